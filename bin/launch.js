@@ -4,7 +4,7 @@ import { register } from 'tsx/esm/api';
 
 // The AWS SDK prints a warning about Node versions it will stop supporting; the user asked
 // flowy for output, not the SDK's release schedule.
-process.env.AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING ??= '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /** Registers the TypeScript loader and runs the CLI with `prefix` put before the user's arguments. */
 export async function launch(prefix) {
