@@ -1,0 +1,47 @@
+// The one constructor of SDK clients: endpoint, region, credentials and the long-poll socket timeout.
+import { SWFClient } from '@aws-sdk/client-swf';
+import type { SWFClientConfig } from '@aws-sdk/client-swf';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { resolveConnection } from './connection.ts';
+import type { Connection, ConnectionOptions } from './connection.ts';
+
+/** SWF holds a long poll for 60 s; the socket must outlive it (SWF_SPEC 1.1, 15). */
+export const LONG_POLL_REQUEST_TIMEOUT_MS = 70_000;
+
+/** Credentials sent to a local server, which does not check signatures. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'flowy-local', secretAccessKey: 'flowy-local' };
+
+/** Options of {@link createSwfClient}; connection fields not given are resolved from the environment. */
+export interface SwfClientOptions extends ConnectionOptions {
+  /** In-process transport (the local server's `requestHandler`): no TCP at all. */
+  requestHandler?: SWFClientConfig['requestHandler'];
+  /** SDK retry attempts for throttling, 5xx and network errors; default 3. */
+  maxAttempts?: number;
+}
+
+/**
+ * Creates an SDK client for real SWF or an SWF-compatible endpoint. Local endpoints get dummy
+ * credentials unless credentials are set in the environment; the socket timeout covers long polls.
+ */
+export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
+  // The SDK warns on every process about Node versions it will drop; that is not our users' news.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const connection = resolveConnection(options);
+  return new SWFClient(clientConfig(connection, options));
+}
+
+/** The SDK configuration for a resolved connection (exported for tests). */
+export function clientConfig(connection: Connection, options: SwfClientOptions = {}): SWFClientConfig {
+  const env = options.env ?? process.env;
+  const config: SWFClientConfig = {
+    region: connection.region,
+    maxAttempts: options.maxAttempts ?? 3,
+    requestHandler:
+      options.requestHandler ??
+      new NodeHttpHandler({ requestTimeout: LONG_POLL_REQUEST_TIMEOUT_MS, connectionTimeout: 10_000 }),
+  };
+  if (connection.endpoint) config.endpoint = connection.endpoint;
+  const hasEnvCredentials = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+  if ((connection.isLocal || options.requestHandler) && !hasEnvCredentials) config.credentials = LOCAL_CREDENTIALS;
+  return config;
+}

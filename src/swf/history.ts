@@ -1,0 +1,94 @@
+// Reading histories through every page: for a run (GetWorkflowExecutionHistory) and for a decision
+// task (PollForDecisionTask repeated with nextPageToken, SWF_SPEC 8.2 and 11).
+import { GetWorkflowExecutionHistoryCommand, PollForDecisionTaskCommand } from '@aws-sdk/client-swf';
+import type { HistoryEvent, SWFClient, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
+
+/** A decision task with its whole history assembled from all pages. */
+export interface DecisionTask {
+  taskToken: string;
+  startedEventId: number;
+  previousStartedEventId: number;
+  workflowExecution: { workflowId: string; runId: string };
+  workflowType: { name: string; version: string };
+  events: HistoryEvent[];
+}
+
+/** Where a decision poll listens. */
+export interface PollTarget {
+  domain: string;
+  taskList: string;
+  identity?: string;
+}
+
+/** Returns every event of one run, oldest first, following `nextPageToken` to the end. */
+export async function getHistory(
+  client: SWFClient,
+  domain: string,
+  execution: { workflowId: string; runId: string },
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<HistoryEvent[]> {
+  const events: HistoryEvent[] = [];
+  let nextPageToken: string | undefined;
+  do {
+    const page = await client.send(
+      new GetWorkflowExecutionHistoryCommand({ domain, execution, nextPageToken, maximumPageSize: 1000 }),
+      { abortSignal: options.abortSignal },
+    );
+    events.push(...(page.events ?? []));
+    nextPageToken = page.nextPageToken || undefined;
+  } while (nextPageToken);
+  return events;
+}
+
+/** Returns the last event of a run (one small request), or undefined for an empty history. */
+export async function getLastEvent(
+  client: SWFClient,
+  domain: string,
+  execution: { workflowId: string; runId: string },
+): Promise<HistoryEvent | undefined> {
+  const page = await client.send(
+    new GetWorkflowExecutionHistoryCommand({ domain, execution, reverseOrder: true, maximumPageSize: 1 }),
+  );
+  return page.events?.[0];
+}
+
+/**
+ * Long-polls one decision task list. Returns undefined when the poll ended without a task
+ * (SWF answers an empty task without or with an empty taskToken); otherwise the task with the
+ * history of all pages, which are fetched by polling again with the page token.
+ */
+export async function pollForDecisionTask(
+  client: SWFClient,
+  target: PollTarget,
+  options: { abortSignal?: AbortSignal } = {},
+): Promise<DecisionTask | undefined> {
+  const request = { domain: target.domain, taskList: { name: target.taskList }, identity: target.identity };
+  const first = await client.send(new PollForDecisionTaskCommand({ ...request, maximumPageSize: 1000 }), {
+    abortSignal: options.abortSignal,
+  });
+  if (!first.taskToken) return undefined;
+  const events = [...(first.events ?? [])];
+  let nextPageToken = first.nextPageToken || undefined;
+  while (nextPageToken) {
+    // Further pages must not be aborted: the task is already started and is ours to answer.
+    const page = await client.send(new PollForDecisionTaskCommand({ ...request, nextPageToken, maximumPageSize: 1000 }));
+    events.push(...(page.events ?? []));
+    nextPageToken = page.nextPageToken || undefined;
+  }
+  return {
+    taskToken: first.taskToken,
+    startedEventId: first.startedEventId ?? 0,
+    previousStartedEventId: first.previousStartedEventId ?? 0,
+    workflowExecution: executionOf(first.workflowExecution),
+    workflowType: typeOf(first.workflowType),
+    events,
+  };
+}
+
+function executionOf(execution: WorkflowExecution | undefined): { workflowId: string; runId: string } {
+  return { workflowId: execution?.workflowId ?? '', runId: execution?.runId ?? '' };
+}
+
+function typeOf(type: WorkflowType | undefined): { name: string; version: string } {
+  return { name: type?.name ?? '', version: type?.version ?? '' };
+}

@@ -1,0 +1,27 @@
+// src/swf: the one place that talks @aws-sdk/client-swf — client factory, connection rules,
+// registration from a Registry, paged history and decision-task polling, fault helpers.
+export { createSwfClient, clientConfig, LONG_POLL_REQUEST_TIMEOUT_MS } from './client.ts';
+export type { SwfClientOptions } from './client.ts';
+export {
+  resolveConnection,
+  normalizeEndpoint,
+  isLoopback,
+  LOCAL_DEFAULT_ENDPOINT,
+  LOCAL_DEFAULT_REGION,
+  DEFAULT_DOMAIN,
+} from './connection.ts';
+export type { Connection, ConnectionOptions } from './connection.ts';
+export { getHistory, getLastEvent, pollForDecisionTask } from './history.ts';
+export type { DecisionTask, PollTarget } from './history.ts';
+export {
+  registerAll,
+  registerDomain,
+  registerWorkflowType,
+  registerActivityType,
+  durationString,
+} from './registration.ts';
+export type { RegistrationReport, DomainOptions } from './registration.ts';
+export { isFault, isAbort, isConnectionError, describeError } from './faults.ts';
+export type { SwfFaultName } from './faults.ts';
+export { truncate, failureDetails, MAX_REASON, MAX_DATA, MAX_HEARTBEAT_DETAILS } from './limits.ts';
+export type { SWFClient } from '@aws-sdk/client-swf';
