@@ -25,3 +25,5 @@ export { isFault, isAbort, isConnectionError, describeError } from './faults.ts'
 export type { SwfFaultName } from './faults.ts';
 export { truncate, failureDetails, MAX_REASON, MAX_DATA, MAX_HEARTBEAT_DETAILS } from './limits.ts';
 export type { SWFClient } from '@aws-sdk/client-swf';
+export { jsonSerializer } from './serializer.ts';
+export type { DataSerializer } from './serializer.ts';

@@ -1,0 +1,103 @@
+// The context handed to an activity's run(input, context): heartbeats, cancellation and the
+// "I will be completed later by my task token" switch.
+import { RecordActivityTaskHeartbeatCommand } from '@aws-sdk/client-swf';
+import type { SWFClient } from '@aws-sdk/client-swf';
+import { ASYNC_COMPLETION } from '../definitions/index.ts';
+import type { ActivityContext } from '../definitions/index.ts';
+import { describeError, isFault, jsonSerializer, MAX_HEARTBEAT_DETAILS, truncate } from '../swf/index.ts';
+import type { Logger } from './logger.ts';
+
+/** Why an activity's signal was aborted. */
+export type AbortCause = 'cancelRequested' | 'taskClosed' | 'workerShutdown';
+
+/** Fields of a task needed to build its context. */
+export interface ActivityContextInit {
+  client: SWFClient;
+  taskToken: string;
+  activityId: string;
+  attempt: number;
+  workflowExecution: { workflowId: string; runId: string };
+  logger: Logger;
+}
+
+/** The worker's implementation of {@link ActivityContext} for one activity task. */
+export class WorkerActivityContext implements ActivityContext {
+  readonly taskToken: string;
+  readonly activityId: string;
+  readonly attempt: number;
+  readonly workflowExecution: { workflowId: string; runId: string };
+  private readonly controller = new AbortController();
+  private readonly client: SWFClient;
+  private readonly logger: Logger;
+  private wasCancelRequested = false;
+  /** Set when the activity chose asynchronous completion. */
+  isAsynchronous = false;
+  /** Why the signal aborted, if it did. */
+  abortCause: AbortCause | undefined;
+
+  constructor(init: ActivityContextInit) {
+    this.client = init.client;
+    this.taskToken = init.taskToken;
+    this.activityId = init.activityId;
+    this.attempt = init.attempt;
+    this.workflowExecution = init.workflowExecution;
+    this.logger = init.logger;
+  }
+
+  /** True once SWF reported (through a heartbeat) that the workflow asked to cancel this task. */
+  get cancelRequested(): boolean {
+    return this.wasCancelRequested;
+  }
+
+  /** Aborts when cancellation is requested, when the task is no longer open, or on worker shutdown. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /**
+   * Records a heartbeat with `details` (JSON, at most 2,048 characters) and refreshes
+   * `cancelRequested`. A task that is no longer open (timed out, run closed) aborts the signal.
+   * Network failures are logged, not thrown: a missed heartbeat is not the activity's failure.
+   */
+  async heartbeat(details?: unknown): Promise<void> {
+    const text = jsonSerializer.serialize(details);
+    try {
+      const answer = await this.client.send(
+        new RecordActivityTaskHeartbeatCommand({
+          taskToken: this.taskToken,
+          details: text === undefined ? undefined : truncate(text, MAX_HEARTBEAT_DETAILS),
+        }),
+      );
+      if (answer.cancelRequested && !this.wasCancelRequested) {
+        this.wasCancelRequested = true;
+        this.logger.info('cancellation requested by the workflow');
+        this.abortWith('cancelRequested');
+      }
+    } catch (error) {
+      if (isFault(error, 'UnknownResourceFault')) {
+        this.logger.warn('heartbeat refused: the task is no longer open (timed out or its run closed); aborting the activity');
+        this.abortWith('taskClosed');
+        return;
+      }
+      this.logger.warn(`heartbeat failed: ${describeError(error)}`);
+    }
+  }
+
+  /** Return this value from run(): the task is finished later with its token (`flowy complete`). */
+  completeAsynchronously(): typeof ASYNC_COMPLETION {
+    this.isAsynchronous = true;
+    return ASYNC_COMPLETION;
+  }
+
+  /** Aborts the signal once, remembering the first cause. */
+  abortWith(cause: AbortCause): void {
+    if (this.controller.signal.aborted) return;
+    this.abortCause = cause;
+    const message =
+      cause === 'cancelRequested' ? 'Activity cancellation was requested' :
+      cause === 'taskClosed' ? 'Activity task is no longer open' : 'Worker is shutting down';
+    const reason = new Error(message);
+    reason.name = 'AbortError';
+    this.controller.abort(reason);
+  }
+}

@@ -1,0 +1,325 @@
+// The activity worker: long-polls an activity task list, validates each task's input against
+// its activity's schema, runs up to `concurrency` activities at once and reports the outcome.
+import {
+  PollForActivityTaskCommand,
+  RespondActivityTaskCanceledCommand,
+  RespondActivityTaskCompletedCommand,
+  RespondActivityTaskFailedCommand,
+} from '@aws-sdk/client-swf';
+import type { PollForActivityTaskCommandOutput, SWFClient } from '@aws-sdk/client-swf';
+import { attemptFromActivityId } from '../core/index.ts';
+import { ASYNC_COMPLETION, validateInput } from '../definitions/index.ts';
+import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';
+import { describeError, failureDetails, isConnectionError, isFault, jsonSerializer, MAX_DATA } from '../swf/index.ts';
+import type { DataSerializer } from '../swf/index.ts';
+import { WorkerActivityContext } from './activity-context.ts';
+import { Backoff, sleep } from './backoff.ts';
+import { defaultIdentity } from './identity.ts';
+import { silentLogger } from './logger.ts';
+import type { Logger } from './logger.ts';
+import { notifyObserver } from './observer.ts';
+import type { ActivityTaskInfo, WorkerObserver } from './observer.ts';
+import { runPollLoop } from './poll-loop.ts';
+import { describeTaskFailure } from './task-failure.ts';
+
+/** An activity implementation given directly to the worker (replaces the class's run()). */
+export type ActivityFunction = (input: unknown, context: ActivityContext) => Promise<unknown>;
+
+/** Options of {@link ActivityWorker}. */
+export interface ActivityWorkerOptions {
+  client: SWFClient;
+  domain: string;
+  taskList: string;
+  registry: Registry;
+  /** Activities run at the same time (and concurrent polls); default 1. */
+  concurrency?: number;
+  identity?: string;
+  logger?: Logger;
+  observer?: WorkerObserver;
+  /** Implementations by activity name that take precedence over the registry's classes. */
+  overrides?: Record<string, ActivityFunction>;
+  serializer?: DataSerializer;
+  /** On stop, how long running activities may take before they are aborted and handed back; default 30 s. */
+  shutdownGraceMs?: number;
+}
+
+/** How a task ended, as reported to SWF. */
+type Outcome =
+  | { kind: 'completed'; result: string | undefined }
+  | { kind: 'failed'; reason: string; details: string; message: string }
+  | { kind: 'canceled'; details: string | undefined }
+  | { kind: 'asynchronous' };
+
+interface RunningTask {
+  context: WorkerActivityContext;
+  done: Promise<void>;
+  handedBack: boolean;
+}
+
+/** Polls one activity task list and runs the registry's activities. */
+export class ActivityWorker {
+  private readonly options: ActivityWorkerOptions;
+  private readonly logger: Logger;
+  private readonly identity: string;
+  private readonly serializer: DataSerializer;
+  private readonly abort = new AbortController();
+  private readonly running = new Map<string, RunningTask>();
+  private loops: Promise<void> | undefined;
+  private stopping: Promise<void> | undefined;
+
+  constructor(options: ActivityWorkerOptions) {
+    this.options = options;
+    this.identity = options.identity ?? defaultIdentity();
+    this.serializer = options.serializer ?? jsonSerializer;
+    this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
+  }
+
+  /** Polls with `concurrency` slots until {@link stop}; resolves once stopped and idle. */
+  start(): Promise<void> {
+    if (this.loops) return this.loops;
+    const concurrency = Math.max(1, this.options.concurrency ?? 1);
+    this.logger.info('activity worker polling', { concurrency, identity: this.identity });
+    const slots = Array.from({ length: concurrency }, () =>
+      runPollLoop({
+        kind: 'activity',
+        domain: this.options.domain,
+        taskList: this.options.taskList,
+        logger: this.logger,
+        signal: this.abort.signal,
+        pollOnce: () => this.runOnce(),
+        onError: (error) =>
+          notifyObserver(this.options.observer, 'pollError', {
+            domain: this.options.domain,
+            taskList: this.options.taskList,
+            kind: 'activity',
+            error,
+          }, (e) => this.observerFailed(e)),
+      }),
+    );
+    this.loops = Promise.all(slots).then(() => this.stopping);
+    return this.loops;
+  }
+
+  /** One long poll and, if a task came, running it to its outcome. True if a task was handled. */
+  async runOnce(): Promise<boolean> {
+    if (this.abort.signal.aborted) return false;
+    const task = await this.options.client.send(
+      new PollForActivityTaskCommand({
+        domain: this.options.domain,
+        taskList: { name: this.options.taskList },
+        identity: this.identity,
+      }),
+      { abortSignal: this.abort.signal },
+    );
+    if (!task.taskToken) return false;
+    await this.track(task);
+    return true;
+  }
+
+  /**
+   * Stops polling, lets running activities finish for `shutdownGraceMs`, then aborts their
+   * signals and hands back (reports as failed with reason WorkerShutdown) those still running,
+   * so the workflow's retry policy can schedule them again elsewhere.
+   */
+  stop(): Promise<void> {
+    this.stopping ??= this.shutdown();
+    return this.stopping;
+  }
+
+  private async shutdown(): Promise<void> {
+    this.abort.abort();
+    if (this.running.size > 0) {
+      this.logger.info(`activity worker stopping; waiting for ${this.running.size} running activit${this.running.size === 1 ? 'y' : 'ies'}`);
+    } else {
+      this.logger.info('activity worker stopping');
+    }
+    const graceMs = this.options.shutdownGraceMs ?? 30_000;
+    const allDone = () => Promise.allSettled([...this.running.values()].map((t) => t.done));
+    const timer = new AbortController();
+    await Promise.race([allDone(), sleep(graceMs, timer.signal)]);
+    timer.abort();
+    if (this.running.size === 0) return;
+    for (const task of this.running.values()) task.context.abortWith('workerShutdown');
+    // Give aborted activities a moment to settle on their own before handing them back.
+    const settle = new AbortController();
+    await Promise.race([allDone(), sleep(2000, settle.signal)]);
+    settle.abort();
+    for (const task of [...this.running.values()]) {
+      task.handedBack = true;
+      this.logger.warn('handing back an activity still running at shutdown', { activityId: task.context.activityId });
+      await this.respond(task.context.taskToken, {
+        kind: 'failed',
+        reason: 'WorkerShutdown',
+        details: failureDetails('The activity worker stopped before the activity finished', undefined),
+        message: 'worker stopped',
+      }, this.logger.child({ activityId: task.context.activityId }));
+    }
+  }
+
+  private async track(task: PollForActivityTaskCommandOutput): Promise<void> {
+    const taskToken = task.taskToken as string;
+    const workflowExecution = {
+      workflowId: task.workflowExecution?.workflowId ?? '',
+      runId: task.workflowExecution?.runId ?? '',
+    };
+    const activityId = task.activityId ?? '';
+    const log = this.logger.child({ ...workflowExecution, activityId });
+    const context = new WorkerActivityContext({
+      client: this.options.client,
+      taskToken,
+      activityId,
+      attempt: attemptFromActivityId(activityId),
+      workflowExecution,
+      logger: log,
+    });
+    const entry: RunningTask = { context, handedBack: false, done: Promise.resolve() };
+    entry.done = this.execute(task, context, entry, log);
+    this.running.set(taskToken, entry);
+    try {
+      await entry.done;
+    } finally {
+      this.running.delete(taskToken);
+    }
+  }
+
+  private async execute(task: PollForActivityTaskCommandOutput, context: WorkerActivityContext, entry: RunningTask, log: Logger): Promise<void> {
+    const info: ActivityTaskInfo = {
+      domain: this.options.domain,
+      taskList: this.options.taskList,
+      workflowId: context.workflowExecution.workflowId,
+      runId: context.workflowExecution.runId,
+      activityId: context.activityId,
+      activityType: { name: task.activityType?.name ?? '', version: task.activityType?.version ?? '' },
+      attempt: context.attempt,
+    };
+    const began = performance.now();
+    notifyObserver(this.options.observer, 'activityStarted', info, (e) => this.observerFailed(e));
+    log.debug(`activity ${info.activityType.name} started`, { attempt: info.attempt });
+
+    const outcome = await this.run(task, info, context);
+    const durationMs = Math.round((performance.now() - began) * 1000) / 1000;
+    if (entry.handedBack) {
+      log.warn(`activity ${info.activityType.name} finished after it was handed back at shutdown; its outcome is dropped`);
+      return;
+    }
+    if (outcome.kind === 'asynchronous') {
+      log.info(`activity ${info.activityType.name} will be completed asynchronously with its task token`);
+      notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) => this.observerFailed(e));
+      return;
+    }
+    if (context.abortCause === 'taskClosed') {
+      log.warn(`activity ${info.activityType.name} finished after its task closed (timed out or run closed); outcome dropped`);
+      notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason: 'TaskClosed' }, (e) => this.observerFailed(e));
+      return;
+    }
+    const accepted = await this.respond(context.taskToken, outcome, log);
+    if (outcome.kind === 'completed' && accepted) {
+      log.debug(`activity ${info.activityType.name} completed`, { durationMs });
+      notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) => this.observerFailed(e));
+    } else {
+      const reason = outcome.kind === 'failed' ? outcome.reason : outcome.kind === 'canceled' ? 'Canceled' : 'ResponseRejected';
+      if (outcome.kind === 'failed') log.info(`activity ${info.activityType.name} failed: ${outcome.reason}: ${outcome.message}`, { attempt: info.attempt });
+      if (outcome.kind === 'canceled') log.info(`activity ${info.activityType.name} canceled`);
+      notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason }, (e) => this.observerFailed(e));
+    }
+  }
+
+  /** Resolves the implementation, checks the input and runs it; never throws. */
+  private async run(task: PollForActivityTaskCommandOutput, info: ActivityTaskInfo, context: WorkerActivityContext): Promise<Outcome> {
+    const { name, version } = info.activityType;
+    const definition = this.options.registry.findActivity(name, version);
+    const override = this.options.overrides?.[name];
+    if (!definition && !override) {
+      return failed(
+        'UnknownActivity',
+        `Activity "${name}"@${version} is not known to this worker on task list "${this.options.taskList}"; ` +
+          `start the worker with the folder that defines it, or check the name and version`,
+      );
+    }
+    let input: unknown;
+    try {
+      input = this.serializer.deserialize(task.input);
+    } catch (error) {
+      return failed('InvalidInput', `Input of activity "${name}" is not valid JSON: ${describeError(error)}`);
+    }
+    if (definition) {
+      const problem = validateInput(definition, input);
+      if (problem !== undefined) return failed('InvalidInput', `Input of activity "${name}" is invalid: ${problem}`);
+    }
+    let value: unknown;
+    try {
+      value = override ? await override(input, context) : await runDefinition(definition as ActivityDefinition, input, context);
+    } catch (error) {
+      if (context.abortCause === 'workerShutdown') {
+        return failed('WorkerShutdown', `The activity was aborted because its worker stopped: ${describeError(error)}`);
+      }
+      if (context.cancelRequested) {
+        return { kind: 'canceled', details: this.serializer.serialize({ message: describeError(error) }) };
+      }
+      const failure = describeTaskFailure(error);
+      return { kind: 'failed', ...failure };
+    }
+    if (value === ASYNC_COMPLETION || context.isAsynchronous) return { kind: 'asynchronous' };
+    let result: string | undefined;
+    try {
+      result = this.serializer.serialize(value);
+    } catch (error) {
+      return failed('InvalidResult', `Result of activity "${name}" cannot be serialized: ${describeError(error)}`);
+    }
+    if (result !== undefined && result.length > MAX_DATA) {
+      return failed('ResultTooLarge', `Result of activity "${name}" has ${result.length} characters; SWF allows ${MAX_DATA}. Store large data elsewhere and return a reference`);
+    }
+    return { kind: 'completed', result };
+  }
+
+  /**
+   * Sends the outcome; retries with backoff while the endpoint is unreachable (a lost result
+   * would only come back as a timeout). Returns false when SWF refused it.
+   */
+  private async respond(taskToken: string, outcome: Outcome, log: Logger): Promise<boolean> {
+    const command =
+      outcome.kind === 'completed' ? new RespondActivityTaskCompletedCommand({ taskToken, result: outcome.result }) :
+      outcome.kind === 'canceled' ? new RespondActivityTaskCanceledCommand({ taskToken, details: outcome.details }) :
+      outcome.kind === 'failed' ? new RespondActivityTaskFailedCommand({ taskToken, reason: outcome.reason, details: outcome.details }) :
+      undefined;
+    if (!command) return true;
+    const backoff = new Backoff();
+    for (;;) {
+      try {
+        await this.options.client.send(command as RespondActivityTaskCompletedCommand);
+        return true;
+      } catch (error) {
+        if (isFault(error, 'UnknownResourceFault')) {
+          log.warn(`${outcome.kind} not recorded: the task is no longer open (it timed out or its run closed)`);
+          return false;
+        }
+        if (isConnectionError(error) && backoff.failures < 6) {
+          const delay = backoff.next();
+          log.warn(`cannot report ${outcome.kind} (${describeError(error)}); retrying in ${(delay / 1000).toFixed(1)}s`);
+          await sleep(delay);
+          continue;
+        }
+        log.error(`cannot report ${outcome.kind}: ${describeError(error)}; the task will time out and follow its retry policy`);
+        return false;
+      }
+    }
+  }
+
+  private observerFailed(error: unknown): void {
+    this.logger.warn(`worker observer threw: ${describeError(error)}`);
+  }
+}
+
+function failed(reason: string, message: string): Outcome {
+  return { kind: 'failed', reason, details: failureDetails(message, undefined), message };
+}
+
+/** An activity class is instantiated per task and its run(input, context) awaited. */
+async function runDefinition(definition: ActivityDefinition, input: unknown, context: ActivityContext): Promise<unknown> {
+  const Activity = definition.cls as unknown as new () => { run(input: unknown, context: ActivityContext): unknown };
+  const instance = new Activity();
+  if (typeof instance.run !== 'function') {
+    throw new TypeError(`Activity class ${definition.cls.name} has no run(input, context) method; add one`);
+  }
+  return instance.run(input, context);
+}

@@ -1,0 +1,187 @@
+// The decision worker: long-polls a decision task list, replays each execution's history through
+// the decider and answers with its decisions. A task whose replay fails is not answered, so SWF
+// times it out and retries it later (SWF has no call to fail a decision task).
+import { RespondDecisionTaskCompletedCommand } from '@aws-sdk/client-swf';
+import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
+import { decide, NonDeterminismError } from '../core/index.ts';
+import type { Serializer } from '../core/index.ts';
+import type { Registry } from '../definitions/index.ts';
+import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
+import type { DecisionTask } from '../swf/index.ts';
+import { defaultIdentity } from './identity.ts';
+import { silentLogger } from './logger.ts';
+import type { Logger } from './logger.ts';
+import { notifyObserver } from './observer.ts';
+import type { DecisionTaskInfo, WorkerObserver } from './observer.ts';
+import { runPollLoop } from './poll-loop.ts';
+
+/** Options of {@link DecisionWorker}. */
+export interface DecisionWorkerOptions {
+  client: SWFClient;
+  domain: string;
+  taskList: string;
+  registry: Registry;
+  identity?: string;
+  /** Concurrent long polls on the task list; default 1. Deciding stays single-threaded. */
+  pollers?: number;
+  logger?: Logger;
+  observer?: WorkerObserver;
+  serializer?: Serializer;
+}
+
+/** Polls one decision task list and decides every task with the registry's workflow classes. */
+export class DecisionWorker {
+  private readonly options: DecisionWorkerOptions;
+  private readonly logger: Logger;
+  private readonly identity: string;
+  private readonly abort = new AbortController();
+  private readonly inFlight = new Set<Promise<void>>();
+  private running: Promise<void> | undefined;
+
+  constructor(options: DecisionWorkerOptions) {
+    this.options = options;
+    this.identity = options.identity ?? defaultIdentity();
+    this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
+  }
+
+  /** Polls with `pollers` loops until {@link stop}; resolves once stopped and idle. */
+  start(): Promise<void> {
+    if (this.running) return this.running;
+    const pollers = Math.max(1, this.options.pollers ?? 1);
+    this.logger.info(`decision worker polling`, { pollers, identity: this.identity });
+    const loops = Array.from({ length: pollers }, () =>
+      runPollLoop({
+        kind: 'decision',
+        domain: this.options.domain,
+        taskList: this.options.taskList,
+        logger: this.logger,
+        signal: this.abort.signal,
+        pollOnce: () => this.runOnce(),
+        onError: (error) =>
+          notifyObserver(this.options.observer, 'pollError', {
+            domain: this.options.domain,
+            taskList: this.options.taskList,
+            kind: 'decision',
+            error,
+          }, (e) => this.observerFailed(e)),
+      }),
+    );
+    this.running = Promise.all(loops).then(() => this.drain());
+    return this.running;
+  }
+
+  /** One long poll and, if a task came, its decision. True if a task was handled. */
+  async runOnce(): Promise<boolean> {
+    if (this.abort.signal.aborted) return false;
+    const task = await pollForDecisionTask(
+      this.options.client,
+      { domain: this.options.domain, taskList: this.options.taskList, identity: this.identity },
+      { abortSignal: this.abort.signal },
+    );
+    if (!task) return false;
+    const handling = this.handle(task);
+    this.inFlight.add(handling);
+    try {
+      await handling;
+    } finally {
+      this.inFlight.delete(handling);
+    }
+    return true;
+  }
+
+  /** Stops polling (the poll in flight is abandoned) and waits for decisions in progress. */
+  async stop(): Promise<void> {
+    if (!this.abort.signal.aborted) {
+      this.logger.info('decision worker stopping');
+      this.abort.abort();
+    }
+    await (this.running ?? this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async handle(task: DecisionTask): Promise<void> {
+    const info: DecisionTaskInfo = {
+      domain: this.options.domain,
+      taskList: this.options.taskList,
+      workflowId: task.workflowExecution.workflowId,
+      runId: task.workflowExecution.runId,
+      workflowType: task.workflowType,
+      startedEventId: task.startedEventId,
+    };
+    const log = this.logger.child({
+      workflowId: info.workflowId,
+      runId: info.runId,
+      workflowType: `${info.workflowType.name}@${info.workflowType.version}`,
+    });
+    const began = performance.now();
+    const elapsed = () => Math.round((performance.now() - began) * 1000) / 1000;
+    this.notify('decisionTaskStarted', info);
+    log.debug('decision task started', { eventId: task.startedEventId, events: task.events.length });
+
+    const definition = this.options.registry.findWorkflow(info.workflowType.name, info.workflowType.version);
+    if (!definition) {
+      const error = new Error(
+        `Workflow type "${info.workflowType.name}"@${info.workflowType.version} is not known to this worker; ` +
+          `start it with the folder that defines that workflow, or check the version`,
+      );
+      error.name = 'UnknownWorkflowType';
+      log.error(`decision task not answered: ${error.message}`, { eventId: task.startedEventId });
+      this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
+      return;
+    }
+
+    let decisions: SdkDecision[];
+    try {
+      const result = await decide(task.events, definition.cls, { serializer: this.options.serializer });
+      for (const warning of result.warnings) log.warn(warning, { eventId: task.startedEventId });
+      decisions = result.decisions as SdkDecision[];
+      if (result.status !== 'open') log.info(`workflow ${result.status}`, { eventId: task.startedEventId });
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      if (error instanceof NonDeterminismError) {
+        log.error(
+          `non-determinism: the workflow code no longer matches the recorded history at event ${error.eventId}; ` +
+            `the decision task is left to time out and will be retried once the code is fixed: ${error.message}`,
+          { eventId: error.eventId, recorded: error.recorded, actual: error.actual },
+        );
+        this.notify('nonDeterminism', { ...info, eventId: error.eventId, message: error.message });
+      } else {
+        log.error(
+          `decision task not answered: the decider threw ${describeError(error)}; it will time out and be retried`,
+          { eventId: task.startedEventId, error },
+        );
+      }
+      this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
+      return;
+    }
+
+    try {
+      await this.options.client.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions }));
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const why = isFault(error, 'UnknownResourceFault')
+        ? 'the task is no longer open (it timed out or the run closed)'
+        : describeError(error);
+      log.error(`decisions not accepted: ${why}`, { eventId: task.startedEventId, error });
+      this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
+      return;
+    }
+    const types = decisions.map((d) => String(d.decisionType));
+    log.debug('decision task completed', { eventId: task.startedEventId, decisions: types });
+    this.notify('decisionTaskCompleted', { ...info, durationMs: elapsed(), decisions: types });
+  }
+
+  private notify<K extends 'decisionTaskStarted' | 'decisionTaskCompleted' | 'decisionTaskFailed' | 'nonDeterminism'>(
+    hook: K,
+    event: Parameters<NonNullable<WorkerObserver[K]>>[0],
+  ): void {
+    notifyObserver(this.options.observer, hook, event, (e) => this.observerFailed(e));
+  }
+
+  private observerFailed(error: unknown): void {
+    this.logger.warn(`worker observer threw: ${describeError(error)}`);
+  }
+}
