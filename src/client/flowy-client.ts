@@ -1,0 +1,327 @@
+// The typed client for user code and the CLI: start workflows, wait for results, signal,
+// cancel, terminate, inspect, and finish activities that complete asynchronously.
+import {
+  DescribeWorkflowExecutionCommand,
+  ListClosedWorkflowExecutionsCommand,
+  ListOpenWorkflowExecutionsCommand,
+  RequestCancelWorkflowExecutionCommand,
+  RespondActivityTaskCompletedCommand,
+  RespondActivityTaskFailedCommand,
+  SignalWorkflowExecutionCommand,
+  StartWorkflowExecutionCommand,
+  TerminateWorkflowExecutionCommand,
+} from '@aws-sdk/client-swf';
+import type {
+  CloseStatus,
+  DescribeWorkflowExecutionCommandOutput,
+  HistoryEvent,
+  SWFClient,
+  WorkflowExecutionInfo,
+} from '@aws-sdk/client-swf';
+import { getWorkflowOptions } from '../core/index.ts';
+import type { WorkflowClass } from '../core/index.ts';
+import { validateInput } from '../definitions/index.ts';
+import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
+import { durationString, getHistory, jsonSerializer, MAX_REASON, truncate } from '../swf/index.ts';
+import type { DataSerializer } from '../swf/index.ts';
+import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } from './errors.ts';
+import { getEventsAfter } from './new-events.ts';
+
+/** Options of {@link FlowyClient}. */
+export interface FlowyClientOptions {
+  client: SWFClient;
+  domain: string;
+  /** Used to find a workflow's defaults and schema when it is named rather than given as a class. */
+  registry?: Registry;
+  serializer?: DataSerializer;
+}
+
+/** A workflow given as its class or as its SWF type. */
+export type WorkflowRef = WorkflowClass | { name: string; version: string };
+
+/** Options of {@link FlowyClient.startWorkflow}; anything not given comes from the workflow's options. */
+export interface StartWorkflowOptions {
+  workflowId?: string;
+  taskList?: string;
+  tags?: string[];
+  executionStartToCloseTimeout?: number;
+  taskStartToCloseTimeout?: number | 'NONE';
+  childPolicy?: 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON';
+}
+
+/** An execution: its workflowId and, optionally, one run (default: the latest run). */
+export interface ExecutionRef {
+  workflowId: string;
+  runId?: string;
+}
+
+/** A started execution. */
+export interface Execution {
+  workflowId: string;
+  runId: string;
+}
+
+/** Filters of {@link FlowyClient.list}. `closed` lists closed runs, otherwise open ones. */
+export interface ListOptions {
+  closed?: boolean;
+  workflowId?: string;
+  workflowType?: { name: string; version?: string };
+  tag?: string;
+  closeStatus?: CloseStatus;
+  /** Only runs started at or after this time; default: the last 30 days. */
+  startedAfter?: Date;
+  /** At most this many runs (newest first); default 100. */
+  maxResults?: number;
+}
+
+/** Options of {@link FlowyClient.follow} and {@link FlowyClient.result}. */
+export interface FollowOptions {
+  /** How often the history is read while the run is open; default 500 ms. */
+  pollIntervalMs?: number;
+  /** Called with every event as it is first seen, in order (across continue-as-new runs). */
+  onEvent?: (event: HistoryEvent, execution: Execution) => void;
+  signal?: AbortSignal;
+}
+
+const CLOSE_EVENTS = new Set([
+  'WorkflowExecutionCompleted',
+  'WorkflowExecutionFailed',
+  'WorkflowExecutionCanceled',
+  'WorkflowExecutionTerminated',
+  'WorkflowExecutionTimedOut',
+  'WorkflowExecutionContinuedAsNew',
+]);
+
+/** Talks to SWF (or the local server) about executions of one domain. */
+export class FlowyClient {
+  readonly client: SWFClient;
+  readonly domain: string;
+  private readonly registry: Registry | undefined;
+  private readonly serializer: DataSerializer;
+
+  constructor(options: FlowyClientOptions) {
+    this.client = options.client;
+    this.domain = options.domain;
+    this.registry = options.registry;
+    this.serializer = options.serializer ?? jsonSerializer;
+  }
+
+  /**
+   * Starts a run of `workflow` with `input` (checked against its input schema when known).
+   * The workflowId defaults to `<name>-<uuid>`. Throws InvalidInputError for bad input.
+   */
+  async startWorkflow(workflow: WorkflowRef, input: unknown, options: StartWorkflowOptions = {}): Promise<Execution> {
+    const definition = this.resolveWorkflow(workflow);
+    const type = definition ? { name: definition.options.name, version: definition.options.version } : (workflow as { name: string; version: string });
+    if (definition) {
+      const problem = validateInput(definition, input);
+      if (problem !== undefined) throw new InvalidInputError(`Input of workflow "${type.name}" is invalid: ${problem}`);
+    }
+    const defaults = definition?.options;
+    const workflowId = options.workflowId ?? `${type.name}-${crypto.randomUUID()}`;
+    const taskList = options.taskList ?? defaults?.taskList;
+    const started = await this.client.send(
+      new StartWorkflowExecutionCommand({
+        domain: this.domain,
+        workflowId,
+        workflowType: type,
+        input: this.serializer.serialize(input),
+        taskList: taskList ? { name: taskList } : undefined,
+        tagList: options.tags,
+        executionStartToCloseTimeout: durationString(options.executionStartToCloseTimeout ?? defaults?.executionStartToCloseTimeout),
+        taskStartToCloseTimeout: durationString(options.taskStartToCloseTimeout ?? defaults?.taskStartToCloseTimeout),
+        childPolicy: options.childPolicy ?? defaults?.childPolicy,
+      }),
+    );
+    return { workflowId, runId: started.runId ?? '' };
+  }
+
+  /**
+   * Waits until the run closes and returns its result. A run that continued as new is followed
+   * to its successor. Throws WorkflowExecutionFailed when it failed, was canceled or
+   * terminated, or timed out.
+   */
+  async result(execution: ExecutionRef, options: FollowOptions = {}): Promise<unknown> {
+    const { event, execution: last } = await this.follow(execution, options);
+    if (event.eventType === 'WorkflowExecutionCompleted') {
+      return this.serializer.deserialize(event.workflowExecutionCompletedEventAttributes?.result);
+    }
+    throw failureOf(event, last);
+  }
+
+  /**
+   * Reads the run's history as it grows until a close event other than continue-as-new, calling
+   * `onEvent` for each event. Returns the close event and the run it closed.
+   */
+  async follow(execution: ExecutionRef, options: FollowOptions = {}): Promise<{ event: HistoryEvent; execution: Execution }> {
+    let current: Execution = { workflowId: execution.workflowId, runId: execution.runId ?? (await this.latestRunId(execution.workflowId)) };
+    let lastEventId = 0;
+    const interval = options.pollIntervalMs ?? 500;
+    for (;;) {
+      const events = await getEventsAfter(this.client, this.domain, current, lastEventId);
+      let continued = false;
+      for (const event of events) {
+        lastEventId = event.eventId ?? lastEventId;
+        options.onEvent?.(event, current);
+        if (!CLOSE_EVENTS.has(event.eventType ?? '')) continue;
+        if (event.eventType !== 'WorkflowExecutionContinuedAsNew') return { event, execution: current };
+        const next = event.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
+        if (!next) return { event, execution: current };
+        current = { workflowId: current.workflowId, runId: next };
+        lastEventId = 0;
+        continued = true;
+        break;
+      }
+      if (continued) continue;
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error('Stopped following the workflow');
+      await delay(interval, options.signal);
+    }
+  }
+
+  /** Sends the signal `name` with `payload` (JSON) to the open run. */
+  async signal(execution: ExecutionRef, name: string, payload?: unknown): Promise<void> {
+    await this.client.send(
+      new SignalWorkflowExecutionCommand({
+        domain: this.domain,
+        workflowId: execution.workflowId,
+        runId: execution.runId,
+        signalName: name,
+        input: this.serializer.serialize(payload),
+      }),
+    );
+  }
+
+  /** Asks the open run to cancel; the workflow decides how (it may clean up first). */
+  async cancel(execution: ExecutionRef): Promise<void> {
+    await this.client.send(
+      new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId: execution.workflowId, runId: execution.runId }),
+    );
+  }
+
+  /** Ends the open run at once; its children follow its child policy unless `childPolicy` is given. */
+  async terminate(
+    execution: ExecutionRef,
+    options: { reason?: string; details?: string; childPolicy?: 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON' } = {},
+  ): Promise<void> {
+    await this.client.send(
+      new TerminateWorkflowExecutionCommand({
+        domain: this.domain,
+        workflowId: execution.workflowId,
+        runId: execution.runId,
+        reason: options.reason === undefined ? undefined : truncate(options.reason, MAX_REASON),
+        details: options.details,
+        childPolicy: options.childPolicy,
+      }),
+    );
+  }
+
+  /** SWF's description of a run: status, configuration, open counts. */
+  async describe(execution: ExecutionRef): Promise<DescribeWorkflowExecutionCommandOutput> {
+    const runId = execution.runId ?? (await this.latestRunId(execution.workflowId));
+    return this.client.send(
+      new DescribeWorkflowExecutionCommand({ domain: this.domain, execution: { workflowId: execution.workflowId, runId } }),
+    );
+  }
+
+  /** Every event of a run (the latest run when no runId is given), oldest first. */
+  async history(execution: ExecutionRef): Promise<HistoryEvent[]> {
+    const runId = execution.runId ?? (await this.latestRunId(execution.workflowId));
+    return getHistory(this.client, this.domain, { workflowId: execution.workflowId, runId });
+  }
+
+  /** Open (default) or closed runs, newest first, with at most one of the filters. */
+  async list(options: ListOptions = {}): Promise<WorkflowExecutionInfo[]> {
+    const max = options.maxResults ?? 100;
+    const startTimeFilter = { oldestDate: options.startedAfter ?? new Date(Date.now() - 30 * 24 * 3600 * 1000) };
+    const filters = {
+      executionFilter: options.workflowId ? { workflowId: options.workflowId } : undefined,
+      typeFilter: options.workflowType,
+      tagFilter: options.tag ? { tag: options.tag } : undefined,
+    };
+    const closeStatusFilter = options.closeStatus ? { status: options.closeStatus } : undefined;
+    if (closeStatusFilter && !options.closed) throw new InvalidInputError('A close status filter only applies to closed runs; add --closed');
+    const given = Object.entries({ ...filters, closeStatusFilter }).filter(([, v]) => v !== undefined);
+    if (given.length > 1) {
+      throw new InvalidInputError(`SWF filters by one of workflowId, type, tag or close status at a time; got ${given.map(([k]) => k).join(', ')}`);
+    }
+    const infos: WorkflowExecutionInfo[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const request = { domain: this.domain, startTimeFilter, ...filters, maximumPageSize: Math.min(1000, max - infos.length), nextPageToken };
+      const page = options.closed
+        ? await this.client.send(new ListClosedWorkflowExecutionsCommand({ ...request, closeStatusFilter }))
+        : await this.client.send(new ListOpenWorkflowExecutionsCommand(request));
+      infos.push(...(page.executionInfos ?? []));
+      nextPageToken = page.nextPageToken || undefined;
+    } while (nextPageToken && infos.length < max);
+    return infos.slice(0, max);
+  }
+
+  /** Completes an activity that chose asynchronous completion, with `result` (JSON). */
+  async completeActivity(taskToken: string, result: unknown): Promise<void> {
+    await this.client.send(new RespondActivityTaskCompletedCommand({ taskToken, result: this.serializer.serialize(result) }));
+  }
+
+  /** Fails an activity that chose asynchronous completion. */
+  async failActivity(taskToken: string, reason: string, details?: string): Promise<void> {
+    await this.client.send(new RespondActivityTaskFailedCommand({ taskToken, reason: truncate(reason, MAX_REASON), details }));
+  }
+
+  /** The runId of the open run with this workflowId, else of its most recently started closed run. */
+  async latestRunId(workflowId: string): Promise<string> {
+    const startTimeFilter = { oldestDate: new Date(0) };
+    const executionFilter = { workflowId };
+    const open = await this.client.send(
+      new ListOpenWorkflowExecutionsCommand({ domain: this.domain, startTimeFilter, executionFilter, maximumPageSize: 1 }),
+    );
+    const openRun = open.executionInfos?.[0]?.execution?.runId;
+    if (openRun) return openRun;
+    const closed = await this.client.send(
+      new ListClosedWorkflowExecutionsCommand({ domain: this.domain, startTimeFilter, executionFilter, maximumPageSize: 1 }),
+    );
+    const closedRun = closed.executionInfos?.[0]?.execution?.runId;
+    if (closedRun) return closedRun;
+    throw new UnknownExecutionError(this.domain, workflowId);
+  }
+
+  private resolveWorkflow(workflow: WorkflowRef): WorkflowDefinition | undefined {
+    if (typeof workflow === 'function') {
+      const options = getWorkflowOptions(workflow);
+      if (!options) throw new InvalidInputError(`Class ${workflow.name} is not a workflow; decorate it with @workflow({...})`);
+      return { options, cls: workflow };
+    }
+    return this.registry?.findWorkflow(workflow.name, workflow.version);
+  }
+}
+
+/** The WorkflowExecutionFailed error for a close event other than completion. */
+function failureOf(event: HistoryEvent, execution: Execution): WorkflowExecutionFailed {
+  switch (event.eventType) {
+    case 'WorkflowExecutionFailed':
+      return new WorkflowExecutionFailed({
+        closeStatus: 'FAILED',
+        reason: event.workflowExecutionFailedEventAttributes?.reason,
+        details: event.workflowExecutionFailedEventAttributes?.details,
+        execution,
+      });
+    case 'WorkflowExecutionCanceled':
+      return new WorkflowExecutionFailed({ closeStatus: 'CANCELED', details: event.workflowExecutionCanceledEventAttributes?.details, execution });
+    case 'WorkflowExecutionTerminated': {
+      const a = event.workflowExecutionTerminatedEventAttributes;
+      return new WorkflowExecutionFailed({ closeStatus: 'TERMINATED', reason: a?.reason ?? a?.cause, details: a?.details, execution });
+    }
+    default:
+      return new WorkflowExecutionFailed({
+        closeStatus: 'TIMED_OUT',
+        reason: event.workflowExecutionTimedOutEventAttributes?.timeoutType,
+        execution,
+      });
+  }
+}
+
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}

@@ -1,0 +1,18 @@
+// src/client: the typed client for user code and the CLI, and the human history timeline.
+export { FlowyClient } from './flowy-client.ts';
+export type {
+  FlowyClientOptions,
+  WorkflowRef,
+  StartWorkflowOptions,
+  ExecutionRef,
+  Execution,
+  ListOptions,
+  FollowOptions,
+} from './flowy-client.ts';
+export { WorkflowExecutionFailed, UnknownExecutionError, InvalidInputError } from './errors.ts';
+export type { FailedCloseStatus } from './errors.ts';
+export { getEventsAfter } from './new-events.ts';
+export { renderTimeline, formatDuration } from './timeline.ts';
+export type { TimelineOptions } from './timeline.ts';
+export { summarizeHistory } from './history-summary.ts';
+export type { ExecutionSummary, HistoryEventLike, ExecutionStatus } from './history-summary.ts';
