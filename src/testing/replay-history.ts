@@ -1,0 +1,167 @@
+import { decide, getWorkflowOptions, NonDeterminismError } from '../core/index.ts';
+import type { HistoryEvent, Serializer, WorkflowClass } from '../core/index.ts';
+import { loadHistory } from './history-file.ts';
+import type { ExecutionRef, HistorySource, LoadedHistory } from './history-file.ts';
+import { producedDecisions, recordedDecisions } from './recorded-decisions.ts';
+import type { DecisionSummary } from './recorded-decisions.ts';
+
+/** Options of replayHistory. */
+export interface ReplayOptions {
+  /**
+   * The run the history belongs to, when the file does not say: child workflow ids derive from
+   * the workflowId, and `random()`/`uuid()` are seeded from both ids.
+   */
+  execution?: ExecutionRef;
+  serializer?: Serializer;
+}
+
+/** What a successful replay checked. */
+export interface ReplayReport {
+  /** decision tasks whose decisions were compared */
+  decisionTasks: number;
+  events: number;
+  /** how today's code leaves the run after the whole history */
+  status: 'open' | 'completed' | 'failed' | 'canceled' | 'continued';
+}
+
+/**
+ * Replays a recorded history through today's `workflow` code, with no server: for each decision
+ * task of the history, decides on the history up to that task and compares the decisions with the
+ * ones recorded. Throws a NonDeterminismError naming the task, both decision lists and the first
+ * difference when they differ.
+ *
+ * ```ts
+ * await replayHistory('test/fixtures/histories/order-pipeline.json', OrderPipeline);
+ * ```
+ */
+export async function replayHistory(
+  historyFileOrEvents: HistorySource,
+  workflow: WorkflowClass,
+  options: ReplayOptions = {},
+): Promise<ReplayReport> {
+  const history = await loadHistory(historyFileOrEvents);
+  checkWorkflowType(history, workflow);
+  const execution = { ...history.execution, ...definedOnly(options.execution ?? {}) };
+  const decideOptions = { execution, serializer: options.serializer };
+  const { events } = history;
+  const tasks = completedDecisionTasks(events);
+  for (const [index, task] of tasks.entries()) {
+    const prefix = events.slice(0, task.startedIndex + 1);
+    let produced: DecisionSummary[];
+    try {
+      produced = producedDecisions((await decide(prefix, workflow, decideOptions)).decisions);
+    } catch (error) {
+      if (error instanceof NonDeterminismError) throw explain(error, history, workflow, index + 1, execution);
+      throw error;
+    }
+    const recorded = recordedDecisions(events, task.completedEventId);
+    const difference = firstDifference(recorded, produced);
+    if (difference !== undefined) {
+      const recordedOne = recorded[difference];
+      const producedOne = produced[difference];
+      const error = new NonDeterminismError(
+        recordedOne?.eventId ?? task.completedEventId,
+        recordedOne ? `${recordedOne.eventType} for ${recordedOne.key}` : `no further decision (task ${index + 1} sent ${recorded.length})`,
+        producedOne ? producedOne.key : 'no such decision',
+      );
+      throw explain(error, history, workflow, index + 1, execution, { task: task.completedEventId, recorded, produced });
+    }
+  }
+  let status: ReplayReport['status'];
+  try {
+    status = (await decide(events, workflow, decideOptions)).status;
+  } catch (error) {
+    if (error instanceof NonDeterminismError) throw explain(error, history, workflow, tasks.length, execution);
+    throw error;
+  }
+  return { decisionTasks: tasks.length, events: events.length, status };
+}
+
+interface CompletedTask {
+  startedIndex: number;
+  completedEventId: number;
+}
+
+/** DecisionTaskStarted events that were answered (a task that timed out decided nothing). */
+function completedDecisionTasks(events: readonly HistoryEvent[]): CompletedTask[] {
+  const completedByStartedId = new Map<number, number>();
+  for (const event of events) {
+    if (event.eventType === 'DecisionTaskCompleted') {
+      const attributes = event.decisionTaskCompletedEventAttributes;
+      completedByStartedId.set(Number(attributes?.startedEventId), event.eventId ?? 0);
+    }
+  }
+  const tasks: CompletedTask[] = [];
+  events.forEach((event, startedIndex) => {
+    if (event.eventType !== 'DecisionTaskStarted') return;
+    const completedEventId = completedByStartedId.get(event.eventId ?? -1);
+    if (completedEventId !== undefined) tasks.push({ startedIndex, completedEventId });
+  });
+  return tasks;
+}
+
+function firstDifference(recorded: DecisionSummary[], produced: DecisionSummary[]): number | undefined {
+  const length = Math.max(recorded.length, produced.length);
+  for (let i = 0; i < length; i++) {
+    if (recorded[i]?.key !== produced[i]?.key) return i;
+  }
+  return undefined;
+}
+
+function checkWorkflowType(history: LoadedHistory, workflow: WorkflowClass): void {
+  const recorded = history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType;
+  const declared = getWorkflowOptions(workflow);
+  const name = declared?.name ?? workflow.name;
+  if (recorded?.name !== undefined && recorded.name !== name) {
+    throw new Error(
+      `History ${history.source} is a run of workflow "${recorded.name}@${recorded.version}", not of "${name}" (class ${workflow.name}); replay it with the class registered as "${recorded.name}"`,
+    );
+  }
+}
+
+/** Rewrites the message of `error` (keeping its class and fields) with the context of the replay. */
+function explain(
+  error: NonDeterminismError,
+  history: LoadedHistory,
+  workflow: WorkflowClass,
+  taskNumber: number,
+  execution: ExecutionRef,
+  lists?: { task: number; recorded: DecisionSummary[]; produced: DecisionSummary[] },
+): NonDeterminismError {
+  const type = history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType;
+  const lines = [
+    `History ${history.source} of ${type?.name ?? workflow.name}@${type?.version ?? '?'}` +
+      (execution.workflowId ? ` (workflowId ${execution.workflowId})` : '') +
+      ` does not replay with today's code of ${workflow.name}.`,
+  ];
+  if (lists) {
+    lines.push(`Decision task ${taskNumber} (DecisionTaskCompleted event ${lists.task}) recorded:`);
+    lines.push(...listLines(lists.recorded, true));
+    lines.push(`Today's code decides:`);
+    lines.push(...listLines(lists.produced, false));
+  } else {
+    lines.push(`While replaying decision task ${taskNumber}:`);
+  }
+  lines.push(`First difference at event ${error.eventId}: the history recorded ${error.recorded}, but the code did ${error.actual}.`);
+  lines.push(
+    'The workflow code changed incompatibly with executions recorded before: guard the change with this.patched(id), ' +
+      'or register the new code under a new workflow version; or the code depends on something other than its input and history.',
+  );
+  if (!execution.workflowId && lists?.recorded.some((d) => d.key.startsWith('StartChildWorkflowExecution'))) {
+    lines.push('Child workflow ids derive from the parent workflowId: pass { execution: { workflowId, runId } } if the history file does not carry them.');
+  }
+  error.message = lines.join('\n');
+  return error;
+}
+
+function listLines(decisions: DecisionSummary[], withEvents: boolean): string[] {
+  if (decisions.length === 0) return ['  (no decisions)'];
+  return decisions.map((d) => `  ${d.key}${withEvents && d.eventId !== undefined ? `  [event ${d.eventId} ${d.eventType}]` : ''}`);
+}
+
+function definedOnly(execution: ExecutionRef): ExecutionRef {
+  const result: ExecutionRef = {};
+  if (execution.workflowId !== undefined) result.workflowId = execution.workflowId;
+  if (execution.runId !== undefined) result.runId = execution.runId;
+  return result;
+}
