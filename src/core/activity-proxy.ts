@@ -1,0 +1,98 @@
+// ActivityProxy: a workflow field that schedules an activity when called. Each call gets a
+// sequence number (ids.ts); each attempt is one ScheduleActivityTask; retries wait on a timer.
+import { ConfigurationError } from './errors.ts';
+import { activityId, retryTimerId } from './ids.ts';
+import { durationToString, getActivityOptions, type ActivityClass, type Duration } from './options.ts';
+import { retryDelay, type RetryPolicy } from './retry.ts';
+import { serializeChecked } from './serializer.ts';
+import { trackSettlement } from './settlement.ts';
+import { decisionKey } from './command-matching.ts';
+import { executionOf } from './workflow.ts';
+import type { Execution } from './execution.ts';
+import type { ScheduleActivityTaskDecisionAttributes } from './swf-types.ts';
+
+/** An activity type known by name only (implemented elsewhere, e.g. in another language). */
+export interface ActivityRef { name: string; version: string }
+
+/** Per-call overrides of an activity proxy (SWF_SPEC appendix E, ScheduleActivityTask). */
+export interface CallOptions {
+  taskList?: string;
+  scheduleToStartTimeout?: Duration;
+  startToCloseTimeout?: Duration;
+  scheduleToCloseTimeout?: Duration;
+  heartbeatTimeout?: Duration;
+  /** SWF task priority, an integer as a string or number; higher is served first. */
+  taskPriority?: number | string;
+}
+
+/** Options of `ActivityProxy`: defaults for every call, plus the retry policy. */
+export interface ProxyOptions extends CallOptions {
+  retry?: RetryPolicy;
+}
+
+/** A callable activity proxy. */
+export type ActivityFunction<I, O> = (input: I, overrides?: CallOptions & { retry?: RetryPolicy }) => Promise<O>;
+
+/**
+ * Declares an activity callable from a workflow: `charge = ActivityProxy(ChargeActivity, { retry:
+ * { maxAttempts: 5, initialInterval: 2, nonRetryable: ['CardDeclined'] } })`, then
+ * `await this.charge(order)` inside `run()`. The input is one JSON value.
+ */
+export function ActivityProxy<I, O>(activity: ActivityClass<I, O> | ActivityRef, options: ProxyOptions = {}): ActivityFunction<I, O> {
+  const proxy = function (this: unknown, input: I, overrides: CallOptions & { retry?: RetryPolicy } = {}): Promise<O> {
+    const target = resolveActivity(activity);
+    const execution = executionOf(this as object | undefined, `ActivityProxy '${target.name}'`);
+    const merged: ProxyOptions = { ...options, ...overrides };
+    return trackSettlement(callActivity(execution, target, input, merged) as Promise<O>);
+  };
+  return proxy;
+}
+
+interface ResolvedTarget extends ActivityRef { defaults: CallOptions }
+
+function resolveActivity(activity: ActivityClass | ActivityRef): ResolvedTarget {
+  if (typeof activity === 'function') {
+    const options = getActivityOptions(activity);
+    if (!options) {
+      throw new ConfigurationError(`Class ${activity.name} given to ActivityProxy is not decorated with @activity({...}); add the decorator or pass { name, version }`);
+    }
+    const { name, version, taskList, scheduleToStartTimeout, startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout } = options;
+    return { name, version, defaults: { taskList, scheduleToStartTimeout, startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout } };
+  }
+  return { name: activity.name, version: activity.version, defaults: {} };
+}
+
+async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, options: ProxyOptions): Promise<unknown> {
+  const seq = execution.nextSeq('activity');
+  const inputText = serializeChecked(execution.serializer, input, `Input of activity "${target.name}" (call ${seq})`);
+  for (let attempt = 1; ; attempt++) {
+    const id = activityId(target.name, seq, attempt);
+    const attributes = scheduleAttributes(target, id, inputText, options);
+    try {
+      return await execution.scheduleActivity(
+        { decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: attributes },
+        decisionKey('ScheduleActivityTask', attributes),
+        id,
+      );
+    } catch (error) {
+      const delay = retryDelay(options.retry, attempt, error);
+      if (delay === undefined) throw error;
+      await execution.startTimer(retryTimerId(activityId(target.name, seq, attempt + 1)), delay);
+    }
+  }
+}
+
+function scheduleAttributes(target: ResolvedTarget, id: string, input: string | undefined, options: CallOptions): ScheduleActivityTaskDecisionAttributes {
+  const pick = <K extends keyof CallOptions>(key: K): CallOptions[K] => options[key] ?? target.defaults[key];
+  const attributes: ScheduleActivityTaskDecisionAttributes = { activityType: { name: target.name, version: target.version }, activityId: id };
+  if (input !== undefined) attributes.input = input;
+  const taskList = pick('taskList');
+  if (taskList !== undefined) attributes.taskList = { name: taskList };
+  for (const key of ['scheduleToStartTimeout', 'startToCloseTimeout', 'scheduleToCloseTimeout', 'heartbeatTimeout'] as const) {
+    const value = pick(key);
+    if (value !== undefined) attributes[key] = durationToString(value);
+  }
+  const priority = pick('taskPriority');
+  if (priority !== undefined) attributes.taskPriority = String(priority);
+  return attributes;
+}

@@ -1,0 +1,69 @@
+// How the settlement of `run()` becomes the decision that closes the execution (SWF_SPEC 9):
+//   resolved                → CompleteWorkflowExecution (result serialized)
+//   threw RestartRequest    → ContinueAsNewWorkflowExecution (this.restart(input))
+//   threw WorkflowCanceled  → CancelWorkflowExecution
+//   threw anything else     → FailWorkflowExecution (reason: "<name>: <message>", details: JSON)
+// A result or restart input too large for SWF fails the execution with a message naming it.
+import { RestartRequest, TaskError, WorkflowCanceled } from './errors.ts';
+import { MAX_DATA_LENGTH, MAX_REASON_LENGTH, serializeChecked, truncate } from './serializer.ts';
+import type { Decision } from './swf-types.ts';
+import type { Execution } from './execution.ts';
+
+/** How the execution closes; also `DecideResult.status`. */
+export type CloseKind = 'completed' | 'failed' | 'canceled' | 'continued';
+
+/** The close decision for `run()` having resolved with, or thrown, `value`. */
+export function closeDecision(
+  outcome: 'completed' | 'failed',
+  value: unknown,
+  execution: Execution,
+): { kind: CloseKind; decision: Decision } {
+  try {
+    if (outcome === 'completed') {
+      const result = serializeChecked(execution.serializer, value, `Result of workflow "${execution.workflowType.name}"`);
+      return { kind: 'completed', decision: { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: result === undefined ? {} : { result } } };
+    }
+    if (value instanceof RestartRequest) return { kind: 'continued', decision: continueAsNew(value.input, execution) };
+    if (value instanceof WorkflowCanceled) {
+      const details = value.details === undefined ? {} : { details: truncate(value.details, MAX_DATA_LENGTH) };
+      return { kind: 'canceled', decision: { decisionType: 'CancelWorkflowExecution', cancelWorkflowExecutionDecisionAttributes: details } };
+    }
+    return { kind: 'failed', decision: failDecision(value) };
+  } catch (error) {
+    return { kind: 'failed', decision: failDecision(error) };
+  }
+}
+
+function continueAsNew(input: unknown, execution: Execution): Decision {
+  const started = execution.started ?? {};
+  const text = serializeChecked(execution.serializer, input, `Input of restart() of workflow "${execution.workflowType.name}"`);
+  const attributes: NonNullable<Decision['continueAsNewWorkflowExecutionDecisionAttributes']> = {};
+  if (text !== undefined) attributes.input = text;
+  // Carry the current run's configuration over: the decision's values override the type's
+  // defaults (SWF_SPEC 9.2), which may differ from what this run was started with.
+  if (started.executionStartToCloseTimeout) attributes.executionStartToCloseTimeout = started.executionStartToCloseTimeout;
+  if (started.taskList?.name) attributes.taskList = { name: started.taskList.name };
+  if (started.taskPriority) attributes.taskPriority = started.taskPriority;
+  if (started.taskStartToCloseTimeout) attributes.taskStartToCloseTimeout = started.taskStartToCloseTimeout;
+  if (started.childPolicy) attributes.childPolicy = started.childPolicy;
+  if (started.tagList && started.tagList.length > 0) attributes.tagList = [...started.tagList];
+  return { decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: attributes };
+}
+
+/** The `FailWorkflowExecution` decision for an error thrown by `run()`. */
+export function failDecision(error: unknown): Decision {
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = error instanceof Error ? error.message : String(error);
+  const details: Record<string, unknown> = { name, message };
+  if (error instanceof TaskError) {
+    if (error.reason !== undefined) details.reason = error.reason;
+    if (error.details !== undefined) details.details = error.details;
+  }
+  return {
+    decisionType: 'FailWorkflowExecution',
+    failWorkflowExecutionDecisionAttributes: {
+      reason: truncate(`${name}: ${message}`, MAX_REASON_LENGTH),
+      details: truncate(JSON.stringify(details), MAX_DATA_LENGTH),
+    },
+  };
+}

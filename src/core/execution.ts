@@ -1,0 +1,256 @@
+// The live state of one workflow execution while its history is replayed: the promises the code
+// is waiting on (keyed by the ids SWF will echo back), the commands the code issued that SWF has
+// not yet recorded, signals, cancellation and the close. Workflow methods and proxies call into it;
+// `apply-event.ts` feeds it history events; `decide.ts` drives both.
+import { executionStorage } from './context.ts';
+import { Deferred } from './settlement.ts';
+import { hashString, seededRandom, uuidFrom } from './random.ts';
+import { patchMarkerName, sideEffectMarkerName } from './ids.ts';
+import { serializeChecked, type Serializer } from './serializer.ts';
+import { closeDecision, type CloseKind } from './close-decision.ts';
+import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
+
+/** A decision the code issued, with the key that its recorded outcome event must match. */
+export interface Command {
+  decision: Decision;
+  /** e.g. `ScheduleActivityTask Charge@1 (id Charge-1)`; see `command-matching.ts`. */
+  key: string;
+  isClose: boolean;
+}
+
+/** A marker found in the history: details and the decision task that recorded it. */
+export interface RecordedMarker {
+  details: string | undefined;
+  decisionTaskCompletedEventId: number | undefined;
+}
+
+/** Identity and configuration of the execution being decided. */
+export interface ExecutionIdentity {
+  workflowId: string;
+  runId: string;
+  workflowType: { name: string; version: string };
+}
+
+type SeqKind = 'activity' | 'timer' | 'child' | 'sideEffect';
+
+/** The replay state of one execution. */
+export class Execution {
+  readonly workflowId: string;
+  readonly runId: string;
+  readonly workflowType: { name: string; version: string };
+  readonly serializer: Serializer;
+  started?: WorkflowExecutionStartedEventAttributes;
+
+  /** Epoch milliseconds of the decision task whose events are being applied. */
+  private nowMs = 0;
+  /** `DecisionTaskCompleted` event id of the task being replayed; undefined for the new task. */
+  replayingTaskCompletedEventId: number | undefined;
+  /** Markers of the whole history by name (for `sideEffect` and `patched`). */
+  markers = new Map<string, RecordedMarker>();
+
+  private readonly randomStream: () => number;
+  private readonly seqs: Record<SeqKind, number> = { activity: 0, timer: 0, child: 0, sideEffect: 0 };
+  private pending: Command[] = [];
+  private closeCommand: Command | undefined;
+  /** How the code closed the execution, once `run()` settled. */
+  closeKind: CloseKind | undefined;
+  /** True once a close decision was recorded successfully: nothing more happens. */
+  isClosed = false;
+  /** Set whenever something the code may be waiting on settled; the decider then drains microtasks. */
+  hasSettled = false;
+
+  readonly activities = new Map<string, Deferred<unknown>>();
+  readonly activityIdsByScheduledEventId = new Map<number, string>();
+  readonly timers = new Map<string, Deferred<void>>();
+  readonly children = new Map<string, Deferred<unknown>>();
+  readonly childIdsByInitiatedEventId = new Map<number, string>();
+  private readonly patches = new Map<string, boolean>();
+  private readonly bufferedSignals = new Map<string, unknown[]>();
+  private readonly signalWaiters = new Map<string, Deferred<unknown>[]>();
+  private readonly signalHandlers = new Map<string, ((payload: unknown) => unknown)[]>();
+  private readonly cancellationDeferred = new Deferred<void>();
+  cancelRequested = false;
+
+  constructor(identity: ExecutionIdentity, serializer: Serializer) {
+    this.workflowId = identity.workflowId;
+    this.runId = identity.runId;
+    this.workflowType = identity.workflowType;
+    this.serializer = serializer;
+    this.randomStream = seededRandom(hashString(`${identity.workflowId}/${identity.runId}`));
+  }
+
+  // ---- time, randomness ----------------------------------------------------------------------
+
+  /** Sets the time of the decision task whose events are applied next. */
+  setNow(millis: number): void {
+    this.nowMs = millis;
+  }
+  /** Time of the current decision task, in epoch milliseconds. */
+  nowMillis(): number {
+    return this.nowMs;
+  }
+  /** The execution's deterministic random stream. */
+  random(): number {
+    return this.randomStream();
+  }
+  /** A deterministic UUID. */
+  uuid(): string {
+    return uuidFrom(this.randomStream);
+  }
+  /** The next sequence number of `kind`, counted from 1 in call order. */
+  nextSeq(kind: SeqKind): number {
+    return ++this.seqs[kind];
+  }
+
+  // ---- commands ------------------------------------------------------------------------------
+
+  /** Queues a decision; it is matched against the history or becomes a new decision. */
+  addCommand(decision: Decision, key: string): void {
+    if (this.isClosed || this.closeCommand) return; // the execution is closing: SWF_SPEC 8.3, close must be last
+    this.pending.push({ decision, key, isClose: false });
+  }
+
+  /** Takes the commands issued since the last take, the close decision last (SWF_SPEC 8.3). */
+  takeCommands(): Command[] {
+    const commands = this.closeCommand ? [...this.pending, this.closeCommand] : this.pending;
+    this.pending = [];
+    this.closeCommand = undefined;
+    return commands;
+  }
+
+  /** A close decision was refused (e.g. UNHANDLED_DECISION, SWF_SPEC 8.3): issue it again next task. */
+  retryClose(command: Command): void {
+    this.closeCommand = command;
+  }
+
+  /** Schedules one activity attempt and returns the promise of its result. */
+  scheduleActivity(decision: Decision, key: string, activityId: string): Promise<unknown> {
+    const deferred = new Deferred<unknown>();
+    this.activities.set(activityId, deferred);
+    this.addCommand(decision, key);
+    return deferred.promise;
+  }
+
+  /** Starts an SWF timer of `seconds` and returns the promise of its firing. */
+  startTimer(timerId: string, seconds: number): Promise<void> {
+    const deferred = new Deferred<void>();
+    this.timers.set(timerId, deferred);
+    const startToFireTimeout = String(Math.max(0, Math.ceil(seconds)));
+    this.addCommand({ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId, startToFireTimeout } }, `StartTimer (id ${timerId})`);
+    return deferred.promise;
+  }
+
+  /** Starts a child workflow and returns the promise of its result. */
+  startChild(decision: Decision, key: string, workflowId: string): Promise<unknown> {
+    const deferred = new Deferred<unknown>();
+    this.children.set(workflowId, deferred);
+    this.addCommand(decision, key);
+    return deferred.promise;
+  }
+
+  private recordMarker(markerName: string, details: string | undefined): void {
+    const attributes = details === undefined ? { markerName } : { markerName, details };
+    this.addCommand({ decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes }, `RecordMarker ${markerName}`);
+  }
+
+  /** `Workflow.sideEffect`: the recorded value on replay, else `fn()` recorded in a marker. */
+  async sideEffect<T>(fn: () => T | Promise<T>): Promise<T> {
+    const markerName = sideEffectMarkerName(this.nextSeq('sideEffect'));
+    const recorded = this.markers.get(markerName);
+    if (recorded) {
+      this.recordMarker(markerName, recorded.details);
+      return this.serializer.deserialize(recorded.details) as T;
+    }
+    const value = await fn();
+    this.recordMarker(markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`));
+    return value;
+  }
+
+  /**
+   * `Workflow.patched`: true when the code runs a decision task for the first time, or when the
+   * task being replayed recorded the patch marker; remembered for the rest of the execution.
+   */
+  patched(patchId: string): boolean {
+    const known = this.patches.get(patchId);
+    if (known !== undefined) return known;
+    const markerName = patchMarkerName(patchId);
+    const replaying = this.replayingTaskCompletedEventId;
+    const isPatched =
+      replaying === undefined || this.markers.get(markerName)?.decisionTaskCompletedEventId === replaying;
+    this.patches.set(patchId, isPatched);
+    if (isPatched) this.recordMarker(markerName, undefined);
+    return isPatched;
+  }
+
+  // ---- signals and cancellation ----------------------------------------------------------------
+
+  /** The next signal named `name` (buffered ones first). */
+  waitForSignal(name: string): Promise<unknown> {
+    const buffered = this.bufferedSignals.get(name);
+    if (buffered && buffered.length > 0) return Promise.resolve(buffered.shift());
+    const deferred = new Deferred<unknown>();
+    const waiters = this.signalWaiters.get(name) ?? [];
+    waiters.push(deferred);
+    this.signalWaiters.set(name, waiters);
+    return deferred.promise;
+  }
+
+  /** Registers a handler for every signal named `name`, delivering buffered ones now. */
+  addSignalHandler(name: string, handler: (payload: unknown) => unknown): void {
+    const handlers = this.signalHandlers.get(name) ?? [];
+    handlers.push(handler);
+    this.signalHandlers.set(name, handlers);
+    const buffered = this.bufferedSignals.get(name) ?? [];
+    this.bufferedSignals.delete(name);
+    for (const payload of buffered) this.callHandler(handler, payload);
+  }
+
+  /** Delivers a `WorkflowExecutionSignaled` payload: to handlers and the first waiter, else buffered. */
+  deliverSignal(name: string, payload: unknown): void {
+    const handlers = this.signalHandlers.get(name) ?? [];
+    for (const handler of handlers) this.callHandler(handler, payload);
+    const waiter = this.signalWaiters.get(name)?.shift();
+    if (waiter) waiter.resolve(payload);
+    if (!waiter && handlers.length === 0) {
+      const buffered = this.bufferedSignals.get(name) ?? [];
+      buffered.push(payload);
+      this.bufferedSignals.set(name, buffered);
+    }
+    this.hasSettled = true;
+  }
+
+  private callHandler(handler: (payload: unknown) => unknown, payload: unknown): void {
+    executionStorage.run(this, () => {
+      try {
+        const result = handler(payload);
+        if (result instanceof Promise) result.catch((error: unknown) => this.settleRun('failed', error));
+      } catch (error) {
+        this.settleRun('failed', error);
+      }
+    });
+    this.hasSettled = true;
+  }
+
+  /** Applies `WorkflowExecutionCancelRequested`. */
+  requestCancel(): void {
+    if (this.cancelRequested) return;
+    this.cancelRequested = true;
+    this.cancellationDeferred.resolve();
+    this.hasSettled = true;
+  }
+
+  /** Resolves when cancellation of the execution is requested. */
+  cancellation(): Promise<void> {
+    return this.cancellationDeferred.promise;
+  }
+
+  // ---- close -------------------------------------------------------------------------------------
+
+  /** Records how `run()` settled and queues the matching close decision (first settle wins). */
+  settleRun(outcome: 'completed' | 'failed', value: unknown): void {
+    if (this.closeKind !== undefined) return;
+    const close = closeDecision(outcome, value, this);
+    this.closeKind = close.kind;
+    this.closeCommand = { decision: close.decision, key: close.decision.decisionType, isClose: true };
+  }
+}

@@ -1,0 +1,46 @@
+// Deterministic ids of everything a workflow schedules, derived from call order so that a replay
+// produces the same ids as the run that recorded the history. SWF ids must not contain ':', '/',
+// '|' or control characters (SWF API reference, e.g. StartTimer.timerId), hence '--' and '@'.
+//
+//   activity          <activityName>-<seq>            attempt 1
+//                     <activityName>-<seq>@<n>        attempt n > 1
+//   retry timer       retry--<activityId of the next attempt>
+//   sleep timer       timer-<seq>
+//   child workflow    <parentWorkflowId>--<childName>-<seq>   (unless the call names its own id)
+//   markers           side-effect-<seq>, patch--<patchId>
+
+/** Id of attempt `attempt` of the `seq`-th activity call. */
+export function activityId(activityName: string, seq: number, attempt: number): string {
+  return attempt <= 1 ? `${activityName}-${seq}` : `${activityName}-${seq}@${attempt}`;
+}
+
+/** The attempt number carried by an activity id (1 when it carries none). */
+export function attemptFromActivityId(id: string): number {
+  const match = /@(\d+)$/.exec(id);
+  return match ? Number(match[1]) : 1;
+}
+
+/** Id of the timer that waits before the attempt whose id is `nextActivityId`. */
+export function retryTimerId(nextActivityId: string): string {
+  return `retry--${nextActivityId}`;
+}
+
+/** Id of the `seq`-th `sleep()` timer. */
+export function sleepTimerId(seq: number): string {
+  return `timer-${seq}`;
+}
+
+/** Default workflow id of the `seq`-th child workflow call. */
+export function childWorkflowId(parentWorkflowId: string, childName: string, seq: number): string {
+  return `${parentWorkflowId}--${childName}-${seq}`;
+}
+
+/** Marker name of the `seq`-th `sideEffect()`. */
+export function sideEffectMarkerName(seq: number): string {
+  return `side-effect-${seq}`;
+}
+
+/** Marker name recorded by `patched(patchId)`. */
+export function patchMarkerName(patchId: string): string {
+  return `patch--${patchId}`;
+}

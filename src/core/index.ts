@@ -1,0 +1,35 @@
+// The replay engine's public door (docs/INTERFACES.md, "src/core"). Pure: no I/O, no AWS SDK.
+export { Workflow } from './workflow.ts';
+export { ActivityProxy } from './activity-proxy.ts';
+export type { ActivityRef, CallOptions, ProxyOptions, ActivityFunction } from './activity-proxy.ts';
+export { WorkflowProxy } from './workflow-proxy.ts';
+export type { WorkflowRef, ChildProxyOptions, ChildCallOptions, ChildWorkflowFunction } from './workflow-proxy.ts';
+export type { RetryPolicy } from './retry.ts';
+export { retryDelay } from './retry.ts';
+export { all, first, finishOrder } from './combinators.ts';
+export {
+  TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
+  ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
+  StartChildWorkflowFailed, TimerFailed, NonDeterminismError, ConfigurationError,
+  PayloadTooLargeError, WorkflowCanceled, RestartRequest,
+} from './errors.ts';
+export type { TaskErrorOptions } from './errors.ts';
+export {
+  activityId, attemptFromActivityId, retryTimerId, sleepTimerId, childWorkflowId,
+  sideEffectMarkerName, patchMarkerName,
+} from './ids.ts';
+export {
+  getWorkflowOptions, getActivityOptions, resolveWorkflowOptions, resolveActivityOptions,
+  durationToString, WORKFLOW_METADATA_KEY, ACTIVITY_METADATA_KEY,
+} from './options.ts';
+export type {
+  WorkflowOptions, ActivityOptions, ResolvedWorkflowOptions, ResolvedActivityOptions,
+  ActivityClass, WorkflowClass, JsonSchema, Duration,
+} from './options.ts';
+export { jsonSerializer, serializeChecked, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
+export type { Serializer } from './serializer.ts';
+export { decide, SWF_EVENT_LIMIT } from './decide.ts';
+export type { DecideOptions, DecideResult } from './decide.ts';
+export type { CloseKind } from './close-decision.ts';
+export { eventAttributes, timestampMillis } from './history.ts';
+export type * from './swf-types.ts';

@@ -1,0 +1,34 @@
+// Retry policy of activity proxies. Retries wait on SWF timers between attempts, so they are
+// durable and visible in the history.
+import { TaskError } from './errors.ts';
+
+/** How an activity call is retried. Intervals are seconds. */
+export interface RetryPolicy {
+  /** Attempts in total, the first included; default 3 when a policy is given. */
+  maxAttempts?: number;
+  /** Wait before the second attempt; default 1. */
+  initialInterval?: number;
+  /** Multiplier of the wait per attempt; default 2. */
+  backoffCoefficient?: number;
+  /** Upper bound of the wait; default 100 × initialInterval. */
+  maxInterval?: number;
+  /** Failure reasons (or error names, e.g. 'ActivityTimedOut') that are never retried. */
+  nonRetryable?: string[];
+}
+
+/** Errors that retrying cannot fix: SWF refused the schedule, or the activity was canceled. */
+const NEVER_RETRIED = new Set(['ScheduleActivityFailed', 'ActivityCanceled', 'PayloadTooLargeError']);
+
+/**
+ * Seconds to wait before attempt `attempt + 1` after attempt `attempt` failed with `error`, or
+ * undefined when the failure is final: min(initialInterval × backoffCoefficient^(attempt-1), maxInterval).
+ */
+export function retryDelay(policy: RetryPolicy | undefined, attempt: number, error: unknown): number | undefined {
+  if (!policy || !(error instanceof TaskError) || NEVER_RETRIED.has(error.name)) return undefined;
+  if (attempt >= (policy.maxAttempts ?? 3)) return undefined;
+  const nonRetryable = policy.nonRetryable ?? [];
+  if (nonRetryable.includes(error.name) || (error.reason !== undefined && nonRetryable.includes(error.reason))) return undefined;
+  const initial = policy.initialInterval ?? 1;
+  const delay = initial * (policy.backoffCoefficient ?? 2) ** (attempt - 1);
+  return Math.min(delay, policy.maxInterval ?? initial * 100);
+}

@@ -1,0 +1,130 @@
+// The base class of user workflows: `run(input)` plus the deterministic services a workflow may
+// use while it is replayed (time, timers, randomness, side effects, signals, cancellation,
+// versioning, restart).
+import { currentExecution } from './context.ts';
+import { ConfigurationError, RestartRequest } from './errors.ts';
+import { sleepTimerId } from './ids.ts';
+import type { Execution } from './execution.ts';
+
+const EXECUTION = Symbol('flowy.execution');
+
+/** The execution `workflow` is being decided in; throws a clear error outside a decider. */
+export function executionOf(workflow: object | undefined, what: string): Execution {
+  const bound = (workflow as { [EXECUTION]?: Execution } | undefined)?.[EXECUTION];
+  const execution = bound ?? currentExecution();
+  if (!execution) {
+    throw new ConfigurationError(
+      `${what} can only be called from a workflow's run() while it is being decided; ` +
+        'run workflows through a decision worker, decide() or the testing kit',
+    );
+  }
+  return execution;
+}
+
+/**
+ * A workflow: subclass it, decorate it with `@workflow`, and implement `run(input)`. Activities
+ * and child workflows are called through `ActivityProxy` / `WorkflowProxy` fields.
+ *
+ * ```ts
+ * @workflow({ name: 'Order', version: '1', taskList: 'orders' })
+ * export class OrderWorkflow extends Workflow<{ orderId: string }, string> {
+ *   charge = ActivityProxy(ChargeActivity, { retry: { maxAttempts: 3, initialInterval: 5 } });
+ *   async run(input: { orderId: string }) {
+ *     const receipt = await this.charge({ orderId: input.orderId });
+ *     await this.sleep(60);
+ *     return receipt.id;
+ *   }
+ * }
+ * ```
+ */
+export abstract class Workflow<I = unknown, O = unknown> {
+  declare private [EXECUTION]: Execution | undefined;
+
+  constructor() {
+    Object.defineProperty(this, EXECUTION, { value: currentExecution(), enumerable: false });
+  }
+
+  /** The workflow's code: replayed from the history on every decision task, so it must be deterministic. */
+  abstract run(input: I): Promise<O>;
+
+  private execution(what: string): Execution {
+    return executionOf(this, `Workflow.${what}`);
+  }
+
+  /** Waits `seconds` on a durable SWF timer (whole seconds, rounded up). */
+  sleep(seconds: number): Promise<void> {
+    const execution = this.execution('sleep()');
+    return execution.startTimer(sleepTimerId(execution.nextSeq('timer')), seconds);
+  }
+
+  /** Time of the decision task being replayed (never the wall clock): same on every replay. */
+  now(): Date {
+    return new Date(this.execution('now()').nowMillis());
+  }
+
+  /** A number in [0, 1) from the execution's seeded stream: same on every replay. */
+  random(): number {
+    return this.execution('random()').random();
+  }
+
+  /** A UUID from the execution's seeded stream: same on every replay. */
+  uuid(): string {
+    return this.execution('uuid()').uuid();
+  }
+
+  /**
+   * Runs `fn` once and records its (JSON) result in a marker; replays return the recorded value.
+   * For small non-deterministic reads (a config flag, a generated id), not for I/O that may fail.
+   */
+  sideEffect<T>(fn: () => T | Promise<T>): Promise<T> {
+    return this.execution('sideEffect()').sideEffect(fn);
+  }
+
+  /**
+   * Versioning of running workflows: true in executions that reach this point with the new
+   * code, false when replaying a history recorded before the change.
+   * `if (this.patched('send-receipt')) await this.sendReceipt(order);`
+   */
+  patched(id: string): boolean {
+    return this.execution('patched()').patched(id);
+  }
+
+  /** Ends this run and continues the execution as a new run with `input` and a fresh history. */
+  restart(input: I): never {
+    this.execution('restart()');
+    throw new RestartRequest(input);
+  }
+
+  /** The payload of the next signal named `name` (signals received before the call are buffered). */
+  signal<T = unknown>(name: string): Promise<T> {
+    return this.execution('signal()').waitForSignal(name) as Promise<T>;
+  }
+
+  /** Calls `handler` with the payload of every signal named `name`, including ones already received. */
+  onSignal<T = unknown>(name: string, handler: (payload: T) => void | Promise<void>): void {
+    this.execution('onSignal()').addSignalHandler(name, handler as (payload: unknown) => unknown);
+  }
+
+  /**
+   * True once cancellation of the execution was requested. The workflow may clean up, then
+   * `throw new WorkflowCanceled(details)` to close as canceled (or complete normally).
+   */
+  get cancelRequested(): boolean {
+    return this.execution('cancelRequested').cancelRequested;
+  }
+
+  /** Resolves when cancellation of the execution is requested. */
+  cancellation(): Promise<void> {
+    return this.execution('cancellation()').cancellation();
+  }
+
+  /** The execution's workflow id. */
+  get workflowId(): string {
+    return this.execution('workflowId').workflowId;
+  }
+
+  /** The run id of this run of the execution. */
+  get runId(): string {
+    return this.execution('runId').runId;
+  }
+}

@@ -1,0 +1,11 @@
+// Definitions' public door (docs/INTERFACES.md, "src/definitions").
+export { workflow, activity } from './decorators.ts';
+export type { FlowyClassDecorator } from './decorators.ts';
+export { ASYNC_COMPLETION } from './activity-context.ts';
+export type { ActivityContext } from './activity-context.ts';
+export { Registry } from './registry.ts';
+export type { WorkflowDefinition, ActivityDefinition } from './registry.ts';
+export { scan } from './scan.ts';
+export type { ScanOptions } from './scan.ts';
+export { validateInput, validateOutput } from './validation.ts';
+export type { SchemaCarrier } from './validation.ts';

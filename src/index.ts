@@ -1,0 +1,15 @@
+// flowy-ts: the package root. Everything a workflow or activity author imports.
+export {
+  Workflow, ActivityProxy, WorkflowProxy, all, first, finishOrder,
+  TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
+  ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
+  StartChildWorkflowFailed, TimerFailed, NonDeterminismError, ConfigurationError,
+  PayloadTooLargeError, WorkflowCanceled, attemptFromActivityId, jsonSerializer, decide,
+} from './core/index.ts';
+export type {
+  ActivityRef, WorkflowRef, CallOptions, ProxyOptions, ChildProxyOptions, ChildCallOptions,
+  RetryPolicy, WorkflowOptions, ActivityOptions, Serializer, JsonSchema, Duration,
+  DecideOptions, DecideResult, HistoryEvent, Decision,
+} from './core/index.ts';
+export { workflow, activity, ASYNC_COMPLETION, Registry, scan, validateInput, validateOutput } from './definitions/index.ts';
+export type { ActivityContext, WorkflowDefinition, ActivityDefinition } from './definitions/index.ts';
