@@ -1,0 +1,154 @@
+// The server core: runs each operation in one transaction, then wakes pollers and re-arms deadlines.
+import type { Clock } from './clock.ts';
+import type { Store } from './store/store.ts';
+import { OperationContext, type ServerIdentity } from './state/context.ts';
+import { finishOperation } from './state/decision-tasks.ts';
+import { fireDeadline } from './state/timeouts.ts';
+import { OPERATIONS } from './state/operations.ts';
+import { EMPTY_ACTIVITY_TASK, EMPTY_DECISION_TASK } from './state/task-polling.ts';
+import { PollerQueues } from './long-poll.ts';
+import { TokenSigner } from './tokens.ts';
+import { SwfFault } from './faults.ts';
+
+/** How a poll learns whether its caller is still there. */
+export interface PollConnection {
+  isConnected(): boolean;
+  signal?: AbortSignal;
+}
+
+/** Largest setTimeout delay Node accepts; longer deadlines are re-armed in steps. */
+const MAX_TIMER_MS = 2_147_483_647;
+/** Deadlines fired per transaction when many are due at once. */
+const DEADLINE_BATCH = 200;
+
+/** Runs SWF operations against a store. */
+export class SwfEngine {
+  readonly pollers = new PollerQueues();
+  private readonly tokens: TokenSigner;
+  private timer: NodeJS.Timeout | undefined;
+  private isClosed = false;
+
+  constructor(
+    readonly store: Store,
+    readonly clock: Clock,
+    private readonly identity: ServerIdentity,
+    private readonly longPollMs: number,
+  ) {
+    this.tokens = new TokenSigner(store.secret());
+  }
+
+  /** Runs a (non-waiting) operation in one transaction; nothing is kept if it throws. */
+  run(operation: string, input: Record<string, any>): object | undefined {
+    const handler = OPERATIONS[operation];
+    if (!handler) throw new SwfFault('UnknownOperationException', `Unknown operation ${operation}`);
+    const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, this.identity);
+    const output = this.store.transaction(() => {
+      const result = handler(ctx, input);
+      finishOperation(ctx);
+      return result;
+    });
+    this.afterCommit(ctx);
+    return output;
+  }
+
+  /**
+   * SWF_SPEC 8.2 / 13.1 long poll: tries to start a task; if none, waits for a wake-up or the poll
+   * timeout. A task is only claimed while the caller is still connected, so a poller that went
+   * away never swallows one.
+   */
+  async poll(operation: 'PollForDecisionTask' | 'PollForActivityTask', input: Record<string, any>, connection: PollConnection): Promise<object> {
+    const empty = operation === 'PollForDecisionTask' ? EMPTY_DECISION_TASK : EMPTY_ACTIVITY_TASK;
+    const key = PollerQueues.key(input.domain, operation === 'PollForDecisionTask' ? 'decision' : 'activity', input.taskList?.name);
+    const deadline = Date.now() + this.longPollMs;
+    for (;;) {
+      if (!connection.isConnected() || this.isClosed) {
+        this.pollers.wakeOne(key); // pass on a wake-up this poller may have consumed
+        return { ...empty };
+      }
+      const output = this.run(operation, input);
+      if (output) return output;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return { ...empty };
+      const outcome = await this.pollers.wait(key, remaining, connection.signal);
+      if (outcome === 'timeout') return { ...empty };
+    }
+  }
+
+  private afterCommit(ctx: OperationContext): void {
+    for (const w of ctx.wakeups) this.pollers.wakeOne(PollerQueues.key(w.domain, w.kind, w.taskList));
+    if (ctx.isDeadlineChanged) this.armTimer();
+  }
+
+  /** Fires every deadline due at or before `nowMs`, in due order, each stamped with its own time. */
+  fireDue(nowMs: number): void {
+    for (;;) {
+      const ctx = new OperationContext(this.store, nowMs, this.tokens, this.identity);
+      const fired = this.store.transaction(() => {
+        let count = 0;
+        for (; count < DEADLINE_BATCH; count++) {
+          const deadline = this.store.nextDueDeadline(nowMs);
+          if (!deadline) break;
+          ctx.nowMs = deadline.dueMs; // SWF_SPEC 14: events are stamped at the deadline
+          fireDeadline(ctx, deadline);
+          finishOperation(ctx);
+        }
+        return count;
+      });
+      this.afterCommit(ctx);
+      if (fired < DEADLINE_BATCH) return;
+    }
+  }
+
+  /** Sets the single timer to the earliest deadline (system clock only; a manual clock is advanced). */
+  armTimer(): void {
+    if (this.clock.kind !== 'system' || this.isClosed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const earliest = this.store.earliestDeadlineMs();
+    if (earliest === undefined) return;
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, earliest - Date.now()));
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      try {
+        this.fireDue(Date.now());
+      } catch (error) {
+        // a failed sweep is rolled back; it is retried when the timer fires again
+        console.error('flowy local SWF: firing deadlines failed:', error);
+      }
+      this.armTimer();
+    }, delay);
+    this.timer.unref();
+  }
+
+  /** Manual clock: moves to `targetMs`, firing every deadline on the way in order. */
+  advanceTo(targetMs: number, setClock: (ms: number) => void): void {
+    for (;;) {
+      const next = this.store.earliestDeadlineMs();
+      if (next === undefined || next > targetMs) break;
+      setClock(next);
+      this.fireDue(next);
+    }
+    setClock(targetMs);
+  }
+
+  /** For time skipping: scheduled and started task counts and the next deadline. */
+  pendingWork(): { scheduledTasks: number; startedTasks: number; nextDeadline?: Date } {
+    const counts = this.store.taskCounts();
+    const next = this.store.earliestWorkDeadlineMs();
+    return { scheduledTasks: counts.scheduled, startedTasks: counts.started, nextDeadline: next === undefined ? undefined : new Date(next) };
+  }
+
+  /** Test control: forget every domain, type and execution (the signing secret is kept). */
+  reset(): void {
+    this.store.wipe();
+    this.pollers.wakeAll();
+    this.armTimer();
+  }
+
+  /** Stops the timer and answers waiting polls. */
+  close(): void {
+    this.isClosed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.pollers.wakeAll();
+  }
+}

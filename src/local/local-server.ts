@@ -1,0 +1,111 @@
+// startLocalServer: the SWF-compatible server, over TCP and in process (docs/INTERFACES.md).
+import type { Server } from 'node:http';
+import type { HttpHandler } from '@smithy/core/protocols';
+import { ManualClock, SystemClock, type Clock } from './clock.ts';
+import { Store } from './store/store.ts';
+import { SwfEngine } from './engine.ts';
+import { listen } from './protocol/http-server.ts';
+import { createRequestHandler } from './protocol/request-handler.ts';
+import type { TestControls } from './protocol/dispatch.ts';
+
+/** Options of startLocalServer. */
+export interface LocalServerOptions {
+  /** File path or ':memory:' (default). */
+  db?: string;
+  /** Default '127.0.0.1' (loopback only). */
+  host?: string;
+  /** Default 0 = a free port. */
+  port?: number;
+  /** How long an empty poll waits; default 60000 (SWF_SPEC 8.2). */
+  longPollMs?: number;
+  /** Enables POST /_local/reset and GET|POST /_local/clock. */
+  testControls?: boolean;
+  /** 'manual' only moves when advanced. */
+  clock?: 'system' | 'manual';
+  /** Used in domain ARNs; default 123456789012. */
+  accountId?: string;
+  /** Used in domain ARNs; default us-east-1. */
+  region?: string;
+}
+
+/** The server's time, advanceable when the clock is manual. */
+export interface LocalServerClock {
+  now(): Date;
+  /** Moves a manual clock forward, firing every deadline on the way before resolving. */
+  advance(seconds: number): Promise<void>;
+  advanceTo(date: Date): Promise<void>;
+}
+
+/** A running local server. */
+export interface LocalServer {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** In-process transport for the SDK (no TCP). */
+  requestHandler: HttpHandler;
+  clock: LocalServerClock;
+  /** What is left to do: scheduled and started tasks and the next deadline (for time skipping). */
+  pendingWork(): { scheduledTasks: number; startedTasks: number; nextDeadline?: Date };
+  /** Forgets all domains, types and executions. */
+  reset(): void;
+  /** Stops listening, answers waiting polls, closes the database. */
+  close(): Promise<void>;
+}
+
+function serverClock(clock: Clock, engine: SwfEngine): LocalServerClock {
+  const advanceTo = async (date: Date) => {
+    if (!(clock instanceof ManualClock)) {
+      throw new Error('The local server runs on the system clock; start it with clock: "manual" to advance time');
+    }
+    engine.advanceTo(date.getTime(), (ms) => clock.set(ms));
+  };
+  return {
+    now: () => new Date(clock.nowMs()),
+    advance: (seconds: number) => advanceTo(new Date(clock.nowMs() + seconds * 1000)),
+    advanceTo,
+  };
+}
+
+/** Starts the server: opens (or creates) the database, resumes every open execution, listens. */
+export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
+  const store = new Store({ path: options.db ?? ':memory:' });
+  const clock: Clock = options.clock === 'manual' ? new ManualClock() : new SystemClock();
+  const engine = new SwfEngine(store, clock, {
+    accountId: options.accountId ?? '123456789012', region: options.region ?? 'us-east-1',
+  }, options.longPollMs ?? 60_000);
+  const publicClock = serverClock(clock, engine);
+  const controls: TestControls | undefined = options.testControls ? {
+    reset: () => engine.reset(),
+    clock: () => ({ now: publicClock.now(), kind: clock.kind }),
+    advance: (seconds) => publicClock.advance(seconds),
+    advanceTo: (date) => publicClock.advanceTo(date),
+  } : undefined;
+  let server: Server;
+  let url: string;
+  try {
+    ({ server, url } = await listen(engine, controls, options.host ?? '127.0.0.1', options.port ?? 0));
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  // deadlines that passed while the server was down fire now, stamped with their own time
+  engine.armTimer();
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    requestHandler: createRequestHandler(engine, controls),
+    clock: publicClock,
+    pendingWork: () => engine.pendingWork(),
+    reset: () => engine.reset(),
+    close: () => {
+      closing ??= (async () => {
+        engine.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}

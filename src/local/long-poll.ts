@@ -1,0 +1,63 @@
+// Long-poll waiters: per task list, a FIFO of pollers waiting for a task (SWF_SPEC 8.2, 13.1).
+
+interface Waiter {
+  wake(): void;
+}
+
+/** Why a wait ended. */
+export type WaitOutcome = 'woken' | 'timeout' | 'aborted';
+
+/** Waiter queues keyed by (domain, kind, task list). */
+export class PollerQueues {
+  private readonly queues = new Map<string, Waiter[]>();
+
+  /** The queue key of a task list. */
+  static key(domain: string, kind: 'decision' | 'activity', taskList: string): string {
+    return `${kind}\u0000${domain}\u0000${taskList}`;
+  }
+
+  /** Waits until woken, `timeoutMs` passes, or `signal` aborts (the poller disconnected). */
+  wait(key: string, timeoutMs: number, signal?: AbortSignal): Promise<WaitOutcome> {
+    return new Promise((resolve) => {
+      if (signal?.aborted) return resolve('aborted');
+      let queue = this.queues.get(key);
+      if (!queue) this.queues.set(key, (queue = []));
+      const finish = (outcome: WaitOutcome) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.remove(key, waiter);
+        resolve(outcome);
+      };
+      const waiter: Waiter = { wake: () => finish('woken') };
+      const onAbort = () => finish('aborted');
+      const timer = setTimeout(() => finish('timeout'), Math.max(0, timeoutMs));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(waiter);
+    });
+  }
+
+  private remove(key: string, waiter: Waiter): void {
+    const queue = this.queues.get(key);
+    if (!queue) return;
+    const index = queue.indexOf(waiter);
+    if (index >= 0) queue.splice(index, 1);
+    if (queue.length === 0) this.queues.delete(key);
+  }
+
+  /** Wakes the longest-waiting poller of a list; each deliverable task wakes exactly one. */
+  wakeOne(key: string): void {
+    this.queues.get(key)?.[0]?.wake();
+  }
+
+  /** Wakes every waiter (used on close and reset so that polls answer at once). */
+  wakeAll(): void {
+    for (const queue of [...this.queues.values()]) for (const waiter of [...queue]) waiter.wake();
+  }
+
+  /** Number of pollers currently waiting. */
+  get size(): number {
+    let n = 0;
+    for (const queue of this.queues.values()) n += queue.length;
+    return n;
+  }
+}

@@ -1,0 +1,38 @@
+// SWF_SPEC 8.3: validation of a decision list, all or nothing, before anything is applied.
+import { DECISION_ATTRIBUTES, decisionAttributesKey } from './input-shapes.ts';
+import { checkMembers } from './shape-validation.ts';
+import { MAX_EXECUTION_SECONDS } from '../state/durations.ts';
+
+const CLOSE_DECISIONS = new Set(['CompleteWorkflowExecution', 'FailWorkflowExecution', 'CancelWorkflowExecution', 'ContinueAsNewWorkflowExecution']);
+
+/** Adds a message to `errors` for every decision that lacks its attributes or breaks a rule. */
+export function checkDecisionList(decisions: unknown, errors: string[]): void {
+  if (!Array.isArray(decisions)) return;
+  decisions.forEach((decision: Record<string, any>, index) => {
+    const type = decision?.decisionType;
+    if (typeof type !== 'string' || !DECISION_ATTRIBUTES[type]) return; // reported by the shape check
+    const key = decisionAttributesKey(type);
+    const path = `decisions.${index + 1}.member.${key}`;
+    const attributes = decision[key];
+    const needsAttributes = Object.values(DECISION_ATTRIBUTES[type]!).some((field) => field.required);
+    if (attributes === undefined || attributes === null) {
+      if (needsAttributes) errors.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
+      return;
+    }
+    if (typeof attributes !== 'object' || Array.isArray(attributes)) {
+      errors.push(`Value at '${path}' failed to satisfy constraint: Member must be an object`);
+      return;
+    }
+    checkMembers(attributes, DECISION_ATTRIBUTES[type]!, `${path}.`, errors);
+    if (type === 'StartTimer' && attributes.startToFireTimeout === 'NONE') {
+      errors.push(`Value 'NONE' at '${path}.startToFireTimeout' failed to satisfy constraint: a timer needs a whole number of seconds`);
+    }
+    const timeout = attributes.executionStartToCloseTimeout;
+    if (typeof timeout === 'string' && (timeout === 'NONE' || Number(timeout) > MAX_EXECUTION_SECONDS)) {
+      errors.push(`Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`);
+    }
+    if (CLOSE_DECISIONS.has(type) && index !== decisions.length - 1) {
+      errors.push(`Decision ${index + 1} (${type}) closes the workflow execution: Close must be last decision in list`);
+    }
+  });
+}

@@ -1,0 +1,110 @@
+// The SWF JSON 1.0 protocol: target and body in, JSON or fault out; shared by both transports.
+import { randomUUID } from 'node:crypto';
+import type { SwfEngine, PollConnection } from '../engine.ts';
+import { SwfFault } from '../faults.ts';
+import { OPERATION_INPUTS } from './input-shapes.ts';
+import { checkMembers, throwIfInvalid } from './shape-validation.ts';
+import { checkDecisionList } from './decision-list.ts';
+import { POLL_OPERATIONS } from '../state/operations.ts';
+
+/** SWF_SPEC 15: requests over 1 MB are refused. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+const TARGET_PREFIX = 'SimpleWorkflowService.';
+
+/** A request as either transport sees it. Header names are lower case. */
+export interface ApiRequest extends PollConnection {
+  method: string;
+  path: string;
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+}
+
+/** The answer to send back. */
+export interface ApiResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Test-only endpoints (SWF_SPEC 18), outside the SWF API. */
+export interface TestControls {
+  reset(): void;
+  clock(): { now: Date; kind: string };
+  advance(seconds: number): Promise<void>;
+  advanceTo(date: Date): Promise<void>;
+}
+
+function respond(statusCode: number, body: object, extra: Record<string, string> = {}): ApiResponse {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID(), ...extra },
+    body: JSON.stringify(body),
+  };
+}
+
+/** SWF_SPEC 1.4: HTTP 400 with `__type` and `message`, plus x-amzn-ErrorType for other clients. */
+export function faultResponse(fault: SwfFault): ApiResponse {
+  return respond(fault.statusCode, { __type: fault.wireType, message: fault.message }, { 'x-amzn-errortype': fault.type });
+}
+
+function parseBody(body: Buffer): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new SwfFault('SerializationException', 'The request body is not valid JSON; send a JSON object');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SwfFault('SerializationException', 'The request body must be a JSON object');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Parses, validates and runs one SWF request; every failure becomes a fault response. */
+export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, controls?: TestControls): Promise<ApiResponse> {
+  try {
+    if (request.path.startsWith('/_local/')) {
+      if (!controls) throw new SwfFault('UnknownOperationException', `${request.path} is a test control; start the server with testControls enabled`);
+      return await handleTestControl(request, controls);
+    }
+    if (request.body.length > MAX_REQUEST_BYTES) {
+      throw new SwfFault('ValidationException', `Request of ${request.body.length} bytes exceeds the ${MAX_REQUEST_BYTES}-byte limit of SWF requests`);
+    }
+    const target = request.headers['x-amz-target'];
+    if (!target) throw new SwfFault('UnknownOperationException', 'Missing X-Amz-Target header; expected SimpleWorkflowService.<Operation>');
+    const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
+    const shape = OPERATION_INPUTS[operation];
+    if (!shape) throw new SwfFault('UnknownOperationException', `Unknown operation ${target}; expected SimpleWorkflowService.<Operation>`);
+    const input = parseBody(request.body);
+    const errors: string[] = [];
+    checkMembers(input, shape, '', errors);
+    if (operation === 'RespondDecisionTaskCompleted') checkDecisionList(input.decisions, errors);
+    throwIfInvalid(errors);
+    const output = POLL_OPERATIONS.has(operation)
+      ? await engine.poll(operation as 'PollForDecisionTask' | 'PollForActivityTask', input, request)
+      : engine.run(operation, input);
+    return respond(200, output ?? {});
+  } catch (error) {
+    if (error instanceof SwfFault) return faultResponse(error);
+    console.error('flowy local SWF: internal failure:', error);
+    return faultResponse(new SwfFault('InternalFailure', `Internal failure: ${(error as Error)?.message ?? String(error)}`));
+  }
+}
+
+async function handleTestControl(request: ApiRequest, controls: TestControls): Promise<ApiResponse> {
+  const body = request.body.length > 0 ? parseBody(request.body) : {};
+  if (request.path === '/_local/reset' && request.method === 'POST') {
+    controls.reset();
+    return respond(200, {});
+  }
+  if (request.path === '/_local/clock') {
+    if (request.method === 'POST') {
+      if (typeof body.advanceSeconds === 'number') await controls.advance(body.advanceSeconds);
+      else if (typeof body.advanceTo === 'number') await controls.advanceTo(new Date(body.advanceTo * 1000));
+      else throw new SwfFault('ValidationException', 'POST /_local/clock needs {"advanceSeconds": n} or {"advanceTo": epochSeconds}');
+    }
+    const clock = controls.clock();
+    return respond(200, { now: clock.now.getTime() / 1000, kind: clock.kind });
+  }
+  throw new SwfFault('UnknownOperationException', `Unknown test control ${request.method} ${request.path}; use POST /_local/reset or GET|POST /_local/clock`);
+}

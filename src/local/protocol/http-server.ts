@@ -1,0 +1,58 @@
+// The TCP transport: a Node HTTP server in front of handleApiRequest.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { SwfEngine } from '../engine.ts';
+import { faultResponse, handleApiRequest, MAX_REQUEST_BYTES, type ApiResponse, type TestControls } from './dispatch.ts';
+import { SwfFault } from '../faults.ts';
+
+function send(res: ServerResponse, answer: ApiResponse): void {
+  if (res.destroyed) return;
+  res.writeHead(answer.statusCode, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+  res.end(answer.body);
+}
+
+function handle(engine: SwfEngine, controls: TestControls | undefined, req: IncomingMessage, res: ServerResponse): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let isTooLarge = false;
+  const disconnected = new AbortController();
+  // a poller whose connection closed must not be given a task (SWF_SPEC 8.2)
+  res.on('close', () => { if (!res.writableFinished) disconnected.abort(); });
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES) isTooLarge = true;
+    else chunks.push(chunk);
+  });
+  req.on('error', () => disconnected.abort());
+  req.on('end', () => {
+    if (isTooLarge) {
+      send(res, faultResponse(new SwfFault('ValidationException', `Request of ${size} bytes exceeds the ${MAX_REQUEST_BYTES}-byte limit of SWF requests`)));
+      return;
+    }
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    void handleApiRequest(engine, {
+      method: req.method ?? 'POST', path: (req.url ?? '/').split('?')[0]!, headers, body: Buffer.concat(chunks),
+      isConnected: () => !disconnected.signal.aborted && !req.socket.destroyed,
+      signal: disconnected.signal,
+    }, controls).then((answer) => send(res, answer));
+  });
+}
+
+/** Starts listening; resolves with the server and its http://host:port URL. */
+export async function listen(engine: SwfEngine, controls: TestControls | undefined, host: string, port: number): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => handle(engine, controls, req, res));
+  // long polls last 60 s; keep the defaults above that
+  server.requestTimeout = 0;
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { server, url: `http://${shownHost}:${address.port}` };
+}

@@ -1,0 +1,66 @@
+// One attempt to hand a task to a poller (the long-poll wait around it lives in the protocol layer).
+import type { OperationContext } from './context.ts';
+import { requireDomain } from './domains.ts';
+import { startNextDecisionTask } from './decision-tasks.ts';
+import { startNextActivityTask } from './activity-tasks.ts';
+import { historyPage } from './history.ts';
+
+/** SWF_SPEC 8.2: what an empty decision poll answers (no taskToken). */
+export const EMPTY_DECISION_TASK = { previousStartedEventId: 0, startedEventId: 0 };
+/** SWF_SPEC 13.1: what an empty activity poll answers (no taskToken). */
+export const EMPTY_ACTIVITY_TASK = { startedEventId: 0 };
+
+type DecisionPosition = [runId: string, scheduledEventId: number, startedEventId: number, previousStartedEventId: number, lastEventId: number];
+
+/**
+ * PollForDecisionTask: with a nextPageToken, the next history page of the same task (never a new
+ * task); else starts the next deliverable task, or returns undefined when there is none.
+ */
+export function pollDecisionTaskOnce(ctx: OperationContext, input: Record<string, any>): object | undefined {
+  requireDomain(ctx, input.domain);
+  const query = { op: 'PollForDecisionTask', domain: input.domain, taskList: input.taskList.name, reverse: !!input.reverseOrder };
+  if (input.nextPageToken) {
+    const [runId, scheduledEventId, startedEventId, previousStartedEventId, lastEventId] =
+      ctx.tokens.readPageToken<DecisionPosition>(input.nextPageToken, query, ctx.nowMs);
+    const run = ctx.loadRun(runId);
+    if (!run) return { ...EMPTY_DECISION_TASK };
+    return decisionTaskOutput(ctx, input, query, run.runId, scheduledEventId, startedEventId, previousStartedEventId, lastEventId);
+  }
+  const started = startNextDecisionTask(ctx, input.domain, input.taskList.name, input.identity);
+  if (!started) return undefined;
+  return decisionTaskOutput(ctx, input, query, started.run.runId, started.task.scheduledEventId, started.startedEventId, started.run.previousStartedEventId);
+}
+
+function decisionTaskOutput(ctx: OperationContext, input: Record<string, any>, query: object, runId: string,
+  scheduledEventId: number, startedEventId: number, previousStartedEventId: number, after?: number): object {
+  const run = ctx.loadRun(runId)!;
+  // the history a decision task carries ends at its DecisionTaskStarted event
+  const page = historyPage(ctx, run, startedEventId, input, after);
+  const nextPageToken = page.lastEventId === undefined ? undefined
+    : ctx.tokens.pageToken(query, [runId, scheduledEventId, startedEventId, previousStartedEventId, page.lastEventId] satisfies DecisionPosition, ctx.nowMs);
+  return {
+    taskToken: ctx.tokens.taskToken({ kind: 'decision', runId, scheduledEventId, startedEventId }),
+    startedEventId,
+    workflowExecution: { workflowId: run.workflowId, runId: run.runId },
+    workflowType: { name: run.typeName, version: run.typeVersion },
+    events: page.events,
+    nextPageToken,
+    previousStartedEventId,
+  };
+}
+
+/** PollForActivityTask: starts the next task of the list, or returns undefined when there is none. */
+export function pollActivityTaskOnce(ctx: OperationContext, input: Record<string, any>): object | undefined {
+  requireDomain(ctx, input.domain);
+  const started = startNextActivityTask(ctx, input.domain, input.taskList.name, input.identity);
+  if (!started) return undefined;
+  const { run, task } = started;
+  return {
+    taskToken: ctx.tokens.taskToken({ kind: 'activity', runId: run.runId, scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId }),
+    activityId: task.activityId,
+    startedEventId: task.startedEventId,
+    workflowExecution: { workflowId: run.workflowId, runId: run.runId },
+    activityType: { name: task.typeName, version: task.typeVersion },
+    input: task.input,
+  };
+}

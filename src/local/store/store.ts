@@ -1,0 +1,444 @@
+// The SQL of the local server: one SQLite database, prepared statements, one transaction per call.
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
+import type {
+  ActivityTaskRecord, DeadlineKind, DeadlineRecord, DecisionTaskRecord, DomainRecord, EventRecord,
+  RunRecord, TypeRecord,
+} from './records.ts';
+
+type Row = Record<string, any>;
+
+/** Filters of a visibility query (SWF_SPEC 7), already validated. */
+export interface VisibilityQuery {
+  domain: string;
+  isOpen: boolean;
+  timeField: 'start' | 'close';
+  oldestMs: number;
+  latestMs?: number;
+  workflowId?: string;
+  typeName?: string;
+  typeVersion?: string;
+  tag?: string;
+  closeStatus?: string;
+  /** Newest first unless reverse. */
+  reverse: boolean;
+  /** Position after which to continue: [timeMs, runId]. */
+  after?: [number, string];
+  limit?: number;
+}
+
+const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
+
+function toDomain(r: Row): DomainRecord {
+  return { name: r.name, status: r.status, description: opt(r.description), retention: r.retention, createdMs: r.created_ms };
+}
+
+function toType(r: Row): TypeRecord {
+  return {
+    domain: r.domain, kind: r.kind, name: r.name, version: r.version, status: r.status,
+    description: opt(r.description), createdMs: r.created_ms, deprecatedMs: opt(r.deprecated_ms),
+    config: JSON.parse(r.config),
+  };
+}
+
+function toRun(r: Row): RunRecord {
+  return {
+    runId: r.run_id, domain: r.domain, workflowId: r.workflow_id, typeName: r.type_name,
+    typeVersion: r.type_version, isOpen: r.is_open === 1, closeStatus: opt(r.close_status),
+    startMs: r.start_ms, closeMs: opt(r.close_ms), tags: JSON.parse(r.tags),
+    cancelRequested: r.cancel_requested === 1,
+    parent: r.parent_run_id
+      ? { workflowId: r.parent_workflow_id, runId: r.parent_run_id, initiatedEventId: r.parent_initiated_event_id, startedEventId: r.parent_started_event_id }
+      : undefined,
+    config: JSON.parse(r.config), nextEventId: r.next_event_id, lastEventMs: r.last_event_ms,
+    latestContext: opt(r.latest_context), latestActivityMs: opt(r.latest_activity_ms),
+    decisionTaskList: r.decision_task_list, previousStartedEventId: r.previous_started_event_id,
+    temporaryTaskList: opt(r.temporary_task_list), temporaryScheduleToStart: opt(r.temporary_schedule_to_start),
+  };
+}
+
+function runParams(run: RunRecord): unknown[] {
+  return [
+    run.domain, run.workflowId, run.typeName, run.typeVersion, run.isOpen ? 1 : 0, run.closeStatus ?? null,
+    run.startMs, run.closeMs ?? null, JSON.stringify(run.tags), run.cancelRequested ? 1 : 0,
+    run.parent?.workflowId ?? null, run.parent?.runId ?? null, run.parent?.initiatedEventId ?? null,
+    run.parent?.startedEventId ?? null, JSON.stringify(run.config), run.nextEventId, run.lastEventMs,
+    run.latestContext ?? null, run.latestActivityMs ?? null, run.decisionTaskList,
+    run.previousStartedEventId, run.temporaryTaskList ?? null, run.temporaryScheduleToStart ?? null,
+    run.runId,
+  ];
+}
+
+function toDecisionTask(r: Row): DecisionTaskRecord {
+  return {
+    runId: r.run_id, scheduledEventId: r.scheduled_event_id, domain: r.domain, taskList: r.task_list,
+    priority: r.priority, startedEventId: r.started_event_id, startToClose: r.start_to_close,
+  };
+}
+
+function toActivityTask(r: Row): ActivityTaskRecord {
+  return {
+    runId: r.run_id, scheduledEventId: r.scheduled_event_id, activityId: r.activity_id, domain: r.domain,
+    taskList: r.task_list, priority: r.priority, startedEventId: r.started_event_id, typeName: r.type_name,
+    typeVersion: r.type_version, input: opt(r.input), timeouts: JSON.parse(r.timeouts),
+    heartbeatDetails: opt(r.heartbeat_details), cancelRequested: r.cancel_requested === 1,
+    latestCancelRequestedEventId: opt(r.latest_cancel_requested_event_id),
+  };
+}
+
+function toDeadline(r: Row): DeadlineRecord {
+  return { id: r.id, dueMs: r.due_ms, kind: r.kind, runId: r.run_id, ref: r.ref, refText: opt(r.ref_text) };
+}
+
+/** Options for opening a store. */
+export interface StoreOptions {
+  /** File path or ':memory:'. */
+  path: string;
+}
+
+/**
+ * The persistent state. File databases use WAL with synchronous=FULL so that every acknowledged
+ * call survives a kill -9 or power loss (NORMAL may lose the last commits on power loss).
+ */
+export class Store {
+  readonly db: Database.Database;
+  readonly path: string;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(options: StoreOptions) {
+    this.path = options.path;
+    this.db = new Database(options.path);
+    if (options.path !== ':memory:') {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('busy_timeout = 5000');
+    }
+    this.db.pragma('foreign_keys = OFF');
+    this.db.exec(SCHEMA_SQL);
+    const version = this.getMeta('schema_version');
+    if (version === undefined) this.setMeta('schema_version', SCHEMA_VERSION);
+    else if (version !== SCHEMA_VERSION) {
+      throw new Error(`Database ${options.path} has schema version ${version}, this server needs ${SCHEMA_VERSION}; use a new --db file`);
+    }
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction: all of it is committed or none. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  private stmt(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Deletes every row of every table except meta (test reset). */
+  wipe(): void {
+    this.transaction(() => {
+      for (const table of ['domains', 'domain_tags', 'types', 'runs', 'events', 'decision_tasks', 'activity_tasks', 'timers', 'deadlines']) {
+        this.db.exec(`DELETE FROM ${table}`);
+      }
+    });
+  }
+
+  // meta
+  getMeta(key: string): string | undefined {
+    return (this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as Row | undefined)?.value;
+  }
+  setMeta(key: string, value: string): void {
+    this.stmt('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  }
+  /** The per-database secret that signs task and page tokens; created on first use. */
+  secret(): Buffer {
+    let hex = this.getMeta('secret');
+    if (!hex) {
+      hex = randomBytes(32).toString('hex');
+      this.setMeta('secret', hex);
+    }
+    return Buffer.from(hex, 'hex');
+  }
+
+  // domains
+  getDomain(name: string): DomainRecord | undefined {
+    const r = this.stmt('SELECT * FROM domains WHERE name = ?').get(name) as Row | undefined;
+    return r && toDomain(r);
+  }
+  insertDomain(d: DomainRecord): void {
+    this.stmt('INSERT INTO domains (name, status, description, retention, created_ms) VALUES (?, ?, ?, ?, ?)')
+      .run(d.name, d.status, d.description ?? null, d.retention, d.createdMs);
+  }
+  setDomainStatus(name: string, status: string): void {
+    this.stmt('UPDATE domains SET status = ? WHERE name = ?').run(status, name);
+  }
+  countDomains(): number {
+    return (this.stmt('SELECT count(*) AS n FROM domains').get() as Row).n;
+  }
+  listDomains(status: string, reverse: boolean, afterName: string | undefined, limit: number): DomainRecord[] {
+    const sql = reverse
+      ? 'SELECT * FROM domains WHERE status = ? AND (? IS NULL OR name < ?) ORDER BY name DESC LIMIT ?'
+      : 'SELECT * FROM domains WHERE status = ? AND (? IS NULL OR name > ?) ORDER BY name ASC LIMIT ?';
+    return (this.stmt(sql).all(status, afterName ?? null, afterName ?? null, limit) as Row[]).map(toDomain);
+  }
+
+  // domain tags
+  listTags(domain: string): { key: string; value?: string }[] {
+    return (this.stmt('SELECT key, value FROM domain_tags WHERE domain = ? ORDER BY key').all(domain) as Row[])
+      .map((r) => (r.value === null ? { key: r.key } : { key: r.key, value: r.value }));
+  }
+  putTag(domain: string, key: string, value: string | undefined): void {
+    this.stmt('INSERT OR REPLACE INTO domain_tags (domain, key, value) VALUES (?, ?, ?)').run(domain, key, value ?? null);
+  }
+  deleteTag(domain: string, key: string): void {
+    this.stmt('DELETE FROM domain_tags WHERE domain = ? AND key = ?').run(domain, key);
+  }
+
+  // types
+  getType(domain: string, kind: string, name: string, version: string): TypeRecord | undefined {
+    const r = this.stmt('SELECT * FROM types WHERE domain = ? AND kind = ? AND name = ? AND version = ?')
+      .get(domain, kind, name, version) as Row | undefined;
+    return r && toType(r);
+  }
+  insertType(t: TypeRecord): void {
+    this.stmt('INSERT INTO types (domain, kind, name, version, status, description, created_ms, deprecated_ms, config) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(t.domain, t.kind, t.name, t.version, t.status, t.description ?? null, t.createdMs, t.deprecatedMs ?? null, JSON.stringify(t.config));
+  }
+  setTypeStatus(t: TypeRecord, status: string, deprecatedMs: number | undefined): void {
+    this.stmt('UPDATE types SET status = ?, deprecated_ms = ? WHERE domain = ? AND kind = ? AND name = ? AND version = ?')
+      .run(status, deprecatedMs ?? null, t.domain, t.kind, t.name, t.version);
+  }
+  deprecateAllTypes(domain: string, nowMs: number): void {
+    this.stmt("UPDATE types SET status = 'DEPRECATED', deprecated_ms = ? WHERE domain = ? AND status = 'REGISTERED'").run(nowMs, domain);
+  }
+  deleteType(t: TypeRecord): void {
+    this.stmt('DELETE FROM types WHERE domain = ? AND kind = ? AND name = ? AND version = ?').run(t.domain, t.kind, t.name, t.version);
+  }
+  countTypes(domain: string, kind: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM types WHERE domain = ? AND kind = ?').get(domain, kind) as Row).n;
+  }
+  listTypes(domain: string, kind: string, status: string, name: string | undefined, reverse: boolean,
+    after: [string, string] | undefined, limit: number): TypeRecord[] {
+    const dir = reverse ? 'DESC' : 'ASC';
+    const cmp = reverse ? '<' : '>';
+    const sql = `SELECT * FROM types WHERE domain = ? AND kind = ? AND status = ? AND (? IS NULL OR name = ?)
+      AND (? IS NULL OR (name, version) ${cmp} (?, ?)) ORDER BY name ${dir}, version ${dir} LIMIT ?`;
+    return (this.stmt(sql).all(domain, kind, status, name ?? null, name ?? null, after ? 1 : null,
+      after?.[0] ?? null, after?.[1] ?? null, limit) as Row[]).map(toType);
+  }
+
+  // runs
+  getRun(runId: string): RunRecord | undefined {
+    const r = this.stmt('SELECT * FROM runs WHERE run_id = ?').get(runId) as Row | undefined;
+    return r && toRun(r);
+  }
+  findOpenRun(domain: string, workflowId: string): RunRecord | undefined {
+    const r = this.stmt('SELECT * FROM runs WHERE domain = ? AND workflow_id = ? AND is_open = 1').get(domain, workflowId) as Row | undefined;
+    return r && toRun(r);
+  }
+  insertRun(run: RunRecord): void {
+    this.stmt(`INSERT INTO runs (domain, workflow_id, type_name, type_version, is_open, close_status, start_ms,
+      close_ms, tags, cancel_requested, parent_workflow_id, parent_run_id, parent_initiated_event_id,
+      parent_started_event_id, config, next_event_id, last_event_ms, latest_context, latest_activity_ms,
+      decision_task_list, previous_started_event_id, temporary_task_list, temporary_schedule_to_start, run_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...runParams(run));
+  }
+  updateRun(run: RunRecord): void {
+    this.stmt(`UPDATE runs SET domain = ?, workflow_id = ?, type_name = ?, type_version = ?, is_open = ?,
+      close_status = ?, start_ms = ?, close_ms = ?, tags = ?, cancel_requested = ?, parent_workflow_id = ?,
+      parent_run_id = ?, parent_initiated_event_id = ?, parent_started_event_id = ?, config = ?,
+      next_event_id = ?, last_event_ms = ?, latest_context = ?, latest_activity_ms = ?,
+      decision_task_list = ?, previous_started_event_id = ?, temporary_task_list = ?,
+      temporary_schedule_to_start = ? WHERE run_id = ?`).run(...runParams(run));
+  }
+  deleteRun(runId: string): void {
+    this.stmt('DELETE FROM runs WHERE run_id = ?').run(runId);
+    this.stmt('DELETE FROM events WHERE run_id = ?').run(runId);
+  }
+  openChildren(parentRunId: string): RunRecord[] {
+    return (this.stmt('SELECT * FROM runs WHERE parent_run_id = ? AND is_open = 1').all(parentRunId) as Row[]).map(toRun);
+  }
+  countOpenChildren(parentRunId: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM runs WHERE parent_run_id = ? AND is_open = 1').get(parentRunId) as Row).n;
+  }
+  countOpenRuns(domain: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM runs WHERE domain = ? AND is_open = 1').get(domain) as Row).n;
+  }
+  /** Open runs of every domain (used on restart and by pendingWork). */
+  countAllOpenRuns(): number {
+    return (this.stmt('SELECT count(*) AS n FROM runs WHERE is_open = 1').get() as Row).n;
+  }
+
+  /** SWF_SPEC 7: list or count executions; ordered by the filter's time, newest first. */
+  queryRuns(q: VisibilityQuery): RunRecord[] {
+    const { sql, params } = this.visibilitySql(q, 'SELECT *');
+    return (this.stmt(sql).all(...params) as Row[]).map(toRun);
+  }
+  countRuns(q: VisibilityQuery): number {
+    const { sql, params } = this.visibilitySql({ ...q, after: undefined, limit: undefined }, 'SELECT count(*) AS n');
+    return (this.stmt(sql).get(...params) as Row).n;
+  }
+  private visibilitySql(q: VisibilityQuery, select: string): { sql: string; params: unknown[] } {
+    const column = q.timeField === 'start' ? 'start_ms' : 'close_ms';
+    const where = ['domain = ?', 'is_open = ?', `${column} >= ?`];
+    const params: unknown[] = [q.domain, q.isOpen ? 1 : 0, q.oldestMs];
+    if (q.latestMs !== undefined) { where.push(`${column} <= ?`); params.push(q.latestMs); }
+    if (q.workflowId !== undefined) { where.push('workflow_id = ?'); params.push(q.workflowId); }
+    if (q.typeName !== undefined) { where.push('type_name = ?'); params.push(q.typeName); }
+    if (q.typeVersion !== undefined) { where.push('type_version = ?'); params.push(q.typeVersion); }
+    if (q.tag !== undefined) { where.push('EXISTS (SELECT 1 FROM json_each(runs.tags) WHERE value = ?)'); params.push(q.tag); }
+    if (q.closeStatus !== undefined) { where.push('close_status = ?'); params.push(q.closeStatus); }
+    const dir = q.reverse ? 'ASC' : 'DESC';
+    if (q.after) { where.push(`(${column}, run_id) ${q.reverse ? '>' : '<'} (?, ?)`); params.push(q.after[0], q.after[1]); }
+    let sql = `${select} FROM runs WHERE ${where.join(' AND ')}`;
+    if (q.limit !== undefined) { sql += ` ORDER BY ${column} ${dir}, run_id ${dir} LIMIT ?`; params.push(q.limit); }
+    return { sql, params };
+  }
+
+  // events
+  insertEvent(runId: string, e: EventRecord): void {
+    this.stmt('INSERT INTO events (run_id, event_id, event_type, ts_ms, attrs) VALUES (?, ?, ?, ?, ?)')
+      .run(runId, e.eventId, e.eventType, e.timestampMs, JSON.stringify(e.attributes));
+  }
+  getEvent(runId: string, eventId: number): EventRecord | undefined {
+    const r = this.stmt('SELECT * FROM events WHERE run_id = ? AND event_id = ?').get(runId, eventId) as Row | undefined;
+    return r && { eventId: r.event_id, eventType: r.event_type, timestampMs: r.ts_ms, attributes: JSON.parse(r.attrs) };
+  }
+  /** Events with after < id <= maxId (ascending), or before > id (descending), at most limit. */
+  pageEvents(runId: string, reverse: boolean, position: number, maxId: number, limit: number): EventRecord[] {
+    const sql = reverse
+      ? 'SELECT * FROM events WHERE run_id = ? AND event_id < ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?'
+      : 'SELECT * FROM events WHERE run_id = ? AND event_id > ? AND event_id <= ? ORDER BY event_id ASC LIMIT ?';
+    return (this.stmt(sql).all(runId, position, maxId, limit) as Row[]).map((r) => ({
+      eventId: r.event_id, eventType: r.event_type, timestampMs: r.ts_ms, attributes: JSON.parse(r.attrs),
+    }));
+  }
+
+  // decision tasks
+  insertDecisionTask(t: DecisionTaskRecord): void {
+    this.stmt('INSERT INTO decision_tasks (run_id, scheduled_event_id, domain, task_list, priority, started_event_id, start_to_close) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(t.runId, t.scheduledEventId, t.domain, t.taskList, t.priority, t.startedEventId, t.startToClose);
+  }
+  decisionTasksOf(runId: string): DecisionTaskRecord[] {
+    return (this.stmt('SELECT * FROM decision_tasks WHERE run_id = ?').all(runId) as Row[]).map(toDecisionTask);
+  }
+  /** SWF_SPEC 8.2: the deliverable decision task on a list, highest priority then oldest. */
+  nextDecisionTask(domain: string, taskList: string): DecisionTaskRecord | undefined {
+    const r = this.stmt(`SELECT d.* FROM decision_tasks d WHERE d.domain = ? AND d.task_list = ? AND d.started_event_id = 0
+      AND NOT EXISTS (SELECT 1 FROM decision_tasks s WHERE s.run_id = d.run_id AND s.started_event_id > 0)
+      ORDER BY d.priority DESC, d.rowid ASC LIMIT 1`).get(domain, taskList) as Row | undefined;
+    return r && toDecisionTask(r);
+  }
+  setDecisionTaskStarted(runId: string, scheduledEventId: number, startedEventId: number): void {
+    this.stmt('UPDATE decision_tasks SET started_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?').run(startedEventId, runId, scheduledEventId);
+  }
+  deleteDecisionTask(runId: string, scheduledEventId: number): void {
+    this.stmt('DELETE FROM decision_tasks WHERE run_id = ? AND scheduled_event_id = ?').run(runId, scheduledEventId);
+  }
+  countPendingDecisionTasks(domain: string, taskList: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM decision_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0').get(domain, taskList) as Row).n;
+  }
+
+  // activity tasks
+  insertActivityTask(t: ActivityTaskRecord): void {
+    this.stmt(`INSERT INTO activity_tasks (run_id, scheduled_event_id, activity_id, domain, task_list, priority,
+      started_event_id, type_name, type_version, input, timeouts, heartbeat_details, cancel_requested,
+      latest_cancel_requested_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(t.runId, t.scheduledEventId, t.activityId, t.domain, t.taskList, t.priority, t.startedEventId,
+        t.typeName, t.typeVersion, t.input ?? null, JSON.stringify(t.timeouts), t.heartbeatDetails ?? null,
+        t.cancelRequested ? 1 : 0, t.latestCancelRequestedEventId ?? null);
+  }
+  getActivityTask(runId: string, scheduledEventId: number): ActivityTaskRecord | undefined {
+    const r = this.stmt('SELECT * FROM activity_tasks WHERE run_id = ? AND scheduled_event_id = ?').get(runId, scheduledEventId) as Row | undefined;
+    return r && toActivityTask(r);
+  }
+  findActivityTask(runId: string, activityId: string): ActivityTaskRecord | undefined {
+    const r = this.stmt('SELECT * FROM activity_tasks WHERE run_id = ? AND activity_id = ?').get(runId, activityId) as Row | undefined;
+    return r && toActivityTask(r);
+  }
+  /** SWF_SPEC 13.1: the next scheduled activity task on a list, priority then FIFO. */
+  nextActivityTask(domain: string, taskList: string): ActivityTaskRecord | undefined {
+    const r = this.stmt(`SELECT * FROM activity_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0
+      ORDER BY priority DESC, rowid ASC LIMIT 1`).get(domain, taskList) as Row | undefined;
+    return r && toActivityTask(r);
+  }
+  setActivityTaskStarted(runId: string, scheduledEventId: number, startedEventId: number): void {
+    this.stmt('UPDATE activity_tasks SET started_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?').run(startedEventId, runId, scheduledEventId);
+  }
+  setActivityHeartbeat(runId: string, scheduledEventId: number, details: string | undefined): void {
+    this.stmt('UPDATE activity_tasks SET heartbeat_details = ? WHERE run_id = ? AND scheduled_event_id = ?').run(details ?? null, runId, scheduledEventId);
+  }
+  setActivityCancelRequested(runId: string, scheduledEventId: number, eventId: number): void {
+    this.stmt('UPDATE activity_tasks SET cancel_requested = 1, latest_cancel_requested_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?').run(eventId, runId, scheduledEventId);
+  }
+  deleteActivityTask(runId: string, scheduledEventId: number): void {
+    this.stmt('DELETE FROM activity_tasks WHERE run_id = ? AND scheduled_event_id = ?').run(runId, scheduledEventId);
+  }
+  countOpenActivityTasks(runId: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM activity_tasks WHERE run_id = ?').get(runId) as Row).n;
+  }
+  countPendingActivityTasks(domain: string, taskList: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM activity_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0').get(domain, taskList) as Row).n;
+  }
+
+  // timers
+  insertTimer(runId: string, timerId: string, startedEventId: number): void {
+    this.stmt('INSERT INTO timers (run_id, timer_id, started_event_id) VALUES (?, ?, ?)').run(runId, timerId, startedEventId);
+  }
+  getTimer(runId: string, timerId: string): { startedEventId: number } | undefined {
+    const r = this.stmt('SELECT started_event_id FROM timers WHERE run_id = ? AND timer_id = ?').get(runId, timerId) as Row | undefined;
+    return r && { startedEventId: r.started_event_id };
+  }
+  deleteTimer(runId: string, timerId: string): void {
+    this.stmt('DELETE FROM timers WHERE run_id = ? AND timer_id = ?').run(runId, timerId);
+  }
+  countTimers(runId: string): number {
+    return (this.stmt('SELECT count(*) AS n FROM timers WHERE run_id = ?').get(runId) as Row).n;
+  }
+
+  /** Drops every task, timer and deadline of a run (it closed). Retention deadlines are kept. */
+  deleteOpenWorkOf(runId: string): void {
+    this.stmt('DELETE FROM decision_tasks WHERE run_id = ?').run(runId);
+    this.stmt('DELETE FROM activity_tasks WHERE run_id = ?').run(runId);
+    this.stmt('DELETE FROM timers WHERE run_id = ?').run(runId);
+    this.stmt("DELETE FROM deadlines WHERE run_id = ? AND kind <> 'retention'").run(runId);
+  }
+
+  // deadlines
+  insertDeadline(dueMs: number, kind: DeadlineKind, runId: string, ref: number, refText?: string): void {
+    this.stmt('INSERT INTO deadlines (due_ms, kind, run_id, ref, ref_text) VALUES (?, ?, ?, ?, ?)').run(dueMs, kind, runId, ref, refText ?? null);
+  }
+  deleteDeadlines(runId: string, kind: DeadlineKind, ref: number, refText?: string): void {
+    if (refText === undefined) this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref = ?').run(runId, kind, ref);
+    else this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref_text = ?').run(runId, kind, refText);
+  }
+  deleteDeadline(id: number): void {
+    this.stmt('DELETE FROM deadlines WHERE id = ?').run(id);
+  }
+  /** The earliest deadline due at or before nowMs, if any. */
+  nextDueDeadline(nowMs: number): DeadlineRecord | undefined {
+    const r = this.stmt('SELECT * FROM deadlines WHERE due_ms <= ? ORDER BY due_ms, id LIMIT 1').get(nowMs) as Row | undefined;
+    return r && toDeadline(r);
+  }
+  earliestDeadlineMs(): number | undefined {
+    return opt((this.stmt('SELECT min(due_ms) AS m FROM deadlines').get() as Row).m);
+  }
+  /** Earliest deadline that is not retention purging (what a test would skip time to). */
+  earliestWorkDeadlineMs(): number | undefined {
+    return opt((this.stmt("SELECT min(due_ms) AS m FROM deadlines WHERE kind <> 'retention'").get() as Row).m);
+  }
+
+  /** SWF_SPEC-independent summary for time skipping: scheduled and started task counts. */
+  taskCounts(): { scheduled: number; started: number } {
+    const d = this.stmt('SELECT sum(started_event_id = 0) AS s, sum(started_event_id > 0) AS t FROM decision_tasks').get() as Row;
+    const a = this.stmt('SELECT sum(started_event_id = 0) AS s, sum(started_event_id > 0) AS t FROM activity_tasks').get() as Row;
+    return { scheduled: (d.s ?? 0) + (a.s ?? 0), started: (d.t ?? 0) + (a.t ?? 0) };
+  }
+}
