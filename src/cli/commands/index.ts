@@ -1,0 +1,36 @@
+// Every CLI command, in the order `flowy --help` lists them.
+import type { FlowyCommand } from '../command.ts';
+import { cancelCommand } from './cancel.ts';
+import { completeCommand } from './complete.ts';
+import { describeCommand } from './describe.ts';
+import { devCommand } from './dev.ts';
+import { historyCommand } from './history.ts';
+import { listCommand } from './list.ts';
+import { registerCommand } from './register.ts';
+import { replayCommand } from './replay.ts';
+import { resultCommand } from './result.ts';
+import { runCommand } from './run.ts';
+import { signalCommand } from './signal.ts';
+import { startActivityWorkerCommand } from './start-activity-worker.ts';
+import { startCommand } from './start.ts';
+import { startWorkflowWorkerCommand } from './start-workflow-worker.ts';
+import { terminateCommand } from './terminate.ts';
+
+/** The commands of `flowy`. */
+export const COMMANDS: FlowyCommand<never>[] = [
+  runCommand,
+  devCommand,
+  registerCommand,
+  startWorkflowWorkerCommand,
+  startActivityWorkerCommand,
+  startCommand,
+  resultCommand,
+  signalCommand,
+  cancelCommand,
+  terminateCommand,
+  describeCommand,
+  listCommand,
+  historyCommand,
+  replayCommand,
+  completeCommand,
+] as FlowyCommand<never>[];

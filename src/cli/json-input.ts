@@ -1,0 +1,39 @@
+// JSON given on the command line or in a file, with errors that name the flag.
+import { readFile } from 'node:fs/promises';
+import { UsageError } from './usage-error.ts';
+
+/** Parses `text` given to `--<flag>`; bad JSON is a UsageError naming the flag and the fix. */
+export function parseJsonFlag(flag: string, text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`--${flag} is not valid JSON (${why}); quote it for the shell, e.g. --${flag} '{"orderId":"o-1"}'`);
+  }
+}
+
+/** Reads and parses a JSON file named by `--<flag>`. */
+export async function readJsonFile(flag: string, path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--${flag} ${path}: cannot read the file (${code ?? String(error)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`--${flag} ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+/** The input of `--input JSON` or `--input-file FILE` (at most one of them). */
+export async function readInput(args: { input?: string; inputFile?: string }): Promise<unknown> {
+  if (args.input !== undefined && args.inputFile !== undefined) {
+    throw new UsageError('Give the input once: --input JSON or --input-file FILE, not both');
+  }
+  if (args.inputFile !== undefined) return readJsonFile('input-file', args.inputFile);
+  return parseJsonFlag('input', args.input);
+}

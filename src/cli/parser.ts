@@ -1,0 +1,56 @@
+// The yargs parser of `flowy`: global options, every command, strict usage errors.
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import type { Argv } from 'yargs';
+import type { FlowyCommand } from './command.ts';
+import { COMMANDS } from './commands/index.ts';
+import { withGlobalOptions } from './global-options.ts';
+import type { GlobalArgs } from './global-options.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Called with the command and its parsed arguments when a command matched. */
+export type CommandHandler = (command: FlowyCommand<never>, args: GlobalArgs) => Promise<void>;
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Builds the parser; usage problems are thrown as UsageError, command work goes to `handle`. */
+export function buildParser(handle: CommandHandler): Argv<GlobalArgs> {
+  let parser = withGlobalOptions(yargs())
+    .scriptName('flowy')
+    .usage('flowy <command> [options]\n\nWorkflows as code on Amazon SWF or the local SWF-compatible server.')
+    .version(VERSION);
+  for (const command of COMMANDS) {
+    parser = parser.command(
+      command.command,
+      command.describe,
+      (y) => command.builder(y as Argv<GlobalArgs>),
+      (args) => handle(command, args as unknown as GlobalArgs),
+    ) as Argv<GlobalArgs>;
+  }
+  return parser
+    .demandCommand(1, 'Name a command; "flowy --help" lists them')
+    .recommendCommands()
+    .strict()
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(cleanMessage(message));
+    })
+    .help()
+    .alias('help', 'h')
+    .example('$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'', 'run a workflow on an embedded server')
+    .example('$0 dev & $0 start-workflow-worker & $0 start-activity-worker', 'a local server and workers')
+    .example('$0 start OrderPipeline --input \'{...}\' --wait', 'start one and wait for its result')
+    .epilogue(
+      'Connection: --endpoint / SWF_ENDPOINT, else real SWF when AWS_REGION is set, else http://127.0.0.1:7766 ' +
+        '(flowy dev). Exit codes: 0 ok, 1 workflow or command failed, 2 usage or input error.',
+    )
+    .wrap(Math.min(110, process.stdout.columns || 100));
+}
+
+/** yargs' messages, reworded where they would confuse (an unknown command is not an "argument"). */
+function cleanMessage(message: string): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  if (unknown) return `Unknown command or option: ${unknown[1]}; see flowy --help`;
+  return message;
+}

@@ -1,0 +1,43 @@
+// Turning any error of a command into one clear line on stderr and an exit code.
+import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } from '../client/index.ts';
+import { describeError, isConnectionError, isFault } from '../swf/index.ts';
+import type { CliContext } from './context.ts';
+import { UsageError } from './usage-error.ts';
+
+/** Exit codes: 0 success, 1 the workflow or command failed, 2 usage or input error. */
+export const EXIT_OK = 0;
+/** The workflow failed, or the command could not do its work. */
+export const EXIT_FAILED = 1;
+/** Bad flags, arguments or input. */
+export const EXIT_USAGE = 2;
+
+/** Writes `error` as one line (plus its stack with --verbose) and returns the exit code. */
+export function reportError(error: unknown, context: { err(line: string): void; verbose: boolean; target?: string }): number {
+  const { line, code } = explain(error, context.target);
+  context.err(`flowy: ${line}`);
+  if (context.verbose && error instanceof Error && error.stack) context.err(error.stack);
+  return code;
+}
+
+/** The line and exit code for `error`. */
+export function explain(error: unknown, target = 'the SWF endpoint'): { line: string; code: number } {
+  if (error instanceof UsageError || error instanceof InvalidInputError) return { line: error.message, code: EXIT_USAGE };
+  if (error instanceof Error && (error.name === 'ConfigurationError' || error.name === 'InvalidInput')) {
+    return { line: error.message, code: EXIT_USAGE };
+  }
+  if (error instanceof WorkflowExecutionFailed || error instanceof UnknownExecutionError) return { line: error.message, code: EXIT_FAILED };
+  if (isConnectionError(error)) {
+    return {
+      line: `cannot reach ${target} (${describeError(error)}); start "flowy dev", or point --endpoint / SWF_ENDPOINT at a server (AWS_REGION for real SWF)`,
+      code: EXIT_FAILED,
+    };
+  }
+  if (error instanceof Error && error.name === 'CredentialsProviderError') {
+    return {
+      line: `no AWS credentials for ${target}: ${error.message}; set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or use --endpoint for a local server`,
+      code: EXIT_FAILED,
+    };
+  }
+  if (isFault(error, 'ValidationException')) return { line: `SWF rejected the request: ${describeError(error)}`, code: EXIT_USAGE };
+  return { line: describeError(error), code: EXIT_FAILED };
+}

@@ -1,0 +1,93 @@
+// Running workers from the CLI: registration (retried while SWF is unreachable), one worker
+// per task list, metrics, --loop, and graceful shutdown on SIGINT/SIGTERM.
+import type { Registry } from '../definitions/index.ts';
+import { describeError, isConnectionError, registerAll } from '../swf/index.ts';
+import { Backoff, combineObservers, handleShutdownSignals, sleep, startMetricsServer } from '../worker/index.ts';
+import type { Logger, MetricsServer, WorkerObserver } from '../worker/index.ts';
+import type { CliContext } from './context.ts';
+import { EXIT_OK } from './report-error.ts';
+import { UsageError } from './usage-error.ts';
+import type { WorkerArgs } from './worker-options.ts';
+
+/** What the runner needs of a worker. */
+export interface RunnableWorker {
+  start(): Promise<void>;
+  runOnce(): Promise<boolean>;
+  stop(): Promise<void>;
+}
+
+/** Builds the workers of one kind for the given task lists. */
+export type WorkerFactory = (taskList: string, observer: WorkerObserver | undefined, logger: Logger) => RunnableWorker;
+
+/**
+ * Scans, registers unless --no-register, creates one worker per task list and runs them until
+ * a signal (or for --loop polls). Returns the exit code.
+ */
+export async function runWorkers(
+  kind: 'decision' | 'activity',
+  args: WorkerArgs,
+  context: CliContext,
+  registry: Registry,
+  create: WorkerFactory,
+): Promise<number> {
+  const logger = context.logger();
+  const taskLists = args.taskList?.length ? args.taskList : defaultTaskLists(kind, registry);
+  if (taskLists.length === 0) {
+    throw new UsageError(
+      `No ${kind === 'decision' ? '@workflow' : '@activity'} classes found in ${args.folders.join(', ')}; pass --folders or --task-list`,
+    );
+  }
+  const abort = new AbortController();
+  const removeHandlers = handleShutdownSignals(() => abort.abort(), logger);
+  let metrics: MetricsServer | undefined;
+  try {
+    if (args.register) {
+      const registered = await registerWithRetry(context, registry, logger, abort.signal);
+      if (!registered) return EXIT_OK;
+    }
+    if (args.metricsPort !== undefined) {
+      metrics = await startMetricsServer({ port: args.metricsPort, host: args.metricsHost });
+      logger.info(`metrics at ${metrics.url}`);
+    }
+    const observer = combineObservers(metrics?.observer);
+    const workers = taskLists.map((taskList) => create(taskList, observer, logger));
+    if (args.loop !== undefined) {
+      for (let i = 0; i < args.loop && !abort.signal.aborted; i += 1) {
+        for (const worker of workers) await worker.runOnce();
+      }
+      await Promise.all(workers.map((w) => w.stop()));
+      return EXIT_OK;
+    }
+    abort.signal.addEventListener('abort', () => void Promise.all(workers.map((w) => w.stop())), { once: true });
+    await Promise.all(workers.map((w) => w.start()));
+    logger.info(`${kind} worker stopped`);
+    return EXIT_OK;
+  } finally {
+    removeHandlers();
+    await metrics?.close();
+  }
+}
+
+/** Every distinct task list of the scanned workflows (decision) or activities (activity). */
+export function defaultTaskLists(kind: 'decision' | 'activity', registry: Registry): string[] {
+  const definitions = kind === 'decision' ? registry.workflows() : registry.activities();
+  return [...new Set(definitions.map((d) => d.options.taskList))];
+}
+
+/** Registers, retrying with backoff while SWF cannot be reached; false if a signal stopped it. */
+async function registerWithRetry(context: CliContext, registry: Registry, logger: Logger, signal: AbortSignal): Promise<boolean> {
+  const backoff = new Backoff();
+  for (;;) {
+    try {
+      const report = await registerAll(context.swf, context.domain, registry);
+      logger.info(`registered in domain "${context.domain}"`, { created: report.registered, existing: report.existing.length });
+      return true;
+    } catch (error) {
+      if (!isConnectionError(error)) throw error;
+      const delay = backoff.next();
+      logger.warn(`cannot reach ${context.target} to register (${describeError(error)}); retrying in ${(delay / 1000).toFixed(1)}s`);
+      await sleep(delay, signal);
+      if (signal.aborted) return false;
+    }
+  }
+}
