@@ -13,8 +13,8 @@ import { applyEvent } from './apply-event.ts';
 import { matchRecordedDecisions } from './command-matching.ts';
 import { executionStorage } from './context.ts';
 import { installDeterminismGuard } from './determinism-guard.ts';
-import { Execution, type ExecutionIdentity } from './execution.ts';
-import { decisionTaskBoundaries, inEventOrder } from './history.ts';
+import { Execution, type Command, type ExecutionIdentity } from './execution.ts';
+import { decisionTaskBoundaries, inEventOrder, type DecisionTaskBoundary } from './history.ts';
 import { getWorkflowOptions, type WorkflowClass } from './options.ts';
 import { jsonSerializer, type Serializer } from './serializer.ts';
 import type { CloseKind } from './close-decision.ts';
@@ -62,48 +62,121 @@ const drainMicrotasks = (): Promise<void> => new Promise((resolve) => setImmedia
  * ```
  */
 export async function decide(history: readonly HistoryEvent[], workflow: WorkflowClass, options: DecideOptions = {}): Promise<DecideResult> {
-  const events = inEventOrder(history);
-  const execution = new Execution(identityOf(events, workflow, options), options.serializer ?? jsonSerializer);
-  indexMarkers(execution, events);
-  const boundaries = decisionTaskBoundaries(events);
-  let task = 0;
-  const enterTask = (): void => {
-    const boundary = boundaries[task];
-    if (boundary) execution.setNow(boundary.nowMillis);
-    execution.replayingTaskCompletedEventId =
-      boundary?.completedIndex === undefined ? undefined : events[boundary.completedIndex]!.eventId;
-  };
-  enterTask();
+  return new Replay(history, workflow, options).advance();
+}
 
-  for (let index = 0; index < events.length && !execution.isClosed; index++) {
-    const event = events[index]!;
-    switch (event.eventType) {
-      case 'DecisionTaskStarted': {
-        const boundary = boundaries[task];
-        if (boundary?.startedIndex !== index) break; // a task that timed out: its events go to the next one
-        if (boundary.completedIndex === undefined) return result(execution, events, options);
-        matchRecordedDecisions(execution, events, boundary.completedIndex);
-        task++;
-        enterTask();
-        break;
-      }
-      case 'DecisionTaskScheduled':
-      case 'DecisionTaskCompleted':
-      case 'DecisionTaskTimedOut':
-        break;
-      case 'WorkflowExecutionStarted':
-        startRun(execution, workflow, event);
-        await drainMicrotasks();
-        break;
-      default:
-        applyEvent(execution, event);
-        if (execution.hasSettled) {
-          execution.hasSettled = false;
-          await drainMicrotasks();
-        }
-    }
+/**
+ * The replay of one execution, resumable: after `advance()` answered the task being decided, the
+ * workflow code stays suspended where it is, and `continueWith(longerHistory)` applies only the
+ * events that followed (the `Decider` cache). Both paths run the same loop, hence the same decisions.
+ */
+export class Replay {
+  private events: readonly HistoryEvent[];
+  private boundaries: DecisionTaskBoundary[];
+  private readonly execution: Execution;
+  private readonly workflow: WorkflowClass;
+  private readonly options: DecideOptions;
+  private index = 0;
+  private task = 0;
+  /** The decisions returned for the task being decided, to be matched once it is completed. */
+  private answered: Command[] = [];
+
+  constructor(history: readonly HistoryEvent[], workflow: WorkflowClass, options: DecideOptions = {}) {
+    this.events = inEventOrder(history);
+    this.workflow = workflow;
+    this.options = options;
+    this.execution = new Execution(identityOf(this.events, workflow, options), options.serializer ?? jsonSerializer);
+    indexMarkers(this.execution, this.events, 0);
+    this.boundaries = decisionTaskBoundaries(this.events);
+    this.enterTask();
   }
-  return result(execution, events, options);
+
+  /** True when the execution was closed by a recorded close decision. */
+  get isClosed(): boolean {
+    return this.execution.isClosed;
+  }
+
+  /**
+   * True when `history` continues the one replayed so far: same events, and the task answered
+   * last is now completed (it did not time out, SWF_SPEC 14).
+   */
+  canContinueWith(history: readonly HistoryEvent[]): boolean {
+    const boundary = this.boundaries[this.task];
+    if (!boundary || boundary.completedIndex !== undefined || this.execution.isClosed) return false;
+    const events = inEventOrder(history);
+    if (events.length <= this.events.length) return false;
+    const mine = this.events[boundary.startedIndex]!;
+    const theirs = events[boundary.startedIndex];
+    if (theirs?.eventId !== mine.eventId || theirs.eventType !== 'DecisionTaskStarted') return false;
+    return decisionTaskBoundaries(events).some((b) => b.startedIndex === boundary.startedIndex && b.completedIndex !== undefined);
+  }
+
+  /** Replays the events of `history` that follow the ones seen so far (check `canContinueWith` first). */
+  async continueWith(history: readonly HistoryEvent[]): Promise<DecideResult> {
+    const previousLength = this.events.length;
+    this.events = inEventOrder(history);
+    indexMarkers(this.execution, this.events, previousLength);
+    this.boundaries = decisionTaskBoundaries(this.events);
+    this.execution.restoreCommands(this.answered);
+    this.enterTask();
+    return this.advance();
+  }
+
+  private enterTask(): void {
+    const boundary = this.boundaries[this.task];
+    if (boundary) this.execution.setNow(boundary.nowMillis);
+    this.execution.replayingTaskCompletedEventId =
+      boundary?.completedIndex === undefined ? undefined : this.events[boundary.completedIndex]!.eventId;
+  }
+
+  /** Applies events up to the task being decided (or the end) and returns its decisions. */
+  async advance(): Promise<DecideResult> {
+    const { events, execution } = this;
+    for (; this.index < events.length && !execution.isClosed; this.index++) {
+      const event = events[this.index]!;
+      switch (event.eventType) {
+        case 'DecisionTaskStarted': {
+          const boundary = this.boundaries[this.task];
+          if (boundary?.startedIndex !== this.index) break; // a task that timed out: its events go to the next one
+          if (boundary.completedIndex === undefined) return this.result();
+          matchRecordedDecisions(execution, events, boundary.completedIndex);
+          this.task++;
+          this.enterTask();
+          break;
+        }
+        case 'DecisionTaskScheduled':
+        case 'DecisionTaskCompleted':
+        case 'DecisionTaskTimedOut':
+          break;
+        case 'WorkflowExecutionStarted':
+          startRun(execution, this.workflow, event);
+          await drainMicrotasks();
+          break;
+        default:
+          applyEvent(execution, event);
+          if (execution.hasSettled) {
+            execution.hasSettled = false;
+            await drainMicrotasks();
+          }
+      }
+    }
+    return this.result();
+  }
+
+  private result(): DecideResult {
+    const { execution, events } = this;
+    const warnings: string[] = [];
+    const limit = this.options.eventLimitWarningAt ?? 20_000;
+    const count = events.at(-1)?.eventId ?? events.length;
+    if (count >= limit) {
+      warnings.push(
+        `History of workflow ${execution.workflowId} has ${count} events; SWF terminates a run at ${SWF_EVENT_LIMIT}. ` +
+          'Call this.restart(input) to continue as a new run with a fresh history.',
+      );
+    }
+    this.answered = execution.isClosed ? [] : execution.takeCommands();
+    return { decisions: this.answered.map((command) => command.decision), status: execution.closeKind ?? 'open', warnings };
+  }
 }
 
 function identityOf(events: readonly HistoryEvent[], workflow: WorkflowClass, options: DecideOptions): ExecutionIdentity {
@@ -119,8 +192,9 @@ function identityOf(events: readonly HistoryEvent[], workflow: WorkflowClass, op
   };
 }
 
-function indexMarkers(execution: Execution, events: readonly HistoryEvent[]): void {
-  for (const event of events) {
+function indexMarkers(execution: Execution, events: readonly HistoryEvent[], from: number): void {
+  for (let i = from; i < events.length; i++) {
+    const event = events[i]!;
     if (event.eventType !== 'MarkerRecorded') continue;
     const a = event.markerRecordedEventAttributes ?? {};
     execution.markers.set(a.markerName ?? '', { details: a.details, decisionTaskCompletedEventId: a.decisionTaskCompletedEventId });
@@ -140,18 +214,4 @@ function startRun(execution: Execution, workflow: WorkflowClass, event: HistoryE
       (error: unknown) => execution.settleRun('failed', error),
     );
   });
-}
-
-function result(execution: Execution, events: readonly HistoryEvent[], options: DecideOptions = {}): DecideResult {
-  const warnings: string[] = [];
-  const limit = options.eventLimitWarningAt ?? 20_000;
-  const count = events.at(-1)?.eventId ?? events.length;
-  if (count >= limit) {
-    warnings.push(
-      `History of workflow ${execution.workflowId} has ${count} events; SWF terminates a run at ${SWF_EVENT_LIMIT}. ` +
-        'Call this.restart(input) to continue as a new run with a fresh history.',
-    );
-  }
-  const decisions = execution.isClosed ? [] : execution.takeCommands().map((command) => command.decision);
-  return { decisions, status: execution.closeKind ?? 'open', warnings };
 }

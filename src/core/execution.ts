@@ -118,6 +118,13 @@ export class Execution {
     return commands;
   }
 
+  /** Puts back commands that were answered as new decisions, so that they are matched once recorded. */
+  restoreCommands(commands: Command[]): void {
+    const close = commands.find((command) => command.isClose);
+    this.pending = [...commands.filter((command) => !command.isClose), ...this.pending];
+    if (close) this.closeCommand = close;
+  }
+
   /** A close decision was refused (e.g. UNHANDLED_DECISION, SWF_SPEC 8.3): issue it again next task. */
   retryClose(command: Command): void {
     this.closeCommand = command;

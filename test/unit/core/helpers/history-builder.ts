@@ -126,13 +126,37 @@ export class HistoryBuilder {
     return this.decisionCompleted().outcomes(decisions);
   }
 
+  /** ActivityTaskScheduled for `activityId` (type name taken from the id: `Charge-2@3` → Charge). */
+  scheduled(activityId: string, input?: unknown, version = '1'): this {
+    const name = activityId.replace(/-\d+(@\d+)?$/, '');
+    return this.outcomes([{ decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: {
+      activityId, activityType: { name, version }, ...(input === undefined ? {} : { input: JSON.stringify(input) }),
+    } }]);
+  }
+
+  timerStarted(timerId: string, seconds: number): this {
+    return this.outcomes([{ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId, startToFireTimeout: String(seconds) } }]);
+  }
+
+  markerRecorded(markerName: string, details?: unknown): this {
+    return this.outcomes([{ decisionType: 'RecordMarker', recordMarkerDecisionAttributes: { markerName, ...(details === undefined ? {} : { details: JSON.stringify(details) }) } }]);
+  }
+
+  childInitiated(workflowId: string, name: string, version = '1'): this {
+    return this.outcomes([{ decisionType: 'StartChildWorkflowExecution', startChildWorkflowExecutionDecisionAttributes: { workflowId, workflowType: { name, version } } }]);
+  }
+
+  completedExecution(result?: unknown): this {
+    return this.outcomes([{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: result === undefined ? {} : { result: JSON.stringify(result) } }]);
+  }
+
   /** Marks the close decision as refused (SWF_SPEC 8.3 UNHANDLED_DECISION). */
   closeFailed(eventType: string, cause = 'UNHANDLED_DECISION'): this {
     return this.add(eventType, { cause, decisionTaskCompletedEventId: this.lastCompletedId });
   }
 
   activityStarted(activityId: string): this {
-    this.add('ActivityTaskStarted', { scheduledEventId: this.scheduled(activityId), identity: 'worker' });
+    this.add('ActivityTaskStarted', { scheduledEventId: this.scheduledId(activityId), identity: 'worker' });
     this.startedIds.set(activityId, this.lastEventId);
     return this;
   }
@@ -140,22 +164,22 @@ export class HistoryBuilder {
   activityCompleted(activityId: string, result?: unknown): this {
     if (!this.startedIds.has(activityId)) this.activityStarted(activityId);
     return this.add('ActivityTaskCompleted', {
-      scheduledEventId: this.scheduled(activityId), startedEventId: this.startedIds.get(activityId),
+      scheduledEventId: this.scheduledId(activityId), startedEventId: this.startedIds.get(activityId),
       ...(result === undefined ? {} : { result: JSON.stringify(result) }),
     });
   }
 
   activityFailed(activityId: string, reason: string, details?: string): this {
     if (!this.startedIds.has(activityId)) this.activityStarted(activityId);
-    return this.add('ActivityTaskFailed', { scheduledEventId: this.scheduled(activityId), startedEventId: this.startedIds.get(activityId), reason, ...(details === undefined ? {} : { details }) });
+    return this.add('ActivityTaskFailed', { scheduledEventId: this.scheduledId(activityId), startedEventId: this.startedIds.get(activityId), reason, ...(details === undefined ? {} : { details }) });
   }
 
   activityTimedOut(activityId: string, timeoutType = 'START_TO_CLOSE'): this {
-    return this.add('ActivityTaskTimedOut', { scheduledEventId: this.scheduled(activityId), startedEventId: this.startedIds.get(activityId) ?? 0, timeoutType });
+    return this.add('ActivityTaskTimedOut', { scheduledEventId: this.scheduledId(activityId), startedEventId: this.startedIds.get(activityId) ?? 0, timeoutType });
   }
 
   activityCanceled(activityId: string): this {
-    return this.add('ActivityTaskCanceled', { scheduledEventId: this.scheduled(activityId), startedEventId: this.startedIds.get(activityId) ?? 0 });
+    return this.add('ActivityTaskCanceled', { scheduledEventId: this.scheduledId(activityId), startedEventId: this.startedIds.get(activityId) ?? 0 });
   }
 
   scheduleActivityFailed(activityId: string, name: string, version: string, cause: string): this {
@@ -194,7 +218,7 @@ export class HistoryBuilder {
     return this.add('StartChildWorkflowExecutionFailed', { workflowId, workflowType: { name, version }, cause, initiatedEventId: 0, decisionTaskCompletedEventId: this.lastCompletedId });
   }
 
-  private scheduled(activityId: string): number {
+  private scheduledId(activityId: string): number {
     const id = this.scheduledIds.get(activityId);
     if (id === undefined) throw new Error(`HistoryBuilder: activity ${activityId} was not scheduled`);
     return id;

@@ -1,0 +1,68 @@
+// A decider that keeps each open execution's replay between decision tasks and applies only the
+// new events (DESIGN.md, "The replay model"), falling back to a full replay when it has no state
+// for the run or the history does not continue what it has. Both paths produce the same decisions
+// because they are the same loop (`Replay`), resumed or started over.
+import { Replay, type DecideOptions, type DecideResult } from './decide.ts';
+import type { WorkflowClass } from './options.ts';
+import type { HistoryEvent } from './swf-types.ts';
+
+/** Options of a `Decider`. */
+export interface DeciderOptions extends Omit<DecideOptions, 'execution'> {
+  /** How many executions to keep in memory (least recently used are dropped); default 1000. */
+  maxCachedExecutions?: number;
+}
+
+/** The execution a decision task belongs to (PollForDecisionTask's `workflowExecution`). */
+export interface DecisionTaskExecution {
+  workflowId: string;
+  runId: string;
+}
+
+/**
+ * Decides tasks of many executions, reusing live state between an execution's tasks.
+ *
+ * ```ts
+ * const decider = new Decider();
+ * const { decisions } = await decider.decide(task.events, OrderWorkflow, task.workflowExecution);
+ * ```
+ */
+export class Decider {
+  private readonly cache = new Map<string, { replay: Replay; workflow: WorkflowClass }>();
+  private readonly options: DeciderOptions;
+  /** How many tasks were answered from cached state (for tests and metrics). */
+  cacheHits = 0;
+
+  constructor(options: DeciderOptions = {}) {
+    this.options = options;
+  }
+
+  /** The decisions for the task whose full history is `history`. */
+  async decide(history: readonly HistoryEvent[], workflow: WorkflowClass, execution: DecisionTaskExecution): Promise<DecideResult> {
+    const key = `${execution.workflowId}\u0000${execution.runId}`;
+    const cached = this.cache.get(key);
+    this.cache.delete(key);
+    let replay: Replay;
+    let result: DecideResult;
+    if (cached && cached.workflow === workflow && cached.replay.canContinueWith(history)) {
+      replay = cached.replay;
+      this.cacheHits++;
+      result = await replay.continueWith(history);
+    } else {
+      replay = new Replay(history, workflow, { ...this.options, execution });
+      result = await replay.advance();
+    }
+    if (result.status === 'open' || result.decisions.length > 0) this.remember(key, { replay, workflow });
+    return result;
+  }
+
+  /** Drops the state of one execution (e.g. after its decision task failed). */
+  forget(execution: DecisionTaskExecution): void {
+    this.cache.delete(`${execution.workflowId}\u0000${execution.runId}`);
+  }
+
+  private remember(key: string, entry: { replay: Replay; workflow: WorkflowClass }): void {
+    this.cache.set(key, entry);
+    const max = this.options.maxCachedExecutions ?? 1000;
+    while (this.cache.size > max) this.cache.delete(this.cache.keys().next().value!);
+  }
+}
