@@ -1,0 +1,261 @@
+import { resolveActivityOptions } from '../core/index.ts';
+import type { ActivityClass, HistoryEvent, WorkflowClass } from '../core/index.ts';
+import { Registry } from '../definitions/index.ts';
+import type { ActivityContext } from '../definitions/index.ts';
+import { startLocalServer } from '../local/index.ts';
+import type { LocalServer } from '../local/index.ts';
+import { createSwfClient, registerActivityType, registerAll } from '../swf/index.ts';
+import type { SWFClient } from '../swf/index.ts';
+import { ActivityWorker, DecisionWorker, silentLogger } from '../worker/index.ts';
+import type { Logger, WorkerObserver } from '../worker/index.ts';
+import { FlowyClient, renderTimeline } from '../client/index.ts';
+import type { StartWorkflowOptions } from '../client/index.ts';
+import { isIdle, skipTimeUntil } from './time-skipping.ts';
+
+/**
+ * A test double for an activity: same input, context and result as the activity's `run()`.
+ * Declared as a method so that a double typed for its own input (`(order: Order) => ...`) fits.
+ */
+export type ActivityDouble = { double(input: unknown, context: ActivityContext): unknown }['double'];
+
+/** An activity type known by name only, implemented in the test by an override. */
+export interface ActivityTypeRef {
+  name: string;
+  version: string;
+  taskList?: string;
+}
+
+/** Options of TestEnvironment.create. */
+export interface TestEnvironmentOptions {
+  /** `@workflow` classes the in-process decision workers run */
+  workflows: WorkflowClass[];
+  /** `@activity` classes the in-process activity workers run, or types implemented by overrides */
+  activities?: (ActivityClass | ActivityTypeRef)[];
+  /** implementations by activity name that replace the classes (test doubles) */
+  overrides?: Record<string, ActivityDouble>;
+  /** default 'flowy-test' */
+  domain?: string;
+  /** the manual clock's start; default the current time */
+  startTime?: Date;
+  /** jump the clock to the next timer or timeout whenever nothing is running; default true */
+  timeSkipping?: boolean;
+  /** real milliseconds result() waits without any new event before it reports a stuck run; default 10000 */
+  stallTimeoutMs?: number;
+  logger?: Logger;
+  observer?: WorkerObserver;
+}
+
+/** How a started run is identified. */
+export interface RunRef {
+  workflowId: string;
+  runId?: string;
+}
+
+/**
+ * The local server in memory with a manual clock, plus in-process decision and activity workers
+ * for the given classes, registered in one domain. Time skips ahead while `result()` waits, so
+ * timers and timeouts of any length fire at once, with their real (skipped-ahead) timestamps.
+ *
+ * ```ts
+ * const env = await TestEnvironment.create({ workflows: [Approval], activities: [Notify] });
+ * const run = await env.start(Approval, { id: 7 });
+ * assert.equal(await env.result(run), 'escalated');   // the 3-day timer fired at once
+ * await env.close();
+ * ```
+ */
+export class TestEnvironment {
+  /** implementations that replace activities, by name; change them per test with setActivity() */
+  readonly overrides: Record<string, ActivityDouble>;
+
+  private constructor(
+    readonly server: LocalServer,
+    readonly swf: SWFClient,
+    readonly client: FlowyClient,
+    readonly domain: string,
+    readonly registry: Registry,
+    overrides: Record<string, ActivityDouble>,
+    private readonly initialOverrides: Record<string, ActivityDouble>,
+    private readonly workers: (DecisionWorker | ActivityWorker)[],
+    private readonly running: Promise<void>[],
+    private readonly options: TestEnvironmentOptions,
+  ) {
+    this.overrides = overrides;
+  }
+
+  /** Starts the server, registers the domain and types, and starts one worker per task list. */
+  static async create(options: TestEnvironmentOptions): Promise<TestEnvironment> {
+    const domain = options.domain ?? 'flowy-test';
+    const registry = new Registry();
+    for (const cls of options.workflows) registry.addWorkflow(cls);
+    const refs: ActivityTypeRef[] = [];
+    for (const activity of options.activities ?? []) {
+      if (typeof activity === 'function') registry.addActivity(activity);
+      else refs.push(activity);
+    }
+    // long polls end quickly so that close() does not wait on them
+    const server = await startLocalServer({ clock: 'manual', longPollMs: 1_000 });
+    try {
+      if (options.startTime) await server.clock.advanceTo(options.startTime);
+      const swf = createSwfClient({ endpoint: server.url, region: 'us-east-1', requestHandler: server.requestHandler, maxAttempts: 1 });
+      await registerAll(swf, domain, registry);
+      for (const ref of refs) {
+        const resolved = resolveActivityOptions(ref.name, ref);
+        await registerActivityType(swf, domain, { options: resolved, cls: class Unimplemented { run() {} } });
+      }
+      const overrides: Record<string, ActivityDouble> = { ...options.overrides };
+      const logger = options.logger ?? silentLogger;
+      const workers: (DecisionWorker | ActivityWorker)[] = [];
+      const decisionLists = new Set(registry.workflows().map((w) => w.options.taskList));
+      const activityLists = new Set([
+        ...registry.activities().map((a) => a.options.taskList),
+        ...refs.map((ref) => ref.taskList ?? 'default'),
+      ]);
+      for (const taskList of decisionLists) {
+        workers.push(new DecisionWorker({ client: swf, domain, taskList, registry, logger, observer: options.observer, identity: `test-decider-${taskList}` }));
+      }
+      for (const taskList of activityLists) {
+        workers.push(new ActivityWorker({
+          client: swf, domain, taskList, registry, logger, observer: options.observer,
+          identity: `test-activity-worker-${taskList}`,
+          concurrency: 4,
+          // the worker reads this object at each task, so setActivity() applies to the next task
+          overrides: overrides as Record<string, (input: unknown, context: ActivityContext) => Promise<unknown>>,
+          shutdownGraceMs: 2_000,
+        }));
+      }
+      const running = workers.map((worker) => worker.start());
+      const client = new FlowyClient({ client: swf, domain, registry });
+      return new TestEnvironment(server, swf, client, domain, registry, overrides, { ...options.overrides }, workers, running, options);
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
+  }
+
+  /** The server's current time (the manual clock). */
+  now(): Date {
+    return this.server.clock.now();
+  }
+
+  /** Replaces activity `name` with `implementation` from the next task on. */
+  setActivity(name: string, implementation: ActivityDouble): void {
+    this.overrides[name] = implementation;
+  }
+
+  /** Restores the overrides given to create() (call it between tests). */
+  resetActivities(): void {
+    for (const name of Object.keys(this.overrides)) delete this.overrides[name];
+    Object.assign(this.overrides, this.initialOverrides);
+  }
+
+  /** Starts a run of `workflow` (a class or its SWF type) with `input`. */
+  async start(workflow: WorkflowClass | { name: string; version: string }, input?: unknown, options?: StartWorkflowOptions): Promise<{ workflowId: string; runId: string }> {
+    return this.client.startWorkflow(workflow, input, options);
+  }
+
+  /**
+   * Waits for the run to close and returns its result (following continue-as-new), skipping time
+   * while nothing runs. Throws the client's WorkflowExecutionFailed when it did not complete.
+   */
+  async result(run: RunRef): Promise<unknown> {
+    const stop = new AbortController();
+    let settled = false;
+    let lastProgress = Date.now();
+    const stallMs = this.options.stallTimeoutMs ?? 10_000;
+    const outcome = this.client
+      .result(run, { pollIntervalMs: 2, signal: stop.signal, onEvent: () => (lastProgress = Date.now()) })
+      .finally(() => (settled = true));
+    const watch = async (): Promise<void> => {
+      while (!settled) {
+        if (this.options.timeSkipping !== false) {
+          await skipTimeUntil(this.server, () => settled || Date.now() - lastProgress > stallMs, { signal: stop.signal });
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+        if (!settled && Date.now() - lastProgress > stallMs) {
+          stop.abort(await this.stalled(run, stallMs));
+          return;
+        }
+        if (!settled) await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+    const watching = watch();
+    try {
+      return await outcome;
+    } finally {
+      settled = true;
+      await watching;
+    }
+  }
+
+  /** Starts a run and waits for its result. */
+  async execute(workflow: WorkflowClass | { name: string; version: string }, input?: unknown, options?: StartWorkflowOptions): Promise<unknown> {
+    return this.result(await this.start(workflow, input, options));
+  }
+
+  /** Sends signal `name` with `payload` to the open run. */
+  async signal(run: RunRef, name: string, payload?: unknown): Promise<void> {
+    await this.client.signal(run, name, payload);
+  }
+
+  /** Requests cancellation of the open run. */
+  async cancel(run: RunRef): Promise<void> {
+    await this.client.cancel(run);
+  }
+
+  /** Terminates the open run. */
+  async terminate(run: RunRef, reason?: string): Promise<void> {
+    await this.client.terminate(run, { reason });
+  }
+
+  /** Every event of the run so far. */
+  async history(run: RunRef): Promise<HistoryEvent[]> {
+    return (await this.client.history(run)) as HistoryEvent[];
+  }
+
+  /** The run's history as the `flowy history` timeline. */
+  async timeline(run: RunRef): Promise<string> {
+    return renderTimeline(await this.history(run), { workflowId: run.workflowId, runId: run.runId });
+  }
+
+  /** Waits (in real time) until no task is scheduled or running. */
+  async waitUntilIdle(): Promise<void> {
+    while (!isIdle(this.server)) await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+
+  /**
+   * Lets `seconds` of workflow time pass: waits until idle, then advances the clock, firing every
+   * timer and timeout due on the way and letting the work they cause run before moving on.
+   */
+  async sleep(seconds: number): Promise<void> {
+    const until = new Date(this.now().getTime() + seconds * 1000);
+    await skipTimeUntil(this.server, () => false, { until });
+    await this.waitUntilIdle();
+  }
+
+  /** Stops the workers and the server. */
+  async close(): Promise<void> {
+    await Promise.allSettled(this.workers.map((worker) => worker.stop()));
+    await Promise.allSettled(this.running);
+    await this.server.close();
+  }
+
+  private async stalled(run: RunRef, stallMs: number): Promise<Error> {
+    let timeline = '';
+    try {
+      timeline = '\n' + (await this.timeline(run));
+    } catch {
+      // the run's history is only context for the message
+    }
+    const work = this.server.pendingWork();
+    const why =
+      work.scheduledTasks > 0
+        ? `${work.scheduledTasks} task(s) are scheduled but no worker takes them: is every activity and workflow (and its task list) given to TestEnvironment.create?`
+        : work.startedTasks > 0
+          ? `${work.startedTasks} task(s) are still running (an activity that never returns, or completes asynchronously?)`
+          : 'nothing is scheduled and no timer is pending';
+    const error = new Error(`Workflow ${run.workflowId} made no progress for ${stallMs} ms: ${why}${timeline}`);
+    error.name = 'WorkflowStalled';
+    return error;
+  }
+}
