@@ -63,7 +63,7 @@ function resolveActivity(activity: ActivityClass | ActivityRef): ResolvedTarget 
 }
 
 async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, options: ProxyOptions): Promise<unknown> {
-  const seq = execution.nextSeq('activity');
+  const seq = execution.nextSeq(`activity:${target.name}`);
   const inputText = serializeChecked(execution.serializer, input, `Input of activity "${target.name}" (call ${seq})`);
   for (let attempt = 1; ; attempt++) {
     const id = activityId(target.name, seq, attempt);

@@ -170,7 +170,7 @@ export class Replay {
     const count = events.at(-1)?.eventId ?? events.length;
     if (count >= limit) {
       warnings.push(
-        `History of workflow ${execution.workflowId} has ${count} events; SWF terminates a run at ${SWF_EVENT_LIMIT}. ` +
+        `History of workflow ${execution.workflowId} has ${count} events; SWF terminates a run at ${SWF_EVENT_LIMIT.toLocaleString('en-US')}. ` +
           'Call this.restart(input) to continue as a new run with a fresh history.',
       );
     }

@@ -31,7 +31,6 @@ export interface ExecutionIdentity {
   workflowType: { name: string; version: string };
 }
 
-type SeqKind = 'activity' | 'timer' | 'child' | 'sideEffect';
 
 /** The replay state of one execution. */
 export class Execution {
@@ -49,7 +48,7 @@ export class Execution {
   markers = new Map<string, RecordedMarker>();
 
   private readonly randomStream: () => number;
-  private readonly seqs: Record<SeqKind, number> = { activity: 0, timer: 0, child: 0, sideEffect: 0 };
+  private readonly seqs = new Map<string, number>();
   private pending: Command[] = [];
   private closeCommand: Command | undefined;
   /** How the code closed the execution, once `run()` settled. */
@@ -97,9 +96,14 @@ export class Execution {
   uuid(): string {
     return uuidFrom(this.randomStream);
   }
-  /** The next sequence number of `kind`, counted from 1 in call order. */
-  nextSeq(kind: SeqKind): number {
-    return ++this.seqs[kind];
+  /**
+   * The next sequence number of `counter`, counted from 1 in call order. Counters: 'timer',
+   * 'sideEffect', 'activity:<name>', 'child:<name>' (ids.ts).
+   */
+  nextSeq(counter: string): number {
+    const next = (this.seqs.get(counter) ?? 0) + 1;
+    this.seqs.set(counter, next);
+    return next;
   }
 
   // ---- commands ------------------------------------------------------------------------------

@@ -2,6 +2,9 @@
 // produces the same ids as the run that recorded the history. SWF ids must not contain ':', '/',
 // '|' or control characters (SWF API reference, e.g. StartTimer.timerId), hence '--' and '@'.
 //
+// <seq> counts calls from 1: per activity name, per child workflow name, and per execution for
+// sleep timers and side effects.
+//
 //   activity          <activityName>-<seq>            attempt 1
 //                     <activityName>-<seq>@<n>        attempt n > 1
 //   retry timer       retry--<activityId of the next attempt>
@@ -9,7 +12,7 @@
 //   child workflow    <parentWorkflowId>--<childName>-<seq>   (unless the call names its own id)
 //   markers           side-effect-<seq>, patch--<patchId>
 
-/** Id of attempt `attempt` of the `seq`-th activity call. */
+/** Id of attempt `attempt` of the `seq`-th call of activity `activityName`. */
 export function activityId(activityName: string, seq: number, attempt: number): string {
   return attempt <= 1 ? `${activityName}-${seq}` : `${activityName}-${seq}@${attempt}`;
 }

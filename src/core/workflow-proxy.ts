@@ -41,7 +41,7 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     const target = resolveWorkflow(workflow);
     const execution = executionOf(this as object | undefined, `WorkflowProxy '${target.name}'`);
     const merged: ChildCallOptions = { ...target.defaults, ...options, ...overrides };
-    const seq = execution.nextSeq('child');
+    const seq = execution.nextSeq(`child:${target.name}`);
     const run = async (): Promise<unknown> => {
       const text = serializeChecked(execution.serializer, input, `Input of child workflow "${target.name}" (call ${seq})`);
       const workflowId = merged.workflowId ?? childWorkflowId(execution.workflowId, target.name, seq);
