@@ -12,6 +12,7 @@ import { ASYNC_COMPLETION, validateInput } from '../definitions/index.ts';
 import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';
 import { describeError, failureDetails, isConnectionError, isFault, jsonSerializer, MAX_DATA } from '../swf/index.ts';
 import type { DataSerializer } from '../swf/index.ts';
+import { withChildSignal } from './abort-scope.ts';
 import { WorkerActivityContext } from './activity-context.ts';
 import { Backoff, sleep } from './backoff.ts';
 import { defaultIdentity } from './identity.ts';
@@ -103,13 +104,15 @@ export class ActivityWorker {
   /** One long poll and, if a task came, running it to its outcome. True if a task was handled. */
   async runOnce(): Promise<boolean> {
     if (this.abort.signal.aborted) return false;
-    const task = await this.options.client.send(
-      new PollForActivityTaskCommand({
-        domain: this.options.domain,
-        taskList: { name: this.options.taskList },
-        identity: this.identity,
-      }),
-      { abortSignal: this.abort.signal },
+    const task = await withChildSignal(this.abort.signal, (abortSignal) =>
+      this.options.client.send(
+        new PollForActivityTaskCommand({
+          domain: this.options.domain,
+          taskList: { name: this.options.taskList },
+          identity: this.identity,
+        }),
+        { abortSignal },
+      ),
     );
     if (!task.taskToken) return false;
     await this.track(task);

@@ -8,6 +8,7 @@ import type { Serializer } from '../core/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask } from '../swf/index.ts';
+import { withChildSignal } from './abort-scope.ts';
 import { defaultIdentity } from './identity.ts';
 import { silentLogger } from './logger.ts';
 import type { Logger } from './logger.ts';
@@ -73,10 +74,12 @@ export class DecisionWorker {
   /** One long poll and, if a task came, its decision. True if a task was handled. */
   async runOnce(): Promise<boolean> {
     if (this.abort.signal.aborted) return false;
-    const task = await pollForDecisionTask(
-      this.options.client,
-      { domain: this.options.domain, taskList: this.options.taskList, identity: this.identity },
-      { abortSignal: this.abort.signal },
+    const task = await withChildSignal(this.abort.signal, (abortSignal) =>
+      pollForDecisionTask(
+        this.options.client,
+        { domain: this.options.domain, taskList: this.options.taskList, identity: this.identity },
+        { abortSignal },
+      ),
     );
     if (!task) return false;
     const handling = this.handle(task);
