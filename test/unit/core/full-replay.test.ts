@@ -1,0 +1,115 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ActivityProxy, all, decide, Decider, finishOrder, first, Workflow, WorkflowProxy, type HistoryEvent,
+} from '../../../src/core/index.ts';
+import { activity, workflow } from '../../../src/definitions/index.ts';
+import { recordedDecisions, simulate, type SimulationScript } from './helpers/simulator.ts';
+
+@activity({ name: 'Reserve', taskList: 'stock' })
+class Reserve { async run(item: string) { return `r-${item}`; } }
+@activity({ name: 'Charge', startToCloseTimeout: 30 })
+class Charge { async run(input: { total: number }) { return input.total; } }
+@activity({ name: 'Notify' })
+class Notify { async run(who: string) { return who; } }
+@workflow({ name: 'ShipOrder', taskList: 'shipping' })
+class ShipOrder extends Workflow<{ orderId: string }, string> { async run() { return 'tracking'; } }
+
+interface OrderInput { items: string[] }
+
+/** Uses every kind of decision: markers, parallel activities, retries, timers, signals, children. */
+@workflow({ name: 'Order' })
+class Order extends Workflow<OrderInput, unknown> {
+  reserve = ActivityProxy(Reserve);
+  charge = ActivityProxy(Charge, { retry: { maxAttempts: 3, initialInterval: 2 } });
+  notify = ActivityProxy(Notify);
+  ship = WorkflowProxy(ShipOrder);
+
+  async run(input: OrderInput) {
+    const orderId = await this.sideEffect(() => this.uuid());
+    const reserved = await all(input.items.map((item) => this.reserve(item)));
+    const paid = await this.charge({ total: reserved.length });
+    const approval = await first([this.signal<string>('approve'), this.sleep(30).then(() => 'auto')]);
+    const tracking = this.patched('ship-as-child') ? await this.ship({ orderId }) : 'none';
+    const notified: string[] = [];
+    for await (const who of finishOrder([this.notify('customer'), this.notify('warehouse')])) notified.push(who);
+    return { orderId, reserved, paid, approval, tracking, notified, at: this.now().toISOString() };
+  }
+}
+
+const script = (order: 'fifo' | 'lifo', signalBeforeTask?: number): SimulationScript => ({
+  input: { items: ['book', 'pen', 'ink'] },
+  order,
+  activities: {
+    Reserve: (item) => `r-${item}`,
+    Charge: (input, attempt) => (attempt === 1 ? { fail: 'Busy' } : (input as { total: number }).total * 10),
+    Notify: (who) => who,
+  },
+  children: { ShipOrder: () => 'TRACK-1' },
+  signals: signalBeforeTask === undefined ? [] : [{ beforeTask: signalBeforeTask, name: 'approve', payload: 'ann' }],
+});
+
+const scenarios = [
+  { name: 'completions in scheduling order, approval by timer', script: script('fifo') },
+  { name: 'completions in reverse order, approval by signal', script: script('lifo', 6) },
+];
+
+const execution = { workflowId: 'order-1', runId: 'run-1' };
+const fullReplay = (events: HistoryEvent[]) => decide(events, Order, { execution });
+
+/** Indexes of the DecisionTaskCompleted events and of the DecisionTaskStarted each one completed. */
+function completedTasks(events: readonly HistoryEvent[]): { startedIndex: number; completedIndex: number }[] {
+  return events.flatMap((event, completedIndex) => {
+    if (event.eventType !== 'DecisionTaskCompleted') return [];
+    const startedId = event.decisionTaskCompletedEventAttributes!.startedEventId;
+    return [{ startedIndex: events.findIndex((e) => e.eventId === startedId), completedIndex }];
+  });
+}
+
+describe('replay of complete histories', () => {
+  for (const scenario of scenarios) {
+    test(`replaying a finished execution yields exactly the decisions recorded in it (${scenario.name})`, async () => {
+      const { events } = await simulate(scenario.script, fullReplay);
+      assert.equal(events.at(-1)!.eventType, 'WorkflowExecutionCompleted');
+      const tasks = completedTasks(events);
+      assert.ok(tasks.length >= 8, `expected a long execution, got ${tasks.length} decision tasks`);
+      for (const { startedIndex, completedIndex } of tasks) {
+        const { decisions } = await decide(events.slice(0, startedIndex + 1), Order, { execution });
+        assert.deepEqual(decisions, recordedDecisions(events, completedIndex), `decision task started at event ${events[startedIndex]!.eventId}`);
+      }
+      const whole = await decide(events, Order, { execution });
+      assert.deepEqual(whole.decisions, []);
+      assert.equal(whole.status, 'completed');
+    });
+
+    test(`the caching Decider and full replay produce identical decisions (${scenario.name})`, async () => {
+      const replayed = await simulate(scenario.script, fullReplay);
+      const decider = new Decider();
+      const cached = await simulate(scenario.script, (events) => decider.decide(events, Order, execution));
+      assert.deepEqual(cached.decisionsPerTask, replayed.decisionsPerTask);
+      assert.equal(decider.cacheHits, replayed.decisionsPerTask.length - 1, 'every task after the first continued the cached state');
+    });
+  }
+
+  test('the result records every step of the execution', async () => {
+    const { events } = await simulate(script('lifo', 6), fullReplay);
+    const result = JSON.parse(events.at(-1)!.workflowExecutionCompletedEventAttributes!.result!);
+    assert.deepEqual(
+      { ...result, orderId: typeof result.orderId, at: typeof result.at },
+      { orderId: 'string', reserved: ['r-book', 'r-pen', 'r-ink'], paid: 30, approval: 'ann', tracking: 'TRACK-1', notified: ['warehouse', 'customer'], at: 'string' },
+    );
+  });
+
+  test('the Decider falls back to a full replay when a decision task timed out', async () => {
+    const decider = new Decider();
+    const { events } = await simulate(script('fifo'), (history) => decider.decide(history, Order, execution));
+    const hits = decider.cacheHits;
+    // a fresh decider has no state: it replays the prefix in full and agrees with the history
+    const prefixEnd = completedTasks(events)[3]!.startedIndex + 1;
+    const fresh = new Decider();
+    const { decisions } = await fresh.decide(events.slice(0, prefixEnd), Order, execution);
+    assert.deepEqual(decisions, recordedDecisions(events, completedTasks(events)[3]!.completedIndex));
+    assert.equal(fresh.cacheHits, 0);
+    assert.ok(hits > 0);
+  });
+});
