@@ -138,7 +138,10 @@ export class DecisionWorker {
 
     let decisions: SdkDecision[];
     try {
-      const result = await decide(task.events, definition.cls, { serializer: this.options.serializer });
+      const result = await decide(task.events, definition.cls, {
+        serializer: this.options.serializer,
+        execution: task.workflowExecution,
+      });
       for (const warning of result.warnings) log.warn(warning, { eventId: task.startedEventId });
       decisions = result.decisions as SdkDecision[];
       if (result.status !== 'open') log.info(`workflow ${result.status}`, { eventId: task.startedEventId });

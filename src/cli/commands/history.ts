@@ -18,18 +18,22 @@ export const historyCommand = defineCommand<HistoryArgs>({
   builder: (yargs) =>
     withExecution(yargs)
       .option('json', { type: 'boolean', default: false, describe: 'Print the raw history events as JSON' })
-      .option('out', { type: 'string', describe: 'Write the JSON events to this file instead of stdout' })
+      .option('out', { type: 'string', describe: 'Write { workflowExecution, events } to this file (for flowy replay)' })
       .example('$0 history order-1', 'timeline of order-1')
-      .example('$0 history order-1 --json > order-1.json', 'record it for flowy replay'),
+      .example('$0 history order-1 --json', 'the raw events')
+      .example('$0 history order-1 --out order-1.json', 'record it, with its ids, for flowy replay'),
   async run(args, context) {
     const runId = args.runId ?? (await context.client.latestRunId(args.workflowId));
     const events = await context.client.history({ workflowId: args.workflowId, runId });
-    if (args.json || args.out) {
-      const text = JSON.stringify(events, null, 2);
-      if (args.out) {
-        await writeFile(args.out, `${text}\n`);
-        context.out(`wrote ${events.length} events to ${args.out}`);
-      } else context.out(text);
+    if (args.out) {
+      // A recording for `flowy replay` and tests: the events with the ids they do not carry.
+      const recording = { workflowExecution: { workflowId: args.workflowId, runId }, events };
+      await writeFile(args.out, `${JSON.stringify(recording, null, 2)}\n`);
+      context.out(`wrote ${events.length} events of ${args.workflowId} (run ${runId}) to ${args.out}`);
+      return EXIT_OK;
+    }
+    if (args.json) {
+      context.out(JSON.stringify(events, null, 2));
       return EXIT_OK;
     }
     context.out(renderTimeline(events, { workflowId: args.workflowId, runId }).trimEnd());

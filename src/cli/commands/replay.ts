@@ -1,8 +1,7 @@
 // flowy replay --history FILE: replays a recorded history against today's workflow code.
-import { decide, NonDeterminismError } from '../../core/index.ts';
-import type { HistoryEvent } from '../../core/index.ts';
+import { NonDeterminismError } from '../../core/index.ts';
+import { loadHistory, replayHistory } from '../../testing/index.ts';
 import { defineCommand } from '../command.ts';
-import { readJsonFile } from '../json-input.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_FAILED, EXIT_OK } from '../report-error.ts';
@@ -12,9 +11,14 @@ interface ReplayArgs extends FolderArgs {
   history: string;
   workflow?: string;
   workflowVersion?: string;
+  workflowId?: string;
+  runId?: string;
 }
 
-/** `flowy replay`: exit 0 when the code reproduces the history, 1 with the event id when it does not. */
+/**
+ * `flowy replay`: decides every recorded decision task again with the current code and compares.
+ * Exit 0 when the code reproduces the history, 1 naming the event when it does not.
+ */
 export const replayCommand = defineCommand<ReplayArgs>({
   command: 'replay',
   describe: 'Replay a recorded history (flowy history --json) against the current code',
@@ -23,37 +27,39 @@ export const replayCommand = defineCommand<ReplayArgs>({
       .option('history', { type: 'string', demandOption: true, describe: 'JSON file with the events' })
       .option('workflow', { type: 'string', describe: 'Workflow name [default: from the history]' })
       .option('workflow-version', { type: 'string', describe: 'Workflow version [default: from the history]' })
-      .example('$0 history order-1 --json > order-1.json && $0 replay --history order-1.json', 'check a change against a real run'),
+      .option('workflow-id', { type: 'string', describe: 'The run\'s workflowId, if the file does not carry it (child ids derive from it)' })
+      .option('run-id', { type: 'string', describe: 'The run\'s runId, if the file does not carry it' })
+      .example('$0 history order-1 --out order-1.json && $0 replay --history order-1.json', 'check a code change against a recorded run'),
   async run(args, context) {
-    const events = toEvents(await readJsonFile('history', args.history), args.history);
-    const started = events.find((e) => e.eventType === 'WorkflowExecutionStarted');
-    const type = started?.workflowExecutionStartedEventAttributes?.workflowType;
+    let history;
+    try {
+      history = await loadHistory(args.history);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const type = history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType;
     const name = args.workflow ?? type?.name;
     const version = args.workflowVersion ?? (args.workflow ? undefined : type?.version);
-    if (!name) throw new UsageError(`${args.history} has no WorkflowExecutionStarted event naming the workflow; pass --workflow NAME`);
+    if (!name) throw new UsageError(`${args.history} does not name its workflow type; pass --workflow NAME`);
     const registry = await context.registry(args.folders);
     const definition = registry.findWorkflow(name, version) ?? registry.findWorkflow(name);
     if (!definition) throw new UsageError(`Workflow "${name}" is not in ${args.folders.join(', ')}; pass --folders or --workflow`);
     const label = `${definition.options.name}@${definition.options.version}`;
+    const execution = {
+      workflowId: args.workflowId ?? history.execution.workflowId,
+      runId: args.runId ?? history.execution.runId,
+    };
     try {
-      const result = await decide(events, definition.cls);
-      context.out(`replayed ${events.length} events of ${label}: no non-determinism (status ${result.status}, ${result.decisions.length} new decisions)`);
+      const report = await replayHistory(history.events, definition.cls, { execution });
+      context.out(
+        `replayed ${report.events} events (${report.decisionTasks} decision tasks) of ${label}: the code reproduces the history (status ${report.status})`,
+      );
       return EXIT_OK;
     } catch (error) {
       if (!(error instanceof NonDeterminismError)) throw error;
-      context.out(`non-determinism in ${label} at event ${error.eventId}: ${error.message}`);
-      context.out(`  recorded: ${error.recorded}`);
-      context.out(`  code now: ${error.actual}`);
+      context.out(`non-determinism in ${label} at event ${error.eventId}`);
+      context.out(error.message);
       return EXIT_FAILED;
     }
   },
 });
-
-/** Accepts an array of events or an object with `events` (a saved GetWorkflowExecutionHistory answer). */
-function toEvents(value: unknown, file: string): HistoryEvent[] {
-  const events = Array.isArray(value) ? value : (value as { events?: unknown })?.events;
-  if (!Array.isArray(events) || !events.every((e) => e && typeof e === 'object' && 'eventType' in e)) {
-    throw new UsageError(`${file} is not a history: expected a JSON array of events (as written by "flowy history --json")`);
-  }
-  return events as HistoryEvent[];
-}

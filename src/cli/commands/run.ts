@@ -19,6 +19,7 @@ interface RunArgs extends FolderArgs {
   inputFile?: string;
   workflowId?: string;
   concurrency: number;
+  activityTaskList?: string[];
   quiet: boolean;
 }
 
@@ -33,8 +34,13 @@ export const runCommand = defineCommand<RunArgs>({
       .option('input-file', { type: 'string', describe: 'Read the input JSON from a file' })
       .option('workflow-id', { type: 'string', describe: 'The execution id [default: <name>-<uuid>]' })
       .option('concurrency', { type: 'number', default: 8, describe: 'Activities run at the same time per task list' })
+      .option('activity-task-list', { type: 'string', array: true, describe: 'More activity task lists to serve (e.g. per-agent lists)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the result' })
-      .example('$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":2}]}\'', 'run the demo order'),
+      .example('$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":2}]}\'', 'run the demo order')
+      .example(
+        '$0 run JobTree --activity-task-list agent-a --input \'{"jobs":[{"name":"hello","agent":"a","script":"echo hi"}]}\'',
+        'one job on agent "a"',
+      ),
   async run(args, context) {
     const input = await readInput(args);
     const registry = await context.registry(args.folders);
@@ -51,7 +57,7 @@ export const runCommand = defineCommand<RunArgs>({
     const domain = context.domain;
     const workers = [
       ...defaultTaskLists('decision', registry).map((taskList) => new DecisionWorker({ client: swf, domain, taskList, registry, logger })),
-      ...defaultTaskLists('activity', registry).map(
+      ...[...new Set([...defaultTaskLists('activity', registry), ...(args.activityTaskList ?? [])])].map(
         (taskList) => new ActivityWorker({ client: swf, domain, taskList, registry, logger, concurrency: args.concurrency, shutdownGraceMs: 5000 }),
       ),
     ];
