@@ -31,7 +31,7 @@ function describe(errors: ErrorObject[] | null | undefined): string {
       const missing = (error.params as { missingProperty?: string }).missingProperty;
       const path = error.instancePath === '' ? '' : error.instancePath.replace(/^\//, '').replaceAll('/', '.');
       const field = missing !== undefined ? (path ? `${path}.${missing}` : missing) : path || '(root)';
-      return `${field} ${error.message ?? 'is invalid'}`;
+      return missing !== undefined ? `${field} is required` : `${field} ${error.message ?? 'is invalid'}`;
     })
     .join('; ');
 }
