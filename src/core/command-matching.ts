@@ -7,8 +7,19 @@ import type { Command, Execution } from './execution.ts';
 import type { HistoryEvent } from './swf-types.ts';
 import { eventAttributes } from './history.ts';
 
+/** The fields of decision and outcome attributes that identify what was decided. */
+export interface KeyAttributes {
+  activityType?: { name?: string | undefined; version?: string | undefined } | undefined;
+  workflowType?: { name?: string | undefined; version?: string | undefined } | undefined;
+  activityId?: string | undefined;
+  workflowId?: string | undefined;
+  timerId?: string | undefined;
+  markerName?: string | undefined;
+  signalName?: string | undefined;
+}
+
 /** The matching key of a decision the code issued (what its recorded outcome must echo). */
-export function decisionKey(decisionType: string, a: Record<string, any>): string {
+export function decisionKey(decisionType: string, a: KeyAttributes): string {
   switch (decisionType) {
     case 'ScheduleActivityTask':
       return `ScheduleActivityTask ${a.activityType?.name}@${a.activityType?.version} (id ${a.activityId})`;
@@ -68,7 +79,7 @@ const CLOSE_FAILURES = new Set([
 export function outcomeKey(event: HistoryEvent, completedEventId: number): string | undefined {
   const decisionType = OUTCOME_OF[event.eventType ?? ''];
   if (decisionType === undefined) return undefined;
-  const a = eventAttributes(event) as Record<string, any>;
+  const a = eventAttributes(event) as KeyAttributes & { decisionTaskCompletedEventId?: number; initiatedEventId?: number };
   if (a.decisionTaskCompletedEventId !== completedEventId) return undefined;
   // SWF_SPEC 9: a child start that failed after its Initiated event (WORKFLOW_ALREADY_RUNNING)
   // is a consequence of that event, not a second outcome of the decision.

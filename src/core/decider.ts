@@ -2,7 +2,8 @@
 // new events (DESIGN.md, "The replay model"), falling back to a full replay when it has no state
 // for the run or the history does not continue what it has. Both paths produce the same decisions
 // because they are the same loop (`Replay`), resumed or started over.
-import { Replay, type DecideOptions, type DecideResult } from './decide.ts';
+import { Replay } from './replay.ts';
+import type { DecideOptions, DecideResult } from './decide.ts';
 import type { WorkflowClass } from './options.ts';
 import type { HistoryEvent } from './swf-types.ts';
 

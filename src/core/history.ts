@@ -1,6 +1,9 @@
 // Reading a history: event attributes, timestamps, and its division into decision tasks.
 import type { HistoryEvent } from './swf-types.ts';
 
+/** SWF terminates a run whose history reaches 25,000 events (SWF_SPEC 15). */
+export const SWF_EVENT_LIMIT = 25_000;
+
 const attributeKeys = new Map<string, string>();
 
 /** The attribute object of `event`, under `<lowerCamel(eventType)>EventAttributes` (SWF_SPEC 17.2). */

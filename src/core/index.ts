@@ -28,10 +28,10 @@ export type {
 } from './options.ts';
 export { jsonSerializer, serializeChecked, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
 export type { Serializer } from './serializer.ts';
-export { decide, SWF_EVENT_LIMIT } from './decide.ts';
+export { decide } from './decide.ts';
 export type { DecideOptions, DecideResult } from './decide.ts';
 export { Decider } from './decider.ts';
 export type { DeciderOptions, DecisionTaskExecution } from './decider.ts';
 export type { CloseKind } from './close-decision.ts';
-export { eventAttributes, timestampMillis } from './history.ts';
+export { eventAttributes, timestampMillis, SWF_EVENT_LIMIT } from './history.ts';
 export type * from './swf-types.ts';

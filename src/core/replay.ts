@@ -1,0 +1,169 @@
+// The replay loop behind decide() and Decider: applies a history to one execution's state in
+// event order, draining microtasks after each event that settled something, and matches each
+// replayed decision task's decisions against the recorded outcomes (see decide.ts).
+import { applyEvent } from './apply-event.ts';
+import { matchRecordedDecisions } from './command-matching.ts';
+import { executionStorage } from './context.ts';
+import { installDeterminismGuard } from './determinism-guard.ts';
+import { Execution, type Command, type ExecutionIdentity } from './execution.ts';
+import { decisionTaskBoundaries, inEventOrder, SWF_EVENT_LIMIT, type DecisionTaskBoundary } from './history.ts';
+import { getWorkflowOptions, type WorkflowClass } from './options.ts';
+import { jsonSerializer } from './serializer.ts';
+import type { DecideOptions, DecideResult } from './decide.ts';
+import type { HistoryEvent } from './swf-types.ts';
+
+installDeterminismGuard();
+
+/** Lets every promise continuation queued so far run (macrotask boundary). */
+const drainMicrotasks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * The replay of one execution, resumable: after `advance()` answered the task being decided, the
+ * workflow code stays suspended where it is, and `continueWith(longerHistory)` applies only the
+ * events that followed (the `Decider` cache). Both paths run the same loop, hence the same decisions.
+ */
+export class Replay {
+  private events: readonly HistoryEvent[];
+  private boundaries: DecisionTaskBoundary[];
+  private readonly execution: Execution;
+  private readonly workflow: WorkflowClass;
+  private readonly options: DecideOptions;
+  private index = 0;
+  private task = 0;
+  /** The decisions returned for the task being decided, to be matched once it is completed. */
+  private answered: Command[] = [];
+
+  constructor(history: readonly HistoryEvent[], workflow: WorkflowClass, options: DecideOptions = {}) {
+    this.events = inEventOrder(history);
+    this.workflow = workflow;
+    this.options = options;
+    this.execution = new Execution(identityOf(this.events, workflow, options), options.serializer ?? jsonSerializer);
+    indexMarkers(this.execution, this.events, 0);
+    this.boundaries = decisionTaskBoundaries(this.events);
+    this.enterTask();
+  }
+
+  /** True when the execution was closed by a recorded close decision. */
+  get isClosed(): boolean {
+    return this.execution.isClosed;
+  }
+
+  /**
+   * True when `history` continues the one replayed so far: same events, and the task answered
+   * last is now completed (it did not time out, SWF_SPEC 14).
+   */
+  canContinueWith(history: readonly HistoryEvent[]): boolean {
+    const boundary = this.boundaries[this.task];
+    if (!boundary || boundary.completedIndex !== undefined || this.execution.isClosed) return false;
+    const events = inEventOrder(history);
+    if (events.length <= this.events.length) return false;
+    const mine = this.events[boundary.startedIndex]!;
+    const theirs = events[boundary.startedIndex];
+    if (theirs?.eventId !== mine.eventId || theirs.eventType !== 'DecisionTaskStarted') return false;
+    return decisionTaskBoundaries(events).some((b) => b.startedIndex === boundary.startedIndex && b.completedIndex !== undefined);
+  }
+
+  /** Replays the events of `history` that follow the ones seen so far (check `canContinueWith` first). */
+  async continueWith(history: readonly HistoryEvent[]): Promise<DecideResult> {
+    const previousLength = this.events.length;
+    this.events = inEventOrder(history);
+    indexMarkers(this.execution, this.events, previousLength);
+    this.boundaries = decisionTaskBoundaries(this.events);
+    this.execution.restoreCommands(this.answered);
+    this.enterTask();
+    return this.advance();
+  }
+
+  private enterTask(): void {
+    const boundary = this.boundaries[this.task];
+    if (boundary) this.execution.setNow(boundary.nowMillis);
+    this.execution.replayingTaskCompletedEventId =
+      boundary?.completedIndex === undefined ? undefined : this.events[boundary.completedIndex]!.eventId;
+  }
+
+  /** Applies events up to the task being decided (or the end) and returns its decisions. */
+  async advance(): Promise<DecideResult> {
+    const { events, execution } = this;
+    for (; this.index < events.length && !execution.isClosed; this.index++) {
+      const event = events[this.index]!;
+      switch (event.eventType) {
+        case 'DecisionTaskStarted': {
+          const boundary = this.boundaries[this.task];
+          if (boundary?.startedIndex !== this.index) break; // a task that timed out: its events go to the next one
+          if (boundary.completedIndex === undefined) return this.result();
+          matchRecordedDecisions(execution, events, boundary.completedIndex);
+          this.task++;
+          this.enterTask();
+          break;
+        }
+        case 'DecisionTaskScheduled':
+        case 'DecisionTaskCompleted':
+        case 'DecisionTaskTimedOut':
+          break;
+        case 'WorkflowExecutionStarted':
+          startRun(execution, this.workflow, event);
+          await drainMicrotasks();
+          break;
+        default:
+          applyEvent(execution, event);
+          if (execution.hasSettled) {
+            execution.hasSettled = false;
+            await drainMicrotasks();
+          }
+      }
+    }
+    return this.result();
+  }
+
+  private result(): DecideResult {
+    const { execution, events } = this;
+    const warnings: string[] = [];
+    const limit = this.options.eventLimitWarningAt ?? 20_000;
+    const count = events.at(-1)?.eventId ?? events.length;
+    if (count >= limit) {
+      warnings.push(
+        `History of workflow ${execution.workflowId} has ${count} events; SWF terminates a run at ${SWF_EVENT_LIMIT.toLocaleString('en-US')}. ` +
+          'Call this.restart(input) to continue as a new run with a fresh history.',
+      );
+    }
+    this.answered = execution.isClosed ? [] : execution.takeCommands();
+    return { decisions: this.answered.map((command) => command.decision), status: execution.closeKind ?? 'open', warnings };
+  }
+}
+
+function identityOf(events: readonly HistoryEvent[], workflow: WorkflowClass, options: DecideOptions): ExecutionIdentity {
+  const startedType = events[0]?.workflowExecutionStartedEventAttributes?.workflowType;
+  const declared = getWorkflowOptions(workflow);
+  return {
+    workflowId: options.execution?.workflowId ?? 'workflow',
+    runId: options.execution?.runId ?? '',
+    workflowType: {
+      name: startedType?.name ?? declared?.name ?? workflow.name,
+      version: startedType?.version ?? declared?.version ?? '1',
+    },
+  };
+}
+
+function indexMarkers(execution: Execution, events: readonly HistoryEvent[], from: number): void {
+  for (let i = from; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.eventType !== 'MarkerRecorded') continue;
+    const a = event.markerRecordedEventAttributes ?? {};
+    execution.markers.set(a.markerName ?? '', { details: a.details, decisionTaskCompletedEventId: a.decisionTaskCompletedEventId });
+  }
+}
+
+function startRun(execution: Execution, workflow: WorkflowClass, event: HistoryEvent): void {
+  const attributes = event.workflowExecutionStartedEventAttributes ?? {};
+  execution.started = attributes;
+  executionStorage.run(execution, () => {
+    const running = new Promise<unknown>((resolve) => {
+      const input = execution.serializer.deserialize(attributes.input);
+      resolve(new workflow().run(input));
+    });
+    running.then(
+      (value) => execution.settleRun('completed', value),
+      (error: unknown) => execution.settleRun('failed', error),
+    );
+  });
+}
