@@ -8,7 +8,7 @@ import { createWorld, eventTypes, pollActivity, decide, rejectsWith, scheduleAct
 async function raw(h: Harness, target: string | undefined, body: string | Buffer): Promise<{ status: number; type: string; message: string }> {
   const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.0' };
   if (target) headers['x-amz-target'] = target;
-  const response = await fetch(h.endpoint, { method: 'POST', headers, body });
+  const response = await fetch(h.endpoint, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
   const json = await response.json() as { __type: string; message: string };
   return { status: response.status, type: json.__type, message: json.message };
 }

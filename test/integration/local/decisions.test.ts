@@ -328,7 +328,7 @@ describe('decisions', () => {
     raw.events!.forEach((event, i) => {
       assert.equal(event.eventId, i + 1);
       if (i > 0) assert.ok(event.eventTimestamp!.getTime() >= raw.events![i - 1]!.eventTimestamp!.getTime());
-      const members = Object.keys(event).filter((k) => k.endsWith('EventAttributes') && (event as Record<string, unknown>)[k] !== undefined);
+      const members = Object.keys(event).filter((k) => k.endsWith('EventAttributes') && (event as unknown as Record<string, unknown>)[k] !== undefined);
       assert.deepEqual(members, [`${event.eventType![0]!.toLowerCase()}${event.eventType!.slice(1)}EventAttributes`]);
     });
   });

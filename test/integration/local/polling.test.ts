@@ -106,7 +106,7 @@ describe('polling', () => {
     assert.equal(first.events!.length, 4);
     assert.ok(first.nextPageToken);
     const all = [...first.events!];
-    let token = first.nextPageToken;
+    let token: string | undefined = first.nextPageToken;
     while (token) {
       const page = await pollDecision(w, w.decisionList, { maximumPageSize: 4, nextPageToken: token });
       assert.equal(page.taskToken, first.taskToken);
