@@ -34,14 +34,21 @@ const MAX_OUTPUT = 4000;
 })
 export class RunScript {
   async run(input: ScriptInput, context: ActivityContext): Promise<ScriptResult> {
-    const child = spawn('sh', ['-c', input.script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that stopping the script also stops what it started.
+    const child = spawn('sh', ['-c', input.script], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     const collect = (chunk: Buffer) => {
       output = (output + chunk.toString('utf8')).slice(-MAX_OUTPUT);
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    const kill = () => child.kill('SIGTERM');
+    const kill = () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        child.kill('SIGTERM');
+      }
+    };
     context.signal.addEventListener('abort', kill, { once: true });
     const heartbeat = setInterval(() => void context.heartbeat({ outputChars: output.length }), 1000);
     try {

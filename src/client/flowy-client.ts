@@ -191,11 +191,27 @@ export class FlowyClient {
     );
   }
 
-  /** Asks the open run to cancel; the workflow decides how (it may clean up first). */
-  async cancel(execution: ExecutionRef): Promise<void> {
+  /**
+   * Asks the open run to cancel; the workflow decides how (it may clean up first). With
+   * `children: true` the request also goes to every open child run, recursively (SWF itself
+   * applies child policies only on terminate and timeout). Returns the runs asked to cancel.
+   */
+  async cancel(execution: ExecutionRef, options: { children?: boolean } = {}): Promise<Execution[]> {
+    const runId = execution.runId ?? (await this.latestRunId(execution.workflowId));
     await this.client.send(
-      new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId: execution.workflowId, runId: execution.runId }),
+      new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId: execution.workflowId, runId }),
     );
+    const canceled: Execution[] = [{ workflowId: execution.workflowId, runId }];
+    if (!options.children) return canceled;
+    for (const child of openChildren(await this.history({ workflowId: execution.workflowId, runId }))) {
+      try {
+        canceled.push(...(await this.cancel(child, options)));
+      } catch (error) {
+        // A child that closed meanwhile has nothing left to cancel.
+        if (!(error instanceof Error && error.name === 'UnknownResourceFault')) throw error;
+      }
+    }
+    return canceled;
   }
 
   /** Ends the open run at once; its children follow its child policy unless `childPolicy` is given. */
@@ -292,6 +308,33 @@ export class FlowyClient {
     }
     return this.registry?.findWorkflow(workflow.name, workflow.version);
   }
+}
+
+const CHILD_CLOSE_ATTRIBUTES = [
+  'childWorkflowExecutionCompletedEventAttributes',
+  'childWorkflowExecutionFailedEventAttributes',
+  'childWorkflowExecutionCanceledEventAttributes',
+  'childWorkflowExecutionTimedOutEventAttributes',
+  'childWorkflowExecutionTerminatedEventAttributes',
+] as const;
+
+/** Children of a run that started and have not closed, from its history. */
+export function openChildren(events: HistoryEvent[]): Execution[] {
+  const closed = new Set<number>();
+  for (const event of events) {
+    for (const key of CHILD_CLOSE_ATTRIBUTES) {
+      const initiated = event[key]?.initiatedEventId;
+      if (initiated !== undefined) closed.add(initiated);
+    }
+  }
+  const open: Execution[] = [];
+  for (const event of events) {
+    const started = event.childWorkflowExecutionStartedEventAttributes;
+    if (!started || closed.has(started.initiatedEventId ?? -1)) continue;
+    const { workflowId, runId } = started.workflowExecution ?? {};
+    if (workflowId && runId) open.push({ workflowId, runId });
+  }
+  return open;
 }
 
 /** The WorkflowExecutionFailed error for a close event other than completion. */

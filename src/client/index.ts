@@ -1,5 +1,5 @@
 // src/client: the typed client for user code and the CLI, and the human history timeline.
-export { FlowyClient } from './flowy-client.ts';
+export { FlowyClient, openChildren } from './flowy-client.ts';
 export type {
   FlowyClientOptions,
   WorkflowRef,

@@ -22,6 +22,9 @@ export function renderTimeline(events: readonly HistoryEventLike[], options: Tim
   const offset = (date: Date | undefined) => (date && origin ? `+${formatDuration(date.getTime() - origin.getTime())}` : '-');
   const cut = (text: string | undefined) => (text === undefined ? undefined : truncate(text, maxText));
   const lines: string[] = [...header(summary, cut)];
+  // SWF drops a run's open timers and tasks when it closes; say so rather than "pending"
+  const isClosed = summary.status !== 'OPEN';
+  const openText = (whileOpen: string) => (isClosed ? 'open when the run closed' : whileOpen);
 
   if (summary.activities.length > 0) {
     const calls = new Set(summary.activities.map((a) => a.callId)).size;
@@ -36,7 +39,7 @@ export function renderTimeline(events: readonly HistoryEventLike[], options: Tim
         offset(a.closedAt),
         span(a.startedAt ?? a.scheduledAt, a.closedAt),
         String(a.attempt),
-        describeOutcome(a.outcome, cut, a.startedAt ? 'running' : 'scheduled') +
+        describeOutcome(a.outcome, cut, openText(a.startedAt ? 'running' : 'scheduled')) +
           (a.cancelRequestedAt ? ` (cancel requested ${offset(a.cancelRequestedAt)})` : ''),
       ]),
     ));
@@ -52,7 +55,7 @@ export function renderTimeline(events: readonly HistoryEventLike[], options: Tim
         offset(c.startedAt),
         offset(c.closedAt),
         span(c.startedAt ?? c.initiatedAt, c.closedAt),
-        describeOutcome(c.outcome, cut, c.startedAt ? 'running' : 'starting'),
+        describeOutcome(c.outcome, cut, openText(c.startedAt ? 'running' : 'starting')),
       ]),
     ));
   }
@@ -66,7 +69,7 @@ export function renderTimeline(events: readonly HistoryEventLike[], options: Tim
         offset(t.startedAt),
         offset(t.closedAt),
         span(t.startedAt, t.closedAt),
-        describeOutcome(t.outcome, cut, 'pending'),
+        describeOutcome(t.outcome, cut, isClosed ? 'never fired (the run closed)' : 'pending'),
       ]),
     ));
   }
@@ -129,11 +132,22 @@ function describeOutcome(outcome: Outcome, cut: (t: string | undefined) => strin
     case 'start failed':
     case 'canceled': {
       const reason = outcome.reason ?? (outcome.kind === 'failed' ? '(no reason)' : undefined);
-      const details = cut(outcome.details);
+      const details = cut(messageOf(outcome.details));
       return [outcome.kind + (reason ? `: ${reason}` : ''), details ? `(${details})` : undefined].filter(Boolean).join(' ');
     }
     default:
       return outcome.kind;
+  }
+}
+
+/** flowy writes failure details as JSON `{ message, stack, ... }`: show the message. */
+function messageOf(details: string | undefined): string | undefined {
+  if (details === undefined || !details.startsWith('{')) return details;
+  try {
+    const parsed = JSON.parse(details) as { message?: unknown };
+    return typeof parsed.message === 'string' ? parsed.message : details;
+  } catch {
+    return details; // not JSON after all: shown as recorded
   }
 }
 

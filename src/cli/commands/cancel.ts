@@ -1,17 +1,25 @@
-// flowy cancel WORKFLOW_ID: asks an open execution to cancel.
+// flowy cancel WORKFLOW_ID: asks an open execution (and by default its open children) to cancel.
 import { defineCommand } from '../command.ts';
 import { EXIT_OK } from '../report-error.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
 
-/** `flowy cancel`: records a cancel request; the workflow decides how to wind down (and its children). */
-export const cancelCommand = defineCommand<ExecutionArgs>({
+interface CancelArgs extends ExecutionArgs {
+  children: boolean;
+}
+
+/** `flowy cancel`: records cancel requests; each workflow decides how to wind down. */
+export const cancelCommand = defineCommand<CancelArgs>({
   command: 'cancel <workflowId>',
-  describe: 'Request cancellation of an open execution',
-  builder: (yargs) => withExecution(yargs).example('$0 cancel jobs-42', 'cancel the job tree and its children'),
+  describe: 'Request cancellation of an open execution and its open children',
+  builder: (yargs) =>
+    withExecution(yargs)
+      .option('children', { type: 'boolean', default: true, describe: 'Also cancel open child workflows, recursively (--no-children: only this one)' })
+      .example('$0 cancel jobs-42', 'cancel the job tree and its running jobs')
+      .example('$0 cancel jobs-42 --no-children', 'cancel only the parent'),
   async run(args, context) {
-    await context.client.cancel({ workflowId: args.workflowId, runId: args.runId });
-    context.out(`cancel requested for ${args.workflowId}`);
+    const canceled = await context.client.cancel({ workflowId: args.workflowId, runId: args.runId }, { children: args.children });
+    for (const execution of canceled) context.out(`cancel requested for ${execution.workflowId} (run ${execution.runId})`);
     return EXIT_OK;
   },
 });

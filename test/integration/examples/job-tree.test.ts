@@ -1,0 +1,93 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openChildren } from '../../../src/client/index.ts';
+import { JobTree } from '../../../workflows/job-tree.ts';
+import { startStack } from './stack.ts';
+import type { Stack } from './stack.ts';
+
+describe('job tree example', () => {
+  let stack: Stack;
+  before(async () => {
+    stack = await startStack({ activityTaskLists: ['agent-a', 'agent-b'] });
+  });
+  after(async () => {
+    await stack.close();
+  });
+
+  test('runs one child workflow per job on its agent and collects exit codes and output', async () => {
+    const execution = await stack.client.startWorkflow(
+      JobTree,
+      {
+        jobs: [
+          { name: 'build', agent: 'a', script: 'echo built' },
+          { name: 'lint', agent: 'b', script: 'echo "2 warnings" >&2; exit 3' },
+        ],
+      },
+      { workflowId: 'jobs-1' },
+    );
+    await stack.closeEvent(execution);
+    assert.deepEqual(await stack.client.result(execution), {
+      succeeded: false,
+      jobs: [
+        { name: 'build', agent: 'a', exitCode: 0, output: 'built\n' },
+        { name: 'lint', agent: 'b', exitCode: 3, output: '2 warnings\n' },
+      ],
+    });
+    const lint = await stack.client.history({ workflowId: 'jobs-1.lint' });
+    const scheduled = lint.find((e) => e.eventType === 'ActivityTaskScheduled')?.activityTaskScheduledEventAttributes;
+    assert.equal(scheduled?.taskList?.name, 'agent-b');
+    const started = lint[0]?.workflowExecutionStartedEventAttributes;
+    assert.equal(started?.parentWorkflowExecution?.workflowId, 'jobs-1');
+  });
+
+  test('cancelling the tree reaches the children, stops their scripts and closes everything as canceled', async () => {
+    const execution = await stack.client.startWorkflow(
+      JobTree,
+      {
+        jobs: [
+          { name: 'quick', agent: 'a', script: 'echo done' },
+          { name: 'slow', agent: 'b', script: 'sleep 30' },
+        ],
+      },
+      { workflowId: 'jobs-2' },
+    );
+    const slow = await waitForChild(stack, 'jobs-2.slow');
+    await stack.waitForHistory(slow, (events) => events.some((e) => e.eventType === 'ActivityTaskStarted'), 'the slow script to start');
+    await stack.waitForHistory(
+      execution,
+      (events) => events.some((e) => e.eventType === 'ChildWorkflowExecutionCompleted'),
+      'the quick job to finish',
+    );
+
+    const canceled = await stack.client.cancel(execution, { children: true });
+    assert.deepEqual(canceled.map((c) => c.workflowId), ['jobs-2', 'jobs-2.slow']);
+
+    const close = await stack.closeEvent(execution, { skipTime: false });
+    assert.equal(close.eventType, 'WorkflowExecutionCanceled');
+    assert.match(close.workflowExecutionCanceledEventAttributes?.details ?? '', /1 of 2 jobs had finished/);
+    const child = await stack.client.history(slow);
+    assert.equal(child.at(-1)?.eventType, 'WorkflowExecutionCanceled');
+    assert.deepEqual(openChildren(await stack.client.history(execution)), []);
+    // the script's next heartbeat learns that its run closed and the activity aborts
+    await waitFor(() => stack.logs.some((l) => l.includes('no longer open') && l.includes('jobs-2.slow')), 'the slow script to be aborted');
+  });
+});
+
+async function waitForChild(stack: Stack, workflowId: string): Promise<{ workflowId: string; runId: string }> {
+  for (let i = 0; i < 500; i += 1) {
+    try {
+      return { workflowId, runId: await stack.client.latestRunId(workflowId) };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+  throw new Error(`child ${workflowId} never started`);
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 1000; i += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
