@@ -33,6 +33,8 @@ export interface TestEnvironmentOptions {
   activities?: (ActivityClass | ActivityTypeRef)[];
   /** implementations by activity name that replace the classes (test doubles) */
   overrides?: Record<string, ActivityDouble>;
+  /** activity task lists served besides the activities' own (calls that pick a task list, e.g. per agent) */
+  activityTaskLists?: string[];
   /** default 'flowy-test' */
   domain?: string;
   /** the manual clock's start; default the current time */
@@ -109,6 +111,7 @@ export class TestEnvironment {
       const activityLists = new Set([
         ...registry.activities().map((a) => a.options.taskList),
         ...refs.map((ref) => ref.taskList ?? 'default'),
+        ...(options.activityTaskLists ?? []),
       ]);
       for (const taskList of decisionLists) {
         workers.push(new DecisionWorker({ client: swf, domain, taskList, registry, logger, observer: options.observer, identity: `test-decider-${taskList}` }));
@@ -206,6 +209,16 @@ export class TestEnvironment {
   /** Terminates the open run. */
   async terminate(run: RunRef, reason?: string): Promise<void> {
     await this.client.terminate(run, { reason });
+  }
+
+  /** Completes an activity that chose asynchronous completion (its task token) with `result`. */
+  async completeActivity(taskToken: string, result?: unknown): Promise<void> {
+    await this.client.completeActivity(taskToken, result);
+  }
+
+  /** Fails an activity that chose asynchronous completion. */
+  async failActivity(taskToken: string, reason: string, details?: string): Promise<void> {
+    await this.client.failActivity(taskToken, reason, details);
   }
 
   /** Every event of the run so far. */

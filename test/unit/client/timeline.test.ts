@@ -128,6 +128,22 @@ describe('renderTimeline', () => {
   });
 });
 
+test('shows the message of JSON failure details, and what a closed run left open', () => {
+  const rows: [number, string, Record<string, unknown>?][] = [
+    [0, 'WorkflowExecutionStarted', { workflowType: { name: 'Approval', version: '1' } }],
+    [1, 'ActivityTaskScheduled', { activityId: 'charge-1', activityType: { name: 'charge', version: '1' } }],
+    [2, 'ActivityTaskStarted', { scheduledEventId: 2 }],
+    [3, 'ActivityTaskFailed', { scheduledEventId: 2, startedEventId: 3, reason: 'Declined', details: '{"message":"card expired","stack":"Declined: card expired\\n at x"}' }],
+    [4, 'TimerStarted', { timerId: 'timer-1', startToFireTimeout: '86400' }],
+    [5, 'ActivityTaskScheduled', { activityId: 'notify-2', activityType: { name: 'notify', version: '1' } }],
+    [3_600_000, 'WorkflowExecutionCompleted', { result: '"approved"' }],
+  ];
+  const text = renderTimeline(history('date', rows));
+  assert.match(text, /charge-1 .* failed: Declined \(card expired\)$/m);
+  assert.match(text, /notify-2 .* open when the run closed$/m);
+  assert.match(text, /timer-1 +1d .* never fired \(the run closed\)$/m);
+});
+
 describe('summarizeHistory', () => {
   test('groups attempts by call id and decodes the attempt number', () => {
     const summary = summarizeHistory(history('date', orderRows()));
