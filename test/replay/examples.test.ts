@@ -6,9 +6,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scan } from '../../src/definitions/index.ts';
+import { NonDeterminismError } from '../../src/core/index.ts';
+import { scan, workflow } from '../../src/definitions/index.ts';
 import type { Registry } from '../../src/definitions/index.ts';
 import { replayHistory } from '../../src/testing/index.ts';
+import { OrderPipeline } from '../../workflows/order-pipeline.ts';
+import type { Order } from '../../activities/order-pipeline.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/histories');
@@ -51,13 +54,10 @@ describe('recorded example histories replay with today\'s code', () => {
 
 describe('the example replay check', () => {
   test('fails when an example changes the order of its steps', async () => {
-    const { OrderPipeline } = await import('../../workflows/order-pipeline.ts');
-    const { workflow } = await import('../../src/definitions/index.ts');
-    const { NonDeterminismError } = await import('../../src/core/index.ts');
     // the same workflow type, but payment is taken before the order is validated
     @workflow({ name: 'OrderPipeline', taskList: 'orders', executionStartToCloseTimeout: 600 })
     class ChargeFirst extends OrderPipeline {
-      override async run(order: Parameters<OrderPipeline['run']>[0]) {
+      override async run(order: Order) {
         await this.charge({ orderId: order.orderId, amount: 1 });
         return super.run(order);
       }
