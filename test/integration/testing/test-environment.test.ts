@@ -2,7 +2,10 @@ import { test, describe, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workflow, ActivityProxy, first, WorkflowCanceled } from '../../../src/core/index.ts';
 import { workflow, activity } from '../../../src/definitions/index.ts';
-import { TestEnvironment } from '../../../src/testing/index.ts';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestEnvironment, replayHistory } from '../../../src/testing/index.ts';
 
 const DAY = 24 * 3600;
 
@@ -78,6 +81,21 @@ describe('TestEnvironment', () => {
     const stamp = (type: string) => new Date(history.find((e) => e.eventType === type)!.eventTimestamp as Date).getTime();
     assert.equal(stamp('TimerFired') - stamp('TimerStarted'), 30 * DAY * 1000);
     assert.match(await env.timeline(run), /timer-\d+ +30d +\S+ +\S+ +30d +fired/);
+  });
+
+  test('a history saved as flowy history --json writes it replays against the same code', async () => {
+    const run = await env.start(LongSleep, { days: 2 });
+    await env.result(run);
+    const dir = await mkdtemp(join(tmpdir(), 'flowy-history-'));
+    try {
+      const file = join(dir, 'long-sleep.json');
+      await writeFile(file, JSON.stringify(await env.history(run), null, 2));
+      const report = await replayHistory(file, LongSleep);
+      assert.equal(report.status, 'completed');
+      assert.equal(report.decisionTasks, 3); // start, timer fired, activity completed
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('activities are replaced by test doubles per test', async () => {
