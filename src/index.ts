@@ -3,7 +3,7 @@ export {
   Workflow, ActivityProxy, WorkflowProxy, all, first, finishOrder,
   TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
   ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
-  StartChildWorkflowFailed, TimerFailed, NonDeterminismError, ConfigurationError,
+  StartChildWorkflowFailed, TimerFailed, TimerCanceled, NonDeterminismError, ConfigurationError,
   PayloadTooLargeError, WorkflowCanceled, attemptFromActivityId, jsonSerializer, decide,
 } from './core/index.ts';
 export type {

@@ -1,6 +1,6 @@
 // ActivityProxy: a workflow field that schedules an activity when called. Each call gets a
 // sequence number (ids.ts); each attempt is one ScheduleActivityTask; retries wait on a timer.
-import { ConfigurationError } from './errors.ts';
+import { ActivityCanceled, ConfigurationError } from './errors.ts';
 import { activityId, retryTimerId } from './ids.ts';
 import { durationToString, getActivityOptions, type ActivityClass, type Duration } from './options.ts';
 import { retryDelay, type RetryPolicy } from './retry.ts';
@@ -43,7 +43,10 @@ export function ActivityProxy<I, O>(activity: ActivityClass<I, O> | ActivityRef,
     const target = resolveActivity(activity);
     const execution = executionOf(this as object | undefined, `ActivityProxy '${target.name}'`);
     const merged: ProxyOptions = { ...options, ...overrides };
-    return trackSettlement(callActivity(execution, target, input, merged) as Promise<O>);
+    const call: CallState = { isCanceled: false };
+    const promise = trackSettlement(callActivity(execution, target, input, merged, call) as Promise<O>);
+    execution.registerCanceller(promise, () => cancelCall(execution, target, call));
+    return promise;
   };
   return proxy;
 }
@@ -62,12 +65,30 @@ function resolveActivity(activity: ActivityClass | ActivityRef): ResolvedTarget 
   return { name: activity.name, version: activity.version, defaults: {} };
 }
 
-async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, options: ProxyOptions): Promise<unknown> {
+/** Where a call is: the attempt it waits on, or the retry timer it waits on. */
+interface CallState {
+  activityId?: string | undefined;
+  retryTimerId?: string | undefined;
+  isCanceled: boolean;
+}
+
+function cancelCall(execution: Execution, target: ResolvedTarget, call: CallState): void {
+  if (call.isCanceled) return;
+  call.isCanceled = true;
+  if (call.activityId !== undefined) execution.requestCancelActivity(call.activityId);
+  if (call.retryTimerId !== undefined) {
+    execution.cancelTimer(call.retryTimerId, new ActivityCanceled(`Activity ${target.name} was canceled while waiting to retry (timer ${call.retryTimerId})`));
+  }
+}
+
+async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, options: ProxyOptions, call: CallState): Promise<unknown> {
   const seq = execution.nextSeq(`activity:${target.name}`);
   const inputText = serializeChecked(execution.serializer, input, `Input of activity "${target.name}" (call ${seq})`);
   for (let attempt = 1; ; attempt++) {
     const id = activityId(target.name, seq, attempt);
     const attributes = scheduleAttributes(target, id, inputText, options);
+    call.activityId = id;
+    call.retryTimerId = undefined;
     try {
       return await execution.scheduleActivity(
         { decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: attributes },
@@ -75,9 +96,11 @@ async function callActivity(execution: Execution, target: ResolvedTarget, input:
         id,
       );
     } catch (error) {
-      const delay = retryDelay(options.retry, attempt, error);
+      const delay = call.isCanceled ? undefined : retryDelay(options.retry, attempt, error);
       if (delay === undefined) throw error;
-      await execution.startTimer(retryTimerId(activityId(target.name, seq, attempt + 1)), delay);
+      call.activityId = undefined;
+      call.retryTimerId = retryTimerId(activityId(target.name, seq, attempt + 1));
+      await execution.startTimer(call.retryTimerId, delay);
     }
   }
 }

@@ -48,6 +48,8 @@ export class ChildWorkflowCanceled extends TaskError { override name = 'ChildWor
 export class StartChildWorkflowFailed extends TaskError { override name = 'StartChildWorkflowFailed'; }
 /** SWF refused to start a timer (`StartTimerFailed`); `reason` is SWF's cause. */
 export class TimerFailed extends TaskError { override name = 'TimerFailed'; }
+/** A `sleep()` was canceled with `Workflow.cancel()` before it fired. */
+export class TimerCanceled extends TaskError { override name = 'TimerCanceled'; }
 
 /**
  * The workflow code did not do what the recorded history says it did on an earlier run: the

@@ -64,6 +64,7 @@ export class Execution {
   readonly children = new Map<string, Deferred<unknown>>();
   readonly childIdsByInitiatedEventId = new Map<number, string>();
   private readonly patches = new Map<string, boolean>();
+  private readonly cancellers = new WeakMap<Promise<unknown>, () => void>();
   private readonly bufferedSignals = new Map<string, unknown[]>();
   private readonly signalWaiters = new Map<string, Deferred<unknown>[]>();
   private readonly signalHandlers = new Map<string, ((payload: unknown) => unknown)[]>();
@@ -157,6 +158,45 @@ export class Execution {
     this.children.set(workflowId, deferred);
     this.addCommand(decision, key);
     return deferred.promise;
+  }
+
+  // ---- cancelling work the code started ------------------------------------------------------------
+
+  /** Remembers how to cancel the work behind `promise` (see `Workflow.cancel`). */
+  registerCanceller(promise: Promise<unknown>, cancel: () => void): void {
+    this.cancellers.set(promise, cancel);
+  }
+
+  /** Cancels the work behind `promise`; false when the promise is not one of a proxy or sleep(). */
+  cancel(promise: Promise<unknown>): boolean {
+    const cancel = this.cancellers.get(promise);
+    if (!cancel) return false;
+    cancel();
+    return true;
+  }
+
+  /** RequestCancelActivityTask for an attempt still open; its ActivityTaskCanceled rejects the call (SWF_SPEC 9). */
+  requestCancelActivity(activityId: string): void {
+    if (this.activities.get(activityId)?.isSettled !== false) return;
+    this.addCommand({ decisionType: 'RequestCancelActivityTask', requestCancelActivityTaskDecisionAttributes: { activityId } }, `RequestCancelActivityTask (id ${activityId})`);
+  }
+
+  /** CancelTimer for a timer still pending; its promise rejects with `error` at once (the timer never fires, SWF_SPEC 9). */
+  cancelTimer(timerId: string, error: Error): void {
+    const deferred = this.timers.get(timerId);
+    if (!deferred || deferred.isSettled) return;
+    this.addCommand({ decisionType: 'CancelTimer', cancelTimerDecisionAttributes: { timerId } }, `CancelTimer (id ${timerId})`);
+    deferred.reject(error);
+  }
+
+  /** Asks an open child to cancel (RequestCancelExternalWorkflowExecution); the child decides how it closes. */
+  requestCancelChild(workflowId: string): void {
+    if (this.children.get(workflowId)?.isSettled !== false) return;
+    const attributes = { workflowId };
+    this.addCommand(
+      { decisionType: 'RequestCancelExternalWorkflowExecution', requestCancelExternalWorkflowExecutionDecisionAttributes: attributes },
+      `RequestCancelExternalWorkflowExecution (id ${workflowId})`,
+    );
   }
 
   private recordMarker(markerName: string, details: string | undefined): void {

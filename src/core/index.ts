@@ -10,7 +10,7 @@ export { all, first, finishOrder } from './combinators.ts';
 export {
   TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
   ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
-  StartChildWorkflowFailed, TimerFailed, NonDeterminismError, ConfigurationError,
+  StartChildWorkflowFailed, TimerFailed, TimerCanceled, NonDeterminismError, ConfigurationError,
   PayloadTooLargeError, WorkflowCanceled, RestartRequest,
 } from './errors.ts';
 export type { TaskErrorOptions } from './errors.ts';

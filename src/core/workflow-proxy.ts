@@ -42,14 +42,16 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     const execution = executionOf(this as object | undefined, `WorkflowProxy '${target.name}'`);
     const merged: ChildCallOptions = { ...target.defaults, ...options, ...overrides };
     const seq = execution.nextSeq(`child:${target.name}`);
+    const workflowId = merged.workflowId ?? childWorkflowId(execution.workflowId, target.name, seq);
     const run = async (): Promise<unknown> => {
       const text = serializeChecked(execution.serializer, input, `Input of child workflow "${target.name}" (call ${seq})`);
-      const workflowId = merged.workflowId ?? childWorkflowId(execution.workflowId, target.name, seq);
       const attributes = startAttributes(target, workflowId, text, merged);
       const decision = { decisionType: 'StartChildWorkflowExecution' as const, startChildWorkflowExecutionDecisionAttributes: attributes };
       return execution.startChild(decision, decisionKey('StartChildWorkflowExecution', attributes), workflowId);
     };
-    return trackSettlement(run() as Promise<O>);
+    const promise = trackSettlement(run() as Promise<O>);
+    execution.registerCanceller(promise, () => execution.requestCancelChild(workflowId));
+    return promise;
   };
 }
 

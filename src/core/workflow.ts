@@ -2,7 +2,7 @@
 // use while it is replayed (time, timers, randomness, side effects, signals, cancellation,
 // versioning, restart).
 import { currentExecution } from './context.ts';
-import { ConfigurationError, RestartRequest } from './errors.ts';
+import { ConfigurationError, RestartRequest, TimerCanceled } from './errors.ts';
 import { sleepTimerId } from './ids.ts';
 import type { Execution } from './execution.ts';
 
@@ -54,7 +54,23 @@ export abstract class Workflow<I = unknown, O = unknown> {
   /** Waits `seconds` on a durable SWF timer (whole seconds, rounded up). */
   sleep(seconds: number): Promise<void> {
     const execution = this.execution('sleep()');
-    return execution.startTimer(sleepTimerId(execution.nextSeq('timer')), seconds);
+    const timerId = sleepTimerId(execution.nextSeq('timer'));
+    const timer = execution.startTimer(timerId, seconds);
+    execution.registerCanceller(timer, () => execution.cancelTimer(timerId, new TimerCanceled(`Timer ${timerId} was canceled`)));
+    return timer;
+  }
+
+  /**
+   * Cancels the work behind a promise returned by an ActivityProxy, a WorkflowProxy or `sleep()`:
+   * an activity is asked to cancel (it rejects with ActivityCanceled once SWF records it), a
+   * timer is canceled (it rejects with TimerCanceled at once), a child workflow is asked to
+   * cancel. Work that already finished is left alone.
+   * `const work = this.work(job); await this.cancellation(); this.cancel(work);`
+   */
+  cancel(promise: Promise<unknown>): void {
+    if (!this.execution('cancel()').cancel(promise)) {
+      throw new ConfigurationError('cancel() takes a promise returned by an ActivityProxy, a WorkflowProxy or sleep() (not one derived from it with then/catch)');
+    }
   }
 
   /** Time of the decision task being replayed (never the wall clock): same on every replay. */

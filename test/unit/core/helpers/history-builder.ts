@@ -99,6 +99,12 @@ export class HistoryBuilder {
           this.initiatedIds.set(a.workflowId, this.lastEventId);
           break;
         }
+        case 'RequestCancelActivityTask':
+          this.add('ActivityTaskCancelRequested', { ...d.requestCancelActivityTaskDecisionAttributes, ...completed });
+          break;
+        case 'RequestCancelExternalWorkflowExecution':
+          this.add('RequestCancelExternalWorkflowExecutionInitiated', { ...d.requestCancelExternalWorkflowExecutionDecisionAttributes, ...completed });
+          break;
         case 'CompleteWorkflowExecution':
           this.add('WorkflowExecutionCompleted', { ...d.completeWorkflowExecutionDecisionAttributes, ...completed });
           break;
