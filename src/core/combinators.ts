@@ -49,7 +49,9 @@ export async function* finishOrder<T>(promises: Iterable<T | Promise<T>>): Async
  * const winner = await first([this.charge(order), this.sleep(3600).then(() => 'timeout' as const)]);
  * ```
  */
-export async function first<T>(promises: Iterable<T | Promise<T>>): Promise<T> {
+export async function first<P extends readonly unknown[] | []>(promises: P): Promise<Awaited<P[number]>>;
+export async function first<T>(promises: Iterable<T | Promise<T>>): Promise<T>;
+export async function first(promises: Iterable<unknown>): Promise<unknown> {
   const list = tracked([...promises]);
   if (list.length === 0) throw new RangeError('first() needs at least one promise');
   const index = await firstSettledIndex(list, list.map((_, i) => i));
