@@ -18,6 +18,8 @@ export interface PollConnection {
 
 /** Largest setTimeout delay Node accepts; longer deadlines are re-armed in steps. */
 const MAX_TIMER_MS = 2_147_483_647;
+/** SWF_SPEC 15: concurrent pollers per task list. */
+const MAX_POLLERS_PER_LIST = 1000;
 /** Deadlines fired per transaction when many are due at once. */
 const DEADLINE_BATCH = 200;
 
@@ -37,11 +39,15 @@ export class SwfEngine {
     this.tokens = new TokenSigner(store.secret());
   }
 
-  /** Runs a (non-waiting) operation in one transaction; nothing is kept if it throws. */
-  run(operation: string, input: Record<string, any>): object | undefined {
+  /**
+   * Runs a (non-waiting) operation in one transaction; nothing is kept if it throws. `region` is
+   * the caller's SigV4 region (SWF_SPEC 1.1), used in domain ARNs.
+   */
+  run(operation: string, input: Record<string, any>, region?: string): object | undefined {
     const handler = OPERATIONS[operation];
     if (!handler) throw new SwfFault('UnknownOperationException', `Unknown operation ${operation}`);
-    const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, this.identity);
+    const identity = region ? { ...this.identity, region } : this.identity;
+    const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
     const output = this.store.transaction(() => {
       const result = handler(ctx, input);
       finishOperation(ctx);
@@ -56,7 +62,7 @@ export class SwfEngine {
    * timeout. A task is only claimed while the caller is still connected, so a poller that went
    * away never swallows one.
    */
-  async poll(operation: 'PollForDecisionTask' | 'PollForActivityTask', input: Record<string, any>, connection: PollConnection): Promise<object> {
+  async poll(operation: 'PollForDecisionTask' | 'PollForActivityTask', input: Record<string, any>, connection: PollConnection, region?: string): Promise<object> {
     const empty = operation === 'PollForDecisionTask' ? EMPTY_DECISION_TASK : EMPTY_ACTIVITY_TASK;
     const key = PollerQueues.key(input.domain, operation === 'PollForDecisionTask' ? 'decision' : 'activity', input.taskList?.name);
     const deadline = Date.now() + this.longPollMs;
@@ -65,10 +71,13 @@ export class SwfEngine {
         this.pollers.wakeOne(key); // pass on a wake-up this poller may have consumed
         return { ...empty };
       }
-      const output = this.run(operation, input);
+      const output = this.run(operation, input, region);
       if (output) return output;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return { ...empty };
+      if (this.pollers.waiting(key) >= MAX_POLLERS_PER_LIST) {
+        throw new SwfFault('LimitExceededFault', `Task list ${input.taskList.name} in domain ${input.domain} already has ${MAX_POLLERS_PER_LIST} waiting pollers; use fewer pollers`);
+      }
       const outcome = await this.pollers.wait(key, remaining, connection.signal);
       if (outcome === 'timeout') return { ...empty };
     }

@@ -54,6 +54,11 @@ export class PollerQueues {
     for (const queue of [...this.queues.values()]) for (const waiter of [...queue]) waiter.wake();
   }
 
+  /** Number of pollers waiting on one list. */
+  waiting(key: string): number {
+    return this.queues.get(key)?.length ?? 0;
+  }
+
   /** Number of pollers currently waiting. */
   get size(): number {
     let n = 0;

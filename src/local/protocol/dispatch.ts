@@ -60,6 +60,11 @@ function parseBody(body: Buffer): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** SWF_SPEC 1.1: the region of the SigV4 credential scope (signatures themselves are not checked). */
+function signingRegion(authorization: string | undefined): string | undefined {
+  return authorization ? /Credential=[^/,]+\/\d{8}\/([a-z0-9-]+)\/swf\//.exec(authorization)?.[1] : undefined;
+}
+
 /** Parses, validates and runs one SWF request; every failure becomes a fault response. */
 export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, controls?: TestControls): Promise<ApiResponse> {
   try {
@@ -76,13 +81,14 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
     const shape = OPERATION_INPUTS[operation];
     if (!shape) throw new SwfFault('UnknownOperationException', `Unknown operation ${target}; expected SimpleWorkflowService.<Operation>`);
     const input = parseBody(request.body);
+    const region = signingRegion(request.headers.authorization);
     const errors: string[] = [];
     checkMembers(input, shape, '', errors);
     if (operation === 'RespondDecisionTaskCompleted') checkDecisionList(input.decisions, errors);
     throwIfInvalid(errors);
     const output = POLL_OPERATIONS.has(operation)
-      ? await engine.poll(operation as 'PollForDecisionTask' | 'PollForActivityTask', input, request)
-      : engine.run(operation, input);
+      ? await engine.poll(operation as 'PollForDecisionTask' | 'PollForActivityTask', input, request, region)
+      : engine.run(operation, input, region);
     return respond(200, output ?? {});
   } catch (error) {
     if (error instanceof SwfFault) return faultResponse(error);

@@ -22,6 +22,21 @@ describe('domains', () => {
     assert.ok(e instanceof S.DomainAlreadyExistsFault);
   });
 
+  test('the domain ARN uses the region of the request signature', async (t) => {
+    if (!h.server) return t.skip('the local server reads the region from the credential scope');
+    const client = new S.SWFClient({ endpoint: h.endpoint, region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 });
+    try {
+      const name = h.domainName('region');
+      await client.send(new S.RegisterDomainCommand({ name, workflowExecutionRetentionPeriodInDays: '1' }));
+      const arn = (await client.send(new S.DescribeDomainCommand({ name }))).domainInfo!.arn!;
+      assert.match(arn, /^arn:aws:swf:eu-west-1:/);
+      await client.send(new S.TagResourceCommand({ resourceArn: arn, tags: [{ key: 'k', value: 'v' }] }));
+      assert.equal((await client.send(new S.ListTagsForResourceCommand({ resourceArn: arn }))).tags!.length, 1);
+    } finally {
+      client.destroy();
+    }
+  });
+
   test('unknown domain is UnknownResourceFault, an instance of the SDK class', async () => {
     const e = await rejectsWith(h.client.send(new S.DescribeDomainCommand({ name: h.domainName('missing') })), 'UnknownResourceFault', /Unknown domain/);
     assert.ok(e instanceof S.UnknownResourceFault);
