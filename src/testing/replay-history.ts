@@ -13,6 +13,12 @@ export interface ReplayOptions {
    */
   execution?: ExecutionRef;
   serializer?: Serializer;
+  /**
+   * Up to this many decision tasks (default 200) each task is replayed on its own prefix and its
+   * decisions compared; longer histories are checked in one pass (decide() matches every replayed
+   * task) and only the task that differs is replayed on its own, to explain it.
+   */
+  everyTaskLimit?: number;
 }
 
 /** What a successful replay checked. */
@@ -42,39 +48,70 @@ export async function replayHistory(
   const history = await loadHistory(historyFileOrEvents);
   checkWorkflowType(history, workflow);
   const execution = { ...history.execution, ...definedOnly(options.execution ?? {}) };
-  const decideOptions = { execution, serializer: options.serializer };
   const { events } = history;
   const tasks = completedDecisionTasks(events);
-  for (const [index, task] of tasks.entries()) {
-    const prefix = events.slice(0, task.startedIndex + 1);
-    let produced: DecisionSummary[];
-    try {
-      produced = producedDecisions((await decide(prefix, workflow, decideOptions)).decisions);
-    } catch (error) {
-      if (error instanceof NonDeterminismError) throw explain(error, history, workflow, index + 1, execution);
-      throw error;
-    }
-    const recorded = recordedDecisions(events, task.completedEventId);
-    const difference = firstDifference(recorded, produced);
-    if (difference !== undefined) {
-      const recordedOne = recorded[difference];
-      const producedOne = produced[difference];
-      const error = new NonDeterminismError(
-        recordedOne?.eventId ?? task.completedEventId,
-        recordedOne ? `${recordedOne.eventType} for ${recordedOne.key}` : `no further decision (task ${index + 1} sent ${recorded.length})`,
-        producedOne ? producedOne.key : 'no such decision',
-      );
-      throw explain(error, history, workflow, index + 1, execution, { task: task.completedEventId, recorded, produced });
-    }
+  const context: ReplayContext = { history, workflow, execution, decideOptions: { execution, serializer: options.serializer } };
+  const everyTaskLimit = options.everyTaskLimit ?? 200;
+  if (tasks.length <= everyTaskLimit) {
+    for (const [index, task] of tasks.entries()) await checkTask(context, task, index);
   }
   let status: ReplayReport['status'];
   try {
-    status = (await decide(events, workflow, decideOptions)).status;
+    // one pass over the whole history: decide() itself matches every replayed task's decisions
+    status = (await decide(events, workflow, context.decideOptions)).status;
   } catch (error) {
-    if (error instanceof NonDeterminismError) throw explain(error, history, workflow, tasks.length, execution);
-    throw error;
+    if (!(error instanceof NonDeterminismError)) throw error;
+    // long history checked in one pass: explain the task that differs with both decision lists
+    const index = taskIndexOf(events, tasks, error.eventId);
+    if (index !== undefined) await checkTask(context, tasks[index]!, index);
+    throw explain(error, history, workflow, index === undefined ? tasks.length : index + 1, execution);
   }
   return { decisionTasks: tasks.length, events: events.length, status };
+}
+
+interface ReplayContext {
+  history: LoadedHistory;
+  workflow: WorkflowClass;
+  execution: ExecutionRef;
+  decideOptions: { execution: ExecutionRef; serializer?: Serializer | undefined };
+}
+
+/**
+ * Decides on the history up to the task's DecisionTaskStarted and compares the decisions with the
+ * ones the task recorded; throws an explained NonDeterminismError when they differ.
+ */
+async function checkTask({ history, workflow, execution, decideOptions }: ReplayContext, task: CompletedTask, index: number): Promise<void> {
+  const { events } = history;
+  const prefix = events.slice(0, task.startedIndex + 1);
+  let produced: DecisionSummary[];
+  try {
+    produced = producedDecisions((await decide(prefix, workflow, decideOptions)).decisions);
+  } catch (error) {
+    if (error instanceof NonDeterminismError) throw explain(error, history, workflow, index + 1, execution);
+    throw error;
+  }
+  const recorded = recordedDecisions(events, task.completedEventId);
+  const difference = firstDifference(recorded, produced);
+  if (difference === undefined) return;
+  const recordedOne = recorded[difference];
+  const producedOne = produced[difference];
+  const error = new NonDeterminismError(
+    recordedOne?.eventId ?? task.completedEventId,
+    recordedOne ? `${recordedOne.eventType} for ${recordedOne.key}` : `no further decision (task ${index + 1} sent ${recorded.length})`,
+    producedOne ? producedOne.key : 'no such decision',
+  );
+  throw explain(error, history, workflow, index + 1, execution, { task: task.completedEventId, recorded, produced });
+}
+
+/** The decision task that event `eventId` belongs to: its DecisionTaskCompleted, or the one it answers. */
+function taskIndexOf(events: readonly HistoryEvent[], tasks: readonly CompletedTask[], eventId: number): number | undefined {
+  const byCompleted = tasks.findIndex((t) => t.completedEventId === eventId);
+  if (byCompleted >= 0) return byCompleted;
+  const event = events.find((e) => e.eventId === eventId);
+  const attributes = event ? (Object.entries(event).find(([key]) => key.endsWith('EventAttributes'))?.[1] as { decisionTaskCompletedEventId?: number } | undefined) : undefined;
+  const completedId = attributes?.decisionTaskCompletedEventId;
+  const index = tasks.findIndex((t) => t.completedEventId === completedId);
+  return index >= 0 ? index : undefined;
 }
 
 interface CompletedTask {

@@ -117,6 +117,15 @@ describe('replayHistory', () => {
     });
   });
 
+  test('a long history checked in one pass still explains the task that differs', async () => {
+    assert.equal((await replayHistory(greetHistory(), Greet, { everyTaskLimit: 0 })).status, 'completed');
+    await assert.rejects(replayHistory(greetHistory(), GreetThenSleep, { everyTaskLimit: 0 }), (error: unknown) => {
+      assert.ok(error instanceof NonDeterminismError);
+      assert.match(error.message, /Decision task 2 \(DecisionTaskCompleted event 10\) recorded:\n {2}CompleteWorkflowExecution/);
+      return true;
+    });
+  });
+
   test('refuses a history of another workflow type, naming both', async () => {
     await assert.rejects(replayHistory(greetHistory(), Other), /History the given events is a run of workflow "Greet@1", not of "Other" \(class Other\)/);
   });
