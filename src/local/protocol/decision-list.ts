@@ -11,6 +11,9 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
   decisions.forEach((decision: Record<string, any>, index) => {
     const type = decision?.decisionType;
     if (typeof type !== 'string' || !DECISION_ATTRIBUTES[type]) return; // reported by the shape check
+    if (CLOSE_DECISIONS.has(type) && index !== decisions.length - 1) {
+      errors.push(`Decision ${index + 1} (${type}) closes the workflow execution: Close must be last decision in list`);
+    }
     const key = decisionAttributesKey(type);
     const path = `decisions.${index + 1}.member.${key}`;
     const attributes = decision[key];
@@ -30,9 +33,6 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
     const timeout = attributes.executionStartToCloseTimeout;
     if (typeof timeout === 'string' && (timeout === 'NONE' || Number(timeout) > MAX_EXECUTION_SECONDS)) {
       errors.push(`Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`);
-    }
-    if (CLOSE_DECISIONS.has(type) && index !== decisions.length - 1) {
-      errors.push(`Decision ${index + 1} (${type}) closes the workflow execution: Close must be last decision in list`);
     }
   });
 }
