@@ -153,13 +153,18 @@ function indexMarkers(execution: Execution, events: readonly HistoryEvent[], fro
   }
 }
 
+/**
+ * Constructs the workflow and starts `run(input)` inside the execution's context. A constructor
+ * that throws is a bug in the deployed code, not a decision: it propagates out of decide() so the
+ * task is retried once the code is fixed. Everything `run()` throws closes the execution.
+ */
 function startRun(execution: Execution, workflow: WorkflowClass, event: HistoryEvent): void {
   const attributes = event.workflowExecutionStartedEventAttributes ?? {};
   execution.started = attributes;
   executionStorage.run(execution, () => {
+    const instance = new workflow();
     const running = new Promise<unknown>((resolve) => {
-      const input = execution.serializer.deserialize(attributes.input);
-      resolve(new workflow().run(input));
+      resolve(instance.run(execution.serializer.deserialize(attributes.input)));
     });
     running.then(
       (value) => execution.settleRun('completed', value),

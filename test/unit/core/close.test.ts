@@ -117,3 +117,21 @@ describe('closing the execution', () => {
     }]);
   });
 });
+
+describe('errors that are not decisions', () => {
+  test('a workflow constructor that throws makes decide() throw, producing no decisions', async () => {
+    class BadField extends Workflow<void, void> {
+      config = JSON.parse('{not json');
+      async run() {}
+    }
+    await assert.rejects(decide(new HistoryBuilder().started().decisionStarted().events, BadField), SyntaxError);
+  });
+
+  test('an input that cannot be deserialized fails the execution', async () => {
+    const h = new HistoryBuilder().started().decisionStarted();
+    h.events[0]!.workflowExecutionStartedEventAttributes!.input = '{broken';
+    const result = await decide(h.events, Quick);
+    assert.equal(result.status, 'failed');
+    assert.match(result.decisions[0]!.failWorkflowExecutionDecisionAttributes!.reason!, /^SyntaxError: /);
+  });
+});
