@@ -1,6 +1,6 @@
 import { test, describe, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workflow, ActivityProxy, first, WorkflowCanceled } from '../../../src/core/index.ts';
+import { Workflow, ActivityProxy, WorkflowProxy, first, WorkflowCanceled, NonDeterminismError } from '../../../src/core/index.ts';
 import { workflow, activity } from '../../../src/definitions/index.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -160,6 +160,48 @@ describe('TestEnvironment', () => {
       assert.equal(error.closeStatus, 'CANCELED');
       return true;
     });
+  });
+});
+
+@workflow({ name: 'Child', version: '1' })
+class Child extends Workflow<number, number> {
+  async run(n: number): Promise<number> {
+    return n * 2;
+  }
+}
+
+@workflow({ name: 'Parent', version: '1' })
+class Parent extends Workflow<number, number> {
+  child = WorkflowProxy(Child);
+  async run(n: number): Promise<number> {
+    return (await this.child(n)) + 1;
+  }
+}
+
+describe('replaying a parent whose child ids derive from its workflowId', () => {
+  test('needs the run\'s ids: carried by the file, or given as an option', async () => {
+    const env = await TestEnvironment.create({ workflows: [Parent, Child] });
+    const dir = await mkdtemp(join(tmpdir(), 'flowy-parent-'));
+    try {
+      const run = await env.start(Parent, 20, { workflowId: 'parent-1' });
+      assert.equal(await env.result(run), 41);
+      const events = await env.history(run);
+      const plain = join(dir, 'plain.json');
+      const withIds = join(dir, 'with-ids.json');
+      await writeFile(plain, JSON.stringify(events));
+      await writeFile(withIds, JSON.stringify({ workflowExecution: run, events }));
+      assert.equal((await replayHistory(withIds, Parent)).status, 'completed');
+      assert.equal((await replayHistory(plain, Parent, { execution: run })).status, 'completed');
+      await assert.rejects(replayHistory(plain, Parent), (error: unknown) => {
+        assert.ok(error instanceof NonDeterminismError);
+        assert.match(error.message, /parent-1--Child/);
+        assert.match(error.message, /pass \{ execution: \{ workflowId, runId \} \}/);
+        return true;
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await env.close();
+    }
   });
 });
 
