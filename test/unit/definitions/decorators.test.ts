@@ -65,16 +65,19 @@ describe('@workflow and @activity', () => {
       writeFileSync(path.join(dir, 'main.ts'), `
         import { Workflow, activity, workflow } from ${JSON.stringify(path.join(root, 'src/index.ts'))};
         import { getWorkflowOptions, getActivityOptions } from ${JSON.stringify(path.join(root, 'src/core/index.ts'))};
+        let mode = 'legacy';
+        const spy = (_target: unknown, context?: unknown) => { if (context) mode = 'tc39'; };
+        @spy
         @workflow({ name: 'Modern', version: '7' })
         class Modern extends Workflow<void, void> { field = 1; async run() {} }
         @activity({ name: 'ModernActivity' })
         class ModernActivity { async run() {} }
-        console.log(JSON.stringify([getWorkflowOptions(Modern)?.version, getActivityOptions(ModernActivity)?.name]));
+        console.log(JSON.stringify([mode, getWorkflowOptions(Modern)?.version, getActivityOptions(ModernActivity)?.name]));
       `);
       const tsx = import.meta.resolve('tsx');
       const child = spawnSync(process.execPath, ['--import', tsx, 'main.ts'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
       assert.equal(child.status, 0, child.stderr);
-      assert.equal(child.stdout.trim(), '["7","ModernActivity"]');
+      assert.equal(child.stdout.trim(), '["tc39","7","ModernActivity"]');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
