@@ -1,8 +1,6 @@
 // Runs the local server as a process: node --import tsx src/local/main.ts [--host H] [--port N] [--db FILE]
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { startLocalServer, type LocalServer } from './local-server.ts';
 
 /** The line printed once the server listens; scripts wait for it and read the URL from it. */
@@ -24,7 +22,6 @@ export async function runLocalServerProcess(argv: string[]): Promise<void> {
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number (0-65535; 0 picks a free one)`);
-  if (values.db !== ':memory:') mkdirSync(dirname(values.db!), { recursive: true });
   const server = await startLocalServer({
     host: values.host, port, db: values.db, testControls: values['test-controls'],
     longPollMs: values['long-poll-ms'] ? Number(values['long-poll-ms']) : undefined,

@@ -46,9 +46,15 @@ export async function listen(engine: SwfEngine, controls: TestControls | undefin
   server.requestTimeout = 0;
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new Error(`Port ${port} on ${host} is already in use; stop the other server or choose another port (0 picks a free one)`));
+      } else if (error.code === 'EADDRNOTAVAIL') {
+        reject(new Error(`Cannot listen on ${host}: no such local address; use 127.0.0.1 or another address of this machine`));
+      } else reject(error);
+    });
     server.listen(port, host, () => {
-      server.off('error', reject);
+      server.removeAllListeners('error');
       resolve();
     });
   });

@@ -1,6 +1,8 @@
 // The SQL of the local server: one SQLite database, prepared statements, one transaction per call.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 import type {
   ActivityTaskRecord, DeadlineKind, DeadlineRecord, DecisionTaskRecord, DomainRecord, EventRecord,
@@ -44,14 +46,24 @@ export class Store {
 
   constructor(options: StoreOptions) {
     this.path = options.path;
-    this.db = new Database(options.path);
-    if (options.path !== ':memory:') {
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = FULL');
-      this.db.pragma('busy_timeout = 5000');
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    try {
+      this.db = new Database(options.path);
+      if (options.path !== ':memory:') {
+        // one server per file: its pollers and timers live in its memory
+        this.db.pragma('locking_mode = EXCLUSIVE');
+        this.db.pragma('busy_timeout = 1000');
+        this.db.pragma('journal_mode = WAL');
+        this.db.pragma('synchronous = FULL');
+      }
+      this.db.exec(SCHEMA_SQL);
+      this.db.exec('BEGIN IMMEDIATE; COMMIT'); // takes the exclusive lock now, not at the first call
+    } catch (error) {
+      const reason = (error as { code?: string }).code === 'SQLITE_BUSY'
+        ? 'another local SWF server is using it; stop that one or pass another --db file'
+        : `${(error as Error).message}; pass another --db file or :memory:`;
+      throw new Error(`Cannot open the SWF database ${options.path}: ${reason}`);
     }
-    this.db.pragma('foreign_keys = OFF');
-    this.db.exec(SCHEMA_SQL);
     const version = this.getMeta('schema_version');
     if (version === undefined) this.setMeta('schema_version', SCHEMA_VERSION);
     else if (version !== SCHEMA_VERSION) {
