@@ -332,4 +332,51 @@ describe('decisions', () => {
       assert.deepEqual(members, [`${event.eventType![0]!.toLowerCase()}${event.eventType!.slice(1)}EventAttributes`]);
     });
   });
+  test('StartChild and ContinueAsNew report deprecated types and missing defaults', async () => {
+    const w = await createWorld(h, 'childdefaults');
+    await w.c.send(new S.RegisterWorkflowTypeCommand({ domain: w.domain, name: 'bare', version: '1' }));
+    await w.c.send(new S.RegisterWorkflowTypeCommand({ domain: w.domain, name: 'old', version: '1', defaultTaskList: { name: 'x' } }));
+    await w.c.send(new S.DeprecateWorkflowTypeCommand({ domain: w.domain, workflowType: { name: 'old', version: '1' } }));
+    const run = await start(w, 'r');
+    const child = (name: string, extra: Partial<S.StartChildWorkflowExecutionDecisionAttributes> = {}): S.Decision => ({
+      decisionType: 'StartChildWorkflowExecution',
+      startChildWorkflowExecutionDecisionAttributes: { workflowType: { name, version: '1' }, workflowId: `c-${name}-${Object.keys(extra).length}`, ...extra },
+    });
+    await decide(w, [
+      child('old'),
+      child('bare'),
+      child('bare', { executionStartToCloseTimeout: '10' }),
+      child('bare', { executionStartToCloseTimeout: '10', taskList: { name: 't' } }),
+      child('bare', { executionStartToCloseTimeout: '10', taskList: { name: 't' }, taskStartToCloseTimeout: '5' }),
+    ]);
+    const causes = (await history(w, run)).filter((e) => e.eventType === 'StartChildWorkflowExecutionFailed').map((e) => e.startChildWorkflowExecutionFailedEventAttributes!.cause);
+    assert.deepEqual(causes, ['WORKFLOW_TYPE_DEPRECATED', 'DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED', 'DEFAULT_TASK_LIST_UNDEFINED', 'DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED', 'DEFAULT_CHILD_POLICY_UNDEFINED']);
+    await w.c.send(new S.DeprecateWorkflowTypeCommand({ domain: w.domain, workflowType: { name: 'wf', version: '1' } }));
+    await decide(w, [{ decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: {} }]);
+    assert.equal((await lastEvent(w, run, 'ContinueAsNewWorkflowExecutionFailed')).continueAsNewWorkflowExecutionFailedEventAttributes?.cause, 'WORKFLOW_TYPE_DEPRECATED');
+  });
+
+  test('more than 1000 open activities fail with OPEN_ACTIVITIES_LIMIT_EXCEEDED', async () => {
+    const w = await createWorld(h, 'limit');
+    const run = await start(w, 'r');
+    await decide(w, Array.from({ length: 1001 }, (_, i) => scheduleActivity(`a${i}`)));
+    const events = await history(w, run);
+    assert.equal(events.filter((e) => e.eventType === 'ActivityTaskScheduled').length, 1000);
+    const failed = events.filter((e) => e.eventType === 'ScheduleActivityTaskFailed');
+    assert.deepEqual(failed.map((e) => [e.scheduleActivityTaskFailedEventAttributes!.activityId, e.scheduleActivityTaskFailedEventAttributes!.cause]), [['a1000', 'OPEN_ACTIVITIES_LIMIT_EXCEEDED']]);
+    const d = await w.c.send(new S.DescribeWorkflowExecutionCommand({ domain: w.domain, execution: run }));
+    assert.equal(d.openCounts?.openActivityTasks, 1000);
+  });
+
+  test('the SDK paginators walk history and lists', async () => {
+    const w = await createWorld(h, 'paginators');
+    const run = await start(w, 'r');
+    for (let i = 0; i < 5; i++) await w.c.send(new S.SignalWorkflowExecutionCommand({ domain: w.domain, workflowId: 'r', signalName: `s${i}` }));
+    const ids: number[] = [];
+    for await (const page of S.paginateGetWorkflowExecutionHistory({ client: w.c, pageSize: 2 }, { domain: w.domain, execution: run })) ids.push(...page.events!.map((e) => e.eventId!));
+    assert.deepEqual(ids, [1, 2, 3, 4, 5, 6, 7]);
+    const types: string[] = [];
+    for await (const page of S.paginateListActivityTypes({ client: w.c, pageSize: 1 }, { domain: w.domain, registrationStatus: 'REGISTERED' })) types.push(...page.typeInfos!.map((t) => t.activityType!.name!));
+    assert.deepEqual(types, ['act']);
+  });
 });
