@@ -28,7 +28,7 @@ export class SwfEngine {
   readonly pollers = new PollerQueues();
   private readonly tokens: TokenSigner;
   private timer: NodeJS.Timeout | undefined;
-  private isClosed = false;
+  private hasClosed = false;
 
   constructor(
     readonly store: Store,
@@ -37,6 +37,11 @@ export class SwfEngine {
     private readonly longPollMs: number,
   ) {
     this.tokens = new TokenSigner(store.secret());
+  }
+
+  /** True once close() was called; calls are then refused. */
+  get isClosed(): boolean {
+    return this.hasClosed;
   }
 
   /**
@@ -156,7 +161,7 @@ export class SwfEngine {
 
   /** Stops the timer and answers waiting polls. */
   close(): void {
-    this.isClosed = true;
+    this.hasClosed = true;
     if (this.timer) clearTimeout(this.timer);
     this.pollers.wakeAll();
   }

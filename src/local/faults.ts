@@ -19,6 +19,7 @@ export type ServiceErrorName =
   | 'ValidationException'
   | 'SerializationException'
   | 'UnknownOperationException'
+  | 'ServiceUnavailableException'
   | 'InternalFailure';
 
 const namespaces: Record<ModeledFaultName | ServiceErrorName, string> = {
@@ -36,6 +37,7 @@ const namespaces: Record<ModeledFaultName | ServiceErrorName, string> = {
   ValidationException: 'com.amazon.coral.validate',
   SerializationException: 'com.amazon.coral.service',
   UnknownOperationException: 'com.amazon.coral.service',
+  ServiceUnavailableException: 'com.amazon.coral.availability',
   InternalFailure: 'com.amazon.coral.service',
 };
 
@@ -53,9 +55,10 @@ export class SwfFault extends Error {
     return `${namespaces[this.type]}#${this.type}`;
   }
 
-  /** SWF_SPEC 1.4: 400 for every modeled fault and validation error, 500 only for our own bugs. */
+  /** SWF_SPEC 1.4: 400 for every modeled fault and validation error, 5xx only for our own failures. */
   get statusCode(): number {
-    return this.type === 'InternalFailure' ? 500 : 400;
+    if (this.type === 'InternalFailure') return 500;
+    return this.type === 'ServiceUnavailableException' ? 503 : 400;
   }
 }
 

@@ -72,6 +72,7 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
       if (!controls) throw new SwfFault('UnknownOperationException', `${request.path} is a test control; start the server with testControls enabled`);
       return await handleTestControl(request, controls);
     }
+    if (engine.isClosed) throw new SwfFault('ServiceUnavailableException', 'The local SWF server is shut down; start it again to continue');
     if (request.body.length > MAX_REQUEST_BYTES) {
       throw new SwfFault('ValidationException', `Request of ${request.body.length} bytes exceeds the ${MAX_REQUEST_BYTES}-byte limit of SWF requests`);
     }

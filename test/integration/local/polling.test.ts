@@ -161,3 +161,23 @@ describe('polling', () => {
     await rejectsWith(w.c.send(new S.RespondActivityTaskCompletedCommand({ taskToken: activity.taskToken! })), 'UnknownResourceFault');
   });
 });
+
+test('closing the server answers waiting polls at once and refuses later calls', async (t) => {
+  const h = await openHarness({ longPollMs: 30_000 });
+  if (!h.server) {
+    await h.close();
+    return t.skip('needs the local server');
+  }
+  const client = new S.SWFClient({ endpoint: h.server.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: h.server.requestHandler, maxAttempts: 1 });
+  try {
+    const w = { ...(await createWorld(h, 'close')), c: client };
+    const waiting = pollActivity(w);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await h.server.close();
+    assert.equal((await waiting).taskToken, undefined);
+    await rejectsWith(pollActivity(w), 'ServiceUnavailableException', /shut down/);
+  } finally {
+    client.destroy();
+    await h.close();
+  }
+});
