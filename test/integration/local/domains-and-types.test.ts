@@ -176,3 +176,14 @@ describe('workflow and activity types', () => {
     assert.deepEqual(acts.typeInfos!.map((t) => t.activityType!.name), ['x']);
   });
 });
+
+test('the 101st domain is refused with LimitExceededFault', { skip: process.env.SWF_ENDPOINT ? 'would exhaust a shared account' : false }, async () => {
+  const h = await openHarness();
+  try {
+    for (let i = 0; i < 100; i++) await h.client.send(new S.RegisterDomainCommand({ name: `limit-${i}`, workflowExecutionRetentionPeriodInDays: '1' }));
+    const e = await rejectsWith(h.client.send(new S.RegisterDomainCommand({ name: 'limit-100', workflowExecutionRetentionPeriodInDays: '1' })), 'LimitExceededFault');
+    assert.ok(e instanceof S.LimitExceededFault);
+  } finally {
+    await h.close();
+  }
+});
