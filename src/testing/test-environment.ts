@@ -182,7 +182,8 @@ export class TestEnvironment {
         if (!settled) await new Promise((resolve) => setTimeout(resolve, 5));
       }
     };
-    const watching = watch();
+    // a failure of the clock driver ends the wait with that error instead of going unhandled
+    const watching = watch().catch((error: unknown) => stop.abort(error));
     try {
       return await outcome;
     } finally {
