@@ -205,6 +205,31 @@ describe('replaying a parent whose child ids derive from its workflowId', () => 
   });
 });
 
+describe('a run that cannot make progress', () => {
+  test('fails result() with the reason and the timeline instead of hanging', async () => {
+    @workflow({ name: 'Orphan', version: '1' })
+    class Orphan extends Workflow<unknown, string> {
+      // registered nowhere and served by no worker
+      lost = ActivityProxy<unknown, string>({ name: 'lost', version: '1' }, { taskList: 'nobody-polls-this' });
+      async run(): Promise<string> {
+        return await this.lost({});
+      }
+    }
+    const env = await TestEnvironment.create({ workflows: [Orphan], activities: [{ name: 'lost', version: '1', taskList: 'elsewhere' }], stallTimeoutMs: 300 });
+    try {
+      const run = await env.start(Orphan, {});
+      await assert.rejects(env.result(run), (error: Error) => {
+        assert.equal(error.name, 'WorkflowStalled');
+        assert.match(error.message, /made no progress for 300 ms: 1 task\(s\) are scheduled but no worker takes them/);
+        assert.match(error.message, /lost-1 +lost@1 .* scheduled$/m);
+        return true;
+      });
+    } finally {
+      await env.close();
+    }
+  });
+});
+
 describe('TestEnvironment with activities known by name only', () => {
   test('registers the type and runs the override; close() stops everything', async () => {
     @workflow({ name: 'Charge', version: '1' })
