@@ -13,7 +13,9 @@ export class WorkflowExecutionFailed extends Error {
 
   constructor(init: { closeStatus: FailedCloseStatus; reason?: string; details?: string; execution: { workflowId: string; runId: string } }) {
     const what = init.closeStatus === 'FAILED' ? 'failed' : init.closeStatus === 'TIMED_OUT' ? 'timed out' : init.closeStatus.toLowerCase();
-    const why = [init.reason, messageOf(init.details)].filter(Boolean).join(': ');
+    const message = messageOf(init.details);
+    // flowy's own failure reasons already end with the message ("OrderFailed: ..."): say it once.
+    const why = init.reason && message && init.reason.includes(message.slice(0, 40)) ? init.reason : [init.reason, message].filter(Boolean).join(': ');
     super(`Workflow ${init.execution.workflowId} (run ${init.execution.runId}) ${what}${why ? `: ${why}` : ''}`);
     this.closeStatus = init.closeStatus;
     this.reason = init.reason;
