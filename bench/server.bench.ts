@@ -1,6 +1,6 @@
 // Local SWF server throughput, next to the floor costs of this machine (bare HTTP, bare SQLite commit).
 // Run: node bench/run.js server
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { createServer, request, Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,10 +9,26 @@ import Database from 'better-sqlite3';
 import * as S from '@aws-sdk/client-swf';
 import { startLocalServer, type LocalServer } from '../src/local/index.ts';
 
-type Row = { measure: string; setup: string; count: number; seconds: number; perSecond: number };
+type Row = { measure: string; setup: string; count: number; seconds: number; perSecond: number; spread: string };
 const rows: Row[] = [];
-const record = (measure: string, setup: string, count: number, ms: number) =>
-  rows.push({ measure, setup, count, seconds: ms / 1000, perSecond: count / (ms / 1000) });
+/** Each figure is the median of REPEATS runs; `spread` shows the slowest and fastest rate. */
+const REPEATS = 3;
+const samples = new Map<string, { measure: string; setup: string; count: number; ms: number[] }>();
+const record = (measure: string, setup: string, count: number, ms: number) => {
+  const key = `${measure}\u0000${setup}`;
+  const entry = samples.get(key) ?? { measure, setup, count, ms: [] };
+  entry.ms.push(ms);
+  samples.set(key, entry);
+};
+function summarize(): void {
+  for (const { measure, setup, count, ms } of samples.values()) {
+    const sorted = [...ms].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    const rate = (t: number) => Math.round(count / (t / 1000));
+    rows.push({ measure, setup, count, seconds: median / 1000, perSecond: count / (median / 1000), spread: `${rate(sorted.at(-1)!)}-${rate(sorted[0]!)}` });
+  }
+}
+let domainCounter = 0;
 
 async function bareHttp(requests: number): Promise<void> {
   const server = createServer((req, res) => {
@@ -38,8 +54,8 @@ async function bareHttp(requests: number): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-function bareSqlite(commits: number, synchronous: 'FULL' | 'NORMAL', dir: string): void {
-  const db = new Database(join(dir, `bare-${synchronous}.db`));
+function bareSqlite(commits: number, synchronous: 'FULL' | 'NORMAL', dir: string, round: number): void {
+  const db = new Database(join(dir, `bare-${synchronous}-${round}.db`));
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)');
@@ -67,7 +83,7 @@ async function setupDomain(client: S.SWFClient, domain: string): Promise<void> {
 /** Poll/respond round trips: each run's one decision task is polled and answered with Complete. */
 async function pollRespond(server: LocalServer, inProcess: boolean, setup: string, runs: number): Promise<void> {
   const client = sdkClient(server, inProcess);
-  const domain = `pr-${setup.replace(/\W+/g, '-')}-${inProcess}`;
+  const domain = `pr-${++domainCounter}`;
   await setupDomain(client, domain);
   for (let i = 0; i < runs; i++) await client.send(new S.StartWorkflowExecutionCommand({ domain, workflowId: `w${i}`, workflowType: { name: 'chain', version: '1' } }));
   let calls = 0;
@@ -84,7 +100,7 @@ async function pollRespond(server: LocalServer, inProcess: boolean, setup: strin
 /** Many executions of `steps` sequential activities with several deciders and workers. */
 async function activitySteps(server: LocalServer, inProcess: boolean, setup: string, executions: number, steps: number, deciders: number, workers: number): Promise<void> {
   const client = sdkClient(server, inProcess);
-  const domain = `steps-${setup.replace(/\W+/g, '-')}-${inProcess}`;
+  const domain = `steps-${++domainCounter}`;
   await setupDomain(client, domain);
   let closed = 0;
   let calls = 0;
@@ -123,26 +139,30 @@ async function activitySteps(server: LocalServer, inProcess: boolean, setup: str
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'flowy-bench-'));
   try {
-    await bareHttp(3000);
-    bareSqlite(2000, 'FULL', dir);
-    bareSqlite(2000, 'NORMAL', dir);
-    for (const [setup, db] of [['file db (WAL, synchronous=FULL)', join(dir, 'server.db')], [':memory:', ':memory:']] as const) {
-      const server = await startLocalServer({ db, longPollMs: 200 });
-      try {
-        await pollRespond(server, false, setup, 500);
-        await pollRespond(server, true, setup, 500);
-        await activitySteps(server, false, setup, 50, 10, 2, 4);
-        await activitySteps(server, true, setup, 50, 10, 2, 4);
-      } finally {
-        await server.close();
+    for (let round = 0; round < REPEATS; round++) {
+      await bareHttp(3000);
+      bareSqlite(2000, 'FULL', dir, round);
+      bareSqlite(2000, 'NORMAL', dir, round);
+      for (const [setup, db] of [['file db (WAL, synchronous=FULL)', join(dir, `server-${round}.db`)], [':memory:', ':memory:']] as const) {
+        const server = await startLocalServer({ db, longPollMs: 200 });
+        try {
+          await pollRespond(server, false, setup, 500);
+          await pollRespond(server, true, setup, 500);
+          await activitySteps(server, false, setup, 50, 10, 2, 4);
+          await activitySteps(server, true, setup, 50, 10, 2, 4);
+        } finally {
+          await server.close();
+        }
       }
     }
+    summarize();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const cpu = cpus();
-  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}`);
-  console.table(rows.map((r) => ({ measure: r.measure, setup: r.setup, count: r.count, seconds: Number(r.seconds.toFixed(2)), 'per second': Math.round(r.perSecond) })));
+  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`median of ${REPEATS} runs; server and SDK clients share this one process, so end-to-end figures include the client's cost`);
+  console.table(rows.map((r) => ({ measure: r.measure, setup: r.setup, count: r.count, seconds: Number(r.seconds.toFixed(2)), 'per second': Math.round(r.perSecond), 'range /s': r.spread })));
 }
 
 await main();
