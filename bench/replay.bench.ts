@@ -1,6 +1,7 @@
 // Full replay of long histories of sequential activities (1,000 / 10,000 / 25,000 events): how
-// fast decide() runs a history and how much memory it takes; and, for comparison, what the
-// caching Decider spends on the next decision task of the same execution.
+// fast decide() runs a history and how much memory it takes; for comparison, what the caching
+// Decider spends on the next decision task of the same execution, and on every task of a whole
+// execution.
 import os from 'node:os';
 import { ActivityProxy, decide, Decider, Workflow, type HistoryEvent } from '../src/core/index.ts';
 
@@ -82,6 +83,29 @@ for (const size of [1_000, 10_000, 25_000]) {
 }
 
 console.table(rows);
+
+// Deciding every task of an execution as it grows: a full replay per task costs O(events²) in
+// total; the caching Decider applies each event once.
+const whole: Record<string, string | number>[] = [];
+for (const size of [1_000, 5_000]) {
+  const events = history(size);
+  const starts = events.flatMap((event, index) => (event.eventType === 'DecisionTaskStarted' ? [index + 1] : []));
+  const full = await measure(async () => {
+    for (const end of starts) await decide(events.slice(0, end), Sequential, { eventLimitWarningAt: Infinity });
+  });
+  const decider = new Decider({ eventLimitWarningAt: Infinity });
+  const cached = await measure(async () => {
+    for (const end of starts) await decider.decide(events.slice(0, end), Sequential, { workflowId: 'whole', runId: String(size) });
+  });
+  whole.push({
+    events: events.length,
+    'decision tasks': starts.length,
+    'full replay per task, total ms': Math.round(full.ms),
+    'Decider, total ms': Math.round(cached.ms),
+    'Decider ms per task': Number((cached.ms / starts.length).toFixed(2)),
+  });
+}
+console.table(whole);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB memory, ` +

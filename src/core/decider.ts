@@ -47,7 +47,7 @@ export class Decider {
     if (cached && cached.workflow === workflow && cached.replay.canContinueWith(history)) {
       replay = cached.replay;
       this.cacheHits++;
-      result = await replay.continueWith(history);
+      result = await replay.continueWith(history); // checks the continuation again: cheap, from the last task on
     } else {
       replay = new Replay(history, workflow, { ...this.options, execution });
       result = await replay.advance();

@@ -40,23 +40,26 @@ export interface DecisionTaskBoundary {
  * and the last DecisionTaskStarted when it was not (the task being decided). Tasks that timed out
  * (SWF_SPEC 14) produced nothing; their events are seen by the next task.
  */
-export function decisionTaskBoundaries(events: readonly HistoryEvent[]): DecisionTaskBoundary[] {
+export function decisionTaskBoundaries(events: readonly HistoryEvent[], from = 0): DecisionTaskBoundary[] {
+  // `from` lets a resumed replay look only at the events from its last boundary on.
   const completedIndexByStartedId = new Map<number, number>();
   let lastStartedIndex = -1;
-  events.forEach((event, index) => {
+  for (let index = from; index < events.length; index++) {
+    const event = events[index]!;
     if (event.eventType === 'DecisionTaskCompleted') {
       completedIndexByStartedId.set(event.decisionTaskCompletedEventAttributes?.startedEventId ?? -1, index);
     } else if (event.eventType === 'DecisionTaskStarted') {
       lastStartedIndex = index;
     }
-  });
+  }
   const boundaries: DecisionTaskBoundary[] = [];
-  events.forEach((event, index) => {
-    if (event.eventType !== 'DecisionTaskStarted') return;
+  for (let index = from; index < events.length; index++) {
+    const event = events[index]!;
+    if (event.eventType !== 'DecisionTaskStarted') continue;
     const completedIndex = completedIndexByStartedId.get(event.eventId ?? -1);
-    if (completedIndex === undefined && index !== lastStartedIndex) return;
+    if (completedIndex === undefined && index !== lastStartedIndex) continue;
     boundaries.push({ startedIndex: index, completedIndex, nowMillis: timestampMillis(event.eventTimestamp) });
-  });
+  }
   return boundaries;
 }
 

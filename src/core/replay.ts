@@ -53,22 +53,30 @@ export class Replay {
    * last is now completed (it did not time out, SWF_SPEC 14).
    */
   canContinueWith(history: readonly HistoryEvent[]): boolean {
-    const boundary = this.boundaries[this.task];
-    if (!boundary || boundary.completedIndex !== undefined || this.execution.isClosed) return false;
-    const events = inEventOrder(history);
-    if (events.length <= this.events.length) return false;
-    const mine = this.events[boundary.startedIndex]!;
-    const theirs = events[boundary.startedIndex];
-    if (theirs?.eventId !== mine.eventId || theirs.eventType !== 'DecisionTaskStarted') return false;
-    return decisionTaskBoundaries(events).some((b) => b.startedIndex === boundary.startedIndex && b.completedIndex !== undefined);
+    return this.continuation(history) !== undefined;
   }
 
-  /** Replays the events of `history` that follow the ones seen so far (check `canContinueWith` first). */
+  /** The new events and the boundaries from the last answered task on, when `history` continues this replay. */
+  private continuation(history: readonly HistoryEvent[]): { events: readonly HistoryEvent[]; tail: DecisionTaskBoundary[] } | undefined {
+    const boundary = this.boundaries[this.task];
+    if (!boundary || boundary.completedIndex !== undefined || this.execution.isClosed) return undefined;
+    const events = inEventOrder(history);
+    if (events.length <= this.events.length) return undefined;
+    const mine = this.events[boundary.startedIndex]!;
+    const theirs = events[boundary.startedIndex];
+    if (theirs?.eventId !== mine.eventId || theirs.eventType !== 'DecisionTaskStarted') return undefined;
+    const tail = decisionTaskBoundaries(events, boundary.startedIndex);
+    return tail[0]?.startedIndex === boundary.startedIndex && tail[0].completedIndex !== undefined ? { events, tail } : undefined;
+  }
+
+  /** Replays the events of `history` that follow the ones seen so far; throws when it does not continue them. */
   async continueWith(history: readonly HistoryEvent[]): Promise<DecideResult> {
+    const continuation = this.continuation(history);
+    if (!continuation) throw new Error('Replay.continueWith: the history does not continue this replay; start a new Replay');
     const previousLength = this.events.length;
-    this.events = inEventOrder(history);
+    this.events = continuation.events;
     indexMarkers(this.execution, this.events, previousLength);
-    this.boundaries = decisionTaskBoundaries(this.events);
+    this.boundaries.splice(this.task, Infinity, ...continuation.tail);
     this.execution.restoreCommands(this.answered);
     this.enterTask();
     return this.advance();
