@@ -4,7 +4,7 @@ export {
   TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
   ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
   StartChildWorkflowFailed, TimerFailed, TimerCanceled, NonDeterminismError, ConfigurationError,
-  PayloadTooLargeError, WorkflowCanceled, attemptFromActivityId, jsonSerializer, decide,
+  PayloadTooLargeError, WorkflowCanceled, attemptFromActivityId, jsonSerializer, decide, Decider,
 } from './core/index.ts';
 export type {
   ActivityRef, WorkflowRef, CallOptions, ProxyOptions, ChildProxyOptions, ChildCallOptions,
