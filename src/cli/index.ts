@@ -36,7 +36,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     }
   };
   try {
-    await buildParser(handle).parseAsync(argv, {}, (_error, _args, output) => {
+    await buildParser(handle, argv).parseAsync(argv, {}, (_error, _args, output) => {
       if (output) streams.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
     });
   } catch (error) {

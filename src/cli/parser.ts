@@ -14,7 +14,7 @@ export type CommandHandler = (command: FlowyCommand<never>, args: GlobalArgs) =>
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Builds the parser; usage problems are thrown as UsageError, command work goes to `handle`. */
-export function buildParser(handle: CommandHandler): Argv<GlobalArgs> {
+export function buildParser(handle: CommandHandler, argv: string[] = []): Argv<GlobalArgs> {
   let parser = withGlobalOptions(yargs())
     .scriptName('flowy')
     .usage('flowy <command> [options]\n\nWorkflows as code on Amazon SWF or the local SWF-compatible server.')
@@ -34,7 +34,7 @@ export function buildParser(handle: CommandHandler): Argv<GlobalArgs> {
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
-      throw new UsageError(cleanMessage(message));
+      throw new UsageError(cleanMessage(message, argv));
     })
     .help()
     .alias('help', 'h')
@@ -45,12 +45,19 @@ export function buildParser(handle: CommandHandler): Argv<GlobalArgs> {
       'Connection: --endpoint / SWF_ENDPOINT, else real SWF when AWS_REGION is set, else http://127.0.0.1:7766 ' +
         '(flowy dev). Exit codes: 0 ok, 1 workflow or command failed, 2 usage or input error.',
     )
-    .wrap(Math.min(110, process.stdout.columns || 100));
+    .wrap(Math.min(120, Math.max(100, process.stdout.columns || 120)));
 }
 
-/** yargs' messages, reworded where they would confuse (an unknown command is not an "argument"). */
-function cleanMessage(message: string): string {
+/** yargs' messages, reworded where they would confuse, with the help to read. */
+function cleanMessage(raw: string, argv: string[]): string {
+  const message = raw.replace(/\s*\n\s*/g, ' ').trim();
+  const command = COMMANDS.find((c) => c.command.split(' ')[0] === argv[0]);
+  const help = command ? `flowy ${argv[0]} --help` : 'flowy --help';
+  const suggestion = /^Did you mean (.*)\?$/.exec(message);
+  if (suggestion) return `Unknown command "${argv[0]}"; did you mean "${suggestion[1]}"? See flowy --help`;
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
-  if (unknown) return `Unknown command or option: ${unknown[1]}; see flowy --help`;
-  return message;
+  if (unknown) return `Unknown ${command ? 'argument or option' : 'command or option'}: ${unknown[1]}; see ${help}`;
+  if (/^Not enough non-option arguments/.test(message) && command) return `Missing arguments: usage is "flowy ${command.command}"; see ${help}`;
+  if (/^Too many non-option arguments/.test(message) && command) return `Too many arguments: usage is "flowy ${command.command}"; see ${help}`;
+  return message.includes('--help') ? message : `${message}; see ${help}`;
 }

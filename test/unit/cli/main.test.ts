@@ -1,0 +1,123 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { runCli } from '../../integration/examples/capture.ts';
+
+const COMMANDS = [
+  'run', 'dev', 'register', 'start-workflow-worker', 'start-activity-worker', 'start', 'result', 'signal',
+  'cancel', 'terminate', 'describe', 'list', 'history', 'replay', 'complete',
+];
+
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('flowy main()', () => {
+  test('--help lists every command and exits 0', async () => {
+    const { code, stdout } = await runCli(['--help']);
+    assert.equal(code, 0);
+    for (const command of COMMANDS) assert.match(stdout, new RegExp(`flowy ${command}\\b`));
+    assert.match(stdout, /Examples:/);
+  });
+
+  for (const command of COMMANDS) {
+    test(`"${command} --help" shows its usage with an example`, async () => {
+      const { code, stdout, stderr } = await runCli([command, '--help']);
+      assert.equal(code, 0, stderr);
+      assert.match(stdout, new RegExp(`^flowy ${command}`));
+      assert.match(stdout, /Examples:\n\s+flowy /);
+    });
+  }
+
+  test('an unknown command is one line on stderr and exit 2', async () => {
+    const { code, stdout, stderr } = await runCli(['deploy']);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr.trim().split('\n').length, 1);
+    assert.match(stderr, /^flowy: Unknown command "deploy"/);
+  });
+
+  test('an unknown flag is one line and exit 2', async () => {
+    const { code, stderr } = await runCli(['list', '--colour']);
+    assert.equal(code, 2);
+    assert.equal(stderr.trim().split('\n').length, 1);
+    assert.match(stderr, /colour/);
+  });
+
+  test('no command at all is a usage error', async () => {
+    const { code, stderr } = await runCli([]);
+    assert.equal(code, 2);
+    assert.match(stderr, /Name a command/);
+  });
+
+  test('a missing argument names itself', async () => {
+    const { code, stderr } = await runCli(['signal', 'only-an-id']);
+    assert.equal(code, 2);
+    assert.match(stderr, /flowy signal/);
+    assert.match(stderr, /<name>|name/);
+  });
+
+  test('bad JSON input names the flag and exits 2', async () => {
+    const { code, stderr } = await runCli(['start', 'OrderPipeline', '--input', '{oops}']);
+    assert.equal(code, 2);
+    assert.match(stderr, /^flowy: --input is not valid JSON/);
+    assert.equal(stderr.trim().split('\n').length, 1);
+  });
+
+  test('a bad choice is a usage error', async () => {
+    const { code, stderr } = await runCli(['list', '--status', 'DONE']);
+    assert.equal(code, 2);
+    assert.match(stderr, /status/);
+  });
+
+  test('an input that does not match the workflow schema exits 2 naming the field', async () => {
+    const port = await closedPort();
+    const { code, stderr } = await runCli(['start', 'OrderPipeline', '--input', '{"orderId":"x","items":[]}', '--endpoint', `http://127.0.0.1:${port}`]);
+    assert.equal(code, 2);
+    assert.match(stderr, /items/);
+  });
+
+  test('an unreachable endpoint is one line naming it and the fix, exit 1; --verbose adds the stack', async () => {
+    const port = await closedPort();
+    const endpoint = `http://127.0.0.1:${port}`;
+    const quiet = await runCli(['list', '--endpoint', endpoint]);
+    assert.equal(quiet.code, 1);
+    assert.equal(quiet.stderr.trim().split('\n').length, 1);
+    assert.match(quiet.stderr, new RegExp(`^flowy: cannot reach ${endpoint}.*flowy dev`));
+    const verbose = await runCli(['list', '--endpoint', endpoint, '--verbose']);
+    assert.equal(verbose.code, 1);
+    assert.ok(verbose.stderr.trim().split('\n').length > 1);
+    assert.match(verbose.stderr, /\n\s+at /);
+  });
+
+  test('SWF_ENDPOINT from the environment is used', async () => {
+    const port = await closedPort();
+    const { code, stderr } = await runCli(['list'], { SWF_ENDPOINT: `http://127.0.0.1:${port}` });
+    assert.equal(code, 1);
+    assert.match(stderr, new RegExp(`127\\.0\\.0\\.1:${port}`));
+  });
+
+  test('an unknown workflow name lists what was found', async () => {
+    const { code, stderr } = await runCli(['run', 'NoSuchFlow']);
+    assert.equal(code, 2);
+    assert.match(stderr, /Workflow "NoSuchFlow" is not in workflows, activities \(found: .*OrderPipeline/);
+  });
+
+  test('replay of a file that is not a history is a usage error', async () => {
+    const { code, stderr } = await runCli(['replay', '--history', 'package.json']);
+    assert.equal(code, 2);
+    assert.match(stderr, /not a history/);
+  });
+
+  test('complete needs --task-token', async () => {
+    const { code, stderr } = await runCli(['complete', '--result', '{}']);
+    assert.equal(code, 2);
+    assert.match(stderr, /task-token/);
+  });
+});
