@@ -20,6 +20,8 @@ export interface PollConnection {
 const MAX_TIMER_MS = 2_147_483_647;
 /** SWF_SPEC 15: concurrent pollers per task list. */
 const MAX_POLLERS_PER_LIST = 1000;
+/** How far a deadline that failed to fire is put off. */
+const POSTPONE_MS = 60_000;
 /** Deadlines fired per transaction when many are due at once. */
 const DEADLINE_BATCH = 200;
 
@@ -96,20 +98,46 @@ export class SwfEngine {
   /** Fires every deadline due at or before `nowMs`, in due order, each stamped with its own time. */
   fireDue(nowMs: number): void {
     for (;;) {
-      const ctx = new OperationContext(this.store, nowMs, this.tokens, this.identity);
-      const fired = this.store.transaction(() => {
-        let count = 0;
-        for (; count < DEADLINE_BATCH; count++) {
-          const deadline = this.store.nextDueDeadline(nowMs);
-          if (!deadline) break;
-          ctx.nowMs = deadline.dueMs; // SWF_SPEC 14: events are stamped at the deadline
-          fireDeadline(ctx, deadline);
-          finishOperation(ctx);
-        }
-        return count;
-      });
-      this.afterCommit(ctx);
+      let fired: number;
+      try {
+        fired = this.fireBatch(nowMs, DEADLINE_BATCH);
+      } catch {
+        // one deadline of the batch fails: fire them one by one so that the others still fire
+        this.fireSeparately(nowMs);
+        return;
+      }
       if (fired < DEADLINE_BATCH) return;
+    }
+  }
+
+  private fireBatch(nowMs: number, limit: number): number {
+    const ctx = new OperationContext(this.store, nowMs, this.tokens, this.identity);
+    const fired = this.store.transaction(() => {
+      let count = 0;
+      for (; count < limit; count++) {
+        const deadline = this.store.nextDueDeadline(nowMs);
+        if (!deadline) break;
+        ctx.nowMs = deadline.dueMs; // SWF_SPEC 14: events are stamped at the deadline
+        fireDeadline(ctx, deadline);
+        finishOperation(ctx);
+      }
+      return count;
+    });
+    this.afterCommit(ctx);
+    return fired;
+  }
+
+  private fireSeparately(nowMs: number): void {
+    for (;;) {
+      const deadline = this.store.nextDueDeadline(nowMs);
+      if (!deadline) return;
+      try {
+        this.fireBatch(nowMs, 1);
+      } catch (error) {
+        // nothing of it was applied; it is kept and tried again a minute later
+        console.error(`flowy local SWF: firing the ${deadline.kind} deadline of run ${deadline.runId} failed; retrying in 60 s:`, error);
+        this.store.transaction(() => this.store.postponeDeadline(deadline.id, nowMs + POSTPONE_MS));
+      }
     }
   }
 
@@ -123,12 +151,7 @@ export class SwfEngine {
     const delay = Math.min(MAX_TIMER_MS, Math.max(0, earliest - Date.now()));
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      try {
-        this.fireDue(Date.now());
-      } catch (error) {
-        // a failed sweep is rolled back; it is retried when the timer fires again
-        console.error('flowy local SWF: firing deadlines failed:', error);
-      }
+      this.fireDue(Date.now());
       this.armTimer();
     }, delay);
     this.timer.unref();

@@ -367,6 +367,10 @@ export class Store {
     if (refText === undefined) this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref = ?').run(runId, kind, ref);
     else this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref_text = ?').run(runId, kind, refText);
   }
+  /** Moves one deadline later (it failed to fire). */
+  postponeDeadline(id: number, dueMs: number): void {
+    this.stmt('UPDATE deadlines SET due_ms = ? WHERE id = ?').run(dueMs, id);
+  }
   deleteDeadline(id: number): void {
     this.stmt('DELETE FROM deadlines WHERE id = ?').run(id);
   }

@@ -109,3 +109,22 @@ test('an operation that throws leaves no trace (one transaction per call)', () =
   assert.equal(JSON.stringify(store.db.prepare('SELECT * FROM events ORDER BY run_id, event_id').all()), before);
   store.close();
 });
+
+test('a deadline that cannot fire is put off without holding back the others', (t) => {
+  const errors = t.mock.method(console, 'error', () => {});
+  const { engine, clock, store } = engineOn(':memory:');
+  world(engine);
+  const runs = ['w', 'x'].map((workflowId) => (engine.run('StartWorkflowExecution', { domain: 'd', workflowId, workflowType: { name: 'wf', version: '1' } }) as Out).runId as string);
+  for (let i = 0; i < 2; i++) {
+    const task = pollDecision(engine)!;
+    engine.run('RespondDecisionTaskCompleted', { taskToken: task.taskToken, decisions: [{ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 't', startToFireTimeout: '5' } }] });
+  }
+  store.db.prepare('UPDATE runs SET config = ? WHERE run_id = ?').run('not json', runs[0]);
+  engine.advanceTo(T0 + 10_000, (ms) => clock.set(ms));
+  const fired = (engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'x', runId: runs[1] } }) as Out).events as Out[];
+  assert.ok(fired.some((e) => e.eventType === 'TimerFired'));
+  const kept = store.db.prepare("SELECT due_ms FROM deadlines WHERE run_id = ? AND kind = 'timer'").get(runs[0]) as { due_ms: number };
+  assert.ok(kept.due_ms > T0 + 10_000, 'the failing deadline is kept, later');
+  assert.equal(errors.mock.callCount(), 1);
+  store.close();
+});
