@@ -100,6 +100,8 @@ export abstract class Workflow<I = unknown, O = unknown> {
    * Versioning of running workflows: true in executions that reach this point with the new
    * code, false when replaying a history recorded before the change.
    * `if (this.patched('send-receipt')) await this.sendReceipt(order);`
+   * Once no execution older than the change is open, the check can be removed (keeping the new
+   * path): recorded patch markers the code no longer asks for are skipped on replay.
    */
   patched(id: string): boolean {
     return this.execution('patched()').patched(id);

@@ -112,3 +112,29 @@ describe('deterministic time, randomness and side effects', () => {
     assert.deepEqual(summarize(result.decisions), ['CompleteWorkflowExecution']);
   });
 });
+
+describe('retiring a patch', () => {
+  /** Patched, after the check was removed: the new path only. */
+  class PatchRetired extends Workflow<void, void> {
+    log = ActivityProxy(Log);
+    async run() {
+      await this.log('b');
+      await this.log('a');
+      await this.sleep(1);
+      await this.log('b again');
+    }
+  }
+
+  test('histories recorded with the patch marker replay once the patched() check is removed', async () => {
+    const h = begin().decisionCompleted().markerRecorded('patch--log-b').scheduled('Log-1', 'b').activityCompleted('Log-1').decisionTask()
+      .decisionCompleted().scheduled('Log-2', 'a').activityCompleted('Log-2').decisionTask()
+      .decisionCompleted().timerStarted('timer-1', 1).timerFired('timer-1').decisionTask();
+    const result = await decide(h.events, PatchRetired);
+    assert.deepEqual(summarize(result.decisions), ['ScheduleActivityTask Log-3 "b again"']);
+  });
+
+  test('other markers are still matched strictly', async () => {
+    const h = begin().decisionCompleted().markerRecorded('side-effect-1', 1).scheduled('Log-1', 'b').decisionTask();
+    await assert.rejects(decide(h.events, PatchRetired), { name: 'NonDeterminismError' });
+  });
+});
