@@ -5,6 +5,7 @@ import {
 } from '../../../src/core/index.ts';
 import { activity, workflow } from '../../../src/definitions/index.ts';
 import { recordedDecisions, simulate, type SimulationScript } from './helpers/simulator.ts';
+import { HistoryBuilder } from './helpers/history-builder.ts';
 
 @activity({ name: 'Reserve', taskList: 'stock' })
 class Reserve { async run(item: string) { return `r-${item}`; } }
@@ -100,16 +101,27 @@ describe('replay of complete histories', () => {
     );
   });
 
-  test('the Decider falls back to a full replay when a decision task timed out', async () => {
+  test('the Decider falls back to a full replay when the task it answered timed out', async () => {
     const decider = new Decider();
-    const { events } = await simulate(script('fifo'), (history) => decider.decide(history, Order, execution));
-    const hits = decider.cacheHits;
-    // a fresh decider has no state: it replays the prefix in full and agrees with the history
-    const prefixEnd = completedTasks(events)[3]!.startedIndex + 1;
-    const fresh = new Decider();
-    const { decisions } = await fresh.decide(events.slice(0, prefixEnd), Order, execution);
-    assert.deepEqual(decisions, recordedDecisions(events, completedTasks(events)[3]!.completedIndex));
-    assert.equal(fresh.cacheHits, 0);
-    assert.ok(hits > 0);
+    const h = new HistoryBuilder().started({ items: ['book'] }).decisionStarted();
+    const first = await decider.decide(h.events, Order, execution);
+    // the answer never reached SWF: the task timed out and a new one was scheduled
+    h.decisionTimedOut().decisionTask();
+    const again = await decider.decide(h.events, Order, execution);
+    assert.equal(decider.cacheHits, 0);
+    assert.deepEqual(again.decisions, first.decisions);
+    assert.deepEqual(again, await decide(h.events, Order, { execution }));
+  });
+
+  test('the Decider keeps at most maxCachedExecutions executions', async () => {
+    const decider = new Decider({ maxCachedExecutions: 1 });
+    const h = new HistoryBuilder().started({ items: ['book'] }).decisionStarted();
+    const one = { workflowId: 'a', runId: '1' };
+    const two = { workflowId: 'b', runId: '1' };
+    const answer = await decider.decide(h.events, Order, one);
+    await decider.decide(h.events, Order, two); // evicts `one`
+    h.completedWith(answer.decisions).decisionTask();
+    await decider.decide(h.events, Order, one);
+    assert.equal(decider.cacheHits, 0);
   });
 });
