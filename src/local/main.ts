@@ -1,4 +1,5 @@
-// Runs the local server as a process: node --import tsx src/local/main.ts [--host H] [--port N] [--db FILE]
+// Runs the local server as a process: node --import tsx src/local/main.ts [--host H] [--port N] [--db FILE|:memory:]
+// Defaults match `flowy dev`: 127.0.0.1, port 7766, .flowy/swf.db.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startLocalServer, type LocalServer } from './local-server.ts';
@@ -15,7 +16,7 @@ export async function runLocalServerProcess(argv: string[]): Promise<void> {
     options: {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '7766' },
-      db: { type: 'string', default: ':memory:' },
+      db: { type: 'string', default: '.flowy/swf.db' },
       'long-poll-ms': { type: 'string' },
       'test-controls': { type: 'boolean', default: false },
     },

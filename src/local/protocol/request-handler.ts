@@ -5,6 +5,8 @@ import { HttpResponse, type HttpRequest } from '@smithy/core/transport';
 import type { SwfEngine } from '../engine.ts';
 import { handleApiRequest, type TestControls } from './dispatch.ts';
 
+const encoder = new TextEncoder();
+
 function bodyBytes(body: unknown): Buffer {
   if (body === undefined || body === null) return Buffer.alloc(0);
   if (typeof body === 'string') return Buffer.from(body, 'utf8');
@@ -27,7 +29,8 @@ export function createRequestHandler(engine: SwfEngine, controls?: TestControls)
         isConnected: () => !signal?.aborted,
         signal,
       }, controls);
-      return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: Buffer.from(answer.body, 'utf8') }) };
+      // a standalone Uint8Array: the SDK re-prototypes the body it is given, so no pooled Buffer
+      return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: encoder.encode(answer.body) }) };
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs() {
