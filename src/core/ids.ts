@@ -47,3 +47,14 @@ export function sideEffectMarkerName(seq: number): string {
 export function patchMarkerName(patchId: string): string {
   return `patch--${patchId}`;
 }
+
+/**
+ * Why `id` cannot be an SWF id (workflowId, activityId, timerId), or undefined when it can: 1 to
+ * 256 characters, no ':', '/', '|' or control characters, not the literal 'arn'.
+ */
+export function invalidIdReason(id: string): string | undefined {
+  if (id.length === 0 || id.length > 256) return `must be 1 to 256 characters long (it has ${id.length})`;
+  if (/[:/|\u0000-\u001f\u007f-\u009f]/.test(id)) return "must not contain ':', '/', '|' or control characters";
+  if (id === 'arn' || id.trim() !== id) return "must not be 'arn' nor start or end with spaces";
+  return undefined;
+}

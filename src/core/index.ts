@@ -16,7 +16,7 @@ export {
 export type { TaskErrorOptions } from './errors.ts';
 export {
   activityId, attemptFromActivityId, retryTimerId, sleepTimerId, childWorkflowId,
-  sideEffectMarkerName, patchMarkerName,
+  sideEffectMarkerName, patchMarkerName, invalidIdReason,
 } from './ids.ts';
 export {
   getWorkflowOptions, getActivityOptions, resolveWorkflowOptions, resolveActivityOptions,

@@ -1,7 +1,7 @@
 // WorkflowProxy: a workflow field that starts a child workflow when called and resolves with the
 // child's result (SWF_SPEC 10.2).
 import { ConfigurationError } from './errors.ts';
-import { childWorkflowId } from './ids.ts';
+import { childWorkflowId, invalidIdReason } from './ids.ts';
 import { durationToString, getWorkflowOptions, type Duration, type WorkflowClass } from './options.ts';
 import { serializeChecked } from './serializer.ts';
 import { trackSettlement } from './settlement.ts';
@@ -44,6 +44,8 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     const seq = execution.nextSeq(`child:${target.name}`);
     const workflowId = merged.workflowId ?? childWorkflowId(execution.workflowId, target.name, seq);
     const run = async (): Promise<unknown> => {
+      const invalid = invalidIdReason(workflowId);
+      if (invalid) throw new ConfigurationError(`Child workflow id ${JSON.stringify(workflowId)} of "${target.name}" (call ${seq}) ${invalid}`);
       const text = serializeChecked(execution.serializer, input, `Input of child workflow "${target.name}" (call ${seq})`);
       const attributes = startAttributes(target, workflowId, text, merged);
       const decision = { decisionType: 'StartChildWorkflowExecution' as const, startChildWorkflowExecutionDecisionAttributes: attributes };

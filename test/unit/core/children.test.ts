@@ -95,4 +95,17 @@ describe('child workflows', () => {
     const result = await decide(h.events, Careless, { execution });
     assert.deepEqual(summarize(result.decisions), ['FailWorkflowExecution ChildWorkflowFailed: Child workflow ship-o-1 failed: NoStock']);
   });
+
+  test('a child workflow id SWF would refuse is rejected naming the call, before anything is sent', async () => {
+    class Colon extends Workflow<void, string> {
+      ship = WorkflowProxy<string, string>({ name: 'Ship', version: '2' });
+      async run() {
+        return this.ship('o-1', { workflowId: 'orders:o-1' }).catch((error: Error) => `${error.name}: ${error.message}`);
+      }
+    }
+    const result = await decide(begin().events, Colon, { execution });
+    assert.deepEqual(summarize(result.decisions), [
+      `CompleteWorkflowExecution "ConfigurationError: Child workflow id \\"orders:o-1\\" of \\"Ship\\" (call 1) must not contain ':', '/', '|' or control characters"`,
+    ]);
+  });
 });
