@@ -1,6 +1,6 @@
 // Applies one history event to the execution's state: settles the promise the event answers
 // (SWF_SPEC appendix D for the shapes), delivers signals and cancellation. Decision-task events
-// and the matching of recorded decisions are handled by `decide.ts` / `command-matching.ts`.
+// and the matching of recorded decisions are handled by `replay.ts` / `command-matching.ts`.
 import {
   ActivityCanceled, ActivityFailed, ActivityTimedOut, ChildWorkflowCanceled, ChildWorkflowFailed,
   ChildWorkflowTerminated, ChildWorkflowTimedOut, NonDeterminismError, ScheduleActivityFailed,
@@ -98,7 +98,7 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     case 'WorkflowExecutionCancelRequested':
       return execution.requestCancel();
     case 'MarkerRecorded':
-      return; // indexed up front (decide.ts) for sideEffect and patched
+      return; // indexed up front (replay.ts) for sideEffect and patched
     default:
       // ActivityTaskStarted, ChildWorkflowExecutionStarted, TimerStarted, TimerCanceled,
       // ActivityTaskCancelRequested, *Failed of close decisions, external-workflow events:

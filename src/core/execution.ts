@@ -1,7 +1,7 @@
 // The live state of one workflow execution while its history is replayed: the promises the code
 // is waiting on (keyed by the ids SWF will echo back), the commands the code issued that SWF has
 // not yet recorded, signals, cancellation and the close. Workflow methods and proxies call into it;
-// `apply-event.ts` feeds it history events; `decide.ts` drives both.
+// `apply-event.ts` feeds it history events; `replay.ts` drives both.
 import { executionStorage } from './context.ts';
 import { Deferred } from './settlement.ts';
 import { hashString, seededRandom, uuidFrom } from './random.ts';
@@ -30,7 +30,6 @@ export interface ExecutionIdentity {
   runId: string;
   workflowType: { name: string; version: string };
 }
-
 
 /** The replay state of one execution. */
 export class Execution {
