@@ -7,6 +7,7 @@ import { SwfEngine } from './engine.ts';
 import { listen } from './protocol/http-server.ts';
 import { createRequestHandler } from './protocol/request-handler.ts';
 import type { TestControls } from './protocol/dispatch.ts';
+import { SwfFault } from './faults.ts';
 
 /** Options of startLocalServer. */
 export interface LocalServerOptions {
@@ -54,7 +55,7 @@ export interface LocalServer {
 function serverClock(clock: Clock, engine: SwfEngine): LocalServerClock {
   const advanceTo = async (date: Date) => {
     if (!(clock instanceof ManualClock)) {
-      throw new Error('The local server runs on the system clock; start it with clock: "manual" to advance time');
+      throw new SwfFault('ValidationException', 'The local server runs on the system clock; start it with clock: "manual" (flowy dev --clock manual) to advance time');
     }
     engine.advanceTo(date.getTime(), (ms) => clock.set(ms));
   };

@@ -154,3 +154,15 @@ describe('timeouts', { skip: needsTestClock() }, () => {
     await rejectsWith(w.c.send(new S.DescribeWorkflowExecutionCommand({ domain: w.domain, execution: run })), 'UnknownResourceFault');
   });
 });
+
+test('a server on the system clock refuses to advance time with a message saying how', { skip: needsTestClock() }, async () => {
+  const h = await openHarness({ clock: 'system' });
+  try {
+    const response = await fetch(`${h.endpoint}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 1 }) });
+    assert.equal(response.status, 400);
+    assert.match(((await response.json()) as { message: string }).message, /clock: "manual"/);
+    await assert.rejects(h.server!.clock.advance(1), /clock: "manual"/);
+  } finally {
+    await h.close();
+  }
+});
