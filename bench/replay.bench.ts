@@ -62,7 +62,11 @@ const rows: Record<string, string | number>[] = [];
 for (const size of [1_000, 10_000, 25_000]) {
   const events = history(size);
   await decide(events.slice(0, 200), Sequential); // warm-up
-  const full = await measure(() => decide(events, Sequential, { eventLimitWarningAt: Infinity }));
+  // median of three runs: the machine is shared, single runs are noisy
+  const runs = [];
+  for (let i = 0; i < 3; i++) runs.push(await measure(() => decide(events, Sequential, { eventLimitWarningAt: Infinity })));
+  runs.sort((a, b) => a.ms - b.ms);
+  const full = runs[1]!;
   if (full.value.decisions[0]?.scheduleActivityTaskDecisionAttributes === undefined) throw new Error('unexpected decisions');
 
   // the next decision task of the same execution: full replay vs. the cached state
@@ -75,7 +79,8 @@ for (const size of [1_000, 10_000, 25_000]) {
 
   rows.push({
     events: events.length,
-    'full replay ms': Math.round(full.ms),
+    'full replay ms (median of 3)': Math.round(full.ms),
+    'range ms': `${Math.round(runs[0]!.ms)}–${Math.round(runs[2]!.ms)}`,
     'events/s': Math.round(events.length / (full.ms / 1000)),
     'peak heap MB': Number(full.peakHeapMb.toFixed(1)),
     'next task, cached ms': Number(cached.ms.toFixed(2)),
@@ -109,5 +114,6 @@ console.table(whole);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB memory, ` +
-    `Node ${process.version}; max RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    `Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ` +
+    `max RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );
