@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-swf';
 import type { PollForActivityTaskCommandOutput, SWFClient } from '@aws-sdk/client-swf';
 import { attemptFromActivityId } from '../core/index.ts';
-import { ASYNC_COMPLETION, validateInput } from '../definitions/index.ts';
+import { ASYNC_COMPLETION, validateInput, validateOutput } from '../definitions/index.ts';
 import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';
 import { describeError, failureDetails, isConnectionError, isFault, jsonSerializer, MAX_DATA } from '../swf/index.ts';
 import type { DataSerializer } from '../swf/index.ts';
@@ -263,6 +263,10 @@ export class ActivityWorker {
       return { kind: 'failed', ...failure };
     }
     if (value === ASYNC_COMPLETION || context.isAsynchronous) return { kind: 'asynchronous' };
+    if (definition && !override) {
+      const problem = validateOutput(definition, value);
+      if (problem !== undefined) return failed('InvalidOutput', `Result of activity "${name}" is invalid: ${problem}`);
+    }
     let result: string | undefined;
     try {
       result = this.serializer.serialize(value);

@@ -59,6 +59,14 @@ class Beat {
   }
 }
 
+/** Returns something its own output schema forbids. */
+@activity({ name: 'BadOutput', taskList: TASK_LIST, output: { type: 'object', required: ['id'] } })
+class BadOutput {
+  async run(): Promise<unknown> {
+    return { name: 'no id' };
+  }
+}
+
 /** Finishes after a short while, or when aborted. */
 @activity({ name: 'Slow', taskList: 'shutdown-tests' })
 class Slow {
@@ -87,7 +95,7 @@ describe('activity worker', () => {
     server = await startLocalServer({ clock: 'manual', longPollMs: 300 });
     swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
     const everything = new Registry();
-    for (const cls of [Echo, Exceed, Reasoned, Beat, Slow]) everything.addActivity(cls);
+    for (const cls of [Echo, Exceed, Reasoned, Beat, Slow, BadOutput]) everything.addActivity(cls);
     await registerAll(swf, DOMAIN, everything);
     await swf.send(
       new RegisterWorkflowTypeCommand({
@@ -96,7 +104,7 @@ describe('activity worker', () => {
       }),
     );
     const registry = new Registry();
-    for (const cls of [Echo, Exceed, Reasoned, Beat]) registry.addActivity(cls);
+    for (const cls of [Echo, Exceed, Reasoned, Beat, BadOutput]) registry.addActivity(cls);
     const logger = createLogger({ format: 'json', level: 'debug', stream: { write: (l: string) => logs.push(l) } as unknown as NodeJS.WritableStream });
     worker = new ActivityWorker({ client: swf, domain: DOMAIN, taskList: TASK_LIST, registry, logger, concurrency: 2 });
     running = worker.start();
@@ -179,6 +187,12 @@ describe('activity worker', () => {
     const event = await outcome(await schedule('Echo', { text: 42 }), CLOSED);
     assert.equal(event.activityTaskFailedEventAttributes?.reason, 'InvalidInput');
     assert.match(event.activityTaskFailedEventAttributes?.details ?? '', /text/);
+  });
+
+  test('a result that fails the output schema is reported as InvalidOutput', async () => {
+    const event = await outcome(await schedule('BadOutput', {}), CLOSED);
+    assert.equal(event.activityTaskFailedEventAttributes?.reason, 'InvalidOutput');
+    assert.match(event.activityTaskFailedEventAttributes?.details ?? '', /id/);
   });
 
   test('an activity type the worker does not know is failed with a message naming it and the fix', async () => {

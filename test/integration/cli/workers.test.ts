@@ -1,0 +1,50 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startLocalServer } from '../../../src/local/index.ts';
+import type { LocalServer } from '../../../src/local/index.ts';
+import { runCli } from '../examples/capture.ts';
+import { ROOT } from '../examples/stack.ts';
+
+describe('worker commands', () => {
+  let server: LocalServer;
+  let env: NodeJS.ProcessEnv;
+  before(async () => {
+    server = await startLocalServer({ longPollMs: 200 });
+    env = { SWF_ENDPOINT: server.url, SWF_DOMAIN: 'loops' };
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  test('--loop N handles N polls and exits 0; registration happens unless --no-register; --metrics-port serves metrics', async () => {
+    const registered = await runCli(['start-workflow-worker', '--task-list', 'approvals', '--loop', '1', '--log-format', 'json'], env, ROOT);
+    assert.equal(registered.code, 0, registered.stderr);
+    assert.match(registered.stderr, /registered in domain/);
+
+    const started = await runCli(['start', 'ApprovalRequest', '--workflow-id', 'loop-1', '--input', '{"request":"x","timeoutSeconds":60}'], env, ROOT);
+    assert.equal(started.code, 0, started.stderr);
+    const decided = await runCli(
+      ['start-workflow-worker', '--no-register', '--task-list', 'approvals', '--loop', '1', '--metrics-port', '0', '--log-format', 'json', '--log-level', 'debug'],
+      env,
+      ROOT,
+    );
+    assert.equal(decided.code, 0, decided.stderr);
+    assert.doesNotMatch(decided.stderr, /registered in domain/);
+    assert.match(decided.stderr, /metrics at http:\/\/127\.0\.0\.1:\d+\/metrics/);
+    assert.match(decided.stderr, /"msg":"decision task completed".*"workflowId":"loop-1"/);
+    const history = await runCli(['history', 'loop-1', '--json'], env, ROOT);
+    assert.ok((JSON.parse(history.stdout) as { eventType: string }[]).some((e) => e.eventType === 'TimerStarted'));
+  });
+
+  test('a task list without types is a usage error', async () => {
+    const { code, stderr } = await runCli(['start-activity-worker', '--folders', 'no-such-folder', '--loop', '1'], env, ROOT);
+    assert.equal(code, 2);
+    assert.match(stderr, /No @activity classes found in no-such-folder/);
+  });
+
+  test('an unknown domain is explained with the fix', async () => {
+    const { code, stderr } = await runCli(['list', '--domain', 'nowhere'], env, ROOT);
+    assert.equal(code, 1);
+    assert.match(stderr, /Unknown domain: nowhere.*flowy register/);
+  });
+});
