@@ -31,6 +31,9 @@ export class SwfEngine {
   private readonly tokens: TokenSigner;
   private timer: NodeJS.Timeout | undefined;
   private hasClosed = false;
+  /** The open group-commit transaction and how to tell its calls that it committed. */
+  private batch: { committed: Promise<void>; resolve(): void; reject(error: Error): void } | undefined;
+  private readonly isGroupCommit: boolean;
 
   constructor(
     readonly store: Store,
@@ -39,6 +42,7 @@ export class SwfEngine {
     private readonly longPollMs: number,
   ) {
     this.tokens = new TokenSigner(store.secret());
+    this.isGroupCommit = store.path !== ':memory:';
   }
 
   /** True once close() was called; calls are then refused. */
@@ -65,6 +69,63 @@ export class SwfEngine {
   }
 
   /**
+   * Runs an operation and answers once it is durable. On a file database the calls made in the
+   * same turn of the event loop share one transaction, each in its own savepoint, and one fsync
+   * (group commit): a call that fails is rolled back alone, and no call is answered before the
+   * commit that holds it, so an acknowledged call is never lost.
+   */
+  async execute(operation: string, input: Record<string, any>, region?: string): Promise<object | undefined> {
+    if (!this.isGroupCommit) return this.run(operation, input, region);
+    const batch = this.openBatch();
+    const handler = OPERATIONS[operation];
+    if (!handler) throw new SwfFault('UnknownOperationException', `Unknown operation ${operation}`);
+    const identity = region ? { ...this.identity, region } : this.identity;
+    const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
+    let output: object | undefined;
+    let failure: unknown;
+    try {
+      output = this.store.transaction(() => {
+        const result = handler(ctx, input);
+        finishOperation(ctx);
+        return result;
+      });
+    } catch (error) {
+      failure = error ?? new Error('operation failed');
+    }
+    await batch.committed;
+    if (failure !== undefined) throw failure;
+    this.afterCommit(ctx);
+    return output;
+  }
+
+  private openBatch(): NonNullable<SwfEngine['batch']> {
+    if (this.batch) return this.batch;
+    this.store.db.exec('BEGIN IMMEDIATE');
+    let resolve!: () => void;
+    let reject!: (error: Error) => void;
+    const committed = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+    committed.catch(() => {}); // every call awaits it; this only avoids an unhandled rejection
+    this.batch = { committed, resolve, reject };
+    setImmediate(() => this.commitBatch());
+    return this.batch;
+  }
+
+  /** Commits the open group-commit transaction, if any, and releases the calls waiting on it. */
+  commitBatch(): void {
+    const batch = this.batch;
+    if (!batch) return;
+    this.batch = undefined;
+    try {
+      this.store.db.exec('COMMIT');
+    } catch (error) {
+      if (this.store.db.inTransaction) this.store.db.exec('ROLLBACK');
+      batch.reject(new SwfFault('InternalFailure', `The database commit failed, nothing of this call was kept: ${(error as Error).message}`));
+      return;
+    }
+    batch.resolve();
+  }
+
+  /**
    * SWF_SPEC 8.2 / 13.1 long poll: tries to start a task; if none, waits for a wake-up or the poll
    * timeout. A task is only claimed while the caller is still connected, so a poller that went
    * away never swallows one.
@@ -78,8 +139,11 @@ export class SwfEngine {
         this.pollers.wakeOne(key); // pass on a wake-up this poller may have consumed
         return { ...empty };
       }
-      const output = this.run(operation, input, region);
+      const generation = this.pollers.generation(key);
+      const output = await this.execute(operation, input, region);
       if (output) return output;
+      // a task that arrived while this call waited for its commit has already rung; look again
+      if (this.pollers.generation(key) !== generation) continue;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return { ...empty };
       if (this.pollers.waiting(key) >= MAX_POLLERS_PER_LIST) {
@@ -182,8 +246,9 @@ export class SwfEngine {
     this.armTimer();
   }
 
-  /** Stops the timer and answers waiting polls. */
+  /** Commits what is pending, stops the timer and answers waiting polls. */
   close(): void {
+    this.commitBatch();
     this.hasClosed = true;
     if (this.timer) clearTimeout(this.timer);
     this.pollers.wakeAll();

@@ -10,6 +10,8 @@ export type WaitOutcome = 'woken' | 'timeout' | 'aborted';
 /** Waiter queues keyed by (domain, kind, task list). */
 export class PollerQueues {
   private readonly queues = new Map<string, Waiter[]>();
+  /** Wake-ups per list so far: a poller that looked for a task compares it to see if it missed one. */
+  private readonly generations = new Map<string, number>();
 
   /** The queue key of a task list. */
   static key(domain: string, kind: 'decision' | 'activity', taskList: string): string {
@@ -46,7 +48,13 @@ export class PollerQueues {
 
   /** Wakes the longest-waiting poller of a list; each deliverable task wakes exactly one. */
   wakeOne(key: string): void {
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.queues.get(key)?.[0]?.wake();
+  }
+
+  /** How many wake-ups the list has had; unchanged means no task arrived in between. */
+  generation(key: string): number {
+    return this.generations.get(key) ?? 0;
   }
 
   /** Wakes every waiter (used on close and reset so that polls answer at once). */

@@ -89,7 +89,7 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
     throwIfInvalid(errors);
     const output = POLL_OPERATIONS.has(operation)
       ? await engine.poll(operation as 'PollForDecisionTask' | 'PollForActivityTask', input, request, region)
-      : engine.run(operation, input, region);
+      : await engine.execute(operation, input, region);
     return respond(200, output ?? {});
   } catch (error) {
     if (error instanceof SwfFault) return faultResponse(error);
