@@ -25,13 +25,13 @@ export async function getHistory(
   client: SWFClient,
   domain: string,
   execution: { workflowId: string; runId: string },
-  options: { abortSignal?: AbortSignal } = {},
+  options: { abortSignal?: AbortSignal; maximumPageSize?: number } = {},
 ): Promise<HistoryEvent[]> {
   const events: HistoryEvent[] = [];
   let nextPageToken: string | undefined;
   do {
     const page = await client.send(
-      new GetWorkflowExecutionHistoryCommand({ domain, execution, nextPageToken, maximumPageSize: 1000 }),
+      new GetWorkflowExecutionHistoryCommand({ domain, execution, nextPageToken, maximumPageSize: options.maximumPageSize ?? 1000 }),
       { abortSignal: options.abortSignal },
     );
     events.push(...(page.events ?? []));
@@ -60,10 +60,10 @@ export async function getLastEvent(
 export async function pollForDecisionTask(
   client: SWFClient,
   target: PollTarget,
-  options: { abortSignal?: AbortSignal } = {},
+  options: { abortSignal?: AbortSignal; maximumPageSize?: number } = {},
 ): Promise<DecisionTask | undefined> {
-  const request = { domain: target.domain, taskList: { name: target.taskList }, identity: target.identity };
-  const first = await client.send(new PollForDecisionTaskCommand({ ...request, maximumPageSize: 1000 }), {
+  const request = { domain: target.domain, taskList: { name: target.taskList }, identity: target.identity, maximumPageSize: options.maximumPageSize ?? 1000 };
+  const first = await client.send(new PollForDecisionTaskCommand(request), {
     abortSignal: options.abortSignal,
   });
   if (!first.taskToken) return undefined;
@@ -71,7 +71,7 @@ export async function pollForDecisionTask(
   let nextPageToken = first.nextPageToken || undefined;
   while (nextPageToken) {
     // Further pages must not be aborted: the task is already started and is ours to answer.
-    const page = await client.send(new PollForDecisionTaskCommand({ ...request, nextPageToken, maximumPageSize: 1000 }));
+    const page = await client.send(new PollForDecisionTaskCommand({ ...request, nextPageToken }));
     events.push(...(page.events ?? []));
     nextPageToken = page.nextPageToken || undefined;
   }
