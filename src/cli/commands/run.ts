@@ -74,7 +74,11 @@ export const runCommand = defineCommand<RunArgs>({
       const client = new FlowyClient({ client: swf, domain, registry });
       const execution = await client.startWorkflow(definition.cls, input, { workflowId: args.workflowId });
       const printer = new ProgressPrinter((line) => context.err(line));
-      if (!args.quiet) context.err(`running ${definition.options.name} workflowId=${execution.workflowId} runId=${execution.runId}`);
+      if (!args.quiet) {
+        context.err(`running ${definition.options.name} workflowId=${execution.workflowId} runId=${execution.runId}`);
+        // Signals and asynchronous completions can reach the embedded server from another shell.
+        context.err(`  (embedded server: flowy signal|complete|history --endpoint ${server.url} --domain ${domain})`);
+      }
       const result = client.result(execution, {
         pollIntervalMs: 50,
         signal: stopped.signal,
