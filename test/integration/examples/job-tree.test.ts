@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openChildren } from '../../../src/client/index.ts';
 import { JobTree } from '../../../workflows/job-tree.ts';
+import { runCli } from './capture.ts';
 import { startStack } from './stack.ts';
 import type { Stack } from './stack.ts';
 
@@ -59,8 +60,12 @@ describe('job tree example', () => {
       'the quick job to finish',
     );
 
-    const canceled = await stack.client.cancel(execution, { children: true });
-    assert.deepEqual(canceled.map((c) => c.workflowId), ['jobs-2', 'jobs-2.slow']);
+    const canceled = await runCli(['cancel', 'jobs-2', '--endpoint', stack.server.url, '--domain', stack.domain]);
+    assert.equal(canceled.code, 0, canceled.stderr);
+    assert.deepEqual(
+      canceled.stdout.trim().split('\n').map((line) => /cancel requested for (\S+)/.exec(line)?.[1]),
+      ['jobs-2', 'jobs-2.slow'],
+    );
 
     const close = await stack.closeEvent(execution, { skipTime: false });
     assert.equal(close.eventType, 'WorkflowExecutionCanceled');

@@ -1,0 +1,54 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli } from '../examples/capture.ts';
+import { ROOT, startStack } from '../examples/stack.ts';
+import type { Stack } from '../examples/stack.ts';
+
+describe('execution commands against a running stack', () => {
+  let stack: Stack;
+  let flowy: (...args: string[]) => ReturnType<typeof runCli>;
+  before(async () => {
+    stack = await startStack();
+    flowy = (...args) => runCli(args, { SWF_ENDPOINT: stack.server.url, SWF_DOMAIN: stack.domain }, ROOT);
+  });
+  after(async () => {
+    await stack.close();
+  });
+
+  test('start --json, describe, list by type and tag, signal, result', async () => {
+    const started = await flowy('start', 'ApprovalRequest', '--json', '--workflow-id', 'cli-1', '--tag', 'team-a', '--input', '{"request":"monitor"}');
+    assert.equal(started.code, 0, started.stderr);
+    const ids = JSON.parse(started.stdout) as { workflowId: string; runId: string };
+    assert.equal(ids.workflowId, 'cli-1');
+
+    const described = JSON.parse((await flowy('describe', 'cli-1', '--json')).stdout) as { executionInfo: { executionStatus: string; tagList: string[] } };
+    assert.equal(described.executionInfo.executionStatus, 'OPEN');
+    assert.deepEqual(described.executionInfo.tagList, ['team-a']);
+
+    assert.match((await flowy('list', '--type', 'ApprovalRequest@1')).stdout, /cli-1\s+\S+\s+ApprovalRequest@1\s+OPEN/);
+    assert.match((await flowy('list', '--tag', 'team-a')).stdout, /cli-1/);
+    assert.match((await flowy('list', '--tag', 'team-b')).stdout, /no open executions/);
+
+    await stack.waitForHistory(ids, (events) => events.some((e) => e.eventType === 'TimerStarted'), 'the timer');
+    assert.equal((await flowy('signal', 'cli-1', 'approve', '--input', '{"by":"ana"}')).code, 0);
+    const result = await flowy('result', 'cli-1', '--run-id', ids.runId);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { request: 'monitor', approved: true, by: 'ana', timedOut: false });
+    assert.match((await flowy('list', '--closed', '--status', 'COMPLETED')).stdout, /cli-1\s+\S+\s+ApprovalRequest@1\s+COMPLETED/);
+  });
+
+  test('terminate closes the run; result then exits 1 with the reason', async () => {
+    assert.equal((await flowy('start', 'ApprovalRequest', '--workflow-id', 'cli-2', '--input', '{"request":"car"}')).code, 0);
+    const terminated = await flowy('terminate', 'cli-2', '--reason', 'no longer needed');
+    assert.equal(terminated.code, 0, terminated.stderr);
+    const result = await flowy('result', 'cli-2');
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^flowy: Workflow cli-2 \(run \S+\) terminated: no longer needed\n$/);
+  });
+
+  test('an unknown workflowId is one line naming it, exit 1', async () => {
+    const result = await flowy('result', 'no-such-run');
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^flowy: No execution with workflowId "no-such-run" in domain "examples"/);
+  });
+});
