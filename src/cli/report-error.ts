@@ -26,6 +26,7 @@ export function explain(error: unknown, target = 'the SWF endpoint'): { line: st
     return { line: error.message, code: EXIT_USAGE };
   }
   if (error instanceof WorkflowExecutionFailed || error instanceof UnknownExecutionError) return { line: error.message, code: EXIT_FAILED };
+  if (error instanceof Error && error.name === 'Interrupted') return { line: error.message, code: EXIT_FAILED };
   if (isConnectionError(error)) {
     return {
       line: `cannot reach ${target} (${describeError(error)}); start "flowy dev", or point --endpoint / SWF_ENDPOINT at a server (AWS_REGION for real SWF)`,

@@ -66,7 +66,11 @@ export const runCommand = defineCommand<RunArgs>({
       ),
     ];
     const stopped = new AbortController();
-    const removeHandlers = handleShutdownSignals(() => stopped.abort(new Error('interrupted')), logger);
+    const removeHandlers = handleShutdownSignals((signal) => {
+      const reason = new Error(`${signal} received: stopped; the workflow lived in the embedded server, which stops with this command`);
+      reason.name = 'Interrupted';
+      stopped.abort(reason);
+    }, logger);
     let running: Promise<unknown> = Promise.resolve();
     try {
       await registerAll(swf, domain, registry);
