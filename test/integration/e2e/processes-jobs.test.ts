@@ -1,0 +1,48 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runFlowy, spawnFlowy, startDevServer, stopAll } from './processes.ts';
+import type { FlowyProcess } from './processes.ts';
+
+describe('separate processes: a job tree on two agents', () => {
+  let env: Record<string, string>;
+  let agents: FlowyProcess[];
+  before(async () => {
+    const server = await startDevServer();
+    env = { SWF_ENDPOINT: server.url, SWF_DOMAIN: 'jobs' };
+    const deciders = spawnFlowy(['start-workflow-worker', '--task-list', 'jobs', '--log-format', 'json'], env);
+    await deciders.waitForLine(/decision worker polling/);
+    agents = ['a', 'b'].map((agent) => spawnFlowy(['start-activity-worker', '--task-list', `agent-${agent}`, '--no-register', '--log-format', 'json', '--log-level', 'debug'], env));
+    await Promise.all(agents.map((agent) => agent.waitForLine(/activity worker polling/)));
+  });
+  after(async () => {
+    await stopAll();
+  });
+
+  test('each agent runs its own job; the parent collects exit codes and output', async () => {
+    const input = JSON.stringify({ jobs: [{ name: 'hello', agent: 'a', script: 'echo hello from a' }, { name: 'fail', agent: 'b', script: 'exit 4' }] });
+    const started = await runFlowy(['start', 'JobTree', '--workflow-id', 'tree-1', '--input', input, '--wait'], env);
+    assert.equal(started.code, 0, started.stderr);
+    const result = JSON.parse(started.stdout.split('\n').slice(2).join('\n')) as { succeeded: boolean; jobs: { name: string; exitCode: number; output: string }[] };
+    assert.equal(result.succeeded, false);
+    assert.deepEqual(result.jobs.map((j) => [j.name, j.exitCode, j.output]), [['hello', 0, 'hello from a\n'], ['fail', 4, '']]);
+    assert.match(agents[0]?.stderr() ?? '', /"workflowId":"tree-1.hello"/);
+    assert.match(agents[1]?.stderr() ?? '', /"workflowId":"tree-1.fail"/);
+  });
+
+  test('flowy cancel reaches the running children; everything closes as canceled', async () => {
+    const input = JSON.stringify({ jobs: [{ name: 'long', agent: 'a', script: 'sleep 60' }, { name: 'longer', agent: 'b', script: 'sleep 120' }] });
+    assert.equal((await runFlowy(['start', 'JobTree', '--workflow-id', 'tree-2', '--input', input], env)).code, 0);
+    await Promise.all(agents.map((agent) => agent.waitForLine(/"msg":"activity RunScript started".*tree-2/)));
+    const canceled = await runFlowy(['cancel', 'tree-2'], env);
+    assert.equal(canceled.code, 0, canceled.stderr);
+    assert.equal(canceled.stdout.trim().split('\n').length, 3);
+    const result = await runFlowy(['result', 'tree-2'], env);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^flowy: Workflow tree-2 \(run \S+\) canceled: job tree canceled: 0 of 2 jobs had finished/);
+    for (const child of ['tree-2.long', 'tree-2.longer']) {
+      assert.match((await runFlowy(['describe', child], env)).stdout, /CLOSED \(CANCELED\)/);
+    }
+    // Each agent's next heartbeat finds its task closed and stops the script.
+    await Promise.all(agents.map((agent) => agent.waitForLine(/no longer open.*tree-2/)));
+  });
+});
