@@ -14,6 +14,8 @@ export interface RunnableWorker {
   start(): Promise<void>;
   runOnce(): Promise<boolean>;
   stop(): Promise<void>;
+  /** Activities handed back at shutdown that had not finished. */
+  readonly handedBack?: number;
 }
 
 /** Builds the workers of one kind for the given task lists. */
@@ -61,6 +63,12 @@ export async function runWorkers(
     abort.signal.addEventListener('abort', () => void Promise.all(workers.map((w) => w.stop())), { once: true });
     await Promise.all(workers.map((w) => w.start()));
     logger.info(`${kind} worker stopped`);
+    const stuck = workers.reduce((count, w) => count + (w.handedBack ?? 0), 0);
+    if (stuck > 0) {
+      // Their code ignored the abort and may keep the process alive; they were reported as failed.
+      logger.warn(`${stuck} handed-back activit${stuck === 1 ? 'y is' : 'ies are'} still running; exiting without waiting for them`);
+      setTimeout(() => process.exit(EXIT_OK), 1000).unref();
+    }
     return EXIT_OK;
   } finally {
     removeHandlers();

@@ -42,6 +42,13 @@ export interface ActivityWorkerOptions {
   serializer?: DataSerializer;
   /** On stop, how long running activities may take before they are aborted and handed back; default 30 s. */
   shutdownGraceMs?: number;
+  /**
+   * On stop, abort long polls in flight (default true). Set it to false against real SWF, where a
+   * task delivered to an aborted poll stays started until it times out: the worker then waits for
+   * its polls (up to 60 s) and runs what they bring. The local server never hands a task to a
+   * poller that went away, so aborting is safe there.
+   */
+  abortPollsOnStop?: boolean;
 }
 
 /** How a task ended, as reported to SWF. */
@@ -63,10 +70,15 @@ export class ActivityWorker {
   private readonly logger: Logger;
   private readonly identity: string;
   private readonly serializer: DataSerializer;
-  private readonly abort = new AbortController();
+  /** Aborted by stop(): no new polls. */
+  private readonly stopRequested = new AbortController();
+  /** Aborts the poll requests in flight. */
+  private readonly pollAbort = new AbortController();
+  private readonly polls = new Set<Promise<RunningTask | undefined>>();
   private readonly running = new Map<string, RunningTask>();
   private loops: Promise<void> | undefined;
   private stopping: Promise<void> | undefined;
+  private handedBackCount = 0;
 
   constructor(options: ActivityWorkerOptions) {
     this.options = options;
@@ -75,7 +87,15 @@ export class ActivityWorker {
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
   }
 
-  /** Polls with `concurrency` slots until {@link stop}; resolves once stopped and idle. */
+  /** Activities handed back at shutdown that had not finished (they may still hold the process). */
+  get handedBack(): number {
+    return this.handedBackCount;
+  }
+
+  /**
+   * Polls with `concurrency` slots until {@link stop}; resolves once stopped (activities handed
+   * back at shutdown are not waited for).
+   */
   start(): Promise<void> {
     if (this.loops) return this.loops;
     const concurrency = Math.max(1, this.options.concurrency ?? 1);
@@ -86,7 +106,7 @@ export class ActivityWorker {
         domain: this.options.domain,
         taskList: this.options.taskList,
         logger: this.logger,
-        signal: this.abort.signal,
+        signal: this.stopRequested.signal,
         pollOnce: () => this.runOnce(),
         onError: (error) =>
           notifyObserver(this.options.observer, 'pollError', {
@@ -97,14 +117,38 @@ export class ActivityWorker {
           }, (e) => this.observerFailed(e)),
       }),
     );
-    this.loops = Promise.all(slots).then(() => this.stopping);
+    // Slots end once stop() was requested and their task (if any) finished; a task handed back at
+    // shutdown may never finish, so start() settles with stop() rather than with the slots.
+    this.loops = new Promise<void>((resolve, reject) => {
+      void Promise.all(slots).then(() => this.stopping, reject);
+      this.stopRequested.signal.addEventListener('abort', () => void this.stop().then(resolve, reject), { once: true });
+    });
     return this.loops;
   }
 
   /** One long poll and, if a task came, running it to its outcome. True if a task was handled. */
   async runOnce(): Promise<boolean> {
-    if (this.abort.signal.aborted) return false;
-    const task = await withChildSignal(this.abort.signal, (abortSignal) =>
+    if (this.stopRequested.signal.aborted) return false;
+    const polled = this.poll();
+    this.polls.add(polled);
+    let entry: RunningTask | undefined;
+    try {
+      entry = await polled;
+    } finally {
+      this.polls.delete(polled);
+    }
+    if (!entry) return false;
+    try {
+      await entry.done;
+    } finally {
+      this.running.delete(entry.context.taskToken);
+    }
+    return true;
+  }
+
+  /** Polls once; a task that came is registered as running (synchronously) and started. */
+  private async poll(): Promise<RunningTask | undefined> {
+    const task = await withChildSignal(this.pollAbort.signal, (abortSignal) =>
       this.options.client.send(
         new PollForActivityTaskCommand({
           domain: this.options.domain,
@@ -114,9 +158,7 @@ export class ActivityWorker {
         { abortSignal },
       ),
     );
-    if (!task.taskToken) return false;
-    await this.track(task);
-    return true;
+    return task.taskToken ? this.begin(task) : undefined;
   }
 
   /**
@@ -130,7 +172,10 @@ export class ActivityWorker {
   }
 
   private async shutdown(): Promise<void> {
-    this.abort.abort();
+    this.stopRequested.abort();
+    if (this.options.abortPollsOnStop ?? true) this.pollAbort.abort();
+    else if (this.polls.size > 0) this.logger.info('activity worker stopping; waiting for the long polls in flight to return');
+    await Promise.allSettled([...this.polls]);
     if (this.running.size > 0) {
       this.logger.info(`activity worker stopping; waiting for ${this.running.size} running activit${this.running.size === 1 ? 'y' : 'ies'}`);
     } else {
@@ -149,6 +194,7 @@ export class ActivityWorker {
     settle.abort();
     for (const task of [...this.running.values()]) {
       task.handedBack = true;
+      this.handedBackCount += 1;
       this.logger.warn('handing back an activity still running at shutdown', { activityId: task.context.activityId });
       await this.respond(task.context.taskToken, {
         kind: 'failed',
@@ -159,7 +205,7 @@ export class ActivityWorker {
     }
   }
 
-  private async track(task: PollForActivityTaskCommandOutput): Promise<void> {
+  private begin(task: PollForActivityTaskCommandOutput): RunningTask {
     const taskToken = task.taskToken as string;
     const workflowExecution = {
       workflowId: task.workflowExecution?.workflowId ?? '',
@@ -176,13 +222,9 @@ export class ActivityWorker {
       logger: log,
     });
     const entry: RunningTask = { context, handedBack: false, done: Promise.resolve() };
-    entry.done = this.execute(task, context, entry, log);
     this.running.set(taskToken, entry);
-    try {
-      await entry.done;
-    } finally {
-      this.running.delete(taskToken);
-    }
+    entry.done = this.execute(task, context, entry, log);
+    return entry;
   }
 
   private async execute(task: PollForActivityTaskCommandOutput, context: WorkerActivityContext, entry: RunningTask, log: Logger): Promise<void> {

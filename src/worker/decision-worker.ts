@@ -28,6 +28,12 @@ export interface DecisionWorkerOptions {
   logger?: Logger;
   observer?: WorkerObserver;
   serializer?: Serializer;
+  /**
+   * On stop, abort long polls in flight (default true). Against real SWF set it to false: a task
+   * delivered to an aborted poll would only come back after its timeout, so the worker waits for
+   * its polls (up to 60 s) and decides what they bring.
+   */
+  abortPollsOnStop?: boolean;
 }
 
 /** Polls one decision task list and decides every task with the registry's workflow classes. */
@@ -35,7 +41,10 @@ export class DecisionWorker {
   private readonly options: DecisionWorkerOptions;
   private readonly logger: Logger;
   private readonly identity: string;
-  private readonly abort = new AbortController();
+  /** Aborted by stop(): no new polls. */
+  private readonly stopRequested = new AbortController();
+  /** Aborts the poll requests in flight. */
+  private readonly pollAbort = new AbortController();
   private readonly inFlight = new Set<Promise<void>>();
   private running: Promise<void> | undefined;
 
@@ -56,7 +65,7 @@ export class DecisionWorker {
         domain: this.options.domain,
         taskList: this.options.taskList,
         logger: this.logger,
-        signal: this.abort.signal,
+        signal: this.stopRequested.signal,
         pollOnce: () => this.runOnce(),
         onError: (error) =>
           notifyObserver(this.options.observer, 'pollError', {
@@ -73,8 +82,8 @@ export class DecisionWorker {
 
   /** One long poll and, if a task came, its decision. True if a task was handled. */
   async runOnce(): Promise<boolean> {
-    if (this.abort.signal.aborted) return false;
-    const task = await withChildSignal(this.abort.signal, (abortSignal) =>
+    if (this.stopRequested.signal.aborted) return false;
+    const task = await withChildSignal(this.pollAbort.signal, (abortSignal) =>
       pollForDecisionTask(
         this.options.client,
         { domain: this.options.domain, taskList: this.options.taskList, identity: this.identity },
@@ -92,11 +101,13 @@ export class DecisionWorker {
     return true;
   }
 
-  /** Stops polling (the poll in flight is abandoned) and waits for decisions in progress. */
+  /** Stops polling (aborting the polls in flight unless `abortPollsOnStop` is false) and waits for decisions in progress. */
   async stop(): Promise<void> {
-    if (!this.abort.signal.aborted) {
-      this.logger.info('decision worker stopping');
-      this.abort.abort();
+    if (!this.stopRequested.signal.aborted) {
+      const abortPolls = this.options.abortPollsOnStop ?? true;
+      this.logger.info(abortPolls ? 'decision worker stopping' : 'decision worker stopping; waiting for the long polls in flight to return');
+      this.stopRequested.abort();
+      if (abortPolls) this.pollAbort.abort();
     }
     await (this.running ?? this.drain());
   }

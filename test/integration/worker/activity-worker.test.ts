@@ -263,4 +263,16 @@ describe('activity worker', () => {
     assert.equal(event.eventType, 'ActivityTaskFailed');
     assert.equal(event.activityTaskFailedEventAttributes?.reason, 'WorkerShutdown');
   });
+
+  test('with abortPollsOnStop false, stop lets the poll in flight return and runs the task it brings', async () => {
+    const registry = new Registry();
+    registry.addActivity(Slow);
+    const execution = await schedule('Slow', { ms: 10 }, { taskList: { name: 'patient-tests' } });
+    const patient = new ActivityWorker({ client: swf, domain: DOMAIN, taskList: 'patient-tests', registry, abortPollsOnStop: false });
+    const started = patient.start(); // its first poll is on its way
+    await patient.stop();
+    await started;
+    const event = await outcome(execution, CLOSED);
+    assert.equal(event.eventType, 'ActivityTaskCompleted');
+  });
 });
