@@ -13,3 +13,8 @@ export type {
 } from './core/index.ts';
 export { workflow, activity, ASYNC_COMPLETION, Registry, scan, validateInput, validateOutput } from './definitions/index.ts';
 export type { ActivityContext, WorkflowDefinition, ActivityDefinition } from './definitions/index.ts';
+// Starting and driving executions from user code (the same client the CLI uses).
+export { FlowyClient, WorkflowExecutionFailed, UnknownExecutionError, InvalidInputError } from './client/index.ts';
+export type { FlowyClientOptions, StartWorkflowOptions, ExecutionRef, Execution, ListOptions, FollowOptions } from './client/index.ts';
+export { createSwfClient, resolveConnection } from './swf/index.ts';
+export type { SwfClientOptions, Connection } from './swf/index.ts';
