@@ -1,7 +1,7 @@
 // The job tree: a parent workflow starts one child workflow per job; each child runs a script on
 // a named agent (the activity task list `agent-<name>`). The parent collects exit codes and
-// output. Cancelling the tree (flowy cancel, which also reaches the open children) cancels
-// every job; the parent closes as canceled once its children have.
+// output. Cancelling the tree (flowy cancel) cancels every running job: the parent asks its
+// children to cancel and closes as canceled once they have.
 import { all, first, Workflow, WorkflowCanceled, WorkflowProxy, workflow } from 'flowy-ts';
 import { RunJob } from './run-job.ts';
 import type { Job, JobResult } from './run-job.ts';
@@ -52,6 +52,8 @@ export class JobTree extends Workflow<JobTreeInput, JobTreeResult> {
     const settled = jobs.map((job) => job.then((result): Settled => ({ result }), (error: unknown): Settled => ({ error })));
     const outcome = await first<Settled[] | typeof CANCELED>([all(settled), this.cancellation().then(() => CANCELED)]);
     if (outcome === CANCELED) {
+      // Cancellation reaches every child still running; wait until each has closed.
+      for (const job of jobs) this.cancel(job);
       const finished = await all(settled);
       const done = finished.filter((f) => 'result' in f).length;
       throw new WorkflowCanceled(`job tree canceled: ${done} of ${input.jobs.length} jobs had finished`);

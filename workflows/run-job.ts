@@ -1,4 +1,5 @@
-// One job of the job tree: runs a script on its agent's task list, or stops when canceled.
+// One job of the job tree: runs a script on its agent's task list; when canceled, cancels the
+// script's activity task and closes as canceled once the agent has stopped it.
 import { ActivityProxy, first, Workflow, WorkflowCanceled, workflow } from 'flowy-ts';
 import { RunScript } from '../activities/run-script.ts';
 import type { ScriptResult } from '../activities/run-script.ts';
@@ -21,17 +22,20 @@ export interface JobResult {
 
 const CANCELED = 'canceled' as const;
 
-/** Runs `script` on `agent-<agent>`; a canceled job stops its script (its task closes with the run). */
+/** Runs `script` on `agent-<agent>`; a canceled job has its agent stop the script first. */
 @workflow({ name: 'RunJob', taskList: 'jobs', executionStartToCloseTimeout: 3600 })
 export class RunJob extends Workflow<Job, JobResult> {
   script = ActivityProxy(RunScript, { retry: { maxAttempts: 3, initialInterval: 1, nonRetryable: ['InvalidInput'] } });
 
   async run(job: Job): Promise<JobResult> {
-    const outcome = await first<ScriptResult | typeof CANCELED>([
-      this.script({ agent: job.agent, script: job.script }, { taskList: `agent-${job.agent}` }),
-      this.cancellation().then(() => CANCELED),
-    ]);
-    if (outcome === CANCELED) throw new WorkflowCanceled(`job ${job.name} canceled`);
+    const script = this.script({ agent: job.agent, script: job.script }, { taskList: `agent-${job.agent}` });
+    const outcome = await first<ScriptResult | typeof CANCELED>([script, this.cancellation().then(() => CANCELED)]);
+    if (outcome === CANCELED) {
+      // Ask the agent to stop the script (its next heartbeat learns it) and wait until it has.
+      this.cancel(script);
+      await script.catch(() => undefined);
+      throw new WorkflowCanceled(`job ${job.name} canceled`);
+    }
     return { name: job.name, agent: job.agent, exitCode: outcome.exitCode, output: outcome.output };
   }
 }
