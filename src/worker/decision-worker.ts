@@ -3,7 +3,7 @@
 // times it out and retries it later (SWF has no call to fail a decision task).
 import { RespondDecisionTaskCompletedCommand } from '@aws-sdk/client-swf';
 import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
-import { decide, NonDeterminismError } from '../core/index.ts';
+import { Decider, NonDeterminismError } from '../core/index.ts';
 import type { Serializer } from '../core/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
@@ -28,6 +28,8 @@ export interface DecisionWorkerOptions {
   logger?: Logger;
   observer?: WorkerObserver;
   serializer?: Serializer;
+  /** Executions whose replay is kept in memory between decision tasks; default 1000. */
+  maxCachedExecutions?: number;
   /**
    * On stop, abort long polls in flight (default true). Against real SWF set it to false: a task
    * delivered to an aborted poll would only come back after its timeout, so the worker waits for
@@ -41,6 +43,8 @@ export class DecisionWorker {
   private readonly options: DecisionWorkerOptions;
   private readonly logger: Logger;
   private readonly identity: string;
+  /** Keeps each open execution's replay between its decision tasks (full replay when it cannot). */
+  private readonly decider: Decider;
   /** Aborted by stop(): no new polls. */
   private readonly stopRequested = new AbortController();
   /** Aborts the poll requests in flight. */
@@ -52,6 +56,7 @@ export class DecisionWorker {
     this.options = options;
     this.identity = options.identity ?? defaultIdentity();
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
+    this.decider = new Decider({ serializer: options.serializer, maxCachedExecutions: options.maxCachedExecutions });
   }
 
   /** Polls with `pollers` loops until {@link stop}; resolves once stopped and idle. */
@@ -149,14 +154,12 @@ export class DecisionWorker {
 
     let decisions: SdkDecision[];
     try {
-      const result = await decide(task.events, definition.cls, {
-        serializer: this.options.serializer,
-        execution: task.workflowExecution,
-      });
+      const result = await this.decider.decide(task.events, definition.cls, task.workflowExecution);
       for (const warning of result.warnings) log.warn(warning, { eventId: task.startedEventId });
       decisions = result.decisions as SdkDecision[];
       if (result.status !== 'open') log.info(`workflow ${result.status}`, { eventId: task.startedEventId });
     } catch (caught) {
+      this.decider.forget(task.workflowExecution);
       const error = caught instanceof Error ? caught : new Error(String(caught));
       if (error instanceof NonDeterminismError) {
         log.error(
@@ -178,6 +181,8 @@ export class DecisionWorker {
     try {
       await this.options.client.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions }));
     } catch (caught) {
+      // What the decider remembers was not recorded: start over from the history next time.
+      this.decider.forget(task.workflowExecution);
       const error = caught instanceof Error ? caught : new Error(String(caught));
       const why = isFault(error, 'UnknownResourceFault')
         ? 'the task is no longer open (it timed out or the run closed)'
