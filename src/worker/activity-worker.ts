@@ -121,7 +121,9 @@ export class ActivityWorker {
     // shutdown may never finish, so start() settles with stop() rather than with the slots.
     this.loops = new Promise<void>((resolve, reject) => {
       void Promise.all(slots).then(() => this.stopping, reject);
-      this.stopRequested.signal.addEventListener('abort', () => void this.stop().then(resolve, reject), { once: true });
+      const settle = () => void this.stop().then(resolve, reject);
+      if (this.stopRequested.signal.aborted) settle();
+      else this.stopRequested.signal.addEventListener('abort', settle, { once: true });
     });
     return this.loops;
   }
@@ -138,11 +140,7 @@ export class ActivityWorker {
       this.polls.delete(polled);
     }
     if (!entry) return false;
-    try {
-      await entry.done;
-    } finally {
-      this.running.delete(entry.context.taskToken);
-    }
+    await entry.done;
     return true;
   }
 
@@ -223,7 +221,7 @@ export class ActivityWorker {
     });
     const entry: RunningTask = { context, handedBack: false, done: Promise.resolve() };
     this.running.set(taskToken, entry);
-    entry.done = this.execute(task, context, entry, log);
+    entry.done = this.execute(task, context, entry, log).finally(() => this.running.delete(taskToken));
     return entry;
   }
 
