@@ -20,8 +20,9 @@ export interface SwfClientOptions extends ConnectionOptions {
 }
 
 /**
- * Creates an SDK client for real SWF or an SWF-compatible endpoint. Local endpoints get dummy
- * credentials unless credentials are set in the environment; the socket timeout covers long polls.
+ * Creates an SDK client for real SWF or an SWF-compatible endpoint. Endpoints that are not
+ * Amazon's get dummy credentials unless credentials are set in the environment; the socket
+ * timeout covers long polls.
  */
 export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
   // The SDK warns on every process about Node versions it will drop; that is not our users' news.
@@ -42,6 +43,7 @@ export function clientConfig(connection: Connection, options: SwfClientOptions =
   };
   if (connection.endpoint) config.endpoint = connection.endpoint;
   const hasEnvCredentials = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
-  if ((connection.isLocal || options.requestHandler) && !hasEnvCredentials) config.credentials = LOCAL_CREDENTIALS;
+  // SWF-compatible servers (the local server) do not check signatures; Amazon's SWF needs the real chain.
+  if ((!connection.isAws || options.requestHandler) && !hasEnvCredentials) config.credentials = LOCAL_CREDENTIALS;
   return config;
 }

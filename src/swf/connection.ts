@@ -23,8 +23,10 @@ export interface Connection {
   endpoint?: string;
   region: string;
   domain: string;
-  /** True when the endpoint is on this machine, where dummy credentials are acceptable. */
+  /** True when the endpoint is on this machine (loopback). */
   isLocal: boolean;
+  /** True for Amazon's SWF (no endpoint, or an amazonaws.com one); false for SWF-compatible servers. */
+  isAws: boolean;
   /** How the endpoint was chosen, for messages: 'flag', 'SWF_ENDPOINT', 'region' or 'default'. */
   source: 'flag' | 'SWF_ENDPOINT' | 'region' | 'default';
 }
@@ -40,10 +42,10 @@ export function resolveConnection(options: ConnectionOptions = {}): Connection {
   const explicit = options.endpoint ? 'flag' : env.SWF_ENDPOINT ? 'SWF_ENDPOINT' : undefined;
   if (explicit) {
     const endpoint = normalizeEndpoint((options.endpoint || env.SWF_ENDPOINT) as string);
-    return { endpoint, region: region || LOCAL_DEFAULT_REGION, domain, isLocal: isLoopback(endpoint), source: explicit };
+    return { endpoint, region: region || LOCAL_DEFAULT_REGION, domain, isLocal: isLoopback(endpoint), isAws: isAwsEndpoint(endpoint), source: explicit };
   }
-  if (region) return { region, domain, isLocal: false, source: 'region' };
-  return { endpoint: LOCAL_DEFAULT_ENDPOINT, region: LOCAL_DEFAULT_REGION, domain, isLocal: true, source: 'default' };
+  if (region) return { region, domain, isLocal: false, isAws: true, source: 'region' };
+  return { endpoint: LOCAL_DEFAULT_ENDPOINT, region: LOCAL_DEFAULT_REGION, domain, isLocal: true, isAws: false, source: 'default' };
 }
 
 /** Accepts `host:port` as a shorthand for `http://host:port`; rejects what is not a URL. */
@@ -65,4 +67,9 @@ export function normalizeEndpoint(endpoint: string): string {
 export function isLoopback(endpoint: string): boolean {
   const host = new URL(endpoint).hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/** True for Amazon endpoints (`*.amazonaws.com`, `*.amazonaws.com.cn`), including VPC endpoints. */
+export function isAwsEndpoint(endpoint: string): boolean {
+  return /(^|\.)amazonaws\.com(\.cn)?$/i.test(new URL(endpoint).hostname);
 }

@@ -6,6 +6,7 @@ export {
   resolveConnection,
   normalizeEndpoint,
   isLoopback,
+  isAwsEndpoint,
   LOCAL_DEFAULT_ENDPOINT,
   LOCAL_DEFAULT_REGION,
   DEFAULT_DOMAIN,

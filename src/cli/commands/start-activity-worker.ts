@@ -32,8 +32,8 @@ export const startActivityWorkerCommand = defineCommand<ActivityWorkerArgs>({
         identity: args.identity,
         logger,
         observer,
-        // Real SWF may hand a task to a poll we abort; local servers never do (see abortPollsOnStop).
-        abortPollsOnStop: context.connection.isLocal,
+        // Amazon's SWF may hand a task to a poll we abort; flowy's server never does (see abortPollsOnStop).
+        abortPollsOnStop: !context.connection.isAws,
         shutdownGraceMs: args.shutdownGrace * 1000,
       }),
     );

@@ -30,8 +30,8 @@ export const startWorkflowWorkerCommand = defineCommand<DecisionWorkerArgs>({
         pollers: args.pollers,
         logger,
         observer,
-        // Real SWF may hand a task to a poll we abort; local servers never do (see abortPollsOnStop).
-        abortPollsOnStop: context.connection.isLocal,
+        // Amazon's SWF may hand a task to a poll we abort; flowy's server never does (see abortPollsOnStop).
+        abortPollsOnStop: !context.connection.isAws,
       }),
     );
   },

@@ -32,6 +32,13 @@ describe('resolveConnection', () => {
     assert.equal(fromFlag.source, 'flag');
   });
 
+  test('only amazonaws.com endpoints count as Amazon SWF', () => {
+    assert.equal(resolveConnection({ env: {}, endpoint: 'http://swf-server:7766' }).isAws, false);
+    assert.equal(resolveConnection({ env: {}, endpoint: 'https://swf.eu-west-1.amazonaws.com' }).isAws, true);
+    assert.equal(resolveConnection({ env: { AWS_REGION: 'eu-west-1' } }).isAws, true);
+    assert.equal(resolveConnection({ env: {} }).isAws, false);
+  });
+
   test('an endpoint that is not a URL names itself and the fix', () => {
     assert.throws(() => resolveConnection({ env: {}, endpoint: 'ftp://x' }), /must use http or https/);
   });
@@ -42,6 +49,13 @@ describe('clientConfig', () => {
     const config = clientConfig(resolveConnection({ env: {} }), { env: {} });
     assert.deepEqual(config.credentials, { accessKeyId: 'flowy-local', secretAccessKey: 'flowy-local' });
     assert.equal(config.endpoint, LOCAL_DEFAULT_ENDPOINT);
+  });
+
+  test('an SWF-compatible server elsewhere also gets dummy credentials, Amazon endpoints never', () => {
+    const remote = clientConfig(resolveConnection({ env: {}, endpoint: 'http://swf-server:7766' }), { env: {} });
+    assert.equal((remote.credentials as { accessKeyId: string }).accessKeyId, 'flowy-local');
+    const vpc = clientConfig(resolveConnection({ env: {}, endpoint: 'https://vpce-1.swf.us-east-1.vpce.amazonaws.com' }), { env: {} });
+    assert.equal(vpc.credentials, undefined);
   });
 
   test('real SWF uses the standard credential chain', () => {
