@@ -20,6 +20,7 @@ import { silentLogger } from './logger.ts';
 import type { Logger } from './logger.ts';
 import { notifyObserver } from './observer.ts';
 import type { ActivityTaskInfo, WorkerObserver } from './observer.ts';
+import { PollHealth } from './poll-health.ts';
 import { runPollLoop } from './poll-loop.ts';
 import { describeTaskFailure } from './task-failure.ts';
 
@@ -100,6 +101,7 @@ export class ActivityWorker {
     if (this.loops) return this.loops;
     const concurrency = Math.max(1, this.options.concurrency ?? 1);
     this.logger.info('activity worker polling', { concurrency, identity: this.identity });
+    const health = new PollHealth(this.logger, 'activity');
     const slots = Array.from({ length: concurrency }, () =>
       runPollLoop({
         kind: 'activity',
@@ -107,6 +109,7 @@ export class ActivityWorker {
         taskList: this.options.taskList,
         logger: this.logger,
         signal: this.stopRequested.signal,
+        health,
         pollOnce: () => this.runOnce(),
         onError: (error) =>
           notifyObserver(this.options.observer, 'pollError', {
@@ -165,7 +168,9 @@ export class ActivityWorker {
    * so the workflow's retry policy can schedule them again elsewhere.
    */
   stop(): Promise<void> {
-    this.stopping ??= this.shutdown();
+    // Shutdown starts a microtask later: aborting stopRequested calls stop() again (through
+    // start()), which must find this promise already in place.
+    this.stopping ??= Promise.resolve().then(() => this.shutdown());
     return this.stopping;
   }
 

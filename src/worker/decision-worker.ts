@@ -14,6 +14,7 @@ import { silentLogger } from './logger.ts';
 import type { Logger } from './logger.ts';
 import { notifyObserver } from './observer.ts';
 import type { DecisionTaskInfo, WorkerObserver } from './observer.ts';
+import { PollHealth } from './poll-health.ts';
 import { runPollLoop } from './poll-loop.ts';
 
 /** Options of {@link DecisionWorker}. */
@@ -64,6 +65,7 @@ export class DecisionWorker {
     if (this.running) return this.running;
     const pollers = Math.max(1, this.options.pollers ?? 1);
     this.logger.info(`decision worker polling`, { pollers, identity: this.identity });
+    const health = new PollHealth(this.logger, 'decision');
     const loops = Array.from({ length: pollers }, () =>
       runPollLoop({
         kind: 'decision',
@@ -71,6 +73,7 @@ export class DecisionWorker {
         taskList: this.options.taskList,
         logger: this.logger,
         signal: this.stopRequested.signal,
+        health,
         pollOnce: () => this.runOnce(),
         onError: (error) =>
           notifyObserver(this.options.observer, 'pollError', {

@@ -2,6 +2,7 @@
 import { describeError, isAbort, isFault } from '../swf/index.ts';
 import { Backoff, sleep } from './backoff.ts';
 import type { Logger } from './logger.ts';
+import { PollHealth } from './poll-health.ts';
 
 /** What a poll loop needs from its worker. */
 export interface PollLoopOptions {
@@ -16,32 +17,30 @@ export interface PollLoopOptions {
   /** Told about every failed poll before the loop waits. */
   onError: (error: Error) => void;
   backoff?: Backoff;
+  /** Shared by the slots of one worker, so that failures are reported once per worker. */
+  health?: PollHealth;
 }
 
 /**
  * Runs `pollOnce` until `signal` aborts. A failing poll (endpoint down, throttled, unknown
- * domain) is logged with the delay before the next try; recovery is logged once.
+ * domain) waits with backoff and is reported through `health`; recovery is reported once.
  */
 export async function runPollLoop(options: PollLoopOptions): Promise<void> {
   const backoff = options.backoff ?? new Backoff();
   const { logger, signal } = options;
+  const health = options.health ?? new PollHealth(logger, options.kind);
+  const fields = { domain: options.domain, taskList: options.taskList };
   while (!signal.aborted) {
     try {
       await options.pollOnce();
-      if (backoff.failures > 0) {
-        logger.info(`${options.kind} poller reconnected`, { domain: options.domain, taskList: options.taskList });
-        backoff.reset();
-      }
+      backoff.reset();
+      health.succeeded(fields);
     } catch (caught) {
       if (signal.aborted && isAbort(caught)) return;
       const error = caught instanceof Error ? caught : new Error(String(caught));
       options.onError(error);
       const delayMs = backoff.next();
-      logger.warn(`${options.kind} poll failed: ${explainPollError(error, options.domain)}; retrying in ${(delayMs / 1000).toFixed(1)}s`, {
-        domain: options.domain,
-        taskList: options.taskList,
-        failures: backoff.failures,
-      });
+      health.failed(explainPollError(error, options.domain), delayMs, fields);
       await sleep(delayMs, signal);
     }
   }
