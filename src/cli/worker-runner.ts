@@ -88,7 +88,10 @@ async function registerWithRetry(context: CliContext, registry: Registry, logger
   for (;;) {
     try {
       const report = await registerAll(context.swf, context.domain, registry);
-      logger.info(`registered in domain "${context.domain}"`, { created: report.registered, existing: report.existing.length });
+      logger.info(`registered in domain "${context.domain}"`, {
+        created: report.registered.length > 0 ? report.registered.join(', ') : undefined,
+        alreadyRegistered: report.existing.length,
+      });
       return true;
     } catch (error) {
       if (!isConnectionError(error)) throw error;
