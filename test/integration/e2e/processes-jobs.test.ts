@@ -1,12 +1,17 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runFlowy, spawnFlowy, startDevServer, stopAll } from './processes.ts';
 import type { FlowyProcess } from './processes.ts';
 
 describe('separate processes: a job tree on two agents', () => {
   let env: Record<string, string>;
   let agents: FlowyProcess[];
+  let dir: string;
   before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'flowy-jobs-'));
     const server = await startDevServer();
     env = { SWF_ENDPOINT: server.url, SWF_DOMAIN: 'jobs' };
     const deciders = spawnFlowy(['start-workflow-worker', '--task-list', 'jobs', '--log-format', 'json'], env);
@@ -16,6 +21,7 @@ describe('separate processes: a job tree on two agents', () => {
   });
   after(async () => {
     await stopAll();
+    await rm(dir, { recursive: true, force: true });
   });
 
   test('each agent runs its own job; the parent collects exit codes and output', async () => {
@@ -27,6 +33,14 @@ describe('separate processes: a job tree on two agents', () => {
     assert.deepEqual(result.jobs.map((j) => [j.name, j.exitCode, j.output]), [['hello', 0, 'hello from a\n'], ['fail', 4, '']]);
     assert.match(agents[0]?.stderr() ?? '', /"workflowId":"tree-1.hello"/);
     assert.match(agents[1]?.stderr() ?? '', /"workflowId":"tree-1.fail"/);
+
+    // The recorded run (with its ids, which the children's ids derive from) replays with today's code.
+    const file = join(dir, 'tree-1.json');
+    const recorded = await runFlowy(['history', 'tree-1', '--out', file], env);
+    assert.equal(recorded.code, 0, recorded.stderr);
+    const replayed = await runFlowy(['replay', '--history', file], env);
+    assert.equal(replayed.code, 0, replayed.stderr);
+    assert.match(replayed.stdout, /of JobTree@1: the code reproduces the history \(status completed\)/);
   });
 
   test('flowy cancel of the tree reaches the running children and their scripts; everything closes as canceled', async () => {
