@@ -50,7 +50,7 @@ export const replayCommand = defineCommand<ReplayArgs>({
       runId: args.runId ?? history.execution.runId,
     };
     try {
-      const report = await replayHistory(history.events, definition.cls, { execution });
+      const report = await replayHistory(args.history, definition.cls, { execution });
       context.out(
         `replayed ${report.events} events (${report.decisionTasks} decision tasks) of ${label}: the code reproduces the history (status ${report.status})`,
       );
