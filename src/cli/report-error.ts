@@ -42,6 +42,9 @@ export function explain(error: unknown, target = 'the SWF endpoint'): { line: st
   if (isFault(error, 'UnknownResourceFault') && error instanceof Error && /unknown domain/i.test(error.message)) {
     return { line: `${describeError(error)}; create it with "flowy register" (or start a worker without --no-register), or pick another with --domain`, code: EXIT_FAILED };
   }
+  if (isFault(error, 'UnknownResourceFault') && error instanceof Error && /unknown type/i.test(error.message)) {
+    return { line: `${describeError(error)}; register it with "flowy register" (or start a worker without --no-register)`, code: EXIT_FAILED };
+  }
   if (isFault(error, 'ValidationException')) return { line: `SWF rejected the request: ${describeError(error)}`, code: EXIT_USAGE };
   return { line: describeError(error), code: EXIT_FAILED };
 }

@@ -47,4 +47,11 @@ describe('worker commands', () => {
     assert.equal(code, 1);
     assert.match(stderr, /Unknown domain: nowhere.*flowy register/);
   });
+
+  test('starting a type that was never registered names the fix', async () => {
+    assert.equal((await runCli(['register', '--domain', 'bare', '--folders', 'no-such-folder'], env, ROOT)).code, 0);
+    const { code, stderr } = await runCli(['start', 'OrderPipeline', '--domain', 'bare', '--input', '{"orderId":"u","items":[{"sku":"pen","quantity":1}]}'], env, ROOT);
+    assert.equal(code, 1);
+    assert.match(stderr, /Unknown type.*OrderPipeline.*flowy register/);
+  });
 });
