@@ -57,6 +57,6 @@ describe('separate processes: a job tree on two agents', () => {
       assert.match((await runFlowy(['describe', child], env)).stdout, /CLOSED \(CANCELED\)/);
     }
     // The parent canceled its children, each child its script: every agent's heartbeat learned it.
-    for (const agent of agents) assert.match(agent.stderr(), /cancellation requested by the workflow.*tree-2/);
+    await Promise.all(agents.map((agent) => agent.waitForLine(/cancellation requested by the workflow.*tree-2/)));
   });
 });
