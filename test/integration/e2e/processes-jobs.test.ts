@@ -31,8 +31,8 @@ describe('separate processes: a job tree on two agents', () => {
     const result = JSON.parse(started.stdout.split('\n').slice(2).join('\n')) as { succeeded: boolean; jobs: { name: string; exitCode: number; output: string }[] };
     assert.equal(result.succeeded, false);
     assert.deepEqual(result.jobs.map((j) => [j.name, j.exitCode, j.output]), [['hello', 0, 'hello from a\n'], ['fail', 4, '']]);
-    assert.match(agents[0]?.stderr() ?? '', /"workflowId":"tree-1.hello"/);
-    assert.match(agents[1]?.stderr() ?? '', /"workflowId":"tree-1.fail"/);
+    await agents[0]?.waitForLine(/"workflowId":"tree-1.hello"/);
+    await agents[1]?.waitForLine(/"workflowId":"tree-1.fail"/);
 
     // The recorded run (with its ids, which the children's ids derive from) replays with today's code.
     const file = join(dir, 'tree-1.json');
