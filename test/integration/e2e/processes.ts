@@ -49,7 +49,8 @@ export function spawnFlowy(args: string[], env: Record<string, string> = {}): Fl
     scan();
   });
   const exited = new Promise<number | string>((resolve) => {
-    child.once('exit', (code, signal) => {
+    // 'close' (not 'exit'): by then everything the process wrote has been read.
+    child.once('close', (code, signal) => {
       started.delete(child);
       resolve(code ?? signal ?? -1);
     });
