@@ -46,6 +46,8 @@ export class DecisionWorker {
   private readonly identity: string;
   /** Keeps each open execution's replay between its decision tasks (full replay when it cannot). */
   private readonly decider: Decider;
+  /** Decisions run one at a time, whatever the number of pollers (a single-threaded decider). */
+  private deciding: Promise<unknown> = Promise.resolve();
   /** Aborted by stop(): no new polls. */
   private readonly stopRequested = new AbortController();
   /** Aborts the poll requests in flight. */
@@ -157,7 +159,7 @@ export class DecisionWorker {
 
     let decisions: SdkDecision[];
     try {
-      const result = await this.decider.decide(task.events, definition.cls, task.workflowExecution);
+      const result = await this.serially(() => this.decider.decide(task.events, definition.cls, task.workflowExecution));
       for (const warning of result.warnings) log.warn(warning, { eventId: task.startedEventId });
       decisions = result.decisions as SdkDecision[];
       if (result.status !== 'open') log.info(`workflow ${result.status}`, { eventId: task.startedEventId });
@@ -197,6 +199,13 @@ export class DecisionWorker {
     const types = decisions.map((d) => String(d.decisionType));
     log.debug('decision task completed', { eventId: task.startedEventId, decisions: types });
     this.notify('decisionTaskCompleted', { ...info, durationMs: elapsed(), decisions: types });
+  }
+
+  /** Runs `work` after every decision queued before it. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.deciding.then(work, work);
+    this.deciding = run.catch(() => undefined);
+    return run;
   }
 
   private notify<K extends 'decisionTaskStarted' | 'decisionTaskCompleted' | 'decisionTaskFailed' | 'nonDeterminism'>(
