@@ -26,6 +26,8 @@ export interface StackOptions {
   observer?: WorkerObserver;
   /** Start no workers (the test starts its own). */
   withoutWorkers?: boolean;
+  /** Concurrent polls of each decision worker; default 1. */
+  pollers?: number;
   domain?: string;
 }
 
@@ -65,7 +67,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     const decisionLists = [...new Set(registry.workflows().map((w) => w.options.taskList))];
     const activityLists = [...new Set([...registry.activities().map((a) => a.options.taskList), ...(options.activityTaskLists ?? [])])];
     workers = [
-      ...decisionLists.map((taskList) => new DecisionWorker({ client: swf, domain, taskList, registry, logger, observer: options.observer })),
+      ...decisionLists.map((taskList) => new DecisionWorker({ client: swf, domain, taskList, registry, logger, observer: options.observer, pollers: options.pollers })),
       ...activityLists.map(
         (taskList) =>
           new ActivityWorker({ client: swf, domain, taskList, registry, logger, concurrency: 4, overrides: options.overrides, observer: options.observer, shutdownGraceMs: 2000 }),
