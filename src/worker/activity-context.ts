@@ -30,6 +30,7 @@ export class WorkerActivityContext implements ActivityContext {
   private readonly client: SWFClient;
   private readonly logger: Logger;
   private wasCancelRequested = false;
+  private failedHeartbeats = 0;
   /** Set when the activity chose asynchronous completion. */
   isAsynchronous = false;
   /** Why the signal aborted, if it did. */
@@ -68,6 +69,10 @@ export class WorkerActivityContext implements ActivityContext {
           details: text === undefined ? undefined : truncate(text, MAX_HEARTBEAT_DETAILS),
         }),
       );
+      if (this.failedHeartbeats > 0) {
+        this.logger.info(`heartbeats go through again after ${this.failedHeartbeats} failed`);
+        this.failedHeartbeats = 0;
+      }
       if (answer.cancelRequested && !this.wasCancelRequested) {
         this.wasCancelRequested = true;
         this.logger.info('cancellation requested by the workflow');
@@ -79,7 +84,10 @@ export class WorkerActivityContext implements ActivityContext {
         this.abortWith('taskClosed');
         return;
       }
-      this.logger.warn(`heartbeat failed: ${describeError(error)}`);
+      // Say it once, not on every beat, while the endpoint is unreachable.
+      this.failedHeartbeats += 1;
+      if (this.failedHeartbeats === 1) this.logger.warn(`heartbeat failed: ${describeError(error)}; the activity goes on`);
+      else this.logger.debug(`heartbeat failed: ${describeError(error)}`);
     }
   }
 
