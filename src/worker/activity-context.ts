@@ -7,6 +7,9 @@ import type { ActivityContext } from '../definitions/index.ts';
 import { describeError, isFault, jsonSerializer, MAX_HEARTBEAT_DETAILS, truncate } from '../swf/index.ts';
 import type { Logger } from './logger.ts';
 
+/** Heartbeats sent to SWF are at least this far apart. */
+const HEARTBEAT_INTERVAL_MS = 1000;
+
 /** Why an activity's signal was aborted. */
 export type AbortCause = 'cancelRequested' | 'taskClosed' | 'workerShutdown';
 
@@ -31,6 +34,10 @@ export class WorkerActivityContext implements ActivityContext {
   private readonly logger: Logger;
   private wasCancelRequested = false;
   private failedHeartbeats = 0;
+  private lastSentAt = -Infinity;
+  private pending: { text: string | undefined } | undefined;
+  private trailing: NodeJS.Timeout | undefined;
+  private isClosed = false;
   /** Set when the activity chose asynchronous completion. */
   isAsynchronous = false;
   /** Why the signal aborted, if it did. */
@@ -57,11 +64,38 @@ export class WorkerActivityContext implements ActivityContext {
 
   /**
    * Records a heartbeat with `details` (JSON, at most 2,048 characters) and refreshes
-   * `cancelRequested`. A task that is no longer open (timed out, run closed) aborts the signal.
-   * Network failures are logged, not thrown: a missed heartbeat is not the activity's failure.
+   * `cancelRequested`. At most one heartbeat per second goes to SWF (which throttles them):
+   * one sooner is sent at the end of that second with the latest details. A task that is no
+   * longer open (timed out, run closed) aborts the signal. Network failures are logged, not
+   * thrown: a missed heartbeat is not the activity's failure.
    */
   async heartbeat(details?: unknown): Promise<void> {
+    if (this.isClosed) return;
     const text = jsonSerializer.serialize(details);
+    const wait = this.lastSentAt + HEARTBEAT_INTERVAL_MS - performance.now();
+    if (wait > 0) {
+      this.pending = { text };
+      this.trailing ??= setTimeout(() => {
+        this.trailing = undefined;
+        const latest = this.pending;
+        this.pending = undefined;
+        if (latest && !this.isClosed) void this.send(latest.text);
+      }, wait);
+      return;
+    }
+    await this.send(text);
+  }
+
+  /** Called by the worker when the task ended: no more heartbeats are sent for it. */
+  close(): void {
+    this.isClosed = true;
+    if (this.trailing) clearTimeout(this.trailing);
+    this.trailing = undefined;
+    this.pending = undefined;
+  }
+
+  private async send(text: string | undefined): Promise<void> {
+    this.lastSentAt = performance.now();
     try {
       const answer = await this.client.send(
         new RecordActivityTaskHeartbeatCommand({
@@ -80,7 +114,7 @@ export class WorkerActivityContext implements ActivityContext {
       }
     } catch (error) {
       if (isFault(error, 'UnknownResourceFault')) {
-        this.logger.warn('heartbeat refused: the task is no longer open (timed out or its run closed); aborting the activity');
+        if (!this.isClosed) this.logger.warn('heartbeat refused: the task is no longer open (timed out or its run closed); aborting the activity');
         this.abortWith('taskClosed');
         return;
       }

@@ -226,7 +226,10 @@ export class ActivityWorker {
     });
     const entry: RunningTask = { context, handedBack: false, done: Promise.resolve() };
     this.running.set(taskToken, entry);
-    entry.done = this.execute(task, context, entry, log).finally(() => this.running.delete(taskToken));
+    entry.done = this.execute(task, context, entry, log).finally(() => {
+      context.close();
+      this.running.delete(taskToken);
+    });
     return entry;
   }
 

@@ -59,6 +59,15 @@ class Beat {
   }
 }
 
+/** Heartbeats far more often than SWF would allow. */
+@activity({ name: 'Chatty', taskList: TASK_LIST, heartbeatTimeout: 30 })
+class Chatty {
+  async run(_input: unknown, context: ActivityContext): Promise<number> {
+    for (let i = 0; i < 50; i += 1) await context.heartbeat({ i });
+    return 50;
+  }
+}
+
 /** Returns something its own output schema forbids. */
 @activity({ name: 'BadOutput', taskList: TASK_LIST, output: { type: 'object', required: ['id'] } })
 class BadOutput {
@@ -95,7 +104,7 @@ describe('activity worker', () => {
     server = await startLocalServer({ clock: 'manual', longPollMs: 300 });
     swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
     const everything = new Registry();
-    for (const cls of [Echo, Exceed, Reasoned, Beat, Slow, BadOutput]) everything.addActivity(cls);
+    for (const cls of [Echo, Exceed, Reasoned, Beat, Slow, BadOutput, Chatty]) everything.addActivity(cls);
     await registerAll(swf, DOMAIN, everything);
     await swf.send(
       new RegisterWorkflowTypeCommand({
@@ -104,7 +113,7 @@ describe('activity worker', () => {
       }),
     );
     const registry = new Registry();
-    for (const cls of [Echo, Exceed, Reasoned, Beat, BadOutput]) registry.addActivity(cls);
+    for (const cls of [Echo, Exceed, Reasoned, Beat, BadOutput, Chatty]) registry.addActivity(cls);
     const logger = createLogger({ format: 'json', level: 'debug', stream: { write: (l: string) => logs.push(l) } as unknown as NodeJS.WritableStream });
     worker = new ActivityWorker({ client: swf, domain: DOMAIN, taskList: TASK_LIST, registry, logger, concurrency: 2 });
     running = worker.start();
@@ -274,5 +283,23 @@ describe('activity worker', () => {
     await started;
     const event = await outcome(execution, CLOSED);
     assert.equal(event.eventType, 'ActivityTaskCompleted');
+  });
+
+  test('heartbeats are sent at most once a second, however often the activity calls heartbeat()', async () => {
+    let sent = 0;
+    swf.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'RecordActivityTaskHeartbeatCommand') sent += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 'countHeartbeats' },
+    );
+    try {
+      const event = await outcome(await schedule('Chatty', {}), CLOSED);
+      assert.equal(event.eventType, 'ActivityTaskCompleted');
+      assert.ok(sent >= 1 && sent <= 2, `${sent} heartbeats sent`);
+    } finally {
+      swf.middlewareStack.remove('countHeartbeats');
+    }
   });
 });
