@@ -297,7 +297,7 @@ describe('activity worker', () => {
     try {
       const event = await outcome(await schedule('Chatty', {}), CLOSED);
       assert.equal(event.eventType, 'ActivityTaskCompleted');
-      assert.ok(sent >= 1 && sent <= 2, `${sent} heartbeats sent`);
+      assert.ok(sent >= 1 && sent < 10, `${sent} of 50 heartbeats sent`);
     } finally {
       swf.middlewareStack.remove('countHeartbeats');
     }
