@@ -78,6 +78,11 @@ export interface ListOptions {
 export interface FollowOptions {
   /** How often the history is read while the run is open; default 500 ms. */
   pollIntervalMs?: number;
+  /**
+   * While nothing happens the interval grows (×1.5) up to this, to spare SWF's history
+   * throttling on long waits; default 2000 ms (never below pollIntervalMs).
+   */
+  maxPollIntervalMs?: number;
   /** Called with every event as it is first seen, in order (across continue-as-new runs). */
   onEvent?: (event: HistoryEvent, execution: Execution) => void;
   signal?: AbortSignal;
@@ -156,7 +161,9 @@ export class FlowyClient {
   async follow(execution: ExecutionRef, options: FollowOptions = {}): Promise<{ event: HistoryEvent; execution: Execution }> {
     let current: Execution = { workflowId: execution.workflowId, runId: execution.runId ?? (await this.latestRunId(execution.workflowId)) };
     let lastEventId = 0;
-    const interval = options.pollIntervalMs ?? 500;
+    const baseInterval = options.pollIntervalMs ?? 500;
+    const maxInterval = Math.max(baseInterval, options.maxPollIntervalMs ?? 2000);
+    let interval = baseInterval;
     for (;;) {
       const events = await getEventsAfter(this.client, this.domain, current, lastEventId);
       let continued = false;
@@ -174,6 +181,7 @@ export class FlowyClient {
       }
       if (continued) continue;
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('Stopped following the workflow');
+      interval = events.length > 0 ? baseInterval : Math.min(maxInterval, interval * 1.5);
       await delay(interval, options.signal);
     }
   }

@@ -85,6 +85,7 @@ export const runCommand = defineCommand<RunArgs>({
       }
       const result = client.result(execution, {
         pollIntervalMs: 50,
+        maxPollIntervalMs: 250, // in process: reading is cheap, progress lines should be prompt
         signal: stopped.signal,
         onEvent: args.quiet ? undefined : (event) => printer.onEvent(event),
       });

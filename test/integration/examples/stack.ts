@@ -84,7 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const closeEvent = async (execution: Execution, closeOptions: { skipTime?: boolean } = {}) => {
     let closed = false;
-    const following = client.follow(execution, { pollIntervalMs: 10 }).finally(() => {
+    const following = client.follow(execution, { pollIntervalMs: 10, maxPollIntervalMs: 20 }).finally(() => {
       closed = true;
     });
     if (closeOptions.skipTime ?? true) {

@@ -105,7 +105,7 @@ describe('a workflow changed incompatibly while executions are open', () => {
 
     // The worker keeps serving other executions meanwhile.
     const greeting = await client.startWorkflow(v1.findWorkflow('Greeting')!.cls, { item: 'hello' }, { workflowId: 'greet-1' });
-    assert.equal(await client.result(greeting, { pollIntervalMs: 10 }), 'packed hello');
+    assert.equal(await client.result(greeting, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), 'packed hello');
 
     // Nothing was decided for ship-1: SWF times the task out and offers it again.
     assert.equal(await count(execution, 'ActivityTaskScheduled'), 1);
@@ -120,7 +120,7 @@ describe('a workflow changed incompatibly while executions are open', () => {
     const fixedWorker = new DecisionWorker({ client: swf, domain, taskList: 'fixture-decisions', registry: v1, logger });
     const fixedRunning = fixedWorker.start();
     try {
-      assert.deepEqual(await client.result(execution, { pollIntervalMs: 10 }), ['packed lamp', 'labeled lamp']);
+      assert.deepEqual(await client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), ['packed lamp', 'labeled lamp']);
     } finally {
       await fixedWorker.stop();
       await fixedRunning;
