@@ -166,7 +166,7 @@ export class TestEnvironment {
     let lastProgress = Date.now();
     const stallMs = this.options.stallTimeoutMs ?? 10_000;
     const outcome = this.client
-      .result(run, { pollIntervalMs: 2, signal: stop.signal, onEvent: () => (lastProgress = Date.now()) })
+      .result(run, { pollIntervalMs: 2, maxPollIntervalMs: 20, signal: stop.signal, onEvent: () => (lastProgress = Date.now()) })
       .finally(() => (settled = true));
     const watch = async (): Promise<void> => {
       while (!settled) {
