@@ -8,9 +8,9 @@ export interface ExecutionRef {
 }
 
 /**
- * A history as written to disk. Accepted shapes: a plain array of events (`flowy history --json`),
- * the raw GetWorkflowExecutionHistory output `{ events: [...] }`, and the same object with the
- * run's ids beside the events (`workflowExecution: { workflowId, runId }`), as the fixtures hold.
+ * A history as written to disk. Accepted shapes: what `flowy history --json` writes (the events
+ * with the run's ids beside them: `{ workflowExecution: { workflowId, runId }, events }`), the raw
+ * GetWorkflowExecutionHistory output `{ events: [...] }`, and a plain array of events.
  */
 export type HistorySource =
   | string

@@ -33,7 +33,9 @@ describe('worker commands', () => {
     assert.match(decided.stderr, /metrics at http:\/\/127\.0\.0\.1:\d+\/metrics/);
     assert.match(decided.stderr, /"msg":"decision task completed".*"workflowId":"loop-1"/);
     const history = await runCli(['history', 'loop-1', '--json'], env, ROOT);
-    assert.ok((JSON.parse(history.stdout) as { eventType: string }[]).some((e) => e.eventType === 'TimerStarted'));
+    const recording = JSON.parse(history.stdout) as { workflowExecution: { workflowId: string }; events: { eventType: string }[] };
+    assert.equal(recording.workflowExecution.workflowId, 'loop-1');
+    assert.ok(recording.events.some((e) => e.eventType === 'TimerStarted'));
   });
 
   test('a task list without types is a usage error', async () => {

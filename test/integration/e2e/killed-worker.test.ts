@@ -32,10 +32,9 @@ describe('an activity worker killed mid-activity', () => {
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), { sum: 6, attempt: 2 });
 
-    const history = JSON.parse((await runFlowy(['history', 'crunch-1', '--json'], env)).stdout) as {
-      eventType: string;
-      activityTaskTimedOutEventAttributes?: { timeoutType: string; details?: string };
-    }[];
+    const { events: history } = JSON.parse((await runFlowy(['history', 'crunch-1', '--json'], env)).stdout) as {
+      events: { eventType: string; activityTaskTimedOutEventAttributes?: { timeoutType: string; details?: string } }[];
+    };
     const timedOut = history.filter((e) => e.eventType === 'ActivityTaskTimedOut');
     assert.equal(timedOut.length, 1);
     assert.equal(timedOut[0]?.activityTaskTimedOutEventAttributes?.timeoutType, 'HEARTBEAT');

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runFlowy, spawnFlowy, startDevServer, stopAll } from './processes.ts';
@@ -41,6 +41,13 @@ describe('separate processes: a job tree on two agents', () => {
     const replayed = await runFlowy(['replay', '--history', file], env);
     assert.equal(replayed.code, 0, replayed.stderr);
     assert.match(replayed.stdout, /of JobTree@1: the code reproduces the history \(status completed\)/);
+    // What `flowy history --json` prints is the same recording, so it replays as well.
+    const printed = await runFlowy(['history', 'tree-1', '--json'], env);
+    assert.equal(printed.code, 0, printed.stderr);
+    const printedFile = join(dir, 'tree-1-printed.json');
+    await writeFile(printedFile, printed.stdout);
+    const replayedPrinted = await runFlowy(['replay', '--history', printedFile], env);
+    assert.equal(replayedPrinted.code, 0, replayedPrinted.stdout);
   });
 
   test('flowy cancel of the tree reaches the running children and their scripts; everything closes as canceled', async () => {

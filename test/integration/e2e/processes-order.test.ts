@@ -57,7 +57,7 @@ describe('separate processes: flowy dev, decision and activity workers, the CLI'
     assert.match(timeline.stdout, /ChargePayment/);
 
     const raw = await runFlowy(['history', 'e2e-1', '--json'], env);
-    const events = JSON.parse(raw.stdout) as { eventType: string }[];
+    const { events } = JSON.parse(raw.stdout) as { events: { eventType: string }[] };
     assert.equal(events[0]?.eventType, 'WorkflowExecutionStarted');
     assert.equal(events.at(-1)?.eventType, 'WorkflowExecutionCompleted');
   });
