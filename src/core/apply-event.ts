@@ -4,7 +4,7 @@
 import {
   ActivityCanceled, ActivityFailed, ActivityTimedOut, ChildWorkflowCanceled, ChildWorkflowFailed,
   ChildWorkflowTerminated, ChildWorkflowTimedOut, NonDeterminismError, ScheduleActivityFailed,
-  StartChildWorkflowFailed, TimerFailed, type TaskError,
+  StartChildWorkflowFailed, TimerFailed, describeFailure, type TaskError,
 } from './errors.ts';
 import type { Execution } from './execution.ts';
 import type { Deferred } from './settlement.ts';
@@ -27,7 +27,7 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     case 'ActivityTaskFailed': {
       const a = event.activityTaskFailedEventAttributes ?? {};
       const id = execution.activityIdsByScheduledEventId.get(a.scheduledEventId ?? -1);
-      const message = `Activity ${id} failed: ${a.reason ?? 'no reason given'}`;
+      const message = `Activity ${id} failed: ${describeFailure(a.reason, a.details)}`;
       return fail(execution, activityOf(execution, a.scheduledEventId, event), new ActivityFailed(message, { reason: a.reason, details: a.details }));
     }
     case 'ActivityTaskTimedOut': {
@@ -73,7 +73,7 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     }
     case 'ChildWorkflowExecutionFailed': {
       const a = event.childWorkflowExecutionFailedEventAttributes ?? {};
-      const error = new ChildWorkflowFailed(`Child workflow ${a.workflowExecution?.workflowId} failed: ${a.reason ?? 'no reason given'}`, { reason: a.reason, details: a.details });
+      const error = new ChildWorkflowFailed(`Child workflow ${a.workflowExecution?.workflowId} failed: ${describeFailure(a.reason, a.details)}`, { reason: a.reason, details: a.details });
       return fail(execution, childOf(execution, a.initiatedEventId, event), error);
     }
     case 'ChildWorkflowExecutionTimedOut': {

@@ -114,6 +114,14 @@ describe('activities', () => {
       status: 'failed',
     },
     {
+      name: 'the activity worker\'s error message (details {message, stack}) follows the reason in the failure',
+      workflow: Uncaught,
+      history: () => started().decisionCompleted().scheduled('Charge-1')
+        .activityFailed('Charge-1', 'RangeError', '{"message":"amount must be positive","stack":"RangeError: ..."}').decisionTask(),
+      expected: ['FailWorkflowExecution ActivityFailed: Activity Charge-1 failed: RangeError: amount must be positive'],
+      status: 'failed',
+    },
+    {
       name: 'ActivityTaskFailed rejects with ActivityFailed carrying the reason',
       workflow: Caught,
       history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'CardDeclined').decisionTask(),
