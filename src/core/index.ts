@@ -34,4 +34,6 @@ export { Decider } from './decider.ts';
 export type { DeciderOptions, DecisionTaskExecution } from './decider.ts';
 export type { CloseKind } from './close-decision.ts';
 export { eventAttributes, timestampMillis, SWF_EVENT_LIMIT } from './history.ts';
+export { decisionKey, outcomeKey } from './command-matching.ts';
+export type { KeyAttributes } from './command-matching.ts';
 export type * from './swf-types.ts';

@@ -20,8 +20,7 @@ import { silentLogger } from './logger.ts';
 import type { Logger } from './logger.ts';
 import { notifyObserver } from './observer.ts';
 import type { ActivityTaskInfo, WorkerObserver } from './observer.ts';
-import { PollHealth } from './poll-health.ts';
-import { runPollLoop } from './poll-loop.ts';
+import { startPollLoops } from './poll-loop.ts';
 import { describeTaskFailure } from './task-failure.ts';
 
 /** An activity implementation given directly to the worker (replaces the class's run()). */
@@ -101,25 +100,16 @@ export class ActivityWorker {
     if (this.loops) return this.loops;
     const concurrency = Math.max(1, this.options.concurrency ?? 1);
     this.logger.info('activity worker polling', { concurrency, identity: this.identity });
-    const health = new PollHealth(this.logger, 'activity');
-    const slots = Array.from({ length: concurrency }, () =>
-      runPollLoop({
-        kind: 'activity',
-        domain: this.options.domain,
-        taskList: this.options.taskList,
-        logger: this.logger,
-        signal: this.stopRequested.signal,
-        health,
-        pollOnce: () => this.runOnce(),
-        onError: (error) =>
-          notifyObserver(this.options.observer, 'pollError', {
-            domain: this.options.domain,
-            taskList: this.options.taskList,
-            kind: 'activity',
-            error,
-          }, (e) => this.observerFailed(e)),
-      }),
-    );
+    const slots = startPollLoops(concurrency, {
+      kind: 'activity',
+      domain: this.options.domain,
+      taskList: this.options.taskList,
+      logger: this.logger,
+      signal: this.stopRequested.signal,
+      pollOnce: () => this.runOnce(),
+      observer: this.options.observer,
+      onObserverError: (e) => this.observerFailed(e),
+    });
     // Slots end once stop() was requested and their task (if any) finished; a task handed back at
     // shutdown may never finish, so start() settles with stop() rather than with the slots.
     this.loops = new Promise<void>((resolve, reject) => {

@@ -14,8 +14,7 @@ import { silentLogger } from './logger.ts';
 import type { Logger } from './logger.ts';
 import { notifyObserver } from './observer.ts';
 import type { DecisionTaskInfo, WorkerObserver } from './observer.ts';
-import { PollHealth } from './poll-health.ts';
-import { runPollLoop } from './poll-loop.ts';
+import { startPollLoops } from './poll-loop.ts';
 
 /** Options of {@link DecisionWorker}. */
 export interface DecisionWorkerOptions {
@@ -67,25 +66,16 @@ export class DecisionWorker {
     if (this.running) return this.running;
     const pollers = Math.max(1, this.options.pollers ?? 1);
     this.logger.info(`decision worker polling`, { pollers, identity: this.identity });
-    const health = new PollHealth(this.logger, 'decision');
-    const loops = Array.from({ length: pollers }, () =>
-      runPollLoop({
-        kind: 'decision',
-        domain: this.options.domain,
-        taskList: this.options.taskList,
-        logger: this.logger,
-        signal: this.stopRequested.signal,
-        health,
-        pollOnce: () => this.runOnce(),
-        onError: (error) =>
-          notifyObserver(this.options.observer, 'pollError', {
-            domain: this.options.domain,
-            taskList: this.options.taskList,
-            kind: 'decision',
-            error,
-          }, (e) => this.observerFailed(e)),
-      }),
-    );
+    const loops = startPollLoops(pollers, {
+      kind: 'decision',
+      domain: this.options.domain,
+      taskList: this.options.taskList,
+      logger: this.logger,
+      signal: this.stopRequested.signal,
+      pollOnce: () => this.runOnce(),
+      observer: this.options.observer,
+      onObserverError: (e) => this.observerFailed(e),
+    });
     this.running = Promise.all(loops).then(() => this.drain());
     return this.running;
   }

@@ -2,6 +2,8 @@
 import { describeError, isAbort, isFault } from '../swf/index.ts';
 import { Backoff, sleep } from './backoff.ts';
 import type { Logger } from './logger.ts';
+import { notifyObserver } from './observer.ts';
+import type { WorkerObserver } from './observer.ts';
 import { PollHealth } from './poll-health.ts';
 
 /** What a poll loop needs from its worker. */
@@ -44,6 +46,26 @@ export async function runPollLoop(options: PollLoopOptions): Promise<void> {
       await sleep(delayMs, signal);
     }
   }
+}
+
+/** What `startPollLoops` needs: a loop's options less what the slots of one worker share. */
+export interface PollLoopsOptions extends Omit<PollLoopOptions, 'onError' | 'health'> {
+  /** Told about every failed poll (`pollError`). */
+  observer?: WorkerObserver | undefined;
+  /** Told when the observer itself throws. */
+  onObserverError: (error: unknown) => void;
+}
+
+/**
+ * Starts `count` poll loops (a worker's slots) that share one `PollHealth`, so a failing endpoint
+ * is reported once per worker, and that tell the observer about every failed poll.
+ */
+export function startPollLoops(count: number, options: PollLoopsOptions): Promise<void>[] {
+  const { observer, onObserverError, ...loop } = options;
+  const health = new PollHealth(loop.logger, loop.kind);
+  const onError = (error: Error) =>
+    notifyObserver(observer, 'pollError', { domain: loop.domain, taskList: loop.taskList, kind: loop.kind, error }, onObserverError);
+  return Array.from({ length: Math.max(1, count) }, () => runPollLoop({ ...loop, health, onError }));
 }
 
 /** The poll error in one line, with the fix when we know it. */
