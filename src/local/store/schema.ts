@@ -42,8 +42,11 @@ CREATE TABLE IF NOT EXISTS decision_tasks (
   run_id TEXT NOT NULL, scheduled_event_id INTEGER NOT NULL, domain TEXT NOT NULL,
   task_list TEXT NOT NULL, priority INTEGER NOT NULL, started_event_id INTEGER NOT NULL,
   start_to_close TEXT NOT NULL, PRIMARY KEY (run_id, scheduled_event_id));
-CREATE INDEX IF NOT EXISTS decision_tasks_queue
-  ON decision_tasks (domain, task_list, started_event_id, priority);
+-- Polls take the most urgent task first, then FIFO: ORDER BY priority DESC, rowid ASC. The index
+-- must store priority descending (rowid ascends within a key), else every poll sorts the queue.
+DROP INDEX IF EXISTS decision_tasks_queue;
+CREATE INDEX IF NOT EXISTS decision_tasks_by_urgency
+  ON decision_tasks (domain, task_list, started_event_id, priority DESC);
 
 CREATE TABLE IF NOT EXISTS activity_tasks (
   run_id TEXT NOT NULL, scheduled_event_id INTEGER NOT NULL, activity_id TEXT NOT NULL,
@@ -52,8 +55,9 @@ CREATE TABLE IF NOT EXISTS activity_tasks (
   input TEXT, timeouts TEXT NOT NULL, heartbeat_details TEXT,
   cancel_requested INTEGER NOT NULL, latest_cancel_requested_event_id INTEGER,
   PRIMARY KEY (run_id, scheduled_event_id), UNIQUE (run_id, activity_id));
-CREATE INDEX IF NOT EXISTS activity_tasks_queue
-  ON activity_tasks (domain, task_list, started_event_id, priority);
+DROP INDEX IF EXISTS activity_tasks_queue;
+CREATE INDEX IF NOT EXISTS activity_tasks_by_urgency
+  ON activity_tasks (domain, task_list, started_event_id, priority DESC);
 
 CREATE TABLE IF NOT EXISTS timers (
   run_id TEXT NOT NULL, timer_id TEXT NOT NULL, started_event_id INTEGER NOT NULL,

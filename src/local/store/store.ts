@@ -36,6 +36,17 @@ export interface StoreOptions {
 }
 
 /**
+ * The next task a poll takes: most urgent first, then FIFO; a run with a started decision task
+ * gets no second one (SWF_SPEC 8.1). Served by the *_by_urgency indexes without sorting.
+ */
+export const NEXT_DECISION_TASK_SQL = `SELECT d.* FROM decision_tasks d WHERE d.domain = ? AND d.task_list = ? AND d.started_event_id = 0
+  AND NOT EXISTS (SELECT 1 FROM decision_tasks s WHERE s.run_id = d.run_id AND s.started_event_id > 0)
+  ORDER BY d.priority DESC, d.rowid ASC LIMIT 1`;
+/** The next activity task a poll takes: most urgent first, then FIFO (SWF_SPEC 13.1). */
+export const NEXT_ACTIVITY_TASK_SQL = `SELECT * FROM activity_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0
+  ORDER BY priority DESC, rowid ASC LIMIT 1`;
+
+/**
  * The persistent state. File databases use WAL with synchronous=FULL so that every acknowledged
  * call survives a kill -9 or power loss (NORMAL may lose the last commits on power loss).
  */
@@ -279,9 +290,7 @@ export class Store {
   }
   /** SWF_SPEC 8.2: the deliverable decision task on a list, highest priority then oldest. */
   nextDecisionTask(domain: string, taskList: string): DecisionTaskRecord | undefined {
-    const r = this.stmt(`SELECT d.* FROM decision_tasks d WHERE d.domain = ? AND d.task_list = ? AND d.started_event_id = 0
-      AND NOT EXISTS (SELECT 1 FROM decision_tasks s WHERE s.run_id = d.run_id AND s.started_event_id > 0)
-      ORDER BY d.priority DESC, d.rowid ASC LIMIT 1`).get(domain, taskList) as Row | undefined;
+    const r = this.stmt(NEXT_DECISION_TASK_SQL).get(domain, taskList) as Row | undefined;
     return r && toDecisionTask(r);
   }
   setDecisionTaskStarted(runId: string, scheduledEventId: number, startedEventId: number): void {
@@ -313,8 +322,7 @@ export class Store {
   }
   /** SWF_SPEC 13.1: the next scheduled activity task on a list, priority then FIFO. */
   nextActivityTask(domain: string, taskList: string): ActivityTaskRecord | undefined {
-    const r = this.stmt(`SELECT * FROM activity_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0
-      ORDER BY priority DESC, rowid ASC LIMIT 1`).get(domain, taskList) as Row | undefined;
+    const r = this.stmt(NEXT_ACTIVITY_TASK_SQL).get(domain, taskList) as Row | undefined;
     return r && toActivityTask(r);
   }
   setActivityTaskStarted(runId: string, scheduledEventId: number, startedEventId: number): void {

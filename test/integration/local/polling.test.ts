@@ -87,6 +87,21 @@ describe('polling', () => {
   before(async () => { h = await openHarness(); });
   after(async () => { await h.close(); });
 
+  test('activity tasks are handed out most urgent first, then in the order they were scheduled', async () => {
+    const w = await createWorld(h, 'urgency');
+    await start(w, 'r');
+    await decide(w, [
+      scheduleActivity('low-1', { taskPriority: '-5' }),
+      scheduleActivity('normal-1'),
+      scheduleActivity('high-1', { taskPriority: '10' }),
+      scheduleActivity('normal-2'),
+      scheduleActivity('high-2', { taskPriority: '10' }),
+    ]);
+    const order: (string | undefined)[] = [];
+    for (let i = 0; i < 5; i++) order.push((await pollActivity(w)).activityId);
+    assert.deepEqual(order, ['high-1', 'high-2', 'normal-1', 'normal-2', 'low-1']);
+  });
+
   test('empty polls answer without a taskToken after the wait', async () => {
     const w = await createWorld(h, 'empty');
     const d = await pollDecision(w);
