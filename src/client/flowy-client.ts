@@ -18,12 +18,11 @@ import type {
   SWFClient,
   WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
-import { getWorkflowOptions } from '../core/index.ts';
-import type { WorkflowClass } from '../core/index.ts';
+import { getWorkflowOptions, jsonSerializer, MAX_REASON_LENGTH, truncate } from '../core/index.ts';
+import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
-import { durationString, getHistory, jsonSerializer, MAX_REASON, truncate } from '../swf/index.ts';
-import type { DataSerializer } from '../swf/index.ts';
+import { durationString, getHistory } from '../swf/index.ts';
 import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } from './errors.ts';
 import { getEventsAfter } from './new-events.ts';
 
@@ -33,7 +32,7 @@ export interface FlowyClientOptions {
   domain: string;
   /** Used to find a workflow's defaults and schema when it is named rather than given as a class. */
   registry?: Registry;
-  serializer?: DataSerializer;
+  serializer?: Serializer;
 }
 
 /** A workflow given as its class or as its SWF type. */
@@ -102,7 +101,7 @@ export class FlowyClient {
   readonly client: SWFClient;
   readonly domain: string;
   private readonly registry: Registry | undefined;
-  private readonly serializer: DataSerializer;
+  private readonly serializer: Serializer;
 
   constructor(options: FlowyClientOptions) {
     this.client = options.client;
@@ -232,7 +231,7 @@ export class FlowyClient {
         domain: this.domain,
         workflowId: execution.workflowId,
         runId: execution.runId,
-        reason: options.reason === undefined ? undefined : truncate(options.reason, MAX_REASON),
+        reason: options.reason === undefined ? undefined : truncate(options.reason, MAX_REASON_LENGTH),
         details: options.details,
         childPolicy: options.childPolicy,
       }),
@@ -288,7 +287,7 @@ export class FlowyClient {
 
   /** Fails an activity that chose asynchronous completion. */
   async failActivity(taskToken: string, reason: string, details?: string): Promise<void> {
-    await this.client.send(new RespondActivityTaskFailedCommand({ taskToken, reason: truncate(reason, MAX_REASON), details }));
+    await this.client.send(new RespondActivityTaskFailedCommand({ taskToken, reason: truncate(reason, MAX_REASON_LENGTH), details }));
   }
 
   /** The runId of the open run with this workflowId, else of its most recently started closed run. */

@@ -1,3 +1,4 @@
+import { truncate } from '../core/index.ts';
 import { summarizeHistory } from './history-summary.ts';
 import type { ExecutionSummary, HistoryEventLike, Outcome } from './history-summary.ts';
 
@@ -20,7 +21,7 @@ export function renderTimeline(events: readonly HistoryEventLike[], options: Tim
   const maxText = options.maxText ?? 80;
   const origin = summary.startedAt ?? firstTimestamp(summary);
   const offset = (date: Date | undefined) => (date && origin ? `+${formatDuration(date.getTime() - origin.getTime())}` : '-');
-  const cut = (text: string | undefined) => (text === undefined ? undefined : truncate(text, maxText));
+  const cut = (text: string | undefined) => (text === undefined ? undefined : oneLine(text, maxText));
   const lines: string[] = [...header(summary, cut)];
   // SWF drops a run's open timers and tasks when it closes; say so rather than "pending"
   const isClosed = summary.status !== 'OPEN';
@@ -191,9 +192,9 @@ function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
-function truncate(text: string, max: number): string {
-  const flat = text.replace(/\s*\n\s*/g, ' ');
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+/** `text` on one line (newlines and the indentation around them become one space), cut to `max`. */
+function oneLine(text: string, max: number): string {
+  return truncate(text.replace(/\s*\n\s*/g, ' '), max);
 }
 
 function plural(n: number, word: string): string {

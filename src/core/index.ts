@@ -26,7 +26,7 @@ export type {
   WorkflowOptions, ActivityOptions, ResolvedWorkflowOptions, ResolvedActivityOptions,
   ActivityClass, WorkflowClass, JsonSchema, Duration,
 } from './options.ts';
-export { jsonSerializer, serializeChecked, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
+export { jsonSerializer, serializeChecked, truncate, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
 export type { Serializer } from './serializer.ts';
 export { decide } from './decide.ts';
 export type { DecideOptions, DecideResult } from './decide.ts';

@@ -1,22 +1,15 @@
-// SWF's size limits on strings we send (SWF_SPEC 15): cut, never rejected for length.
+// SWF's size limits on strings workers send (SWF_SPEC 15): cut, never rejected for length. The
+// Data and reason limits and `truncate` are core's (MAX_DATA_LENGTH, MAX_REASON_LENGTH).
+import { MAX_DATA_LENGTH, truncate } from '../core/index.ts';
 
-/** Maximum characters of a `reason` field. */
-export const MAX_REASON = 256;
-/** Maximum characters of input, result, details, control and signal input (`Data`). */
-export const MAX_DATA = 32_768;
 /** Maximum characters of heartbeat details. */
 export const MAX_HEARTBEAT_DETAILS = 2_048;
-
-/** Cuts `text` to `max` characters, marking the cut with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /**
  * Serializes failure details as JSON `{message, stack}` within `max` characters: the stack is cut
  * first, then the message, so the result is always valid JSON.
  */
-export function failureDetails(message: string, stack: string | undefined, max = MAX_DATA): string {
+export function failureDetails(message: string, stack: string | undefined, max = MAX_DATA_LENGTH): string {
   const full = JSON.stringify(stack ? { message, stack } : { message });
   if (full.length <= max) return full;
   const overhead = JSON.stringify({ message, stack: '' }).length;

@@ -7,11 +7,11 @@ import {
   RespondActivityTaskFailedCommand,
 } from '@aws-sdk/client-swf';
 import type { PollForActivityTaskCommandOutput, SWFClient } from '@aws-sdk/client-swf';
-import { attemptFromActivityId } from '../core/index.ts';
+import { attemptFromActivityId, jsonSerializer, MAX_DATA_LENGTH } from '../core/index.ts';
+import type { Serializer } from '../core/index.ts';
 import { ASYNC_COMPLETION, validateInput, validateOutput } from '../definitions/index.ts';
 import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';
-import { describeError, failureDetails, isConnectionError, isFault, jsonSerializer, MAX_DATA } from '../swf/index.ts';
-import type { DataSerializer } from '../swf/index.ts';
+import { describeError, failureDetails, isConnectionError, isFault } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { WorkerActivityContext } from './activity-context.ts';
 import { Backoff, sleep } from './backoff.ts';
@@ -39,7 +39,7 @@ export interface ActivityWorkerOptions {
   observer?: WorkerObserver;
   /** Implementations by activity name that take precedence over the registry's classes. */
   overrides?: Record<string, ActivityFunction>;
-  serializer?: DataSerializer;
+  serializer?: Serializer;
   /** On stop, how long running activities may take before they are aborted and handed back; default 30 s. */
   shutdownGraceMs?: number;
   /**
@@ -69,7 +69,7 @@ export class ActivityWorker {
   private readonly options: ActivityWorkerOptions;
   private readonly logger: Logger;
   private readonly identity: string;
-  private readonly serializer: DataSerializer;
+  private readonly serializer: Serializer;
   /** Aborted by stop(): no new polls. */
   private readonly stopRequested = new AbortController();
   /** Aborts the poll requests in flight. */
@@ -311,8 +311,8 @@ export class ActivityWorker {
     } catch (error) {
       return failed('InvalidResult', `Result of activity "${name}" cannot be serialized: ${describeError(error)}`);
     }
-    if (result !== undefined && result.length > MAX_DATA) {
-      return failed('ResultTooLarge', `Result of activity "${name}" has ${result.length} characters; SWF allows ${MAX_DATA}. Store large data elsewhere and return a reference`);
+    if (result !== undefined && result.length > MAX_DATA_LENGTH) {
+      return failed('ResultTooLarge', `Result of activity "${name}" has ${result.length} characters; SWF allows ${MAX_DATA_LENGTH}. Store large data elsewhere and return a reference`);
     }
     return { kind: 'completed', result };
   }

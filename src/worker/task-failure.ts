@@ -1,5 +1,6 @@
 // How an error thrown by an activity is reported to SWF: a reason and JSON details.
-import { failureDetails, MAX_REASON, truncate } from '../swf/index.ts';
+import { MAX_REASON_LENGTH, truncate } from '../core/index.ts';
+import { failureDetails } from '../swf/index.ts';
 
 /** The `reason` and `details` of RespondActivityTaskFailed for `error`. */
 export interface TaskFailure {
@@ -19,7 +20,7 @@ export function describeTaskFailure(error: unknown): TaskFailure {
   }
   const given = (error as { reason?: unknown }).reason;
   const reason = typeof given === 'string' && given.length > 0 ? given : errorClassName(error);
-  return { reason: truncate(reason, MAX_REASON), details: failureDetails(error.message, error.stack), message: error.message };
+  return { reason: truncate(reason, MAX_REASON_LENGTH), details: failureDetails(error.message, error.stack), message: error.message };
 }
 
 /** The class name of an error: its `name` when set, else its constructor's name. */

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { failureDetails, truncate, durationString } from '../../../src/swf/index.ts';
+import { truncate } from '../../../src/core/index.ts';
+import { failureDetails, durationString } from '../../../src/swf/index.ts';
 
 describe('limits', () => {
   test('truncate keeps short text and cuts long text to the limit', () => {
