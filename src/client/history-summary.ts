@@ -3,6 +3,7 @@
  * timer, signal, marker and cancel request, plus the close event. Pure data, used by the
  * `flowy history` timeline and by tests that assert on what a run did.
  */
+import { timestampMillis } from '../core/index.ts';
 
 /** The fields of a history event this module reads; core's HistoryEvent and the SDK's fit it. */
 export interface HistoryEventLike {
@@ -91,13 +92,9 @@ export interface ExecutionSummary {
 
 /** Reads an eventTimestamp in any of its encodings; undefined when absent or unreadable. */
 export function toDate(value: unknown): Date | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value === 'number') return new Date(value * 1000); // SWF_SPEC 1.3: epoch seconds
-  if (typeof value === 'string') {
-    const date = /^\d+(\.\d+)?$/.test(value) ? new Date(Number(value) * 1000) : new Date(value);
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  }
-  return undefined;
+  if (!(value instanceof Date) && typeof value !== 'number' && typeof value !== 'string') return undefined;
+  const ms = timestampMillis(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
 /** The attempt number encoded in an activityId: `name-3` is attempt 1, `name-3@2` attempt 2. */
