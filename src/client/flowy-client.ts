@@ -22,9 +22,8 @@ import { getWorkflowOptions, jsonSerializer, MAX_REASON_LENGTH, truncate } from 
 import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
-import { durationString, getHistory } from '../swf/index.ts';
+import { durationString, getEventsAfter, getHistory } from '../swf/index.ts';
 import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } from './errors.ts';
-import { getEventsAfter } from './new-events.ts';
 
 /** Options of {@link FlowyClient}. */
 export interface FlowyClientOptions {

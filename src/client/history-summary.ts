@@ -3,7 +3,7 @@
  * timer, signal, marker and cancel request, plus the close event. Pure data, used by the
  * `flowy history` timeline and by tests that assert on what a run did.
  */
-import { timestampMillis } from '../core/index.ts';
+import { eventAttributes, timestampMillis } from '../core/index.ts';
 
 /** The fields of a history event this module reads; core's HistoryEvent and the SDK's fit it. */
 export interface HistoryEventLike {
@@ -150,7 +150,7 @@ export function summarizeHistory(
     const type = event.eventType ?? 'Unknown';
     const at = toDate(event.eventTimestamp);
     const eventId = event.eventId ?? 0;
-    const attrs = attributesOf(event);
+    const attrs = eventAttributes(event) as Attributes;
     switch (type) {
       case 'WorkflowExecutionStarted': {
         summary.startedAt = at;
@@ -316,14 +316,6 @@ function closeOutcome(eventType: string, attrs: Attributes): Outcome {
   if (eventType.endsWith('Terminated')) return { kind: 'terminated' };
   if (eventType.startsWith('Start')) return { kind: 'start failed', reason: str(attrs.cause) };
   return { kind: 'failed', reason: str(attrs.reason), details: str(attrs.details) };
-}
-
-/** The `<lowerCamelEventType>EventAttributes` member of an event (SWF_SPEC appendix D). */
-function attributesOf(event: HistoryEventLike): Attributes {
-  const type = event.eventType ?? '';
-  const key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventAttributes`;
-  const value = (event as Record<string, unknown>)[key];
-  return value && typeof value === 'object' ? (value as Attributes) : {};
 }
 
 function typeRef(value: unknown): { name: string; version: string } | undefined {

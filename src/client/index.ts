@@ -11,7 +11,6 @@ export type {
 } from './flowy-client.ts';
 export { WorkflowExecutionFailed, UnknownExecutionError, InvalidInputError } from './errors.ts';
 export type { FailedCloseStatus } from './errors.ts';
-export { getEventsAfter } from './new-events.ts';
 export { renderTimeline, formatDuration } from './timeline.ts';
 export type { TimelineOptions } from './timeline.ts';
 export { summarizeHistory } from './history-summary.ts';

@@ -40,6 +40,31 @@ export async function getHistory(
   return events;
 }
 
+/**
+ * Events of a run with `eventId > afterEventId`, oldest first: pages in reverse order until the
+ * known event id (GetWorkflowExecutionHistory has no "after id" parameter).
+ */
+export async function getEventsAfter(
+  client: SWFClient,
+  domain: string,
+  execution: { workflowId: string; runId: string },
+  afterEventId: number,
+): Promise<HistoryEvent[]> {
+  const newest: HistoryEvent[] = [];
+  let nextPageToken: string | undefined;
+  for (;;) {
+    const page = await client.send(
+      new GetWorkflowExecutionHistoryCommand({ domain, execution, reverseOrder: true, maximumPageSize: 100, nextPageToken }),
+    );
+    for (const event of page.events ?? []) {
+      if ((event.eventId ?? 0) <= afterEventId) return newest.reverse();
+      newest.push(event);
+    }
+    nextPageToken = page.nextPageToken || undefined;
+    if (!nextPageToken) return newest.reverse();
+  }
+}
+
 /** Returns the last event of a run (one small request), or undefined for an empty history. */
 export async function getLastEvent(
   client: SWFClient,

@@ -12,7 +12,7 @@ export {
   DEFAULT_DOMAIN,
 } from './connection.ts';
 export type { Connection, ConnectionOptions } from './connection.ts';
-export { getHistory, getLastEvent, pollForDecisionTask } from './history.ts';
+export { getEventsAfter, getHistory, getLastEvent, pollForDecisionTask } from './history.ts';
 export type { DecisionTask, PollTarget } from './history.ts';
 export {
   registerAll,
