@@ -5,9 +5,15 @@
 //   threw anything else     → FailWorkflowExecution (reason: "<name>: <message>", details: JSON)
 // A result or restart input too large for SWF fails the execution with a message naming it.
 import { RestartRequest, TaskError, WorkflowCanceled } from './errors.ts';
-import { MAX_DATA_LENGTH, MAX_REASON_LENGTH, serializeChecked, truncate } from './serializer.ts';
-import type { Decision } from './swf-types.ts';
-import type { Execution } from './execution.ts';
+import { MAX_DATA_LENGTH, MAX_REASON_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
+import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
+
+/** What closing needs to know of the execution: how to encode, its type, how it was started. */
+export interface ClosingExecution {
+  readonly serializer: Serializer;
+  readonly workflowType: { name: string };
+  readonly started?: WorkflowExecutionStartedEventAttributes | undefined;
+}
 
 /** How the execution closes; also `DecideResult.status`. */
 export type CloseKind = 'completed' | 'failed' | 'canceled' | 'continued';
@@ -16,7 +22,7 @@ export type CloseKind = 'completed' | 'failed' | 'canceled' | 'continued';
 export function closeDecision(
   outcome: 'completed' | 'failed',
   value: unknown,
-  execution: Execution,
+  execution: ClosingExecution,
 ): { kind: CloseKind; decision: Decision } {
   try {
     if (outcome === 'completed') {
@@ -34,7 +40,7 @@ export function closeDecision(
   }
 }
 
-function continueAsNew(input: unknown, execution: Execution): Decision {
+function continueAsNew(input: unknown, execution: ClosingExecution): Decision {
   const started = execution.started ?? {};
   const text = serializeChecked(execution.serializer, input, `Input of restart() of workflow "${execution.workflowType.name}"`);
   const attributes: NonNullable<Decision['continueAsNewWorkflowExecutionDecisionAttributes']> = {};

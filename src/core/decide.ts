@@ -9,35 +9,11 @@
 //     (command-matching.ts); a difference is a NonDeterminismError.
 //  3. At the last DecisionTaskStarted (the task being decided), whatever the code issued since is
 //     the answer, with the close decision last when run() has settled.
-import { Replay } from './replay.ts';
+import { Replay, type DecideOptions, type DecideResult } from './replay.ts';
 import type { WorkflowClass } from './options.ts';
-import type { Serializer } from './serializer.ts';
-import type { CloseKind } from './close-decision.ts';
-import type { Decision, HistoryEvent } from './swf-types.ts';
+import type { HistoryEvent } from './swf-types.ts';
 
-/** Options of `decide()`. */
-export interface DecideOptions {
-  /** How inputs and results are encoded; default JSON. */
-  serializer?: Serializer;
-  /** History length from which a warning suggests `restart()`; default 20,000. */
-  eventLimitWarningAt?: number;
-  /**
-   * The execution being decided (PollForDecisionTask's `workflowExecution`): child workflow ids
-   * are derived from `workflowId`, `random()`/`uuid()` are seeded from both. Default:
-   * `{ workflowId: 'workflow', runId: '' }`.
-   */
-  execution?: { workflowId?: string | undefined; runId?: string | undefined };
-}
-
-/** What `decide()` returns. */
-export interface DecideResult {
-  /** The decisions to send with RespondDecisionTaskCompleted, close decision last. */
-  decisions: Decision[];
-  /** How the code closed the execution so far; 'open' while `run()` has not settled. */
-  status: 'open' | CloseKind;
-  /** Advice for operators, e.g. a history nearing SWF's 25,000-event cap. */
-  warnings: string[];
-}
+export type { DecideOptions, DecideResult } from './replay.ts';
 
 /**
  * Replays `history` (all events of the run up to the DecisionTaskStarted being answered) through

@@ -2,7 +2,7 @@
 // workflow is being decided they return the decision task's time (`this.now()`) and the
 // execution's seeded random stream (`this.random()`); everywhere else they are the originals.
 // The globals are patched once, when the decider is first loaded.
-import { currentExecution as currentScope } from './context.ts';
+import { currentExecution as currentScope } from './execution.ts';
 
 const GUARD_INSTALLED = Symbol.for('flowy.determinismGuard');
 

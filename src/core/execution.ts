@@ -2,13 +2,24 @@
 // is waiting on (keyed by the ids SWF will echo back), the commands the code issued that SWF has
 // not yet recorded, signals, cancellation and the close. Workflow methods and proxies call into it;
 // `apply-event.ts` feeds it history events; `replay.ts` drives both.
-import { executionStorage } from './context.ts';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Deferred } from './settlement.ts';
 import { hashString, seededRandom, uuidFrom } from './random.ts';
 import { patchMarkerName, sideEffectMarkerName } from './ids.ts';
 import { serializeChecked, type Serializer } from './serializer.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
 import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
+
+// Where workflow code finds the execution it belongs to while it is being decided. The decider
+// runs `run()` (and signal handlers) inside `executionStorage.run(...)`; promise continuations keep
+// that store, so proxies, `Workflow` methods and the Date/Math.random guard can find it.
+/** The execution whose workflow code is running, if any. */
+export const executionStorage = new AsyncLocalStorage<Execution>();
+
+/** The execution whose workflow code is running, or undefined outside a decider. */
+export function currentExecution(): Execution | undefined {
+  return executionStorage.getStore();
+}
 
 /** A decision the code issued, with the key that its recorded outcome event must match. */
 export interface Command {

@@ -54,6 +54,7 @@ export function patchMarkerName(patchId: string): string {
  */
 export function invalidIdReason(id: string): string | undefined {
   if (id.length === 0 || id.length > 256) return `must be 1 to 256 characters long (it has ${id.length})`;
+  // eslint-disable-next-line no-control-regex -- SWF ids must not contain control characters
   if (/[:/|\u0000-\u001f\u007f-\u009f]/.test(id)) return "must not contain ':', '/', '|' or control characters";
   if (id === 'arn' || id.trim() !== id) return "must not be 'arn' nor start or end with spaces";
   return undefined;

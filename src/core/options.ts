@@ -70,13 +70,17 @@ export interface ResolvedActivityOptions {
 }
 
 /** A class whose instances run an activity: `async run(input, context)`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any input and output type by default
 export interface ActivityClass<I = any, O = any> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors and rest args of any shape
   new (...args: any[]): { run(input: I, ...rest: any[]): Promise<O> | O };
   readonly name: string;
 }
 
 /** A workflow class (a `Workflow` subclass with an `async run(input)`). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any input and output type by default
 export interface WorkflowClass<I = any, O = any> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors of any shape
   new (...args: any[]): { run(input: I): Promise<O> };
   readonly name: string;
 }

@@ -3,16 +3,39 @@
 // replayed decision task's decisions against the recorded outcomes (see decide.ts).
 import { applyEvent } from './apply-event.ts';
 import { matchRecordedDecisions } from './command-matching.ts';
-import { executionStorage } from './context.ts';
 import { installDeterminismGuard } from './determinism-guard.ts';
-import { Execution, type Command, type ExecutionIdentity } from './execution.ts';
+import { Execution, executionStorage, type Command, type ExecutionIdentity } from './execution.ts';
 import { decisionTaskBoundaries, inEventOrder, SWF_EVENT_LIMIT, type DecisionTaskBoundary } from './history.ts';
 import { getWorkflowOptions, type WorkflowClass } from './options.ts';
-import { jsonSerializer } from './serializer.ts';
-import type { DecideOptions, DecideResult } from './decide.ts';
-import type { HistoryEvent } from './swf-types.ts';
+import { jsonSerializer, type Serializer } from './serializer.ts';
+import type { CloseKind } from './close-decision.ts';
+import type { Decision, HistoryEvent } from './swf-types.ts';
 
 installDeterminismGuard();
+
+/** Options of `decide()`. */
+export interface DecideOptions {
+  /** How inputs and results are encoded; default JSON. */
+  serializer?: Serializer;
+  /** History length from which a warning suggests `restart()`; default 20,000. */
+  eventLimitWarningAt?: number;
+  /**
+   * The execution being decided (PollForDecisionTask's `workflowExecution`): child workflow ids
+   * are derived from `workflowId`, `random()`/`uuid()` are seeded from both. Default:
+   * `{ workflowId: 'workflow', runId: '' }`.
+   */
+  execution?: { workflowId?: string | undefined; runId?: string | undefined };
+}
+
+/** What `decide()` returns. */
+export interface DecideResult {
+  /** The decisions to send with RespondDecisionTaskCompleted, close decision last. */
+  decisions: Decision[];
+  /** How the code closed the execution so far; 'open' while `run()` has not settled. */
+  status: 'open' | CloseKind;
+  /** Advice for operators, e.g. a history nearing SWF's 25,000-event cap. */
+  warnings: string[];
+}
 
 /** Lets every promise continuation queued so far run (macrotask boundary). */
 const drainMicrotasks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,7 @@
 // The base class of user workflows: `run(input)` plus the deterministic services a workflow may
 // use while it is replayed (time, timers, randomness, side effects, signals, cancellation,
 // versioning, restart).
-import { currentExecution } from './context.ts';
+import { currentExecution } from './execution.ts';
 import { ConfigurationError, RestartRequest, TimerCanceled } from './errors.ts';
 import { sleepTimerId } from './ids.ts';
 import type { Execution } from './execution.ts';
