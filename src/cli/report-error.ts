@@ -1,7 +1,6 @@
 // Turning any error of a command into one clear line on stderr and an exit code.
 import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } from '../client/index.ts';
 import { describeError, isConnectionError, isFault } from '../swf/index.ts';
-import type { CliContext } from './context.ts';
 import { UsageError } from './usage-error.ts';
 
 /** Exit codes: 0 success, 1 the workflow or command failed, 2 usage or input error. */

@@ -8,10 +8,12 @@ import {
 } from '../core/index.ts';
 
 /** A class decorator usable with legacy and TC39 decorators. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors of any shape
 export type FlowyClassDecorator = <T extends abstract new (...args: any[]) => unknown>(target: T, context?: ClassDecoratorContext) => void;
 
 // SWF_SPEC 15 / appendix G: names ≤ 256, versions ≤ 64; SWF ids and names must not contain
 // ':', '/', '|', control characters, nor be the literal 'arn'.
+// eslint-disable-next-line no-control-regex -- the control characters are what is forbidden
 const FORBIDDEN = /[:/|\u0000-\u001f\u007f-\u009f]/;
 
 function checkName(kind: string, className: string, field: string, value: string | undefined, max: number): void {

@@ -36,13 +36,13 @@ export async function loadHistory(input: HistorySource): Promise<LoadedHistory> 
       text = await readFile(input, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new Error(`Cannot read history file "${input}" (${code}); record one with "flowy history <workflowId> --json > ${input}"`);
+      throw new Error(`Cannot read history file "${input}" (${code}); record one with "flowy history <workflowId> --json > ${input}"`, { cause: error });
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new Error(`History file "${input}" is not JSON (${(error as Error).message}); it should hold what "flowy history --json" writes`);
+      throw new Error(`History file "${input}" is not JSON (${(error as Error).message}); it should hold what "flowy history --json" writes`, { cause: error });
     }
     return fromValue(parsed, `"${input}"`);
   }

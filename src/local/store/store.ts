@@ -73,7 +73,7 @@ export class Store {
       const reason = (error as { code?: string }).code === 'SQLITE_BUSY'
         ? 'another local SWF server is using it; stop that one or pass another --db file'
         : `${(error as Error).message}; pass another --db file or :memory:`;
-      throw new Error(`Cannot open the SWF database ${options.path}: ${reason}`);
+      throw new Error(`Cannot open the SWF database ${options.path}: ${reason}`, { cause: error });
     }
     const version = this.getMeta('schema_version');
     if (version === undefined) this.setMeta('schema_version', SCHEMA_VERSION);

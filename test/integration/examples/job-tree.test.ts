@@ -102,11 +102,3 @@ async function waitForChild(stack: Stack, workflowId: string): Promise<{ workflo
   }
   throw new Error(`child ${workflowId} never started`);
 }
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1000; i += 1) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}

@@ -94,8 +94,8 @@ export async function rejectsWith(promise: Promise<unknown>, name: string, messa
     await promise;
   } catch (error) {
     const e = error as Error;
-    if (e.name !== name) throw new Error(`expected ${name}, got ${e.name}: ${e.message}`);
-    if (message && !message.test(e.message)) throw new Error(`expected ${name} message to match ${message}, got: ${e.message}`);
+    if (e.name !== name) throw new Error(`expected ${name}, got ${e.name}: ${e.message}`, { cause: error });
+    if (message && !message.test(e.message)) throw new Error(`expected ${name} message to match ${message}, got: ${e.message}`, { cause: error });
     return e;
   }
   throw new Error(`expected ${name}, but the call succeeded`);

@@ -110,7 +110,7 @@ describe('renderTimeline', () => {
     const text = renderTimeline(history('epoch', rows));
     assert.match(text, /notify-1 +notify@9 .* start failed: ACTIVITY_TYPE_DOES_NOT_EXIST$/m);
     assert.match(text, /ask-2 +ask@1 +\+5ms +- +\+1m 5s +1m 5s +1 +timed out: SCHEDULE_TO_START$/m);
-    assert.match(text, /^  c +C@1 .* start failed: WORKFLOW_TYPE_DOES_NOT_EXIST$/m);
+    assert.match(text, /^ {2}c +C@1 .* start failed: WORKFLOW_TYPE_DOES_NOT_EXIST$/m);
     assert.match(text, /timer-3 .* start failed: TIMER_ID_ALREADY_IN_USE$/m);
     assert.match(text, /decision failed +RecordMarker +OPERATION_NOT_PERMITTED$/m);
     assert.match(text, /^Closed \+1m 10s: FAILED, reason ActivityTimedOut, details ask-2 timed out waiting for a worker\n$/m);

@@ -1,0 +1,143 @@
+// The layer rules of docs/DESIGN.md written as lint rules: a layer is reached only through its
+// door (index.ts), dependencies point down, the import graph has no cycles, src/core does no I/O,
+// and only src/swf talks to the AWS SDK.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import noImportCycle from './lint/no-import-cycle.mjs';
+
+/** Each layer and the layers it may import (through their doors). */
+const LAYERS = {
+  core: [],
+  definitions: ['core'],
+  swf: ['core', 'definitions'],
+  worker: ['core', 'definitions', 'swf'],
+  client: ['core', 'definitions', 'swf'],
+  local: [],
+  testing: ['core', 'definitions', 'swf', 'worker', 'client', 'local'],
+  cli: ['core', 'definitions', 'swf', 'worker', 'client', 'local', 'testing'],
+};
+
+/** Files outside src/swf that still import @aws-sdk; this list only shrinks as calls move into src/swf. */
+const AWS_SDK_ALLOWED = [
+  'src/cli/commands/list.ts',
+  'src/cli/context.ts',
+  'src/cli/progress.ts',
+  'src/client/flowy-client.ts',
+  'src/worker/activity-context.ts',
+  'src/worker/activity-worker.ts',
+  'src/worker/decision-worker.ts',
+];
+
+/** Node modules that do I/O or touch the process; src/core is pure (DESIGN: "no I/O"). */
+const NODE_IO_MODULES = [
+  'fs', 'fs/promises', 'path', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process',
+  'cluster', 'worker_threads', 'os', 'process', 'readline', 'stream', 'zlib', 'vm', 'sqlite',
+].flatMap((name) => [name, `node:${name}`]);
+
+const MAX_DEPTH = 4;
+
+/**
+ * no-restricted-imports patterns for a file `depth` folders below src/<layer>: another layer's
+ * files other than its index.ts, and layers this one may not depend on at all.
+ */
+function layerPatterns(layer, depth) {
+  const up = '../'.repeat(depth);
+  return Object.keys(LAYERS)
+    .filter((other) => other !== layer)
+    .map((other) =>
+      LAYERS[layer].includes(other)
+        ? {
+            group: [`${up}${other}/**`, `!${up}${other}/index.ts`],
+            message: `Import src/${other} through its door, ${up}${other}/index.ts (DESIGN: one door per layer).`,
+          }
+        : {
+            group: [`${up}${other}/**`, `${up}${other}`],
+            message: `src/${layer} may not depend on src/${other} (DESIGN: dependencies point down).`,
+          },
+    );
+}
+
+function layerConfigs() {
+  const configs = [];
+  for (const layer of Object.keys(LAYERS)) {
+    for (let depth = 1; depth <= MAX_DEPTH; depth++) {
+      const patterns = layerPatterns(layer, depth);
+      if (layer !== 'swf') {
+        patterns.push({
+          group: ['@aws-sdk/*'],
+          message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.',
+        });
+      }
+      configs.push({
+        files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
+        rules: {
+          'no-restricted-imports': [
+            'error',
+            {
+              paths: layer === 'core' ? NODE_IO_MODULES.map((name) => ({ name, message: 'src/core does no I/O.' })) : [],
+              patterns,
+            },
+          ],
+        },
+      });
+      if (layer !== 'swf') {
+        // Later configs win: the allow-listed files keep the layer rules, without the AWS SDK one.
+        configs.push({
+          files: AWS_SDK_ALLOWED.filter((file) => file.startsWith(`src/${layer}/`) && file.split('/').length === depth + 2),
+          rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(layer, depth) }] },
+        });
+      }
+    }
+  }
+  return configs.filter((config) => config.files.length > 0);
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'coverage/**', '.flowy/**'] },
+  { linterOptions: { reportUnusedDisableDirectives: 'error' } },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      ecmaVersion: 2022,
+      sourceType: 'module',
+      globals: {
+        console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
+        setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', queueMicrotask: 'readonly',
+        URL: 'readonly', Buffer: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly',
+        structuredClone: 'readonly', fetch: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly',
+      },
+    },
+    plugins: { flowy: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: {
+      'flowy/no-import-cycle': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // Class metadata (Reflect) is keyed by constructors of any shape.
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+    },
+  },
+  {
+    // Tests and benchmarks build loose shapes on purpose (bad input, partial events).
+    files: ['test/**', 'bench/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // The local server's operations take untyped input until they are typed from the SDK's shapes.
+    files: [
+      'src/local/engine.ts',
+      'src/local/protocol/decision-list.ts',
+      'src/local/state/decisions.ts',
+      'src/local/state/executions.ts',
+      'src/local/state/operations.ts',
+      'src/local/state/task-polling.ts',
+      'src/local/state/types.ts',
+      'src/local/state/visibility.ts',
+      'src/local/store/rows.ts',
+    ],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  ...layerConfigs(),
+);
