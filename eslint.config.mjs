@@ -17,6 +17,13 @@ const LAYERS = {
   cli: ['core', 'definitions', 'swf', 'worker', 'client', 'local', 'testing'],
 };
 
+/** The files through which other layers reach a layer; index.ts unless named here. */
+const DOORS = {
+  // workflow authors (index.ts) and what drives their code (engine.ts) are two audiences
+  core: ['index.ts', 'engine.ts'],
+};
+const doorsOf = (layer) => DOORS[layer] ?? ['index.ts'];
+
 /** Files outside src/swf that still import @aws-sdk; this list only shrinks as calls move into src/swf. */
 const AWS_SDK_ALLOWED = [
   'src/cli/commands/list.ts',
@@ -47,8 +54,8 @@ function layerPatterns(layer, depth) {
     .map((other) =>
       LAYERS[layer].includes(other)
         ? {
-            group: [`${up}${other}/**`, `!${up}${other}/index.ts`],
-            message: `Import src/${other} through its door, ${up}${other}/index.ts (DESIGN: one door per layer).`,
+            group: [`${up}${other}/**`, ...doorsOf(other).map((door) => `!${up}${other}/${door}`)],
+            message: `Import src/${other} through its door (${doorsOf(other).join(' or ')}), not its internals.`,
           }
         : {
             group: [`${up}${other}/**`, `${up}${other}`],
@@ -88,6 +95,14 @@ function layerConfigs() {
         });
       }
     }
+  }
+  // The package's entry points (src/index.ts, src/entry/*) reach every layer, through its doors.
+  for (const [files, up] of [[['src/*.ts'], './'], [['src/entry/*.ts'], '../']]) {
+    const patterns = Object.keys(LAYERS).map((layer) => ({
+      group: [`${up}${layer}/**`, ...doorsOf(layer).map((door) => `!${up}${layer}/${door}`)],
+      message: `Import src/${layer} through its door (${doorsOf(layer).join(' or ')}), not its internals.`,
+    }));
+    configs.push({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
   }
   return configs.filter((config) => config.files.length > 0);
 }

@@ -3,7 +3,8 @@
 // Decider spends on the next decision task of the same execution, and on every task of a whole
 // execution.
 import os from 'node:os';
-import { ActivityProxy, decide, Decider, Workflow, type HistoryEvent } from '../src/core/index.ts';
+import { ActivityProxy, Workflow } from '../src/core/index.ts';
+import { decide, Decider, type HistoryEvent } from '../src/core/engine.ts';
 
 const Step = { name: 'Step', version: '1' };
 

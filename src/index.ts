@@ -1,20 +1,36 @@
-// flowy-ts: the package root. Everything a workflow or activity author imports.
+// flowy-ts: the package root, for workflow and activity authors.
+//
+//   import { activity, ActivityProxy, all, Workflow, workflow } from 'flowy-ts';
+//
+//   @activity({ startToCloseTimeout: 60 })
+//   export class ChargePayment { async run(order: Order) { ... } }
+//
+//   @workflow()
+//   export class OrderPipeline extends Workflow<Order, Receipt> {
+//     charge = ActivityProxy(ChargePayment);
+//     async run(order: Order) { return { charged: await this.charge(order) }; }
+//   }
+//
+// Running code is behind the other subpaths: flowy-ts/worker (workers, logger, metrics),
+// flowy-ts/client (start, signal, wait for results), flowy-ts/local (the local SWF server),
+// flowy-ts/testing (replay and in-memory tests) and flowy-ts/engine (decide, Decider).
+
+/** The workflow base class, proxies that schedule activities and child workflows, combinators. */
+export { Workflow, ActivityProxy, WorkflowProxy, all, first, finishOrder } from './core/index.ts';
+/** What workflow code catches: failures of activities, children and timers, and the engine's own errors. */
 export {
-  Workflow, ActivityProxy, WorkflowProxy, all, first, finishOrder,
   TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
   ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
   StartChildWorkflowFailed, TimerFailed, TimerCanceled, NonDeterminismError, ConfigurationError,
-  PayloadTooLargeError, WorkflowCanceled, attemptFromActivityId, jsonSerializer, decide, Decider,
+  PayloadTooLargeError, WorkflowCanceled,
 } from './core/index.ts';
+/** The attempt number an activity's id carries, and the default JSON serializer. */
+export { attemptFromActivityId, jsonSerializer } from './core/index.ts';
 export type {
   ActivityRef, WorkflowRef, CallOptions, ProxyOptions, ChildProxyOptions, ChildCallOptions,
-  RetryPolicy, WorkflowOptions, ActivityOptions, Serializer, JsonSchema, Duration,
-  DecideOptions, DecideResult, HistoryEvent, Decision,
+  RetryPolicy, WorkflowOptions, ActivityOptions, ActivityClass, WorkflowClass, Serializer, JsonSchema,
+  Duration, TaskErrorOptions,
 } from './core/index.ts';
-export { workflow, activity, ASYNC_COMPLETION, Registry, scan, validateInput, validateOutput } from './definitions/index.ts';
-export type { ActivityContext, WorkflowDefinition, ActivityDefinition } from './definitions/index.ts';
-// Starting and driving executions from user code (the same client the CLI uses).
-export { FlowyClient, WorkflowExecutionFailed, UnknownExecutionError, InvalidInputError } from './client/index.ts';
-export type { FlowyClientOptions, StartWorkflowOptions, ExecutionRef, Execution, ListOptions, FollowOptions } from './client/index.ts';
-export { createSwfClient, resolveConnection } from './swf/index.ts';
-export type { SwfClientOptions, Connection } from './swf/index.ts';
+/** The decorators that make a class a workflow or an activity, and what an activity's run() receives. */
+export { workflow, activity, ASYNC_COMPLETION } from './definitions/index.ts';
+export type { ActivityContext } from './definitions/index.ts';

@@ -18,7 +18,8 @@ import type {
   SWFClient,
   WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
-import { getWorkflowOptions, jsonSerializer, MAX_REASON_LENGTH, truncate } from '../core/index.ts';
+import { jsonSerializer } from '../core/index.ts';
+import { getWorkflowOptions, MAX_REASON_LENGTH, truncate } from '../core/engine.ts';
 import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';

@@ -3,7 +3,7 @@
  * timer, signal, marker and cancel request, plus the close event. Pure data, used by the
  * `flowy history` timeline and by tests that assert on what a run did.
  */
-import { eventAttributes, timestampMillis } from '../core/index.ts';
+import { eventAttributes, timestampMillis } from '../core/engine.ts';
 
 /** The fields of a history event this module reads; core's HistoryEvent and the SDK's fit it. */
 export interface HistoryEventLike {

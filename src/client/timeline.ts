@@ -1,4 +1,4 @@
-import { truncate } from '../core/index.ts';
+import { truncate } from '../core/engine.ts';
 import { summarizeHistory } from './history-summary.ts';
 import type { ExecutionSummary, HistoryEventLike, Outcome } from './history-summary.ts';
 

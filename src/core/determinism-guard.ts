@@ -1,7 +1,7 @@
 // Keeps `Date.now()`, `new Date()` and `Math.random()` deterministic inside workflow code. While a
 // workflow is being decided they return the decision task's time (`this.now()`) and the
 // execution's seeded random stream (`this.random()`); everywhere else they are the originals.
-// The globals are patched once, when the decider is first loaded.
+// The globals are patched once, when the decider first runs workflow code (replay.ts), not on import.
 import { currentExecution as currentScope } from './execution.ts';
 
 const GUARD_INSTALLED = Symbol.for('flowy.determinismGuard');

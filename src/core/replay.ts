@@ -11,8 +11,6 @@ import { jsonSerializer, type Serializer } from './serializer.ts';
 import type { CloseKind } from './close-decision.ts';
 import type { Decision, HistoryEvent } from './swf-types.ts';
 
-installDeterminismGuard();
-
 /** Options of `decide()`. */
 export interface DecideOptions {
   /** How inputs and results are encoded; default JSON. */
@@ -192,6 +190,9 @@ function indexMarkers(execution: Execution, events: readonly HistoryEvent[], fro
 function startRun(execution: Execution, workflow: WorkflowClass, event: HistoryEvent): void {
   const attributes = event.workflowExecutionStartedEventAttributes ?? {};
   execution.started = attributes;
+  // Globals are patched when workflow code first runs, never on import (importing flowy-ts leaves
+  // the process as it was); outside an execution's scope the patched functions act as the originals.
+  installDeterminismGuard();
   executionStorage.run(execution, () => {
     const instance = new workflow();
     const running = new Promise<unknown>((resolve) => {

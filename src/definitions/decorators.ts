@@ -2,10 +2,8 @@
 // core's keys, where getWorkflowOptions / getActivityOptions (src/core) read them back. Both work
 // as legacy (`experimentalDecorators`) and TC39 class decorators: either way the class comes first.
 import 'reflect-metadata';
-import {
-  ACTIVITY_METADATA_KEY, ConfigurationError, WORKFLOW_METADATA_KEY,
-  type ActivityOptions, type WorkflowOptions,
-} from '../core/index.ts';
+import { ConfigurationError, type ActivityOptions, type WorkflowOptions } from '../core/index.ts';
+import { ACTIVITY_METADATA_KEY, WORKFLOW_METADATA_KEY } from '../core/engine.ts';
 
 /** A class decorator usable with legacy and TC39 decorators. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors of any shape

@@ -1,8 +1,6 @@
 // The set of workflow and activity types an application defines, by name and version.
-import {
-  ConfigurationError, getActivityOptions, getWorkflowOptions,
-  type ActivityClass, type ResolvedActivityOptions, type ResolvedWorkflowOptions, type WorkflowClass,
-} from '../core/index.ts';
+import { ConfigurationError, type ActivityClass, type WorkflowClass } from '../core/index.ts';
+import { getActivityOptions, getWorkflowOptions, type ResolvedActivityOptions, type ResolvedWorkflowOptions } from '../core/engine.ts';
 
 /** A registered workflow type. */
 export interface WorkflowDefinition {

@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
-import { ConfigurationError, getActivityOptions, getWorkflowOptions, type ActivityClass, type WorkflowClass } from '../core/index.ts';
+import { ConfigurationError, type ActivityClass, type WorkflowClass } from '../core/index.ts';
+import { getActivityOptions, getWorkflowOptions } from '../core/engine.ts';
 import { Registry } from './registry.ts';
 
 /** Options of `scan()`. */

@@ -1,6 +1,6 @@
 // SWF's size limits on strings workers send (SWF_SPEC 15): cut, never rejected for length. The
 // Data and reason limits and `truncate` are core's (MAX_DATA_LENGTH, MAX_REASON_LENGTH).
-import { MAX_DATA_LENGTH, truncate } from '../core/index.ts';
+import { MAX_DATA_LENGTH, truncate } from '../core/engine.ts';
 
 /** Maximum characters of heartbeat details. */
 export const MAX_HEARTBEAT_DETAILS = 2_048;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { HistoryEvent } from '../core/index.ts';
+import type { HistoryEvent } from '../core/engine.ts';
 
 /** The execution a recorded history belongs to (history events do not carry it). */
 export interface ExecutionRef {

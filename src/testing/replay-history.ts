@@ -1,5 +1,7 @@
-import { decide, getWorkflowOptions, NonDeterminismError } from '../core/index.ts';
-import type { HistoryEvent, Serializer, WorkflowClass } from '../core/index.ts';
+import { NonDeterminismError } from '../core/index.ts';
+import { decide, getWorkflowOptions } from '../core/engine.ts';
+import type { Serializer, WorkflowClass } from '../core/index.ts';
+import type { HistoryEvent } from '../core/engine.ts';
 import { loadHistory } from './history-file.ts';
 import type { ExecutionRef, HistorySource, LoadedHistory } from './history-file.ts';
 import { producedDecisions, recordedDecisions } from './recorded-decisions.ts';

@@ -1,5 +1,6 @@
-import { resolveActivityOptions } from '../core/index.ts';
-import type { ActivityClass, HistoryEvent, WorkflowClass } from '../core/index.ts';
+import { resolveActivityOptions } from '../core/engine.ts';
+import type { ActivityClass, WorkflowClass } from '../core/index.ts';
+import type { HistoryEvent } from '../core/engine.ts';
 import { Registry } from '../definitions/index.ts';
 import type { ActivityContext } from '../definitions/index.ts';
 import { startLocalServer } from '../local/index.ts';

@@ -4,7 +4,8 @@ import { RecordActivityTaskHeartbeatCommand } from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
 import { ASYNC_COMPLETION } from '../definitions/index.ts';
 import type { ActivityContext } from '../definitions/index.ts';
-import { jsonSerializer, truncate } from '../core/index.ts';
+import { jsonSerializer } from '../core/index.ts';
+import { truncate } from '../core/engine.ts';
 import { describeError, isFault, MAX_HEARTBEAT_DETAILS } from '../swf/index.ts';
 import type { Logger } from './logger.ts';
 

@@ -7,7 +7,8 @@ import {
   RespondActivityTaskFailedCommand,
 } from '@aws-sdk/client-swf';
 import type { PollForActivityTaskCommandOutput, SWFClient } from '@aws-sdk/client-swf';
-import { attemptFromActivityId, jsonSerializer, MAX_DATA_LENGTH } from '../core/index.ts';
+import { attemptFromActivityId, jsonSerializer } from '../core/index.ts';
+import { MAX_DATA_LENGTH } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
 import { ASYNC_COMPLETION, validateInput, validateOutput } from '../definitions/index.ts';
 import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';

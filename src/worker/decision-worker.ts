@@ -3,7 +3,8 @@
 // times it out and retries it later (SWF has no call to fail a decision task).
 import { RespondDecisionTaskCompletedCommand } from '@aws-sdk/client-swf';
 import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
-import { Decider, NonDeterminismError } from '../core/index.ts';
+import { NonDeterminismError } from '../core/index.ts';
+import { Decider } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';

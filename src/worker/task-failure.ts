@@ -1,5 +1,5 @@
 // How an error thrown by an activity is reported to SWF: a reason and JSON details.
-import { MAX_REASON_LENGTH, truncate } from '../core/index.ts';
+import { MAX_REASON_LENGTH, truncate } from '../core/engine.ts';
 import { failureDetails } from '../swf/index.ts';
 
 /** The `reason` and `details` of RespondActivityTaskFailed for `error`. */

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ActivityProxy, ConfigurationError, decide, first, Workflow, WorkflowCanceled, WorkflowProxy, type Decision } from '../../../src/core/index.ts';
+import { ActivityProxy, ConfigurationError, first, Workflow, WorkflowCanceled, WorkflowProxy } from '../../../src/core/index.ts';
+import { decide, type Decision } from '../../../src/core/engine.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';
 import { summarize } from './helpers/summarize.ts';
 

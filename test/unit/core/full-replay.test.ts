@@ -1,8 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ActivityProxy, all, decide, Decider, finishOrder, first, Workflow, WorkflowProxy, type HistoryEvent,
-} from '../../../src/core/index.ts';
+import { ActivityProxy, all, finishOrder, first, Workflow, WorkflowProxy } from '../../../src/core/index.ts';
+import { decide, Decider, type HistoryEvent } from '../../../src/core/engine.ts';
 import { activity, workflow } from '../../../src/definitions/index.ts';
 import { recordedDecisions, simulate, type SimulationScript } from './helpers/simulator.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';

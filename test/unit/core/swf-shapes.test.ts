@@ -1,7 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Decision as SdkDecision, HistoryEvent as SdkHistoryEvent } from '@aws-sdk/client-swf';
-import { decide, timestampMillis, Workflow, type Decision, type HistoryEvent } from '../../../src/core/index.ts';
+import { Workflow } from '../../../src/core/index.ts';
+import { decide, timestampMillis, type Decision, type HistoryEvent } from '../../../src/core/engine.ts';
 
 // Compile-time: the SDK's events go into decide() unchanged, and our decisions go back out as SDK decisions.
 export const sdkEventsAreHistoryEvents = (events: SdkHistoryEvent[]): HistoryEvent[] => events;

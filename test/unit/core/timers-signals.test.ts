@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ActivityProxy, decide, first, Workflow, WorkflowCanceled } from '../../../src/core/index.ts';
+import { ActivityProxy, first, Workflow, WorkflowCanceled } from '../../../src/core/index.ts';
+import { decide } from '../../../src/core/engine.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';
 import { summarize } from './helpers/summarize.ts';
 

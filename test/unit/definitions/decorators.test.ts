@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigurationError, getActivityOptions, getWorkflowOptions, Workflow } from '../../../src/core/index.ts';
+import { ConfigurationError, Workflow } from '../../../src/core/index.ts';
+import { getActivityOptions, getWorkflowOptions } from '../../../src/core/engine.ts';
 import { activity, workflow } from '../../../src/definitions/index.ts';
 
 const root = path.resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -64,7 +65,7 @@ describe('@workflow and @activity', () => {
       writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', experimentalDecorators: false } }));
       writeFileSync(path.join(dir, 'main.ts'), `
         import { Workflow, activity, workflow } from ${JSON.stringify(path.join(root, 'src/index.ts'))};
-        import { getWorkflowOptions, getActivityOptions } from ${JSON.stringify(path.join(root, 'src/core/index.ts'))};
+        import { getWorkflowOptions, getActivityOptions } from ${JSON.stringify(path.join(root, 'src/core/engine.ts'))};
         let mode = 'legacy';
         const spy = (_target: unknown, context?: unknown) => { if (context) mode = 'tc39'; };
         @spy

@@ -18,9 +18,10 @@ async function problems(path: string, code: string): Promise<string[]> {
 }
 
 describe('the layer rules of eslint.config.mjs', () => {
-  test('another layer is imported through its index.ts door', async () => {
-    assert.deepEqual(await problems('src/cli/x.ts', "export { decide } from '../core/index.ts';\n"), []);
-    assert.deepEqual(await problems('src/cli/commands/x.ts', "export { decide } from '../../core/index.ts';\n"), []);
+  test('another layer is imported through its door: index.ts, or engine.ts for src/core', async () => {
+    assert.deepEqual(await problems('src/cli/x.ts', "export { Workflow } from '../core/index.ts';\n"), []);
+    assert.deepEqual(await problems('src/cli/x.ts', "export { decide } from '../core/engine.ts';\n"), []);
+    assert.deepEqual(await problems('src/cli/commands/x.ts', "export { decide } from '../../core/engine.ts';\n"), []);
   });
 
   test("importing another layer's internal file is an error, at any depth", async () => {
@@ -30,11 +31,17 @@ describe('the layer rules of eslint.config.mjs', () => {
     ]);
   });
 
+  test("the package's entry points reach layers through their doors only", async () => {
+    assert.deepEqual(await problems('src/entry/x.ts', "export { decide } from '../core/engine.ts';\n"), []);
+    assert.deepEqual(await problems('src/entry/x.ts', "export { decide } from '../core/decide.ts';\n"), ['no-restricted-imports']);
+    assert.deepEqual(await problems('src/x.ts', "export { decide } from './core/decide.ts';\n"), ['no-restricted-imports']);
+  });
+
   test('a layer may not import a layer above it', async () => {
     assert.deepEqual(await problems('src/core/x.ts', "export { FlowyClient } from '../client/index.ts';\n"), [
       'no-restricted-imports',
     ]);
-    assert.deepEqual(await problems('src/local/x.ts', "export { decide } from '../core/index.ts';\n"), ['no-restricted-imports']);
+    assert.deepEqual(await problems('src/local/x.ts', "export { decide } from '../core/engine.ts';\n"), ['no-restricted-imports']);
   });
 
   test('src/core imports no Node I/O module', async () => {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { truncate } from '../../../src/core/index.ts';
+import { truncate } from '../../../src/core/engine.ts';
 import { failureDetails, durationString } from '../../../src/swf/index.ts';
 
 describe('limits', () => {

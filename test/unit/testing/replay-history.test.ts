@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workflow, ActivityProxy, NonDeterminismError } from '../../../src/core/index.ts';
-import type { HistoryEvent } from '../../../src/core/index.ts';
+import type { HistoryEvent } from '../../../src/core/engine.ts';
 import { workflow } from '../../../src/definitions/index.ts';
 import { replayHistory } from '../../../src/testing/index.ts';
 

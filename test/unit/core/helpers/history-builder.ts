@@ -1,6 +1,6 @@
 // Builds SWF histories for decider tests: consecutive event ids, a clock that advances one second
 // per event, and ids of scheduled/initiated events looked up by activity id, timer id or workflow id.
-import type { Decision, HistoryEvent } from '../../../../src/core/index.ts';
+import type { Decision, HistoryEvent } from '../../../../src/core/engine.ts';
 
 const START = Date.UTC(2026, 0, 1, 12, 0, 0);
 

@@ -1,8 +1,8 @@
 // A tiny SWF for decider tests: runs an execution to its close by asking a decide function for
 // each decision task, recording the decisions' outcomes (SWF_SPEC 9) and then completing the open
 // activities, timers and children as a script says. Produces complete, realistic histories.
-import type { Decision, DecideResult, HistoryEvent } from '../../../../src/core/index.ts';
-import { eventAttributes } from '../../../../src/core/index.ts';
+import type { Decision, DecideResult, HistoryEvent } from '../../../../src/core/engine.ts';
+import { eventAttributes } from '../../../../src/core/engine.ts';
 import { HistoryBuilder } from './history-builder.ts';
 
 /** A failure an activity or child script returns instead of a result. */

@@ -1,5 +1,5 @@
 // One line per decision, for readable (history, expected decisions) tables.
-import type { Decision } from '../../../../src/core/index.ts';
+import type { Decision } from '../../../../src/core/engine.ts';
 
 /** `ScheduleActivityTask Charge-1 {"a":1}`, `StartTimer timer-1 5s`, `CompleteWorkflowExecution 42`, ... */
 export function summarize(decisions: Decision[]): string[] {

@@ -1,0 +1,24 @@
+// src/core's door for what drives workflow code (workers, testing, tools; the package's
+// `flowy-ts/engine`): decide() and Decider, decision matching, deterministic ids, option
+// resolution, SWF size limits, history helpers and the SWF event and decision shapes.
+export { decide } from './decide.ts';
+export type { DecideOptions, DecideResult } from './decide.ts';
+export { Decider } from './decider.ts';
+export type { DeciderOptions, DecisionTaskExecution } from './decider.ts';
+export type { CloseKind } from './close-decision.ts';
+export { RestartRequest, NonDeterminismError } from './errors.ts';
+export { retryDelay } from './retry.ts';
+export {
+  activityId, attemptFromActivityId, retryTimerId, sleepTimerId, childWorkflowId,
+  sideEffectMarkerName, patchMarkerName, invalidIdReason,
+} from './ids.ts';
+export {
+  getWorkflowOptions, getActivityOptions, resolveWorkflowOptions, resolveActivityOptions,
+  durationToString, WORKFLOW_METADATA_KEY, ACTIVITY_METADATA_KEY,
+} from './options.ts';
+export type { ResolvedWorkflowOptions, ResolvedActivityOptions } from './options.ts';
+export { serializeChecked, truncate, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
+export { eventAttributes, timestampMillis, SWF_EVENT_LIMIT } from './history.ts';
+export { decisionKey, outcomeKey } from './command-matching.ts';
+export type { KeyAttributes } from './command-matching.ts';
+export type * from './swf-types.ts';

@@ -1,0 +1,32 @@
+// flowy-ts/worker: run workflows and activities in your own process.
+//
+//   import { ActivityWorker, createLogger, createSwfClient, DecisionWorker, scan, startMetricsServer } from 'flowy-ts/worker';
+//
+//   const registry = await scan(['workflows', 'activities']);
+//   const client = createSwfClient();
+//   const logger = createLogger({ format: 'json', level: 'info' });
+//   const metrics = await startMetricsServer({ port: 9464 });
+//   const worker = new DecisionWorker({ client, domain: 'shop', taskList: 'default', registry, logger, observer: metrics.observer });
+//   const running = worker.start(); // until `await worker.stop()`
+
+/** The two poll loops: decision tasks (replaying workflows) and activity tasks. */
+export { DecisionWorker, ActivityWorker } from '../worker/index.ts';
+export type { DecisionWorkerOptions, ActivityWorkerOptions, ActivityFunction } from '../worker/index.ts';
+/** Finding and holding the @workflow and @activity classes a worker runs. */
+export { Registry, scan } from '../definitions/index.ts';
+export type { ScanOptions, WorkflowDefinition, ActivityDefinition } from '../definitions/index.ts';
+/** The SWF client the workers poll with: the local server or real SWF, as configured. */
+export { createSwfClient, resolveConnection, registerAll } from '../swf/index.ts';
+export type { SwfClientOptions, Connection, ConnectionOptions, SWFClient } from '../swf/index.ts';
+/** Structured logs, observer hooks and Prometheus metrics. */
+export { createLogger, silentLogger, LOG_LEVELS, LOG_FORMATS } from '../worker/index.ts';
+export type { Logger, LogFields, LogLevel, LogThreshold, LogFormat, LoggerOptions } from '../worker/index.ts';
+export { combineObservers, noopObserver, startMetricsServer, metricsObserver, createWorkerMetrics } from '../worker/index.ts';
+export type {
+  WorkerObserver, DecisionTaskInfo, ActivityTaskInfo, DecisionTaskCompletedEvent, DecisionTaskFailedEvent,
+  NonDeterminismEvent, ActivityCompletedEvent, ActivityFailedEvent, PollErrorEvent, TypeRef,
+  MetricsServer, MetricsServerOptions, WorkerMetrics,
+} from '../worker/index.ts';
+/** Stopping workers gracefully on SIGINT/SIGTERM, and the identity they report to SWF. */
+export { handleShutdownSignals, defaultIdentity } from '../worker/index.ts';
+export type { Stoppable } from '../worker/index.ts';
