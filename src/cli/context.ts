@@ -9,6 +9,7 @@ import { createLogger } from '../worker/index.ts';
 import type { Logger } from '../worker/index.ts';
 import type { GlobalArgs } from './global-options.ts';
 import { UsageError } from './usage-error.ts';
+import { toError } from '../core/engine.ts';
 
 /** Where a CLI run writes and which environment it reads; tests pass their own. */
 export interface CliIO {
@@ -40,7 +41,7 @@ export class CliContext {
       try {
         this.resolved = resolveConnection({ endpoint: this.args.endpoint, region: this.args.region, domain: this.args.domain, env: this.io.env });
       } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message : String(error));
+        throw new UsageError(toError(error).message);
       }
     }
     return this.resolved;

@@ -1,6 +1,7 @@
 // JSON given on the command line or in a file, with errors that name the flag.
 import { readFile } from 'node:fs/promises';
 import { UsageError } from './usage-error.ts';
+import { toError } from '../core/engine.ts';
 
 /** Parses `text` given to `--<flag>`; bad JSON is a UsageError naming the flag and the fix. */
 export function parseJsonFlag(flag: string, text: string | undefined): unknown {
@@ -8,7 +9,7 @@ export function parseJsonFlag(flag: string, text: string | undefined): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
+    const why = toError(error).message;
     throw new UsageError(`--${flag} is not valid JSON (${why}); quote it for the shell, e.g. --${flag} '{"orderId":"o-1"}'`);
   }
 }
@@ -25,7 +26,7 @@ export async function readJsonFile(flag: string, path: string): Promise<unknown>
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--${flag} ${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new UsageError(`--${flag} ${path}: not valid JSON (${toError(error).message})`);
   }
 }
 

@@ -1,5 +1,6 @@
 // One line per notable history event, as `flowy run` shows a workflow progressing.
 import type { HistoryEvent } from '@aws-sdk/client-swf';
+import { failureMessage, truncate } from '../core/engine.ts';
 
 /** Formats events into progress lines; keeps what later events refer back to (ids by event). */
 export class ProgressPrinter {
@@ -109,11 +110,5 @@ export class ProgressPrinter {
 /** `: <message>` from flowy's JSON details, or the start of plain details. */
 function messageOf(details: string | undefined): string {
   if (!details) return '';
-  try {
-    const parsed = JSON.parse(details) as { message?: unknown };
-    if (typeof parsed?.message === 'string') return `: ${parsed.message}`;
-  } catch {
-    // not JSON
-  }
-  return `: ${details.length > 120 ? `${details.slice(0, 119)}…` : details}`;
+  return `: ${failureMessage(details) ?? truncate(details, 120)}`;
 }

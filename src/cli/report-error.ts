@@ -1,7 +1,7 @@
 // Turning any error of a command into one clear line on stderr and an exit code.
-import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } from '../client/index.ts';
+import { InvalidInput, UnknownExecution, WorkflowExecutionFailed } from '../client/index.ts';
 import { describeError, isConnectionError, isFault } from '../swf/index.ts';
-import { UsageError } from './usage-error.ts';
+import { Interrupted, UsageError } from './usage-error.ts';
 
 /** Exit codes: 0 success, 1 the workflow or command failed, 2 usage or input error. */
 export const EXIT_OK = 0;
@@ -20,12 +20,12 @@ export function reportError(error: unknown, context: { err(line: string): void; 
 
 /** The line and exit code for `error`. */
 export function explain(error: unknown, target = 'the SWF endpoint'): { line: string; code: number } {
-  if (error instanceof UsageError || error instanceof InvalidInputError) return { line: error.message, code: EXIT_USAGE };
+  if (error instanceof UsageError || error instanceof InvalidInput) return { line: error.message, code: EXIT_USAGE };
   if (error instanceof Error && (error.name === 'ConfigurationError' || error.name === 'InvalidInput')) {
     return { line: error.message, code: EXIT_USAGE };
   }
-  if (error instanceof WorkflowExecutionFailed || error instanceof UnknownExecutionError) return { line: error.message, code: EXIT_FAILED };
-  if (error instanceof Error && error.name === 'Interrupted') return { line: error.message, code: EXIT_FAILED };
+  if (error instanceof WorkflowExecutionFailed || error instanceof UnknownExecution) return { line: error.message, code: EXIT_FAILED };
+  if (error instanceof Interrupted) return { line: error.message, code: EXIT_FAILED };
   if (isConnectionError(error)) {
     return {
       line: `cannot reach ${target} (${describeError(error)}); start "flowy dev", or point --endpoint / SWF_ENDPOINT at a server (AWS_REGION for real SWF)`,

@@ -1,6 +1,12 @@
-// The error for bad flags, arguments or JSON: reported in one line with exit code 2.
+// The CLI's own errors: bad flags, arguments or JSON (exit code 2), and a command interrupted by a
+// signal (exit code 1).
 
 /** A usage or input error: the command line (or a file it names) is wrong, not the system. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** A command stopped by SIGINT/SIGTERM before it finished; the message says what was lost. */
+export class Interrupted extends Error {
+  override readonly name = 'Interrupted';
 }

@@ -1,4 +1,5 @@
 // Errors the client throws about executions (as opposed to SWF faults, which pass through).
+import { failureMessage, truncate } from '../core/engine.ts';
 
 /** How a run closed other than with a result. */
 export type FailedCloseStatus = 'FAILED' | 'CANCELED' | 'TERMINATED' | 'TIMED_OUT';
@@ -25,7 +26,7 @@ export class WorkflowExecutionFailed extends Error {
 }
 
 /** No execution with that workflowId (and runId) exists in the domain. */
-export class UnknownExecutionError extends Error {
+export class UnknownExecution extends Error {
   override readonly name = 'UnknownExecution';
   constructor(readonly domain: string, readonly workflowId: string, readonly runId?: string) {
     super(
@@ -36,20 +37,12 @@ export class UnknownExecutionError extends Error {
 }
 
 /** The input given to startWorkflow does not match the workflow's input schema. */
-export class InvalidInputError extends Error {
+export class InvalidInput extends Error {
   override readonly name = 'InvalidInput';
 }
 
 /** Details are JSON `{message, ...}` when flowy wrote them; show the message, else the text. */
 function messageOf(details: string | undefined): string | undefined {
   if (!details) return undefined;
-  try {
-    const parsed = JSON.parse(details) as unknown;
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { message?: unknown }).message === 'string') {
-      return (parsed as { message: string }).message;
-    }
-  } catch {
-    // plain text details
-  }
-  return details.length > 200 ? `${details.slice(0, 199)}…` : details;
+  return failureMessage(details) ?? truncate(details, 200);
 }

@@ -24,7 +24,7 @@ import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
 import { durationString, getEventsAfter, getHistory } from '../swf/index.ts';
-import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } from './errors.ts';
+import { InvalidInput, UnknownExecution, WorkflowExecutionFailed } from './errors.ts';
 
 /** Options of {@link FlowyClient}. */
 export interface FlowyClientOptions {
@@ -112,14 +112,14 @@ export class FlowyClient {
 
   /**
    * Starts a run of `workflow` with `input` (checked against its input schema when known).
-   * The workflowId defaults to `<name>-<uuid>`. Throws InvalidInputError for bad input.
+   * The workflowId defaults to `<name>-<uuid>`. Throws InvalidInput for bad input.
    */
   async startWorkflow(workflow: WorkflowRef, input: unknown, options: StartWorkflowOptions = {}): Promise<Execution> {
     const definition = this.resolveWorkflow(workflow);
     const type = definition ? { name: definition.options.name, version: definition.options.version } : (workflow as { name: string; version: string });
     if (definition) {
       const problem = validateInput(definition, input);
-      if (problem !== undefined) throw new InvalidInputError(`Input of workflow "${type.name}" is invalid: ${problem}`);
+      if (problem !== undefined) throw new InvalidInput(`Input of workflow "${type.name}" is invalid: ${problem}`);
     }
     const defaults = definition?.options;
     const workflowId = options.workflowId ?? `${type.name}-${crypto.randomUUID()}`;
@@ -262,10 +262,10 @@ export class FlowyClient {
       tagFilter: options.tag ? { tag: options.tag } : undefined,
     };
     const closeStatusFilter = options.closeStatus ? { status: options.closeStatus } : undefined;
-    if (closeStatusFilter && !options.closed) throw new InvalidInputError('A close status filter only applies to closed runs; add --closed');
+    if (closeStatusFilter && !options.closed) throw new InvalidInput('A close status filter only applies to closed runs; add --closed');
     const given = Object.entries({ ...filters, closeStatusFilter }).filter(([, v]) => v !== undefined);
     if (given.length > 1) {
-      throw new InvalidInputError(`SWF filters by one of workflowId, type, tag or close status at a time; got ${given.map(([k]) => k).join(', ')}`);
+      throw new InvalidInput(`SWF filters by one of workflowId, type, tag or close status at a time; got ${given.map(([k]) => k).join(', ')}`);
     }
     const infos: WorkflowExecutionInfo[] = [];
     let nextPageToken: string | undefined;
@@ -304,13 +304,13 @@ export class FlowyClient {
     );
     const closedRun = closed.executionInfos?.[0]?.execution?.runId;
     if (closedRun) return closedRun;
-    throw new UnknownExecutionError(this.domain, workflowId);
+    throw new UnknownExecution(this.domain, workflowId);
   }
 
   private resolveWorkflow(workflow: WorkflowRef): WorkflowDefinition | undefined {
     if (typeof workflow === 'function') {
       const options = getWorkflowOptions(workflow);
-      if (!options) throw new InvalidInputError(`Class ${workflow.name} is not a workflow; decorate it with @workflow({...})`);
+      if (!options) throw new InvalidInput(`Class ${workflow.name} is not a workflow; decorate it with @workflow({...})`);
       return { options, cls: workflow };
     }
     return this.registry?.findWorkflow(workflow.name, workflow.version);

@@ -9,7 +9,7 @@ export type {
   ListOptions,
   FollowOptions,
 } from './flowy-client.ts';
-export { WorkflowExecutionFailed, UnknownExecutionError, InvalidInputError } from './errors.ts';
+export { WorkflowExecutionFailed, UnknownExecution, InvalidInput } from './errors.ts';
 export type { FailedCloseStatus } from './errors.ts';
 export { renderTimeline, formatDuration } from './timeline.ts';
 export type { TimelineOptions } from './timeline.ts';

@@ -1,4 +1,4 @@
-import { truncate } from '../core/engine.ts';
+import { failureMessage, truncate } from '../core/engine.ts';
 import { summarizeHistory } from './history-summary.ts';
 import type { ExecutionSummary, HistoryEventLike, Outcome } from './history-summary.ts';
 
@@ -141,15 +141,9 @@ function describeOutcome(outcome: Outcome, cut: (t: string | undefined) => strin
   }
 }
 
-/** flowy writes failure details as JSON `{ message, stack, ... }`: show the message. */
+/** flowy writes failure details as JSON `{ message, stack, ... }`: show the message, else details as recorded. */
 function messageOf(details: string | undefined): string | undefined {
-  if (details === undefined || !details.startsWith('{')) return details;
-  try {
-    const parsed = JSON.parse(details) as { message?: unknown };
-    return typeof parsed.message === 'string' ? parsed.message : details;
-  } catch {
-    return details; // not JSON after all: shown as recorded
-  }
+  return failureMessage(details) ?? details;
 }
 
 /** Rows as aligned columns, indented by two spaces; the last column is not padded. */

@@ -4,8 +4,9 @@
 import {
   ActivityCanceled, ActivityFailed, ActivityTimedOut, ChildWorkflowCanceled, ChildWorkflowFailed,
   ChildWorkflowTerminated, ChildWorkflowTimedOut, NonDeterminismError, ScheduleActivityFailed,
-  StartChildWorkflowFailed, TimerFailed, describeFailure, type TaskError,
+  StartChildWorkflowFailed, TimerFailed, type TaskError,
 } from './errors.ts';
+import { describeFailure } from './failure.ts';
 import type { Execution } from './execution.ts';
 import type { Deferred } from './settlement.ts';
 import type { HistoryEvent } from './swf-types.ts';

@@ -4,8 +4,9 @@
 //   threw WorkflowCanceled  → CancelWorkflowExecution
 //   threw anything else     → FailWorkflowExecution (reason: "<name>: <message>", details: JSON)
 // A result or restart input too large for SWF fails the execution with a message naming it.
-import { RestartRequest, TaskError, WorkflowCanceled } from './errors.ts';
-import { MAX_DATA_LENGTH, MAX_REASON_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
+import { RestartRequest, WorkflowCanceled } from './errors.ts';
+import { describeWorkflowFailure } from './failure.ts';
+import { MAX_DATA_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
 import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
 
 /** What closing needs to know of the execution: how to encode, its type, how it was started. */
@@ -58,18 +59,6 @@ function continueAsNew(input: unknown, execution: ClosingExecution): Decision {
 
 /** The `FailWorkflowExecution` decision for an error thrown by `run()`. */
 export function failDecision(error: unknown): Decision {
-  const name = error instanceof Error ? error.name : 'Error';
-  const message = error instanceof Error ? error.message : String(error);
-  const details: Record<string, unknown> = { name, message };
-  if (error instanceof TaskError) {
-    if (error.reason !== undefined) details.reason = error.reason;
-    if (error.details !== undefined) details.details = error.details;
-  }
-  return {
-    decisionType: 'FailWorkflowExecution',
-    failWorkflowExecutionDecisionAttributes: {
-      reason: truncate(`${name}: ${message}`, MAX_REASON_LENGTH),
-      details: truncate(JSON.stringify(details), MAX_DATA_LENGTH),
-    },
-  };
+  const { reason, details } = describeWorkflowFailure(error);
+  return { decisionType: 'FailWorkflowExecution', failWorkflowExecutionDecisionAttributes: { reason, details } };
 }

@@ -17,6 +17,11 @@ export {
   durationToString, WORKFLOW_METADATA_KEY, ACTIVITY_METADATA_KEY,
 } from './options.ts';
 export type { ResolvedWorkflowOptions, ResolvedActivityOptions } from './options.ts';
+export {
+  toError, errorClassName, encodeFailureDetails, failureDetails, describeTaskFailure, describeWorkflowFailure,
+  failureMessage, describeFailure,
+} from './failure.ts';
+export type { FailureFields, TaskFailure } from './failure.ts';
 export { serializeChecked, truncate, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
 export { eventAttributes, timestampMillis, SWF_EVENT_LIMIT } from './history.ts';
 export { decisionKey, outcomeKey } from './command-matching.ts';

@@ -28,21 +28,6 @@ export class TaskError extends Error {
   }
 }
 
-/**
- * A one-line account of a failure from SWF's `reason` and `details`: when `details` is JSON with a
- * `message` (as flowy's activity worker and failed workflows write it), the message follows the reason.
- */
-export function describeFailure(reason: string | undefined, details: string | undefined): string {
-  const summary = reason ?? 'no reason given';
-  let message: unknown;
-  try {
-    message = details === undefined ? undefined : (JSON.parse(details) as { message?: unknown }).message;
-  } catch {
-    return summary; // free-form details: the reason alone says it
-  }
-  return typeof message === 'string' && message !== '' && !summary.includes(message) ? `${summary}: ${message}` : summary;
-}
-
 /** An attempt of an activity failed (`ActivityTaskFailed`), and no retry is left. */
 export class ActivityFailed extends TaskError { override name = 'ActivityFailed'; }
 /** An activity timed out (`ActivityTaskTimedOut`); `reason` is the SWF timeout type. */

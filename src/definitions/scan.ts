@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fg from 'fast-glob';
 import { ConfigurationError, type ActivityClass, type WorkflowClass } from '../core/index.ts';
-import { getActivityOptions, getWorkflowOptions } from '../core/engine.ts';
+import { getActivityOptions, getWorkflowOptions, toError } from '../core/engine.ts';
 import { Registry } from './registry.ts';
 
 /** Options of `scan()`. */
@@ -38,7 +38,7 @@ export async function scan(folders: string[] = ['workflows', 'activities'], opti
       try {
         module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = toError(error).message;
         throw new ConfigurationError(`Could not load ${path.relative(cwd, file)}: ${reason}`, { cause: error });
       }
       const relative = path.relative(cwd, file);

@@ -8,7 +8,7 @@
 //   console.log(await flowy.result(run));
 
 /** The typed client and the errors its calls throw. */
-export { FlowyClient, WorkflowExecutionFailed, UnknownExecutionError, InvalidInputError } from '../client/index.ts';
+export { FlowyClient, WorkflowExecutionFailed, UnknownExecution, InvalidInput } from '../client/index.ts';
 export type {
   FlowyClientOptions, WorkflowRef, StartWorkflowOptions, ExecutionRef, Execution, ListOptions, FollowOptions,
   FailedCloseStatus,

@@ -11,5 +11,5 @@
 export { replayHistory, loadHistory } from '../testing/index.ts';
 export type { ReplayOptions, ReplayReport, HistorySource, LoadedHistory, ExecutionRef } from '../testing/index.ts';
 /** Running workflows in memory, with activity doubles and a clock that skips idle time. */
-export { TestEnvironment } from '../testing/index.ts';
+export { TestEnvironment, WorkflowStalled } from '../testing/index.ts';
 export type { TestEnvironmentOptions, ActivityDouble, ActivityTypeRef, RunRef } from '../testing/index.ts';

@@ -24,5 +24,5 @@ export {
 export type { RegistrationReport, DomainOptions } from './registration.ts';
 export { isFault, isAbort, isConnectionError, describeError } from './faults.ts';
 export type { SwfFaultName } from './faults.ts';
-export { failureDetails, MAX_HEARTBEAT_DETAILS } from './limits.ts';
+export { MAX_HEARTBEAT_DETAILS } from './limits.ts';
 export type { SWFClient } from '@aws-sdk/client-swf';

@@ -26,6 +26,11 @@ export interface ActivityTypeRef {
   taskList?: string;
 }
 
+/** result() found a run that made no progress for the stall timeout; the message says what is pending. */
+export class WorkflowStalled extends Error {
+  override readonly name = 'WorkflowStalled';
+}
+
 /** Options of TestEnvironment.create. */
 export interface TestEnvironmentOptions {
   /** `@workflow` classes the in-process decision workers run */
@@ -269,8 +274,6 @@ export class TestEnvironment {
         : work.startedTasks > 0
           ? `${work.startedTasks} task(s) are still running (an activity that never returns, or completes asynchronously?)`
           : 'nothing is scheduled and no timer is pending';
-    const error = new Error(`Workflow ${run.workflowId} made no progress for ${stallMs} ms: ${why}${timeline}`);
-    error.name = 'WorkflowStalled';
-    return error;
+    return new WorkflowStalled(`Workflow ${run.workflowId} made no progress for ${stallMs} ms: ${why}${timeline}`);
   }
 }

@@ -12,6 +12,11 @@ import type { Logger } from './logger.ts';
 /** Heartbeats sent to SWF are at least this far apart. */
 const HEARTBEAT_INTERVAL_MS = 1000;
 
+/** The reason an activity's `signal` carries when it is aborted (the DOM's name for aborts). */
+export class AbortError extends Error {
+  override readonly name = 'AbortError';
+}
+
 /** Why an activity's signal was aborted. */
 export type AbortCause = 'cancelRequested' | 'taskClosed' | 'workerShutdown';
 
@@ -140,8 +145,6 @@ export class WorkerActivityContext implements ActivityContext {
     const message =
       cause === 'cancelRequested' ? 'Activity cancellation was requested' :
       cause === 'taskClosed' ? 'Activity task is no longer open' : 'Worker is shutting down';
-    const reason = new Error(message);
-    reason.name = 'AbortError';
-    this.controller.abort(reason);
+    this.controller.abort(new AbortError(message));
   }
 }

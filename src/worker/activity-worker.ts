@@ -8,11 +8,11 @@ import {
 } from '@aws-sdk/client-swf';
 import type { PollForActivityTaskCommandOutput, SWFClient } from '@aws-sdk/client-swf';
 import { attemptFromActivityId, jsonSerializer } from '../core/index.ts';
-import { MAX_DATA_LENGTH } from '../core/engine.ts';
+import { describeTaskFailure, failureDetails, MAX_DATA_LENGTH } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
 import { ASYNC_COMPLETION, validateInput, validateOutput } from '../definitions/index.ts';
 import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';
-import { describeError, failureDetails, isConnectionError, isFault } from '../swf/index.ts';
+import { describeError, isConnectionError, isFault } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { WorkerActivityContext } from './activity-context.ts';
 import { Backoff, sleep } from './backoff.ts';
@@ -22,7 +22,6 @@ import type { Logger } from './logger.ts';
 import { notifyObserver } from './observer.ts';
 import type { ActivityTaskInfo, WorkerObserver } from './observer.ts';
 import { startPollLoops } from './poll-loop.ts';
-import { describeTaskFailure } from './task-failure.ts';
 
 /** An activity implementation given directly to the worker (replaces the class's run()). */
 export type ActivityFunction = (input: unknown, context: ActivityContext) => Promise<unknown>;

@@ -4,7 +4,7 @@
 import { RespondDecisionTaskCompletedCommand } from '@aws-sdk/client-swf';
 import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
 import { NonDeterminismError } from '../core/index.ts';
-import { Decider } from '../core/engine.ts';
+import { Decider, toError } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
@@ -37,6 +37,11 @@ export interface DecisionWorkerOptions {
    * its polls (up to 60 s) and decides what they bring.
    */
   abortPollsOnStop?: boolean;
+}
+
+/** A decision task for a workflow type the worker's registry does not hold: it is left unanswered. */
+export class UnknownWorkflowType extends Error {
+  override readonly name = 'UnknownWorkflowType';
 }
 
 /** Polls one decision task list and decides every task with the registry's workflow classes. */
@@ -138,11 +143,10 @@ export class DecisionWorker {
 
     const definition = this.options.registry.findWorkflow(info.workflowType.name, info.workflowType.version);
     if (!definition) {
-      const error = new Error(
+      const error = new UnknownWorkflowType(
         `Workflow type "${info.workflowType.name}"@${info.workflowType.version} is not known to this worker; ` +
           `start it with the folder that defines that workflow, or check the version`,
       );
-      error.name = 'UnknownWorkflowType';
       log.error(`decision task not answered: ${error.message}`, { eventId: task.startedEventId });
       this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
       return;
@@ -156,7 +160,7 @@ export class DecisionWorker {
       if (result.status !== 'open') log.info(`workflow ${result.status}`, { eventId: task.startedEventId });
     } catch (caught) {
       this.decider.forget(task.workflowExecution);
-      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const error = toError(caught);
       if (error instanceof NonDeterminismError) {
         log.error(
           `non-determinism: the workflow code no longer matches the recorded history at event ${error.eventId}; ` +
@@ -179,7 +183,7 @@ export class DecisionWorker {
     } catch (caught) {
       // What the decider remembers was not recorded: start over from the history next time.
       this.decider.forget(task.workflowExecution);
-      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const error = toError(caught);
       const why = isFault(error, 'UnknownResourceFault')
         ? 'the task is no longer open (it timed out or the run closed)'
         : describeError(error);

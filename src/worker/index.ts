@@ -1,13 +1,11 @@
 // src/worker: the decision and activity poll loops, their activity context, and observability
 // (structured logger, observer hooks, Prometheus metrics).
-export { DecisionWorker } from './decision-worker.ts';
+export { DecisionWorker, UnknownWorkflowType } from './decision-worker.ts';
 export type { DecisionWorkerOptions } from './decision-worker.ts';
 export { ActivityWorker } from './activity-worker.ts';
 export type { ActivityWorkerOptions, ActivityFunction } from './activity-worker.ts';
-export { WorkerActivityContext } from './activity-context.ts';
+export { WorkerActivityContext, AbortError } from './activity-context.ts';
 export type { AbortCause } from './activity-context.ts';
-export { describeTaskFailure, errorClassName } from './task-failure.ts';
-export type { TaskFailure } from './task-failure.ts';
 export { Backoff, sleep } from './backoff.ts';
 export type { BackoffOptions } from './backoff.ts';
 export { defaultIdentity } from './identity.ts';

@@ -5,6 +5,7 @@ import type { Logger } from './logger.ts';
 import { notifyObserver } from './observer.ts';
 import type { WorkerObserver } from './observer.ts';
 import { PollHealth } from './poll-health.ts';
+import { toError } from '../core/engine.ts';
 
 /** What a poll loop needs from its worker. */
 export interface PollLoopOptions {
@@ -39,7 +40,7 @@ export async function runPollLoop(options: PollLoopOptions): Promise<void> {
       health.succeeded(fields);
     } catch (caught) {
       if (signal.aborted && isAbort(caught)) return;
-      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const error = toError(caught);
       options.onError(error);
       const delayMs = backoff.next();
       health.failed(explainPollError(error, options.domain), delayMs, fields);

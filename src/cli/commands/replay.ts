@@ -1,5 +1,6 @@
 // flowy replay --history FILE: replays a recorded history against today's workflow code.
 import { NonDeterminismError } from '../../core/index.ts';
+import { toError } from '../../core/engine.ts';
 import { loadHistory, replayHistory } from '../../testing/index.ts';
 import { defineCommand } from '../command.ts';
 import { withFolders } from '../registry-options.ts';
@@ -35,7 +36,7 @@ export const replayCommand = defineCommand<ReplayArgs>({
     try {
       history = await loadHistory(args.history);
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(toError(error).message);
     }
     const type = history.events[0]?.workflowExecutionStartedEventAttributes?.workflowType;
     const name = args.workflow ?? type?.name;

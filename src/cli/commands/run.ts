@@ -12,7 +12,7 @@ import { ProgressPrinter } from '../progress.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_OK } from '../report-error.ts';
-import { UsageError } from '../usage-error.ts';
+import { Interrupted, UsageError } from '../usage-error.ts';
 import { defaultTaskLists } from '../worker-runner.ts';
 
 interface RunArgs extends FolderArgs {
@@ -67,9 +67,7 @@ export const runCommand = defineCommand<RunArgs>({
     ];
     const stopped = new AbortController();
     const removeHandlers = handleShutdownSignals((signal) => {
-      const reason = new Error(`${signal} received: stopped; the workflow lived in the embedded server, which stops with this command`);
-      reason.name = 'Interrupted';
-      stopped.abort(reason);
+      stopped.abort(new Interrupted(`${signal} received: stopped; the workflow lived in the embedded server, which stops with this command`));
     }, logger);
     let running: Promise<unknown> = Promise.resolve();
     try {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { truncate } from '../../../src/core/engine.ts';
-import { failureDetails, durationString } from '../../../src/swf/index.ts';
+import { failureDetails, truncate } from '../../../src/core/engine.ts';
+import { durationString } from '../../../src/swf/index.ts';
 
 describe('limits', () => {
   test('truncate keeps short text and cuts long text to the limit', () => {

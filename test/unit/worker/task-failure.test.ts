@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeTaskFailure, errorClassName } from '../../../src/worker/index.ts';
+import { describeTaskFailure, errorClassName } from '../../../src/core/engine.ts';
 
 class DiskFull extends Error {}
 
