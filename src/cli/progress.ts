@@ -1,6 +1,6 @@
 // One line per notable history event, as `flowy run` shows a workflow progressing.
-import type { HistoryEvent } from '@aws-sdk/client-swf';
 import { failureMessage, truncate } from '../core/engine.ts';
+import { readEvent, type HistoryEvent } from '../swf-model/index.ts';
 
 /** Formats events into progress lines; keeps what later events refer back to (ids by event). */
 export class ProgressPrinter {
@@ -23,84 +23,76 @@ export class ProgressPrinter {
   }
 
   private describe(event: HistoryEvent): string | undefined {
-    const id = event.eventId ?? 0;
-    switch (event.eventType) {
+    const view = readEvent(event);
+    if (!view) return undefined;
+    const activity = () => this.activities.get(view.scheduledEventId ?? 0);
+    switch (view.eventType) {
       case 'WorkflowExecutionStarted': {
-        const a = event.workflowExecutionStartedEventAttributes;
-        return `workflow ${a?.workflowType?.name}@${a?.workflowType?.version} started`;
+        const type = view.attributes.workflowType;
+        return `workflow ${type?.name}@${type?.version} started`;
       }
       case 'ActivityTaskScheduled': {
-        const a = event.activityTaskScheduledEventAttributes;
-        const label = `${a?.activityId}`;
-        this.activities.set(id, label);
-        return `activity ${label} scheduled on "${a?.taskList?.name}"`;
+        const a = view.attributes;
+        const label = `${a.activityId}`;
+        this.activities.set(view.eventId, label);
+        return `activity ${label} scheduled on "${a.taskList?.name}"`;
       }
       case 'ActivityTaskCompleted':
-        return `activity ${this.activities.get(event.activityTaskCompletedEventAttributes?.scheduledEventId ?? 0)} completed`;
-      case 'ActivityTaskFailed': {
-        const a = event.activityTaskFailedEventAttributes;
-        return `activity ${this.activities.get(a?.scheduledEventId ?? 0)} failed: ${a?.reason ?? 'no reason'}${messageOf(a?.details)}`;
-      }
-      case 'ActivityTaskTimedOut': {
-        const a = event.activityTaskTimedOutEventAttributes;
-        return `activity ${this.activities.get(a?.scheduledEventId ?? 0)} timed out (${a?.timeoutType})`;
-      }
+        return `activity ${activity()} completed`;
+      case 'ActivityTaskFailed':
+        return `activity ${activity()} failed: ${view.attributes.reason ?? 'no reason'}${messageOf(view.attributes.details)}`;
+      case 'ActivityTaskTimedOut':
+        return `activity ${activity()} timed out (${view.attributes.timeoutType})`;
       case 'ActivityTaskCanceled':
-        return `activity ${this.activities.get(event.activityTaskCanceledEventAttributes?.scheduledEventId ?? 0)} canceled`;
-      case 'ScheduleActivityTaskFailed': {
-        const a = event.scheduleActivityTaskFailedEventAttributes;
-        return `activity ${a?.activityId} could not be scheduled: ${a?.cause}`;
-      }
+        return `activity ${activity()} canceled`;
+      case 'ScheduleActivityTaskFailed':
+        return `activity ${view.attributes.activityId} could not be scheduled: ${view.attributes.cause}`;
       case 'TimerStarted': {
-        const a = event.timerStartedEventAttributes;
-        this.timers.set(id, a?.timerId ?? '?');
-        return `timer ${a?.timerId} started (${a?.startToFireTimeout}s)`;
+        const a = view.attributes;
+        this.timers.set(view.eventId, a.timerId ?? '?');
+        return `timer ${a.timerId} started (${a.startToFireTimeout}s)`;
       }
       case 'TimerFired':
-        return `timer ${event.timerFiredEventAttributes?.timerId} fired`;
+        return `timer ${view.attributes.timerId} fired`;
       case 'TimerCanceled':
-        return `timer ${event.timerCanceledEventAttributes?.timerId} canceled`;
+        return `timer ${view.attributes.timerId} canceled`;
       case 'StartChildWorkflowExecutionInitiated': {
-        const a = event.startChildWorkflowExecutionInitiatedEventAttributes;
-        this.children.set(id, a?.workflowId ?? '?');
-        return `child ${a?.workflowId} (${a?.workflowType?.name}) starting`;
+        const a = view.attributes;
+        this.children.set(view.eventId, a.workflowId ?? '?');
+        return `child ${a.workflowId} (${a.workflowType?.name}) starting`;
       }
-      case 'StartChildWorkflowExecutionFailed': {
-        const a = event.startChildWorkflowExecutionFailedEventAttributes;
-        return `child ${a?.workflowId} could not start: ${a?.cause}`;
-      }
+      case 'StartChildWorkflowExecutionFailed':
+        return `child ${view.attributes.workflowId} could not start: ${view.attributes.cause}`;
       case 'ChildWorkflowExecutionCompleted':
-        return `child ${event.childWorkflowExecutionCompletedEventAttributes?.workflowExecution?.workflowId} completed`;
+        return `child ${view.attributes.workflowExecution?.workflowId} completed`;
       case 'ChildWorkflowExecutionFailed': {
-        const a = event.childWorkflowExecutionFailedEventAttributes;
-        return `child ${a?.workflowExecution?.workflowId} failed: ${a?.reason ?? 'no reason'}${messageOf(a?.details)}`;
+        const a = view.attributes;
+        return `child ${a.workflowExecution?.workflowId} failed: ${a.reason ?? 'no reason'}${messageOf(a.details)}`;
       }
       case 'ChildWorkflowExecutionCanceled':
-        return `child ${event.childWorkflowExecutionCanceledEventAttributes?.workflowExecution?.workflowId} canceled`;
+        return `child ${view.attributes.workflowExecution?.workflowId} canceled`;
       case 'ChildWorkflowExecutionTerminated':
-        return `child ${event.childWorkflowExecutionTerminatedEventAttributes?.workflowExecution?.workflowId} terminated`;
+        return `child ${view.attributes.workflowExecution?.workflowId} terminated`;
       case 'ChildWorkflowExecutionTimedOut':
-        return `child ${event.childWorkflowExecutionTimedOutEventAttributes?.workflowExecution?.workflowId} timed out`;
+        return `child ${view.attributes.workflowExecution?.workflowId} timed out`;
       case 'WorkflowExecutionSignaled':
-        return `signal "${event.workflowExecutionSignaledEventAttributes?.signalName}" received`;
+        return `signal "${view.attributes.signalName}" received`;
       case 'WorkflowExecutionCancelRequested':
         return 'cancellation requested';
       case 'DecisionTaskTimedOut':
         return 'decision task timed out (a decider did not answer; see the worker log)';
       case 'WorkflowExecutionCompleted':
         return 'workflow completed';
-      case 'WorkflowExecutionFailed': {
-        const a = event.workflowExecutionFailedEventAttributes;
-        return `workflow failed: ${a?.reason ?? 'no reason'}${messageOf(a?.details)}`;
-      }
+      case 'WorkflowExecutionFailed':
+        return `workflow failed: ${view.attributes.reason ?? 'no reason'}${messageOf(view.attributes.details)}`;
       case 'WorkflowExecutionCanceled':
         return 'workflow canceled';
       case 'WorkflowExecutionTerminated':
-        return `workflow terminated${event.workflowExecutionTerminatedEventAttributes?.reason ? `: ${event.workflowExecutionTerminatedEventAttributes.reason}` : ''}`;
+        return `workflow terminated${view.attributes.reason ? `: ${view.attributes.reason}` : ''}`;
       case 'WorkflowExecutionTimedOut':
         return 'workflow timed out';
       case 'WorkflowExecutionContinuedAsNew':
-        return `workflow continued as new run ${event.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId}`;
+        return `workflow continued as new run ${view.attributes.newExecutionRunId}`;
       default:
         return undefined;
     }

@@ -24,6 +24,7 @@ import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
 import { durationString, getEventsAfter, getHistory } from '../swf/index.ts';
+import { closeStatusOf, readEvent } from '../swf-model/index.ts';
 import { InvalidInput, UnknownExecution, WorkflowExecutionFailed } from './errors.ts';
 
 /** Options of {@link FlowyClient}. */
@@ -86,15 +87,6 @@ export interface FollowOptions {
   onEvent?: (event: HistoryEvent, execution: Execution) => void;
   signal?: AbortSignal;
 }
-
-const CLOSE_EVENTS = new Set([
-  'WorkflowExecutionCompleted',
-  'WorkflowExecutionFailed',
-  'WorkflowExecutionCanceled',
-  'WorkflowExecutionTerminated',
-  'WorkflowExecutionTimedOut',
-  'WorkflowExecutionContinuedAsNew',
-]);
 
 /** Talks to SWF (or the local server) about executions of one domain. */
 export class FlowyClient {
@@ -169,7 +161,7 @@ export class FlowyClient {
       for (const event of events) {
         lastEventId = event.eventId ?? lastEventId;
         options.onEvent?.(event, current);
-        if (!CLOSE_EVENTS.has(event.eventType ?? '')) continue;
+        if (!closeStatusOf(event.eventType)) continue;
         if (event.eventType !== 'WorkflowExecutionContinuedAsNew') return { event, execution: current };
         const next = event.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
         if (!next) return { event, execution: current };
@@ -317,28 +309,19 @@ export class FlowyClient {
   }
 }
 
-const CHILD_CLOSE_ATTRIBUTES = [
-  'childWorkflowExecutionCompletedEventAttributes',
-  'childWorkflowExecutionFailedEventAttributes',
-  'childWorkflowExecutionCanceledEventAttributes',
-  'childWorkflowExecutionTimedOutEventAttributes',
-  'childWorkflowExecutionTerminatedEventAttributes',
-] as const;
-
 /** Children of a run that started and have not closed, from its history. */
 export function openChildren(events: HistoryEvent[]): Execution[] {
+  const views = events.map(readEvent);
   const closed = new Set<number>();
-  for (const event of events) {
-    for (const key of CHILD_CLOSE_ATTRIBUTES) {
-      const initiated = event[key]?.initiatedEventId;
-      if (initiated !== undefined) closed.add(initiated);
+  for (const view of views) {
+    if (view?.kind === 'child' && view.eventType !== 'ChildWorkflowExecutionStarted' && view.initiatedEventId !== undefined) {
+      closed.add(view.initiatedEventId);
     }
   }
   const open: Execution[] = [];
-  for (const event of events) {
-    const started = event.childWorkflowExecutionStartedEventAttributes;
-    if (!started || closed.has(started.initiatedEventId ?? -1)) continue;
-    const { workflowId, runId } = started.workflowExecution ?? {};
+  for (const view of views) {
+    if (view?.eventType !== 'ChildWorkflowExecutionStarted' || closed.has(view.initiatedEventId ?? -1)) continue;
+    const { workflowId, runId } = view.attributes.workflowExecution ?? {};
     if (workflowId && runId) open.push({ workflowId, runId });
   }
   return open;

@@ -3,7 +3,8 @@
  * timer, signal, marker and cancel request, plus the close event. Pure data, used by the
  * `flowy history` timeline and by tests that assert on what a run did.
  */
-import { eventAttributes, timestampMillis } from '../core/engine.ts';
+import { readEvent, timestampMillis } from '../swf-model/index.ts';
+import type { CloseStatus, EventView } from '../swf-model/index.ts';
 
 /** The fields of a history event this module reads; core's HistoryEvent and the SDK's fit it. */
 export interface HistoryEventLike {
@@ -14,7 +15,7 @@ export interface HistoryEventLike {
 }
 
 /** Final (or current) state of the run. */
-export type ExecutionStatus = 'OPEN' | 'COMPLETED' | 'FAILED' | 'CANCELED' | 'TERMINATED' | 'TIMED_OUT' | 'CONTINUED_AS_NEW';
+export type ExecutionStatus = 'OPEN' | CloseStatus;
 
 /** How an activity attempt, child or timer ended (`open` = not closed yet). */
 export interface Outcome {
@@ -104,24 +105,6 @@ export function splitActivityId(activityId: string): { callId: string; attempt: 
   return { callId: match[1]!, attempt: Number(match[2]) };
 }
 
-const CLOSE_STATUS: Record<string, ExecutionStatus> = {
-  WorkflowExecutionCompleted: 'COMPLETED',
-  WorkflowExecutionFailed: 'FAILED',
-  WorkflowExecutionCanceled: 'CANCELED',
-  WorkflowExecutionTerminated: 'TERMINATED',
-  WorkflowExecutionTimedOut: 'TIMED_OUT',
-  WorkflowExecutionContinuedAsNew: 'CONTINUED_AS_NEW',
-};
-
-// events whose only meaning here is "a decision the decider sent was refused"
-const FAILED_DECISION_EVENTS = new Set([
-  'CompleteWorkflowExecutionFailed', 'FailWorkflowExecutionFailed', 'CancelWorkflowExecutionFailed',
-  'ContinueAsNewWorkflowExecutionFailed', 'RecordMarkerFailed', 'CancelTimerFailed',
-  'RequestCancelActivityTaskFailed', 'SignalExternalWorkflowExecutionFailed', 'RequestCancelExternalWorkflowExecutionFailed',
-]);
-
-type Attributes = Record<string, unknown>;
-
 /**
  * Folds `events` (in any order; they are sorted by eventId) into an ExecutionSummary.
  * `execution` supplies the ids, which history events do not carry.
@@ -147,19 +130,19 @@ export function summarizeHistory(
   const childrenByInitiatedId = new Map<number, ChildSummary>();
   const timersByStartedId = new Map<number, TimerSummary>();
   for (const event of sorted) {
-    const type = event.eventType ?? 'Unknown';
+    const view = readEvent(event);
+    if (!view) continue;
     const at = toDate(event.eventTimestamp);
-    const eventId = event.eventId ?? 0;
-    const attrs = eventAttributes(event) as Attributes;
-    switch (type) {
+    const eventId = view.eventId;
+    switch (view.eventType) {
       case 'WorkflowExecutionStarted': {
+        const a = view.attributes;
         summary.startedAt = at;
-        summary.workflowType = typeRef(attrs.workflowType);
-        summary.taskList = str((attrs.taskList as Attributes | undefined)?.name);
-        summary.input = str(attrs.input);
-        summary.continuedFromRunId = str(attrs.continuedExecutionRunId);
-        const parent = attrs.parentWorkflowExecution as Attributes | undefined;
-        if (parent) summary.parent = { workflowId: str(parent.workflowId), runId: str(parent.runId) };
+        summary.workflowType = typeRef(a.workflowType);
+        summary.taskList = a.taskList?.name;
+        summary.input = a.input;
+        summary.continuedFromRunId = a.continuedExecutionRunId;
+        if (a.parentWorkflowExecution) summary.parent = { workflowId: a.parentWorkflowExecution.workflowId, runId: a.parentWorkflowExecution.runId };
         break;
       }
       case 'DecisionTaskCompleted':
@@ -169,11 +152,11 @@ export function summarizeHistory(
         summary.decisionTasks.timedOut += 1;
         break;
       case 'ActivityTaskScheduled': {
-        const activityId = str(attrs.activityId) ?? `#${eventId}`;
+        const activityId = view.attributes.activityId ?? `#${eventId}`;
         const attempt: ActivityAttempt = {
           activityId,
           ...splitActivityId(activityId),
-          activityType: typeRef(attrs.activityType) ?? { name: '?', version: '?' },
+          activityType: typeRef(view.attributes.activityType) ?? { name: '?', version: '?' },
           scheduledAt: at,
           outcome: { kind: 'open' },
         };
@@ -183,27 +166,27 @@ export function summarizeHistory(
         break;
       }
       case 'ScheduleActivityTaskFailed': {
-        const activityId = str(attrs.activityId) ?? `#${eventId}`;
+        const activityId = view.attributes.activityId ?? `#${eventId}`;
         summary.activities.push({
           activityId,
           ...splitActivityId(activityId),
-          activityType: typeRef(attrs.activityType) ?? { name: '?', version: '?' },
+          activityType: typeRef(view.attributes.activityType) ?? { name: '?', version: '?' },
           scheduledAt: at,
           closedAt: at,
-          outcome: { kind: 'start failed', reason: str(attrs.cause) },
+          outcome: { kind: 'start failed', reason: view.attributes.cause },
         });
         break;
       }
       case 'ActivityTaskStarted': {
-        const attempt = activitiesByScheduledId.get(num(attrs.scheduledEventId));
+        const attempt = activitiesByScheduledId.get(view.scheduledEventId ?? -1);
         if (attempt) {
           attempt.startedAt = at;
-          attempt.worker = str(attrs.identity);
+          attempt.worker = view.attributes.identity;
         }
         break;
       }
       case 'ActivityTaskCancelRequested': {
-        const attempt = openActivitiesById.get(str(attrs.activityId) ?? '');
+        const attempt = openActivitiesById.get(view.attributes.activityId ?? '');
         if (attempt) attempt.cancelRequestedAt = at;
         break;
       }
@@ -211,17 +194,17 @@ export function summarizeHistory(
       case 'ActivityTaskFailed':
       case 'ActivityTaskTimedOut':
       case 'ActivityTaskCanceled': {
-        const attempt = activitiesByScheduledId.get(num(attrs.scheduledEventId));
+        const attempt = activitiesByScheduledId.get(view.scheduledEventId ?? -1);
         if (!attempt) break;
         attempt.closedAt = at;
-        attempt.outcome = closeOutcome(type, attrs);
+        attempt.outcome = closeOutcome(view);
         openActivitiesById.delete(attempt.activityId);
         break;
       }
       case 'StartChildWorkflowExecutionInitiated': {
         const child: ChildSummary = {
-          workflowId: str(attrs.workflowId) ?? `#${eventId}`,
-          workflowType: typeRef(attrs.workflowType) ?? { name: '?', version: '?' },
+          workflowId: view.attributes.workflowId ?? `#${eventId}`,
+          workflowType: typeRef(view.attributes.workflowType) ?? { name: '?', version: '?' },
           initiatedAt: at,
           outcome: { kind: 'open' },
         };
@@ -230,10 +213,10 @@ export function summarizeHistory(
         break;
       }
       case 'ChildWorkflowExecutionStarted': {
-        const child = childrenByInitiatedId.get(num(attrs.initiatedEventId));
+        const child = childrenByInitiatedId.get(view.initiatedEventId ?? -1);
         if (child) {
           child.startedAt = at;
-          child.runId = str((attrs.workflowExecution as Attributes | undefined)?.runId);
+          child.runId = view.attributes.workflowExecution?.runId;
         }
         break;
       }
@@ -243,16 +226,16 @@ export function summarizeHistory(
       case 'ChildWorkflowExecutionTimedOut':
       case 'ChildWorkflowExecutionCanceled':
       case 'ChildWorkflowExecutionTerminated': {
-        const child = childrenByInitiatedId.get(num(attrs.initiatedEventId));
+        const child = childrenByInitiatedId.get(view.initiatedEventId ?? -1);
         if (!child) break;
         child.closedAt = at;
-        child.outcome = closeOutcome(type, attrs);
+        child.outcome = closeOutcome(view);
         break;
       }
       case 'TimerStarted': {
         const timer: TimerSummary = {
-          timerId: str(attrs.timerId) ?? `#${eventId}`,
-          startToFireTimeout: str(attrs.startToFireTimeout),
+          timerId: view.attributes.timerId ?? `#${eventId}`,
+          startToFireTimeout: view.attributes.startToFireTimeout,
           startedAt: at,
           outcome: { kind: 'open' },
         };
@@ -261,73 +244,68 @@ export function summarizeHistory(
         break;
       }
       case 'StartTimerFailed':
-        summary.timers.push({ timerId: str(attrs.timerId) ?? `#${eventId}`, startedAt: at, closedAt: at, outcome: { kind: 'start failed', reason: str(attrs.cause) } });
+        summary.timers.push({ timerId: view.attributes.timerId ?? `#${eventId}`, startedAt: at, closedAt: at, outcome: { kind: 'start failed', reason: view.attributes.cause } });
         break;
       case 'TimerFired':
       case 'TimerCanceled': {
-        const timer = timersByStartedId.get(num(attrs.startedEventId));
+        const timer = timersByStartedId.get(view.startedEventId ?? -1);
         if (!timer) break;
         timer.closedAt = at;
-        timer.outcome = { kind: type === 'TimerFired' ? 'fired' : 'canceled' };
+        timer.outcome = { kind: view.eventType === 'TimerFired' ? 'fired' : 'canceled' };
         break;
       }
       case 'WorkflowExecutionSignaled':
-        summary.events.push({ eventId, at, kind: 'signal', name: str(attrs.signalName) ?? '?', details: str(attrs.input) });
+        summary.events.push({ eventId, at, kind: 'signal', name: view.attributes.signalName ?? '?', details: view.attributes.input });
         break;
       case 'MarkerRecorded':
-        summary.events.push({ eventId, at, kind: 'marker', name: str(attrs.markerName) ?? '?', details: str(attrs.details) });
+        summary.events.push({ eventId, at, kind: 'marker', name: view.attributes.markerName ?? '?', details: view.attributes.details });
         break;
       case 'WorkflowExecutionCancelRequested': {
-        const external = attrs.externalWorkflowExecution as Attributes | undefined;
-        const by = external ? `by ${str(external.workflowId)}` : str(attrs.cause) ?? 'by a client';
+        const external = view.attributes.externalWorkflowExecution;
+        const by = external ? `by ${external.workflowId}` : view.attributes.cause ?? 'by a client';
         summary.events.push({ eventId, at, kind: 'cancel requested', name: 'workflow', details: by });
         break;
       }
       case 'SignalExternalWorkflowExecutionInitiated':
-        summary.events.push({ eventId, at, kind: 'external signal', name: str(attrs.signalName) ?? '?', details: `to ${str(attrs.workflowId)}` });
+        summary.events.push({ eventId, at, kind: 'external signal', name: view.attributes.signalName ?? '?', details: `to ${view.attributes.workflowId}` });
         break;
       case 'RequestCancelExternalWorkflowExecutionInitiated':
-        summary.events.push({ eventId, at, kind: 'external cancel', name: str(attrs.workflowId) ?? '?' });
+        summary.events.push({ eventId, at, kind: 'external cancel', name: view.attributes.workflowId ?? '?' });
         break;
       default:
-        if (type in CLOSE_STATUS) {
-          summary.status = CLOSE_STATUS[type]!;
+        if (view.closeStatus) {
+          const a = view.attributes as { result?: string; reason?: string; timeoutType?: string; cause?: string; details?: string; newExecutionRunId?: string };
+          summary.status = view.closeStatus;
           summary.closedAt = at;
           summary.close = {
-            eventType: type,
+            eventType: view.eventType,
             at,
-            result: str(attrs.result),
-            reason: str(attrs.reason) ?? str(attrs.timeoutType) ?? str(attrs.cause),
-            details: str(attrs.details),
-            newRunId: str(attrs.newExecutionRunId),
+            result: a.result,
+            reason: a.reason ?? a.timeoutType ?? a.cause,
+            details: a.details,
+            newRunId: a.newExecutionRunId,
           };
-        } else if (FAILED_DECISION_EVENTS.has(type)) {
-          summary.events.push({ eventId, at, kind: 'decision failed', name: type.replace(/Failed$/, ''), details: str(attrs.cause) });
+        } else if (view.isDecisionFailure && view.kind !== 'lambda') {
+          const cause = (view.attributes as { cause?: string }).cause;
+          summary.events.push({ eventId, at, kind: 'decision failed', name: view.eventType.replace(/Failed$/, ''), details: cause });
         }
     }
   }
   return summary;
 }
 
-function closeOutcome(eventType: string, attrs: Attributes): Outcome {
-  if (eventType.endsWith('Completed')) return { kind: 'completed', result: str(attrs.result) };
-  if (eventType.endsWith('TimedOut')) return { kind: 'timed out', reason: str(attrs.timeoutType), details: str(attrs.details) };
-  if (eventType.endsWith('Canceled')) return { kind: 'canceled', details: str(attrs.details) };
+/** How an activity attempt or child ended, from the event that closed it. */
+function closeOutcome(view: EventView): Outcome {
+  const a = view.attributes as { result?: string; reason?: string; timeoutType?: string; details?: string; cause?: string };
+  const eventType = view.eventType;
+  if (eventType.endsWith('Completed')) return { kind: 'completed', result: a.result };
+  if (eventType.endsWith('TimedOut')) return { kind: 'timed out', reason: a.timeoutType, details: a.details };
+  if (eventType.endsWith('Canceled')) return { kind: 'canceled', details: a.details };
   if (eventType.endsWith('Terminated')) return { kind: 'terminated' };
-  if (eventType.startsWith('Start')) return { kind: 'start failed', reason: str(attrs.cause) };
-  return { kind: 'failed', reason: str(attrs.reason), details: str(attrs.details) };
+  if (eventType.startsWith('Start')) return { kind: 'start failed', reason: a.cause };
+  return { kind: 'failed', reason: a.reason, details: a.details };
 }
 
-function typeRef(value: unknown): { name: string; version: string } | undefined {
-  if (!value || typeof value !== 'object') return undefined;
-  const { name, version } = value as Attributes;
-  return { name: str(name) ?? '?', version: str(version) ?? '?' };
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function num(value: unknown): number {
-  return typeof value === 'number' ? value : Number(value);
+function typeRef(type: { name?: string | undefined; version?: string | undefined } | undefined): { name: string; version: string } | undefined {
+  return type ? { name: type.name ?? '?', version: type.version ?? '?' } : undefined;
 }

@@ -9,7 +9,7 @@ import { trackSettlement } from './settlement.ts';
 import { decisionKey } from './command-matching.ts';
 import { executionOf } from './workflow.ts';
 import type { Execution } from './execution.ts';
-import type { ScheduleActivityTaskDecisionAttributes } from './swf-types.ts';
+import type { ScheduleActivityTaskDecisionAttributes } from '../swf-model/index.ts';
 
 /** An activity type known by name only (implemented elsewhere, e.g. in another language). */
 export interface ActivityRef { name: string; version: string }

@@ -9,91 +9,80 @@ import {
 import { describeFailure } from './failure.ts';
 import type { Execution } from './execution.ts';
 import type { Deferred } from './settlement.ts';
-import type { HistoryEvent } from './swf-types.ts';
+import { readEvent, type EventView, type HistoryEvent } from '../swf-model/index.ts';
 
 /** Applies `event`; returns nothing, but sets `execution.hasSettled` when code may continue. */
 export function applyEvent(execution: Execution, event: HistoryEvent): void {
-  const eventId = event.eventId ?? 0;
-  switch (event.eventType) {
-    case 'ActivityTaskScheduled': {
-      const a = event.activityTaskScheduledEventAttributes ?? {};
-      execution.activityIdsByScheduledEventId.set(eventId, a.activityId ?? '');
+  const view = readEvent(event);
+  if (!view) return;
+  switch (view.eventType) {
+    case 'ActivityTaskScheduled':
+      execution.activityIdsByScheduledEventId.set(view.eventId, view.attributes.activityId ?? '');
       return;
-    }
     case 'ActivityTaskCompleted': {
-      const a = event.activityTaskCompletedEventAttributes ?? {};
-      const deferred = activityOf(execution, a.scheduledEventId, event);
-      return settle(execution, deferred, () => execution.serializer.deserialize(a.result));
+      const { result } = view.attributes;
+      return settle(execution, activityOf(execution, view), () => execution.serializer.deserialize(result));
     }
     case 'ActivityTaskFailed': {
-      const a = event.activityTaskFailedEventAttributes ?? {};
-      const id = execution.activityIdsByScheduledEventId.get(a.scheduledEventId ?? -1);
-      const message = `Activity ${id} failed: ${describeFailure(a.reason, a.details)}`;
-      return fail(execution, activityOf(execution, a.scheduledEventId, event), new ActivityFailed(message, { reason: a.reason, details: a.details }));
+      const { reason, details } = view.attributes;
+      const message = `Activity ${activityIdOf(execution, view)} failed: ${describeFailure(reason, details)}`;
+      return fail(execution, activityOf(execution, view), new ActivityFailed(message, { reason, details }));
     }
     case 'ActivityTaskTimedOut': {
-      const a = event.activityTaskTimedOutEventAttributes ?? {};
-      const id = execution.activityIdsByScheduledEventId.get(a.scheduledEventId ?? -1);
-      const error = new ActivityTimedOut(`Activity ${id} timed out (${a.timeoutType})`, { reason: a.timeoutType, details: a.details });
-      return fail(execution, activityOf(execution, a.scheduledEventId, event), error);
+      const { timeoutType, details } = view.attributes;
+      const error = new ActivityTimedOut(`Activity ${activityIdOf(execution, view)} timed out (${timeoutType})`, { reason: timeoutType, details });
+      return fail(execution, activityOf(execution, view), error);
     }
     case 'ActivityTaskCanceled': {
-      const a = event.activityTaskCanceledEventAttributes ?? {};
-      const id = execution.activityIdsByScheduledEventId.get(a.scheduledEventId ?? -1);
-      return fail(execution, activityOf(execution, a.scheduledEventId, event), new ActivityCanceled(`Activity ${id} was canceled`, { details: a.details }));
+      const error = new ActivityCanceled(`Activity ${activityIdOf(execution, view)} was canceled`, { details: view.attributes.details });
+      return fail(execution, activityOf(execution, view), error);
     }
     case 'ScheduleActivityTaskFailed': {
-      const a = event.scheduleActivityTaskFailedEventAttributes ?? {};
-      const deferred = execution.activities.get(a.activityId ?? '');
+      const a = view.attributes;
       const type = `${a.activityType?.name}@${a.activityType?.version}`;
       const message = `SWF could not schedule activity ${type} (id ${a.activityId}): ${a.cause}. Run "flowy register" or check the activity's name, version and defaults`;
-      return fail(execution, deferred, new ScheduleActivityFailed(message, { reason: a.cause }));
+      return fail(execution, execution.activities.get(a.activityId ?? ''), new ScheduleActivityFailed(message, { reason: a.cause }));
     }
-    case 'TimerFired': {
-      const timerId = event.timerFiredEventAttributes?.timerId ?? '';
-      return settle(execution, execution.timers.get(timerId), () => undefined);
-    }
+    case 'TimerFired':
+      return settle(execution, execution.timers.get(view.attributes.timerId ?? ''), () => undefined);
     case 'StartTimerFailed': {
-      const a = event.startTimerFailedEventAttributes ?? {};
+      const a = view.attributes;
       return fail(execution, execution.timers.get(a.timerId ?? ''), new TimerFailed(`SWF could not start timer ${a.timerId}: ${a.cause}`, { reason: a.cause }));
     }
-    case 'StartChildWorkflowExecutionInitiated': {
-      const workflowId = event.startChildWorkflowExecutionInitiatedEventAttributes?.workflowId ?? '';
-      execution.childIdsByInitiatedEventId.set(eventId, workflowId);
+    case 'StartChildWorkflowExecutionInitiated':
+      execution.childIdsByInitiatedEventId.set(view.eventId, view.attributes.workflowId ?? '');
       return;
-    }
     case 'StartChildWorkflowExecutionFailed': {
-      const a = event.startChildWorkflowExecutionFailedEventAttributes ?? {};
+      const a = view.attributes;
       const type = `${a.workflowType?.name}@${a.workflowType?.version}`;
       const error = new StartChildWorkflowFailed(`SWF could not start child workflow ${type} (id ${a.workflowId}): ${a.cause}`, { reason: a.cause });
       return fail(execution, execution.children.get(a.workflowId ?? ''), error);
     }
     case 'ChildWorkflowExecutionCompleted': {
-      const a = event.childWorkflowExecutionCompletedEventAttributes ?? {};
-      return settle(execution, childOf(execution, a.initiatedEventId, event), () => execution.serializer.deserialize(a.result));
+      const { result } = view.attributes;
+      return settle(execution, childOf(execution, view), () => execution.serializer.deserialize(result));
     }
     case 'ChildWorkflowExecutionFailed': {
-      const a = event.childWorkflowExecutionFailedEventAttributes ?? {};
-      const error = new ChildWorkflowFailed(`Child workflow ${a.workflowExecution?.workflowId} failed: ${describeFailure(a.reason, a.details)}`, { reason: a.reason, details: a.details });
-      return fail(execution, childOf(execution, a.initiatedEventId, event), error);
+      const { reason, details, workflowExecution } = view.attributes;
+      const error = new ChildWorkflowFailed(`Child workflow ${workflowExecution?.workflowId} failed: ${describeFailure(reason, details)}`, { reason, details });
+      return fail(execution, childOf(execution, view), error);
     }
     case 'ChildWorkflowExecutionTimedOut': {
-      const a = event.childWorkflowExecutionTimedOutEventAttributes ?? {};
-      const error = new ChildWorkflowTimedOut(`Child workflow ${a.workflowExecution?.workflowId} timed out (${a.timeoutType})`, { reason: a.timeoutType });
-      return fail(execution, childOf(execution, a.initiatedEventId, event), error);
+      const { timeoutType, workflowExecution } = view.attributes;
+      const error = new ChildWorkflowTimedOut(`Child workflow ${workflowExecution?.workflowId} timed out (${timeoutType})`, { reason: timeoutType });
+      return fail(execution, childOf(execution, view), error);
     }
     case 'ChildWorkflowExecutionCanceled': {
-      const a = event.childWorkflowExecutionCanceledEventAttributes ?? {};
-      const error = new ChildWorkflowCanceled(`Child workflow ${a.workflowExecution?.workflowId} was canceled`, { details: a.details });
-      return fail(execution, childOf(execution, a.initiatedEventId, event), error);
+      const { details, workflowExecution } = view.attributes;
+      const error = new ChildWorkflowCanceled(`Child workflow ${workflowExecution?.workflowId} was canceled`, { details });
+      return fail(execution, childOf(execution, view), error);
     }
     case 'ChildWorkflowExecutionTerminated': {
-      const a = event.childWorkflowExecutionTerminatedEventAttributes ?? {};
-      const error = new ChildWorkflowTerminated(`Child workflow ${a.workflowExecution?.workflowId} was terminated`);
-      return fail(execution, childOf(execution, a.initiatedEventId, event), error);
+      const error = new ChildWorkflowTerminated(`Child workflow ${view.attributes.workflowExecution?.workflowId} was terminated`);
+      return fail(execution, childOf(execution, view), error);
     }
     case 'WorkflowExecutionSignaled': {
-      const a = event.workflowExecutionSignaledEventAttributes ?? {};
+      const a = view.attributes;
       return execution.deliverSignal(a.signalName ?? '', execution.serializer.deserialize(a.input));
     }
     case 'WorkflowExecutionCancelRequested':
@@ -108,20 +97,24 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
   }
 }
 
-function activityOf(execution: Execution, scheduledEventId: number | undefined, event: HistoryEvent): Deferred<unknown> {
-  const activityId = execution.activityIdsByScheduledEventId.get(scheduledEventId ?? -1);
+function activityIdOf(execution: Execution, view: EventView): string | undefined {
+  return execution.activityIdsByScheduledEventId.get(view.scheduledEventId ?? -1);
+}
+
+function activityOf(execution: Execution, view: EventView): Deferred<unknown> {
+  const activityId = activityIdOf(execution, view);
   const deferred = activityId === undefined ? undefined : execution.activities.get(activityId);
   if (!deferred) {
-    throw new NonDeterminismError(event.eventId ?? 0, `${event.eventType} for scheduled event ${scheduledEventId}`, 'no matching activity call');
+    throw new NonDeterminismError(view.eventId, `${view.eventType} for scheduled event ${view.scheduledEventId}`, 'no matching activity call');
   }
   return deferred;
 }
 
-function childOf(execution: Execution, initiatedEventId: number | undefined, event: HistoryEvent): Deferred<unknown> {
-  const workflowId = execution.childIdsByInitiatedEventId.get(initiatedEventId ?? -1);
+function childOf(execution: Execution, view: EventView): Deferred<unknown> {
+  const workflowId = execution.childIdsByInitiatedEventId.get(view.initiatedEventId ?? -1);
   const deferred = workflowId === undefined ? undefined : execution.children.get(workflowId);
   if (!deferred) {
-    throw new NonDeterminismError(event.eventId ?? 0, `${event.eventType} for initiated event ${initiatedEventId}`, 'no matching child workflow call');
+    throw new NonDeterminismError(view.eventId, `${view.eventType} for initiated event ${view.initiatedEventId}`, 'no matching child workflow call');
   }
   return deferred;
 }

@@ -7,7 +7,7 @@
 import { RestartRequest, WorkflowCanceled } from './errors.ts';
 import { describeWorkflowFailure } from './failure.ts';
 import { MAX_DATA_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
-import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
+import type { Decision, WorkflowExecutionStartedEventAttributes } from '../swf-model/index.ts';
 
 /** What closing needs to know of the execution: how to encode, its type, how it was started. */
 export interface ClosingExecution {

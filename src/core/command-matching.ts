@@ -4,8 +4,7 @@
 // decisionTaskCompletedEventId (SWF_SPEC 8.3, 9), so the n-th decision matches the n-th outcome.
 import { NonDeterminismError } from './errors.ts';
 import type { Command, Execution } from './execution.ts';
-import type { HistoryEvent } from './swf-types.ts';
-import { eventAttributes } from './history.ts';
+import { eventAttributes, type HistoryEvent } from '../swf-model/index.ts';
 import { patchMarkerName } from './ids.ts';
 
 /** The fields of decision and outcome attributes that identify what was decided. */

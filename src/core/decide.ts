@@ -11,7 +11,7 @@
 //     the answer, with the close decision last when run() has settled.
 import { Replay, type DecideOptions, type DecideResult } from './replay.ts';
 import type { WorkflowClass } from './options.ts';
-import type { HistoryEvent } from './swf-types.ts';
+import type { HistoryEvent } from '../swf-model/index.ts';
 
 export type { DecideOptions, DecideResult } from './replay.ts';
 

@@ -5,7 +5,7 @@
 import { Replay } from './replay.ts';
 import type { DecideOptions, DecideResult } from './decide.ts';
 import type { WorkflowClass } from './options.ts';
-import type { HistoryEvent } from './swf-types.ts';
+import type { HistoryEvent } from '../swf-model/index.ts';
 
 /** Options of a `Decider`. */
 export interface DeciderOptions extends Omit<DecideOptions, 'execution'> {

@@ -23,7 +23,10 @@ export {
 } from './failure.ts';
 export type { FailureFields, TaskFailure } from './failure.ts';
 export { serializeChecked, truncate, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
-export { eventAttributes, timestampMillis, SWF_EVENT_LIMIT } from './history.ts';
+export { SWF_EVENT_LIMIT } from './history.ts';
+export {
+  readEvent, eventAttributes, eventAttributesKey, decisionAttributesKey, timestampMillis, closeStatusOf, needsDecision,
+} from '../swf-model/index.ts';
 export { decisionKey, outcomeKey } from './command-matching.ts';
 export type { KeyAttributes } from './command-matching.ts';
-export type * from './swf-types.ts';
+export type * from '../swf-model/index.ts';

@@ -8,7 +8,7 @@ import { hashString, seededRandom, uuidFrom } from './random.ts';
 import { patchMarkerName, sideEffectMarkerName } from './ids.ts';
 import { serializeChecked, type Serializer } from './serializer.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
-import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
+import type { Decision, WorkflowExecutionStartedEventAttributes } from '../swf-model/index.ts';
 
 // Where workflow code finds the execution it belongs to while it is being decided. The decider
 // runs `run()` (and signal handlers) inside `executionStorage.run(...)`; promise continuations keep

@@ -1,30 +1,9 @@
-// Reading a history: event attributes, timestamps, and its division into decision tasks.
-import type { HistoryEvent } from './swf-types.ts';
+// Reading a history for replay: its division into decision tasks, and event order. What one
+// event says is read with src/swf-model's readEvent.
+import { timestampMillis, type HistoryEvent } from '../swf-model/index.ts';
 
 /** SWF terminates a run whose history reaches 25,000 events (SWF_SPEC 15). */
 export const SWF_EVENT_LIMIT = 25_000;
-
-const attributeKeys = new Map<string, string>();
-
-/** The attribute object of `event`, under `<lowerCamel(eventType)>EventAttributes` (SWF_SPEC 17.2). */
-export function eventAttributes(event: HistoryEvent): Record<string, unknown> {
-  const type = event.eventType ?? '';
-  let key = attributeKeys.get(type);
-  if (key === undefined) {
-    key = `${type.charAt(0).toLowerCase()}${type.slice(1)}EventAttributes`;
-    attributeKeys.set(type, key);
-  }
-  return ((event as Record<string, unknown>)[key] as Record<string, unknown> | undefined) ?? {};
-}
-
-/** Epoch milliseconds of an event timestamp given as a Date, an ISO string or epoch seconds. */
-export function timestampMillis(timestamp: Date | string | number | undefined): number {
-  if (timestamp === undefined) return 0;
-  if (timestamp instanceof Date) return timestamp.getTime();
-  if (typeof timestamp === 'number') return timestamp * 1000; // SWF JSON: epoch seconds (SWF_SPEC 1.3)
-  if (/^\d+(\.\d+)?$/.test(timestamp)) return Number(timestamp) * 1000;
-  return new Date(timestamp).getTime();
-}
 
 /** A decision task of the history that the code runs at: its DecisionTaskStarted and, when replayed, its DecisionTaskCompleted. */
 export interface DecisionTaskBoundary {

@@ -2,7 +2,7 @@
 // reflect-metadata, and what the decider, the registration code and the workers read back with
 // the defaults applied. Durations are whole seconds, or 'NONE' where SWF allows it.
 import 'reflect-metadata';
-import type { ChildPolicy } from './swf-types.ts';
+import type { ChildPolicy } from '../swf-model/index.ts';
 
 /** A JSON Schema (draft-07 / 2019-09 as understood by ajv). */
 export type JsonSchema = Record<string, unknown> | boolean;

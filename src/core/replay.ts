@@ -9,7 +9,7 @@ import { decisionTaskBoundaries, inEventOrder, SWF_EVENT_LIMIT, type DecisionTas
 import { getWorkflowOptions, type WorkflowClass } from './options.ts';
 import { jsonSerializer, type Serializer } from './serializer.ts';
 import type { CloseKind } from './close-decision.ts';
-import type { Decision, HistoryEvent } from './swf-types.ts';
+import type { Decision, HistoryEvent } from '../swf-model/index.ts';
 
 /** Options of `decide()`. */
 export interface DecideOptions {

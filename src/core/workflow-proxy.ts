@@ -7,7 +7,7 @@ import { serializeChecked } from './serializer.ts';
 import { trackSettlement } from './settlement.ts';
 import { decisionKey } from './command-matching.ts';
 import { executionOf } from './workflow.ts';
-import type { ChildPolicy, StartChildWorkflowExecutionDecisionAttributes } from './swf-types.ts';
+import type { ChildPolicy, StartChildWorkflowExecutionDecisionAttributes } from '../swf-model/index.ts';
 
 /** A workflow type known by name only. */
 export interface WorkflowRef { name: string; version: string }

@@ -1,7 +1,7 @@
 // Decisions compared by what SWF records of them: the type and the ids an outcome event echoes
 // (SWF_SPEC 9: a task's decisions are applied in order right after its DecisionTaskCompleted, each
 // leaving a success or *Failed event that carries decisionTaskCompletedEventId).
-import { decisionKey, outcomeKey } from '../core/engine.ts';
+import { decisionAttributesKey, decisionKey, outcomeKey } from '../core/engine.ts';
 import type { Decision, HistoryEvent, KeyAttributes } from '../core/engine.ts';
 
 /** One decision as recorded in a history, or as produced by today's code. */
@@ -17,8 +17,8 @@ export interface DecisionSummary {
 export function producedDecisions(decisions: readonly Decision[]): DecisionSummary[] {
   return decisions.map((decision) => {
     const type = String(decision.decisionType);
-    const key = `${type.charAt(0).toLowerCase()}${type.slice(1)}DecisionAttributes`;
-    return { key: decisionKey(type, ((decision as unknown as Record<string, unknown>)[key] ?? {}) as KeyAttributes) };
+    const attributes = (decision as unknown as Record<string, unknown>)[decisionAttributesKey(type)];
+    return { key: decisionKey(type, (attributes ?? {}) as KeyAttributes) };
   });
 }
 

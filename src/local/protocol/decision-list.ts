@@ -1,5 +1,6 @@
 // SWF_SPEC 8.3: validation of a decision list, all or nothing, before anything is applied.
-import { DECISION_ATTRIBUTES, decisionAttributesKey } from './input-shapes.ts';
+import { decisionAttributesKey } from '../../swf-model/index.ts';
+import { DECISION_ATTRIBUTES } from './input-shapes.ts';
 import { checkMembers } from './shape-validation.ts';
 import { MAX_EXECUTION_SECONDS } from '../state/durations.ts';
 

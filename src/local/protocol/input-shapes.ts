@@ -1,4 +1,5 @@
 // The request shape of every SWF operation (SWF_SPEC appendix B) and of every decision (appendix E).
+import { decisionAttributesKey } from '../../swf-model/index.ts';
 import type { Shape } from './shape-validation.ts';
 
 const req = (shape: Shape): Shape => ({ ...shape, required: true });
@@ -66,10 +67,6 @@ export const DECISION_ATTRIBUTES: Record<string, Record<string, Shape>> = {
   ScheduleLambdaFunction: { id: req(name), name: req(text(1, 64)), control: data, input: data, startToCloseTimeout: duration },
 };
 
-/** The attribute member name of a decision type: ScheduleActivityTask → scheduleActivityTaskDecisionAttributes. */
-export function decisionAttributesKey(decisionType: string): string {
-  return `${decisionType[0]!.toLowerCase()}${decisionType.slice(1)}DecisionAttributes`;
-}
 
 const decision = struct({
   decisionType: req({ t: 'string', values: Object.keys(DECISION_ATTRIBUTES) }),

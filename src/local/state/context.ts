@@ -1,22 +1,9 @@
 // The state of one API call in progress: the store inside its transaction, the call's instant,
 // the runs it touched, and what must happen after commit (wake pollers, re-arm the scheduler).
+import { needsDecision } from '../../swf-model/index.ts';
 import type { Store } from '../store/store.ts';
 import type { DeadlineKind, RunRecord } from '../store/records.ts';
 import type { TokenSigner } from '../tokens.ts';
-
-/** SWF_SPEC 8.1: events after which the run needs a decision. */
-const NEEDS_DECISION = new Set([
-  'WorkflowExecutionStarted', 'WorkflowExecutionSignaled', 'WorkflowExecutionCancelRequested',
-  'ActivityTaskCompleted', 'ActivityTaskFailed', 'ActivityTaskTimedOut', 'ActivityTaskCanceled', 'TimerFired',
-  'ChildWorkflowExecutionStarted', 'ChildWorkflowExecutionCompleted', 'ChildWorkflowExecutionFailed',
-  'ChildWorkflowExecutionTimedOut', 'ChildWorkflowExecutionCanceled', 'ChildWorkflowExecutionTerminated',
-  'StartChildWorkflowExecutionFailed', 'ExternalWorkflowExecutionSignaled', 'SignalExternalWorkflowExecutionFailed',
-  'ExternalWorkflowExecutionCancelRequested', 'RequestCancelExternalWorkflowExecutionFailed',
-  'ScheduleActivityTaskFailed', 'RequestCancelActivityTaskFailed', 'StartTimerFailed', 'CancelTimerFailed',
-  'RecordMarkerFailed', 'CompleteWorkflowExecutionFailed', 'FailWorkflowExecutionFailed',
-  'CancelWorkflowExecutionFailed', 'ContinueAsNewWorkflowExecutionFailed', 'ScheduleLambdaFunctionFailed',
-  'StartLambdaFunctionFailed', 'DecisionTaskTimedOut',
-]);
 
 /** A task list that got a deliverable task in this call. */
 export interface TaskListKey {
@@ -93,7 +80,7 @@ export class OperationContext {
     const timestampMs = Math.max(this.nowMs, run.lastEventMs);
     run.lastEventMs = timestampMs;
     this.store.insertEvent(run.runId, { eventId, eventType, timestampMs, attributes: withoutUndefined(attributes) });
-    if (NEEDS_DECISION.has(eventType)) this.needsDecision.add(run.runId);
+    if (needsDecision(eventType)) this.needsDecision.add(run.runId); // SWF_SPEC 8.1
     this.touch(run);
     return eventId;
   }

@@ -1,4 +1,5 @@
 // RespondDecisionTaskCompleted: closes the decision task and applies its decisions in order (SWF_SPEC 8.3, 9).
+import { decisionAttributesKey } from '../../swf-model/index.ts';
 import type { OperationContext } from './context.ts';
 import type { RunRecord } from '../store/records.ts';
 import type { TaskTokenClaims } from '../tokens.ts';
@@ -46,7 +47,7 @@ export function respondDecisionTaskCompleted(ctx: OperationContext, claims: Task
   applyTaskListOverride(run, input);
   const deferred: (() => void)[] = [];
   for (const decision of input.decisions ?? []) {
-    const attributes = (decision[`${decision.decisionType[0]!.toLowerCase()}${decision.decisionType.slice(1)}DecisionAttributes`] ?? {}) as Attrs;
+    const attributes = (decision[decisionAttributesKey(decision.decisionType)] ?? {}) as Attrs;
     const step = applyDecision(ctx, run, decision.decisionType, attributes, completedEventId, hasNewerScheduled);
     if (step) deferred.push(step);
   }

@@ -1,4 +1,5 @@
 // History events on the wire and history paging (SWF_SPEC 6.3, 11, 17).
+import { eventAttributesKey } from '../../swf-model/index.ts';
 import type { OperationContext } from './context.ts';
 import type { EventRecord, RunRecord } from '../store/records.ts';
 import { toEpochSeconds } from './durations.ts';
@@ -10,7 +11,7 @@ export function eventToWire(e: EventRecord): Record<string, unknown> {
     eventTimestamp: toEpochSeconds(e.timestampMs),
     eventType: e.eventType,
     eventId: e.eventId,
-    [`${e.eventType[0]!.toLowerCase()}${e.eventType.slice(1)}EventAttributes`]: e.attributes,
+    [eventAttributesKey(e.eventType)]: e.attributes,
   };
 }
 

@@ -1,0 +1,9 @@
+// src/swf-model: SWF as data, shared by the replay engine (src/core) and the server that
+// implements SWF (src/local), which may not import each other: the history event and decision
+// shapes (SWF_SPEC appendices D, E, F) and one typed view of history events. Pure: no imports.
+export type * from './swf-types.ts';
+export {
+  readEvent, eventAttributes, eventAttributesKey, decisionAttributesKey, timestampMillis, isEventType,
+  closeStatusOf, needsDecision,
+} from './event-view.ts';
+export type { EventView, EventKind, CloseStatus, AttributesOf, EventAttributesKey } from './event-view.ts';
