@@ -6,4 +6,6 @@ export {
   readEvent, eventAttributes, eventAttributesKey, decisionAttributesKey, timestampMillis, isEventType,
   closeStatusOf, needsDecision,
 } from './event-view.ts';
+export { FAULT_NAMESPACES } from './faults.ts';
+export type { SwfFaultName, ModeledFaultName, ServiceErrorName } from './faults.ts';
 export type { EventView, EventKind, CloseStatus, AttributesOf, EventAttributesKey } from './event-view.ts';

@@ -1,18 +1,8 @@
 // Recognising SWF faults and connection failures in errors thrown by the SDK.
+import type { SwfFaultName } from '../swf-model/index.ts';
 
-/** The SWF fault names a caller may want to branch on (SWF_SPEC 1.4). */
-export type SwfFaultName =
-  | 'UnknownResourceFault'
-  | 'DomainAlreadyExistsFault'
-  | 'DomainDeprecatedFault'
-  | 'TypeAlreadyExistsFault'
-  | 'TypeDeprecatedFault'
-  | 'TypeNotDeprecatedFault'
-  | 'WorkflowExecutionAlreadyStartedFault'
-  | 'DefaultUndefinedFault'
-  | 'LimitExceededFault'
-  | 'OperationNotPermittedFault'
-  | 'ValidationException';
+/** The SWF fault names a caller may want to branch on (SWF_SPEC 1.4; the list is src/swf-model's). */
+export type { SwfFaultName } from '../swf-model/index.ts';
 
 /** True when `error` is the SWF fault `name` (as the SDK names it). */
 export function isFault(error: unknown, name: SwfFaultName): boolean {
