@@ -1,5 +1,6 @@
 // JSON given on the command line or in a file, with errors that name the flag.
 import { readFile } from 'node:fs/promises';
+import type { Argv } from 'yargs';
 import { UsageError } from './usage-error.ts';
 import { toError } from '../core/engine.ts';
 
@@ -30,8 +31,22 @@ export async function readJsonFile(flag: string, path: string): Promise<unknown>
   }
 }
 
+/** Parsed --input / --input-file. */
+export interface InputArgs {
+  input?: string;
+  inputFile?: string;
+}
+
+/** Adds `--input JSON` and `--input-file FILE` to a command; `what` names the value in the help. */
+export function withInput<T>(yargs: Argv<T>, what: 'input' | 'payload' = 'input'): Argv<T & InputArgs> {
+  const name = what === 'input' ? 'Input' : 'Payload';
+  return yargs
+    .option('input', { type: 'string', describe: `${name} as JSON` })
+    .option('input-file', { type: 'string', describe: `Read the ${what} JSON from a file` }) as unknown as Argv<T & InputArgs>;
+}
+
 /** The input of `--input JSON` or `--input-file FILE` (at most one of them). */
-export async function readInput(args: { input?: string; inputFile?: string }): Promise<unknown> {
+export async function readInput(args: InputArgs): Promise<unknown> {
   if (args.input !== undefined && args.inputFile !== undefined) {
     throw new UsageError('Give the input once: --input JSON or --input-file FILE, not both');
   }

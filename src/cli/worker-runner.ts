@@ -18,8 +18,21 @@ export interface RunnableWorker {
   readonly handedBack?: number;
 }
 
-/** Builds the workers of one kind for the given task lists. */
-export type WorkerFactory = (taskList: string, observer: WorkerObserver | undefined, logger: Logger) => RunnableWorker;
+/** What both workers take from the command line and the context, for one task list. */
+export interface CommonWorkerOptions {
+  client: CliContext['swf'];
+  domain: string;
+  taskList: string;
+  registry: Registry;
+  identity: string | undefined;
+  logger: Logger;
+  observer: WorkerObserver | undefined;
+  /** Amazon's SWF may hand a task to a poll we abort; flowy's server never does (see abortPollsOnStop). */
+  abortPollsOnStop: boolean;
+}
+
+/** Builds a worker of one kind from the options both kinds share. */
+export type WorkerFactory = (common: CommonWorkerOptions) => RunnableWorker;
 
 /**
  * Scans, registers unless --no-register, creates one worker per task list and runs them until
@@ -29,9 +42,9 @@ export async function runWorkers(
   kind: 'decision' | 'activity',
   args: WorkerArgs,
   context: CliContext,
-  registry: Registry,
   create: WorkerFactory,
 ): Promise<number> {
+  const registry = await context.registry(args.folders);
   const logger = context.logger();
   const taskLists = args.taskList?.length ? args.taskList : defaultTaskLists(kind, registry);
   if (taskLists.length === 0) {
@@ -52,7 +65,12 @@ export async function runWorkers(
       logger.info(`metrics at ${metrics.url}`);
     }
     const observer = combineObservers(metrics?.observer);
-    const workers = taskLists.map((taskList) => create(taskList, observer, logger));
+    const workers = taskLists.map((taskList) =>
+      create({
+        client: context.swf, domain: context.domain, taskList, registry, identity: args.identity, logger, observer,
+        abortPollsOnStop: !context.connection.isAws,
+      }),
+    );
     if (args.loop !== undefined) {
       for (let i = 0; i < args.loop && !abort.signal.aborted; i += 1) {
         for (const worker of workers) await worker.runOnce();

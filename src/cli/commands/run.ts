@@ -7,7 +7,8 @@ import { skipTimeUntil } from '../../testing/index.ts';
 import { createSwfClient, registerAll } from '../../swf/index.ts';
 import { ActivityWorker, DecisionWorker, handleShutdownSignals } from '../../worker/index.ts';
 import { defineCommand } from '../command.ts';
-import { readInput } from '../json-input.ts';
+import { readInput, withInput } from '../json-input.ts';
+import type { InputArgs } from '../json-input.ts';
 import { ProgressPrinter } from '../progress.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
@@ -15,10 +16,8 @@ import { EXIT_OK } from '../report-error.ts';
 import { Interrupted, UsageError } from '../usage-error.ts';
 import { defaultTaskLists } from '../worker-runner.ts';
 
-interface RunArgs extends FolderArgs {
+interface RunArgs extends FolderArgs, InputArgs {
   workflow: string;
-  input?: string;
-  inputFile?: string;
   workflowId?: string;
   concurrency: number;
   activityTaskList?: string[];
@@ -31,10 +30,8 @@ export const runCommand = defineCommand<RunArgs>({
   command: 'run <workflow>',
   describe: 'Run a workflow end to end on an embedded local server',
   builder: (yargs) =>
-    withFolders(yargs)
+    withInput(withFolders(yargs))
       .positional('workflow', { type: 'string', describe: 'Workflow name', demandOption: true })
-      .option('input', { type: 'string', describe: 'Input as JSON' })
-      .option('input-file', { type: 'string', describe: 'Read the input JSON from a file' })
       .option('workflow-id', { type: 'string', describe: 'The execution id [default: <name>-<uuid>]' })
       .option('concurrency', { type: 'number', default: 8, describe: 'Activities run at the same time per task list' })
       .option('activity-task-list', { type: 'string', array: true, describe: 'More activity task lists to serve (e.g. per-agent lists)' })

@@ -1,14 +1,13 @@
 // flowy signal WORKFLOW_ID NAME: sends a signal with an optional JSON payload.
 import { defineCommand } from '../command.ts';
-import { readInput } from '../json-input.ts';
+import { readInput, withInput } from '../json-input.ts';
+import type { InputArgs } from '../json-input.ts';
 import { EXIT_OK } from '../report-error.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
 
-interface SignalArgs extends ExecutionArgs {
+interface SignalArgs extends ExecutionArgs, InputArgs {
   name: string;
-  input?: string;
-  inputFile?: string;
 }
 
 /** `flowy signal`: the workflow's signal(name) / onSignal(name) receives the payload. */
@@ -16,10 +15,8 @@ export const signalCommand = defineCommand<SignalArgs>({
   command: 'signal <workflowId> <name>',
   describe: 'Send a signal to an open execution',
   builder: (yargs) =>
-    withExecution(yargs)
+    withInput(withExecution(yargs), 'payload')
       .positional('name', { type: 'string', describe: 'Signal name', demandOption: true })
-      .option('input', { type: 'string', describe: 'Payload as JSON' })
-      .option('input-file', { type: 'string', describe: 'Read the payload JSON from a file' })
       .example('$0 signal approval-7 approve --input \'{"by":"ana"}\'', 'approve a waiting request'),
   async run(args, context) {
     const payload = await readInput(args);

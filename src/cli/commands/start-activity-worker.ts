@@ -20,22 +20,8 @@ export const startActivityWorkerCommand = defineCommand<ActivityWorkerArgs>({
       .option('shutdown-grace', { type: 'number', default: 30, describe: 'Seconds running activities get to finish on shutdown' })
       .example('$0 start-activity-worker --concurrency 8', 'run activities from activities/')
       .example('$0 start-activity-worker --task-list agent-a --no-register', 'serve one agent\'s task list'),
-  async run(args, context) {
-    const registry = await context.registry(args.folders);
-    return runWorkers('activity', args, context, registry, (taskList, observer, logger) =>
-      new ActivityWorker({
-        client: context.swf,
-        domain: context.domain,
-        taskList,
-        registry,
-        concurrency: args.concurrency,
-        identity: args.identity,
-        logger,
-        observer,
-        // Amazon's SWF may hand a task to a poll we abort; flowy's server never does (see abortPollsOnStop).
-        abortPollsOnStop: !context.connection.isAws,
-        shutdownGraceMs: args.shutdownGrace * 1000,
-      }),
-    );
-  },
+  run: (args, context) =>
+    runWorkers('activity', args, context, (common) =>
+      new ActivityWorker({ ...common, concurrency: args.concurrency, shutdownGraceMs: args.shutdownGrace * 1000 }),
+    ),
 });

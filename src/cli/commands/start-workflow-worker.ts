@@ -18,21 +18,5 @@ export const startWorkflowWorkerCommand = defineCommand<DecisionWorkerArgs>({
       .option('pollers', { type: 'number', default: 1, describe: 'Concurrent long polls per task list' })
       .example('$0 start-workflow-worker', 'decide every workflow in workflows/')
       .example('$0 start-workflow-worker --no-register --task-list orders --log-format json', 'one of many workers'),
-  async run(args, context) {
-    const registry = await context.registry(args.folders);
-    return runWorkers('decision', args, context, registry, (taskList, observer, logger) =>
-      new DecisionWorker({
-        client: context.swf,
-        domain: context.domain,
-        taskList,
-        registry,
-        identity: args.identity,
-        pollers: args.pollers,
-        logger,
-        observer,
-        // Amazon's SWF may hand a task to a poll we abort; flowy's server never does (see abortPollsOnStop).
-        abortPollsOnStop: !context.connection.isAws,
-      }),
-    );
-  },
+  run: (args, context) => runWorkers('decision', args, context, (common) => new DecisionWorker({ ...common, pollers: args.pollers })),
 });

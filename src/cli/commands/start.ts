@@ -1,17 +1,16 @@
 // flowy start WORKFLOW: starts an execution, prints its ids, and with --wait its result.
 import { defineCommand } from '../command.ts';
 import type { CliContext } from '../context.ts';
-import { readInput } from '../json-input.ts';
+import { readInput, withInput } from '../json-input.ts';
+import type { InputArgs } from '../json-input.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_OK } from '../report-error.ts';
 import { UsageError } from '../usage-error.ts';
 import type { WorkflowRef } from '../../client/index.ts';
 
-interface StartArgs extends FolderArgs {
+interface StartArgs extends FolderArgs, InputArgs {
   workflow: string;
-  input?: string;
-  inputFile?: string;
   workflowId?: string;
   workflowVersion?: string;
   taskList?: string;
@@ -25,10 +24,8 @@ export const startCommand = defineCommand<StartArgs>({
   command: 'start <workflow>',
   describe: 'Start a workflow execution',
   builder: (yargs) =>
-    withFolders(yargs)
+    withInput(withFolders(yargs))
       .positional('workflow', { type: 'string', describe: 'Workflow name (as registered)', demandOption: true })
-      .option('input', { type: 'string', describe: 'Input as JSON' })
-      .option('input-file', { type: 'string', describe: 'Read the input JSON from a file' })
       .option('workflow-id', { type: 'string', describe: 'The execution id [default: <name>-<uuid>]' })
       .option('workflow-version', { type: 'string', describe: 'Version to start [default: the scanned class]' })
       .option('task-list', { type: 'string', describe: 'Decision task list [default: the workflow\'s]' })

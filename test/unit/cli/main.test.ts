@@ -70,6 +70,17 @@ describe('flowy main()', () => {
     assert.equal(stderr.trim().split('\n').length, 1);
   });
 
+  for (const command of [['start', 'OrderPipeline'], ['run', 'OrderPipeline'], ['signal', 'some-id', 'approve']]) {
+    test(`${command[0]} takes --input or --input-file, and names both when given both`, async () => {
+      const { code, stderr } = await runCli([...command, '--input', '{}', '--input-file', 'in.json']);
+      assert.equal(code, 2);
+      assert.match(stderr, /^flowy: Give the (input|payload) once: --input JSON or --input-file FILE, not both/);
+      const missing = await runCli([...command, '--input-file', 'does-not-exist.json']);
+      assert.equal(missing.code, 2);
+      assert.match(missing.stderr, /^flowy: --input-file does-not-exist\.json: cannot read the file \(ENOENT\)/);
+    });
+  }
+
   test('a bad choice is a usage error', async () => {
     const { code, stderr } = await runCli(['list', '--status', 'DONE']);
     assert.equal(code, 2);
