@@ -14,8 +14,9 @@ const LAYERS = {
   worker: ['swf-model', 'core', 'definitions', 'swf'],
   client: ['swf-model', 'core', 'definitions', 'swf'],
   local: ['swf-model'],
-  testing: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local'],
-  cli: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'testing'],
+  embedded: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local'],
+  testing: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded'],
+  cli: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded', 'testing'],
 };
 
 /** The files through which other layers reach a layer; index.ts unless named here. */
@@ -24,6 +25,13 @@ const DOORS = {
   core: ['index.ts', 'engine.ts'],
 };
 const doorsOf = (layer) => DOORS[layer] ?? ['index.ts'];
+
+/** Narrower rules for single files, on top of their layer's. */
+const FILE_RESTRICTIONS = {
+  'src/cli/commands/run.ts': [
+    { group: ['../../testing/**'], message: '`flowy run` builds its stack with src/embedded, not the testing kit.' },
+  ],
+};
 
 /** Files outside src/swf that still import @aws-sdk; this list only shrinks as calls move into src/swf. */
 const AWS_SDK_ALLOWED = [
@@ -95,6 +103,14 @@ function layerConfigs() {
         });
       }
     }
+  }
+  for (const [file, extra] of Object.entries(FILE_RESTRICTIONS)) {
+    const [, layer, ...rest] = file.split('/');
+    const patterns = [...layerPatterns(layer, rest.length), ...extra];
+    if (layer !== 'swf' && !AWS_SDK_ALLOWED.includes(file)) {
+      patterns.push({ group: ['@aws-sdk/*'], message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.' });
+    }
+    configs.push({ files: [file], rules: { 'no-restricted-imports': ['error', { patterns }] } });
   }
   // The package's entry points (src/index.ts, src/entry/*) reach every layer, through its doors.
   for (const [files, up] of [[['src/*.ts'], './'], [['src/entry/*.ts'], '../']]) {

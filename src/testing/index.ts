@@ -6,5 +6,3 @@ export { loadHistory } from './history-file.ts';
 export type { HistorySource, LoadedHistory, ExecutionRef } from './history-file.ts';
 export { TestEnvironment, WorkflowStalled } from './test-environment.ts';
 export type { TestEnvironmentOptions, ActivityDouble, ActivityTypeRef, RunRef } from './test-environment.ts';
-export { skipTimeUntil, isIdle } from './time-skipping.ts';
-export type { SkippableServer, SkipOptions } from './time-skipping.ts';

@@ -1,17 +1,14 @@
-import { resolveActivityOptions } from '../core/engine.ts';
 import type { ActivityClass, WorkflowClass } from '../core/index.ts';
 import type { HistoryEvent } from '../core/engine.ts';
 import { Registry } from '../definitions/index.ts';
 import type { ActivityContext } from '../definitions/index.ts';
-import { startLocalServer } from '../local/index.ts';
+import { isIdle, skipTimeUntil, startEmbeddedStack } from '../embedded/index.ts';
+import type { ActivityTypeRef, EmbeddedStack } from '../embedded/index.ts';
 import type { LocalServer } from '../local/index.ts';
-import { createSwfClient, registerActivityType, registerAll } from '../swf/index.ts';
 import type { SWFClient } from '../swf/index.ts';
-import { ActivityWorker, DecisionWorker, silentLogger } from '../worker/index.ts';
 import type { Logger, WorkerObserver } from '../worker/index.ts';
-import { FlowyClient, renderTimeline } from '../client/index.ts';
-import type { StartWorkflowOptions } from '../client/index.ts';
-import { isIdle, skipTimeUntil } from './time-skipping.ts';
+import { renderTimeline } from '../client/index.ts';
+import type { FlowyClient, StartWorkflowOptions } from '../client/index.ts';
 
 /**
  * A test double for an activity: same input, context and result as the activity's `run()`.
@@ -20,11 +17,7 @@ import { isIdle, skipTimeUntil } from './time-skipping.ts';
 export type ActivityDouble = { double(input: unknown, context: ActivityContext): unknown }['double'];
 
 /** An activity type known by name only, implemented in the test by an override. */
-export interface ActivityTypeRef {
-  name: string;
-  version: string;
-  taskList?: string;
-}
+export type { ActivityTypeRef } from '../embedded/index.ts';
 
 /** result() found a run that made no progress for the stall timeout; the message says what is pending. */
 export class WorkflowStalled extends Error {
@@ -75,70 +68,51 @@ export class TestEnvironment {
   /** implementations that replace activities, by name; change them per test with setActivity() */
   readonly overrides: Record<string, ActivityDouble>;
 
+  readonly server: LocalServer;
+  readonly swf: SWFClient;
+  readonly client: FlowyClient;
+  readonly domain: string;
+  readonly registry: Registry;
+
   private constructor(
-    readonly server: LocalServer,
-    readonly swf: SWFClient,
-    readonly client: FlowyClient,
-    readonly domain: string,
-    readonly registry: Registry,
+    private readonly stack: EmbeddedStack,
     overrides: Record<string, ActivityDouble>,
     private readonly initialOverrides: Record<string, ActivityDouble>,
-    private readonly workers: (DecisionWorker | ActivityWorker)[],
-    private readonly running: Promise<void>[],
     private readonly options: TestEnvironmentOptions,
   ) {
+    this.server = stack.server;
+    this.swf = stack.swf;
+    this.client = stack.client;
+    this.domain = stack.domain;
+    this.registry = stack.registry;
     this.overrides = overrides;
   }
 
   /** Starts the server, registers the domain and types, and starts one worker per task list. */
   static async create(options: TestEnvironmentOptions): Promise<TestEnvironment> {
-    const domain = options.domain ?? 'flowy-test';
     const registry = new Registry();
     for (const cls of options.workflows) registry.addWorkflow(cls);
-    const refs: ActivityTypeRef[] = [];
+    const activityTypes: ActivityTypeRef[] = [];
     for (const activity of options.activities ?? []) {
       if (typeof activity === 'function') registry.addActivity(activity);
-      else refs.push(activity);
+      else activityTypes.push(activity);
     }
-    // long polls end quickly so that close() does not wait on them
-    const server = await startLocalServer({ clock: 'manual', longPollMs: 1_000 });
-    try {
-      if (options.startTime) await server.clock.advanceTo(options.startTime);
-      const swf = createSwfClient({ endpoint: server.url, region: 'us-east-1', requestHandler: server.requestHandler, maxAttempts: 1 });
-      await registerAll(swf, domain, registry);
-      for (const ref of refs) {
-        const resolved = resolveActivityOptions(ref.name, ref);
-        await registerActivityType(swf, domain, { options: resolved, cls: class Unimplemented { run() {} } });
-      }
-      const overrides: Record<string, ActivityDouble> = { ...options.overrides };
-      const logger = options.logger ?? silentLogger;
-      const workers: (DecisionWorker | ActivityWorker)[] = [];
-      const decisionLists = new Set(registry.workflows().map((w) => w.options.taskList));
-      const activityLists = new Set([
-        ...registry.activities().map((a) => a.options.taskList),
-        ...refs.map((ref) => ref.taskList ?? 'default'),
-        ...(options.activityTaskLists ?? []),
-      ]);
-      for (const taskList of decisionLists) {
-        workers.push(new DecisionWorker({ client: swf, domain, taskList, registry, logger, observer: options.observer, identity: `test-decider-${taskList}` }));
-      }
-      for (const taskList of activityLists) {
-        workers.push(new ActivityWorker({
-          client: swf, domain, taskList, registry, logger, observer: options.observer,
-          identity: `test-activity-worker-${taskList}`,
-          concurrency: 4,
-          // the worker reads this object at each task, so setActivity() applies to the next task
-          overrides: overrides as Record<string, (input: unknown, context: ActivityContext) => Promise<unknown>>,
-          shutdownGraceMs: 2_000,
-        }));
-      }
-      const running = workers.map((worker) => worker.start());
-      const client = new FlowyClient({ client: swf, domain, registry });
-      return new TestEnvironment(server, swf, client, domain, registry, overrides, { ...options.overrides }, workers, running, options);
-    } catch (error) {
-      await server.close();
-      throw error;
-    }
+    const overrides: Record<string, ActivityDouble> = { ...options.overrides };
+    const stack = await startEmbeddedStack({
+      registry,
+      domain: options.domain ?? 'flowy-test',
+      clock: 'manual',
+      startTime: options.startTime,
+      activityTypes,
+      activityTaskLists: options.activityTaskLists,
+      // the workers read this object at each task, so setActivity() applies to the next task
+      overrides: overrides as Record<string, (input: unknown, context: ActivityContext) => Promise<unknown>>,
+      logger: options.logger,
+      observer: options.observer,
+      identity: (kind, taskList) => (kind === 'decision' ? `test-decider-${taskList}` : `test-activity-worker-${taskList}`),
+      clientOptions: { region: 'us-east-1', maxAttempts: 1 },
+    });
+    return new TestEnvironment(stack, overrides, { ...options.overrides }, options);
   }
 
   /** The server's current time (the manual clock). */
@@ -255,9 +229,7 @@ export class TestEnvironment {
 
   /** Stops the workers and the server. */
   async close(): Promise<void> {
-    await Promise.allSettled(this.workers.map((worker) => worker.stop()));
-    await Promise.allSettled(this.running);
-    await this.server.close();
+    await this.stack.close();
   }
 
   private async stalled(run: RunRef, stallMs: number): Promise<Error> {

@@ -1,11 +1,7 @@
 // flowy run WORKFLOW: everything in one process — the embedded local server, workers for the
 // scanned folders, the workflow, its progress as it happens, and its result.
-import { FlowyClient } from '../../client/index.ts';
-import { startLocalServer } from '../../local/index.ts';
-import type { LocalServer } from '../../local/index.ts';
-import { skipTimeUntil } from '../../testing/index.ts';
-import { createSwfClient, registerAll } from '../../swf/index.ts';
-import { ActivityWorker, DecisionWorker, handleShutdownSignals } from '../../worker/index.ts';
+import { startEmbeddedStack } from '../../embedded/index.ts';
+import { handleShutdownSignals } from '../../worker/index.ts';
 import { defineCommand } from '../command.ts';
 import { readInput, withInput } from '../json-input.ts';
 import type { InputArgs } from '../json-input.ts';
@@ -14,7 +10,6 @@ import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_OK } from '../report-error.ts';
 import { Interrupted, UsageError } from '../usage-error.ts';
-import { defaultTaskLists } from '../worker-runner.ts';
 
 interface RunArgs extends FolderArgs, InputArgs {
   workflow: string;
@@ -53,24 +48,22 @@ export const runCommand = defineCommand<RunArgs>({
       );
     }
     const logger = context.logger('warn');
-    const server = await startLocalServer({ db: ':memory:', longPollMs: 1000, clock: args.skipTime ? 'manual' : 'system' });
-    const swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: context.io.env });
-    const domain = context.domain;
-    const workers = [
-      ...defaultTaskLists('decision', registry).map((taskList) => new DecisionWorker({ client: swf, domain, taskList, registry, logger })),
-      ...[...new Set([...defaultTaskLists('activity', registry), ...(args.activityTaskList ?? [])])].map(
-        (taskList) => new ActivityWorker({ client: swf, domain, taskList, registry, logger, concurrency: args.concurrency, shutdownGraceMs: 5000 }),
-      ),
-    ];
+    const stack = await startEmbeddedStack({
+      registry,
+      domain: context.domain,
+      clock: args.skipTime ? 'manual' : 'system',
+      activityTaskLists: args.activityTaskList,
+      logger,
+      concurrency: args.concurrency,
+      shutdownGraceMs: 5000,
+      clientOptions: { env: context.io.env },
+    });
     const stopped = new AbortController();
     const removeHandlers = handleShutdownSignals((signal) => {
       stopped.abort(new Interrupted(`${signal} received: stopped; the workflow lived in the embedded server, which stops with this command`));
     }, logger);
-    let running: Promise<unknown> = Promise.resolve();
     try {
-      await registerAll(swf, domain, registry);
-      running = Promise.all(workers.map((w) => w.start()));
-      const client = new FlowyClient({ client: swf, domain, registry });
+      const { client, server, domain } = stack;
       const execution = await client.startWorkflow(definition.cls, input, { workflowId: args.workflowId });
       const printer = new ProgressPrinter((line) => context.err(line));
       if (!args.quiet) {
@@ -84,28 +77,12 @@ export const runCommand = defineCommand<RunArgs>({
         signal: stopped.signal,
         onEvent: args.quiet ? undefined : (event) => printer.onEvent(event),
       });
-      if (args.skipTime) await skipTimeWhileRunning(server, result);
+      if (args.skipTime) await stack.skipTimeWhile(result);
       context.out(JSON.stringify((await result) ?? null, null, 2));
       return EXIT_OK;
     } finally {
       removeHandlers();
-      await Promise.all(workers.map((w) => w.stop()));
-      await running.catch(() => undefined);
-      swf.destroy();
-      await server.close();
+      await stack.close();
     }
   },
 });
-
-/** Advances the manual clock to the next deadline whenever the server is idle, until `running` settles. */
-async function skipTimeWhileRunning(server: LocalServer, running: Promise<unknown>): Promise<void> {
-  let settled = false;
-  running.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  while (!settled) {
-    // 'idle' with nothing to skip to: the run waits for something outside (a signal); look again soon.
-    if ((await skipTimeUntil(server, () => settled, { intervalMs: 5 })) === 'idle') await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

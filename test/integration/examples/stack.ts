@@ -3,15 +3,12 @@
 // workflows and activities, decision and activity workers, and the client.
 import { fileURLToPath } from 'node:url';
 import type { HistoryEvent, SWFClient } from '@aws-sdk/client-swf';
-import { FlowyClient } from '../../../src/client/index.ts';
-import type { Execution } from '../../../src/client/index.ts';
+import type { Execution, FlowyClient } from '../../../src/client/index.ts';
 import { scan } from '../../../src/definitions/index.ts';
 import type { Registry } from '../../../src/definitions/index.ts';
-import { startLocalServer } from '../../../src/local/index.ts';
+import { startEmbeddedStack } from '../../../src/embedded/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
-import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
-import { skipTimeUntil } from '../../../src/testing/index.ts';
-import { ActivityWorker, createLogger, DecisionWorker } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/worker/index.ts';
 import type { ActivityFunction, Logger, WorkerObserver } from '../../../src/worker/index.ts';
 
 /** The repository root (where workflows/ and activities/ are). */
@@ -52,47 +49,27 @@ export interface Stack {
 
 /** Starts the stack over the example folders. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const server = await startLocalServer({ clock: options.clock ?? 'manual', longPollMs: 500 });
-  const swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
-  const domain = options.domain ?? 'examples';
   const registry = await scan(['workflows', 'activities'], { cwd: ROOT });
-  await registerAll(swf, domain, registry);
   const logs: string[] = [];
   const logger = createLogger({ format: 'json', level: 'debug', stream: { write: (line: string) => logs.push(line) } as unknown as NodeJS.WritableStream });
-  const client = new FlowyClient({ client: swf, domain, registry });
-  let workers: (DecisionWorker | ActivityWorker)[] = [];
-  let running: Promise<unknown> = Promise.resolve();
-
-  const startWorkers = () => {
-    const decisionLists = [...new Set(registry.workflows().map((w) => w.options.taskList))];
-    const activityLists = [...new Set([...registry.activities().map((a) => a.options.taskList), ...(options.activityTaskLists ?? [])])];
-    workers = [
-      ...decisionLists.map((taskList) => new DecisionWorker({ client: swf, domain, taskList, registry, logger, observer: options.observer, pollers: options.pollers })),
-      ...activityLists.map(
-        (taskList) =>
-          new ActivityWorker({ client: swf, domain, taskList, registry, logger, concurrency: 4, overrides: options.overrides, observer: options.observer, shutdownGraceMs: 2000 }),
-      ),
-    ];
-    running = Promise.all(workers.map((w) => w.start()));
-  };
-  const stopWorkers = async () => {
-    await Promise.all(workers.map((w) => w.stop()));
-    await running;
-    workers = [];
-  };
-  if (!options.withoutWorkers) startWorkers();
+  const stack = await startEmbeddedStack({
+    registry,
+    domain: options.domain ?? 'examples',
+    clock: options.clock ?? 'manual',
+    longPollMs: 500,
+    activityTaskLists: options.activityTaskLists,
+    overrides: options.overrides,
+    observer: options.observer,
+    pollers: options.pollers,
+    logger,
+    clientOptions: { env: {} },
+    startWorkers: !options.withoutWorkers,
+  });
+  const { server, client } = stack;
 
   const closeEvent = async (execution: Execution, closeOptions: { skipTime?: boolean } = {}) => {
-    let closed = false;
-    const following = client.follow(execution, { pollIntervalMs: 10, maxPollIntervalMs: 20 }).finally(() => {
-      closed = true;
-    });
-    if (closeOptions.skipTime ?? true) {
-      while (!closed) {
-        const outcome = await skipTimeUntil(server, () => closed, { intervalMs: 5 });
-        if (outcome === 'idle') await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    }
+    const following = client.follow(execution, { pollIntervalMs: 10, maxPollIntervalMs: 20 });
+    if (closeOptions.skipTime ?? true) await stack.skipTimeWhile(following);
     return (await following).event;
   };
 
@@ -107,21 +84,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   return {
     server,
-    swf,
+    swf: stack.swf,
     client,
     registry,
-    domain,
+    domain: stack.domain,
     logs,
     logger,
-    startWorkers,
-    stopWorkers,
+    startWorkers: stack.startWorkers,
+    stopWorkers: stack.stopWorkers,
     closeEvent,
     waitForHistory,
-    close: async () => {
-      await stopWorkers();
-      swf.destroy();
-      await server.close();
-    },
+    close: stack.close,
   };
 }
 

@@ -44,6 +44,12 @@ describe('the layer rules of eslint.config.mjs', () => {
     assert.deepEqual(await problems('src/local/x.ts', "export { decide } from '../core/engine.ts';\n"), ['no-restricted-imports']);
   });
 
+  test('flowy run does not import the testing kit; other commands may', async () => {
+    const code = "export { replayHistory } from '../../testing/index.ts';\n";
+    assert.deepEqual(await problems('src/cli/commands/run.ts', code), ['no-restricted-imports']);
+    assert.deepEqual(await problems('src/cli/commands/replay.ts', code), []);
+  });
+
   test('src/core imports no Node I/O module', async () => {
     assert.deepEqual(await problems('src/core/x.ts', "export { readFile } from 'node:fs';\n"), ['no-restricted-imports']);
   });
