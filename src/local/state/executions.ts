@@ -1,4 +1,5 @@
 // Execution operations: start, describe, history, signal, cancel request, terminate (SWF_SPEC 6).
+import type { OperationInput } from '../../swf-model/index.ts';
 import type { OperationContext } from './context.ts';
 import type { RunRecord } from '../store/records.ts';
 import { SwfFault, unknownResource, validationError } from '../faults.ts';
@@ -20,7 +21,7 @@ export function checkExecutionTimeout(value: string, field: string): void {
 }
 
 /** StartWorkflowExecution, with the checks in the order of SWF_SPEC 6.1. */
-export function startWorkflowExecution(ctx: OperationContext, input: Record<string, any>): object {
+export function startWorkflowExecution(ctx: OperationContext, input: OperationInput<'StartWorkflowExecution'>): object {
   requireActiveDomain(ctx, input.domain);
   const type = requireType(ctx, input.domain, 'workflow', input.workflowType);
   if (type.status === 'DEPRECATED') {
@@ -79,7 +80,7 @@ export function executionInfo(run: RunRecord): Record<string, unknown> {
 }
 
 /** DescribeWorkflowExecution. */
-export function describeWorkflowExecution(ctx: OperationContext, input: Record<string, any>): object {
+export function describeWorkflowExecution(ctx: OperationContext, input: OperationInput<'DescribeWorkflowExecution'>): object {
   requireDomain(ctx, input.domain);
   const run = requireRun(ctx, input.domain, input.execution);
   const c = run.config;
@@ -102,7 +103,7 @@ export function describeWorkflowExecution(ctx: OperationContext, input: Record<s
 }
 
 /** GetWorkflowExecutionHistory. */
-export function getWorkflowExecutionHistory(ctx: OperationContext, input: Record<string, any>): object {
+export function getWorkflowExecutionHistory(ctx: OperationContext, input: OperationInput<'GetWorkflowExecutionHistory'>): object {
   requireDomain(ctx, input.domain);
   const run = requireRun(ctx, input.domain, input.execution);
   const query = { op: 'GetWorkflowExecutionHistory', domain: input.domain, runId: run.runId, reverse: !!input.reverseOrder };
@@ -110,14 +111,14 @@ export function getWorkflowExecutionHistory(ctx: OperationContext, input: Record
 }
 
 /** SignalWorkflowExecution. */
-export function signalWorkflowExecution(ctx: OperationContext, input: Record<string, any>): object {
+export function signalWorkflowExecution(ctx: OperationContext, input: OperationInput<'SignalWorkflowExecution'>): object {
   const run = requireOpenRun(ctx, input.domain, input.workflowId, input.runId || undefined);
   ctx.appendEvent(run, 'WorkflowExecutionSignaled', { signalName: input.signalName, input: input.input });
   return {};
 }
 
 /** RequestCancelWorkflowExecution: recorded again if one was already requested (SWF_SPEC 6.5). */
-export function requestCancelWorkflowExecution(ctx: OperationContext, input: Record<string, any>): object {
+export function requestCancelWorkflowExecution(ctx: OperationContext, input: OperationInput<'RequestCancelWorkflowExecution'>): object {
   const run = requireOpenRun(ctx, input.domain, input.workflowId, input.runId || undefined);
   run.cancelRequested = true;
   ctx.appendEvent(run, 'WorkflowExecutionCancelRequested', {});
@@ -125,7 +126,7 @@ export function requestCancelWorkflowExecution(ctx: OperationContext, input: Rec
 }
 
 /** TerminateWorkflowExecution. */
-export function terminateWorkflowExecution(ctx: OperationContext, input: Record<string, any>): object {
+export function terminateWorkflowExecution(ctx: OperationContext, input: OperationInput<'TerminateWorkflowExecution'>): object {
   const run = requireOpenRun(ctx, input.domain, input.workflowId, input.runId || undefined);
   terminateRun(ctx, run, { reason: input.reason, details: input.details, childPolicy: input.childPolicy, cause: 'OPERATOR_INITIATED' });
   return {};

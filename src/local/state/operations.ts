@@ -1,4 +1,5 @@
 // The table of SWF operations: what each one does to the state, inside one transaction.
+import type { OperationInput } from '../../swf-model/index.ts';
 import type { OperationContext } from './context.ts';
 import type { TaskTokenClaims } from '../tokens.ts';
 import { unknownResource } from '../faults.ts';
@@ -11,7 +12,7 @@ import { closeActivityTask, recordHeartbeat } from './activity-tasks.ts';
 import { pollActivityTaskOnce, pollDecisionTaskOnce } from './task-polling.ts';
 
 /** An operation: validated input in, output members out (undefined = a poll found no task). */
-export type Operation = (ctx: OperationContext, input: Record<string, any>) => object | undefined;
+export type Operation = (ctx: OperationContext, input: Record<string, unknown>) => object | undefined;
 
 /** Inputs are validated against the model before an operation runs, so each may declare its own shape. */
 const op = <I>(fn: (ctx: OperationContext, input: I) => object | undefined): Operation => fn as Operation;
@@ -31,55 +32,57 @@ export const OPERATIONS: Record<string, Operation> = {
   ListDomains: op(domains.listDomains),
   DeprecateDomain: op(domains.deprecateDomain),
   UndeprecateDomain: op(domains.undeprecateDomain),
-  RegisterWorkflowType: types.registerType('workflow'),
-  RegisterActivityType: types.registerType('activity'),
-  DescribeWorkflowType: types.describeType('workflow'),
-  DescribeActivityType: types.describeType('activity'),
-  DeprecateWorkflowType: types.deprecateType('workflow'),
-  DeprecateActivityType: types.deprecateType('activity'),
-  UndeprecateWorkflowType: types.undeprecateType('workflow'),
-  UndeprecateActivityType: types.undeprecateType('activity'),
-  DeleteWorkflowType: types.deleteType('workflow'),
-  DeleteActivityType: types.deleteType('activity'),
-  ListWorkflowTypes: types.listTypes('workflow'),
-  ListActivityTypes: types.listTypes('activity'),
-  StartWorkflowExecution: executions.startWorkflowExecution,
-  DescribeWorkflowExecution: executions.describeWorkflowExecution,
-  GetWorkflowExecutionHistory: executions.getWorkflowExecutionHistory,
-  SignalWorkflowExecution: executions.signalWorkflowExecution,
-  RequestCancelWorkflowExecution: executions.requestCancelWorkflowExecution,
-  TerminateWorkflowExecution: executions.terminateWorkflowExecution,
-  ListOpenWorkflowExecutions: listExecutions(true),
-  ListClosedWorkflowExecutions: listExecutions(false),
-  CountOpenWorkflowExecutions: countExecutions(true),
-  CountClosedWorkflowExecutions: countExecutions(false),
-  PollForDecisionTask: pollDecisionTaskOnce,
-  RespondDecisionTaskCompleted: (ctx, input) => {
+  RegisterWorkflowType: op(types.registerType('workflow')),
+  RegisterActivityType: op(types.registerType('activity')),
+  DescribeWorkflowType: op(types.describeType('workflow')),
+  DescribeActivityType: op(types.describeType('activity')),
+  DeprecateWorkflowType: op(types.deprecateType('workflow')),
+  DeprecateActivityType: op(types.deprecateType('activity')),
+  UndeprecateWorkflowType: op(types.undeprecateType('workflow')),
+  UndeprecateActivityType: op(types.undeprecateType('activity')),
+  DeleteWorkflowType: op(types.deleteType('workflow')),
+  DeleteActivityType: op(types.deleteType('activity')),
+  ListWorkflowTypes: op(types.listTypes('workflow')),
+  ListActivityTypes: op(types.listTypes('activity')),
+  StartWorkflowExecution: op(executions.startWorkflowExecution),
+  DescribeWorkflowExecution: op(executions.describeWorkflowExecution),
+  GetWorkflowExecutionHistory: op(executions.getWorkflowExecutionHistory),
+  SignalWorkflowExecution: op(executions.signalWorkflowExecution),
+  RequestCancelWorkflowExecution: op(executions.requestCancelWorkflowExecution),
+  TerminateWorkflowExecution: op(executions.terminateWorkflowExecution),
+  ListOpenWorkflowExecutions: op(listExecutions(true)),
+  ListClosedWorkflowExecutions: op(listExecutions(false)),
+  CountOpenWorkflowExecutions: op(countExecutions(true)),
+  CountClosedWorkflowExecutions: op(countExecutions(false)),
+  PollForDecisionTask: op(pollDecisionTaskOnce),
+  RespondDecisionTaskCompleted: op((ctx, input: OperationInput<'RespondDecisionTaskCompleted'>) => {
     respondDecisionTaskCompleted(ctx, claimsOf(ctx, input.taskToken, 'decision'), input);
     return {};
-  },
-  CountPendingDecisionTasks: (ctx, input) => {
+  }),
+  CountPendingDecisionTasks: op((ctx, input: OperationInput<'CountPendingDecisionTasks'>) => {
     domains.requireDomain(ctx, input.domain);
     return { count: ctx.store.countPendingDecisionTasks(input.domain, input.taskList.name), truncated: false };
-  },
-  PollForActivityTask: pollActivityTaskOnce,
-  RecordActivityTaskHeartbeat: (ctx, input) => ({ cancelRequested: recordHeartbeat(ctx, claimsOf(ctx, input.taskToken, 'activity'), input.details) }),
-  RespondActivityTaskCompleted: (ctx, input) => {
+  }),
+  PollForActivityTask: op(pollActivityTaskOnce),
+  RecordActivityTaskHeartbeat: op((ctx, input: OperationInput<'RecordActivityTaskHeartbeat'>) => ({
+    cancelRequested: recordHeartbeat(ctx, claimsOf(ctx, input.taskToken, 'activity'), input.details),
+  })),
+  RespondActivityTaskCompleted: op((ctx, input: OperationInput<'RespondActivityTaskCompleted'>) => {
     closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskCompleted', { result: input.result });
     return {};
-  },
-  RespondActivityTaskFailed: (ctx, input) => {
+  }),
+  RespondActivityTaskFailed: op((ctx, input: OperationInput<'RespondActivityTaskFailed'>) => {
     closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskFailed', { reason: input.reason, details: input.details });
     return {};
-  },
-  RespondActivityTaskCanceled: (ctx, input) => {
+  }),
+  RespondActivityTaskCanceled: op((ctx, input: OperationInput<'RespondActivityTaskCanceled'>) => {
     closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskCanceled', { details: input.details });
     return {};
-  },
-  CountPendingActivityTasks: (ctx, input) => {
+  }),
+  CountPendingActivityTasks: op((ctx, input: OperationInput<'CountPendingActivityTasks'>) => {
     domains.requireDomain(ctx, input.domain);
     return { count: ctx.store.countPendingActivityTasks(input.domain, input.taskList.name), truncated: false };
-  },
+  }),
   TagResource: op(domains.tagResource),
   UntagResource: op(domains.untagResource),
   ListTagsForResource: op(domains.listTagsForResource),

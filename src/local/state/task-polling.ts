@@ -1,4 +1,5 @@
 // One attempt to hand a task to a poller (the long-poll wait around it lives in the protocol layer).
+import type { OperationInput } from '../../swf-model/index.ts';
 import type { OperationContext } from './context.ts';
 import { requireDomain } from './domains.ts';
 import { startNextDecisionTask } from './decision-tasks.ts';
@@ -16,7 +17,7 @@ type DecisionPosition = [runId: string, scheduledEventId: number, startedEventId
  * PollForDecisionTask: with a nextPageToken, the next history page of the same task (never a new
  * task); else starts the next deliverable task, or returns undefined when there is none.
  */
-export function pollDecisionTaskOnce(ctx: OperationContext, input: Record<string, any>): object | undefined {
+export function pollDecisionTaskOnce(ctx: OperationContext, input: OperationInput<'PollForDecisionTask'>): object | undefined {
   requireDomain(ctx, input.domain);
   const query = { op: 'PollForDecisionTask', domain: input.domain, taskList: input.taskList.name, reverse: !!input.reverseOrder };
   if (input.nextPageToken) {
@@ -31,7 +32,7 @@ export function pollDecisionTaskOnce(ctx: OperationContext, input: Record<string
   return decisionTaskOutput(ctx, input, query, started.run.runId, started.task.scheduledEventId, started.startedEventId, started.run.previousStartedEventId);
 }
 
-function decisionTaskOutput(ctx: OperationContext, input: Record<string, any>, query: object, runId: string,
+function decisionTaskOutput(ctx: OperationContext, input: OperationInput<'PollForDecisionTask'>, query: object, runId: string,
   scheduledEventId: number, startedEventId: number, previousStartedEventId: number, after?: number): object {
   const run = ctx.loadRun(runId)!;
   // the history a decision task carries ends at its DecisionTaskStarted event
@@ -50,7 +51,7 @@ function decisionTaskOutput(ctx: OperationContext, input: Record<string, any>, q
 }
 
 /** PollForActivityTask: starts the next task of the list, or returns undefined when there is none. */
-export function pollActivityTaskOnce(ctx: OperationContext, input: Record<string, any>): object | undefined {
+export function pollActivityTaskOnce(ctx: OperationContext, input: OperationInput<'PollForActivityTask'>): object | undefined {
   requireDomain(ctx, input.domain);
   const started = startNextActivityTask(ctx, input.domain, input.taskList.name, input.identity);
   if (!started) return undefined;

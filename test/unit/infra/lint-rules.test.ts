@@ -61,6 +61,13 @@ describe('the layer rules of eslint.config.mjs', () => {
     assert.deepEqual(await problems('src/core/x.ts', code), ['no-restricted-imports']);
   });
 
+  test('src/swf-model may take types from the SDK, and nothing else', async () => {
+    assert.deepEqual(await problems('src/swf-model/operations.ts', "import type * as sdk from '@aws-sdk/client-swf';\nexport type X = sdk.SWFClient;\n"), []);
+    assert.deepEqual(await problems('src/swf-model/operations.ts', "export { SWFClient } from '@aws-sdk/client-swf';\n"), [
+      '@typescript-eslint/no-restricted-imports',
+    ]);
+  });
+
   test('a disable directive that disables nothing is an error', async () => {
     const code = '// eslint-disable-next-line no-console\nexport const x = 1;\n';
     const [result] = await eslint.lintText(code, { filePath: join(root, 'src/core/x.ts') });
