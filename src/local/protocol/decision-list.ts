@@ -9,15 +9,16 @@ const CLOSE_DECISIONS = new Set(['CompleteWorkflowExecution', 'FailWorkflowExecu
 /** Adds a message to `errors` for every decision that lacks its attributes or breaks a rule. */
 export function checkDecisionList(decisions: unknown, errors: string[]): void {
   if (!Array.isArray(decisions)) return;
-  decisions.forEach((decision: Record<string, any>, index) => {
-    const type = decision?.decisionType;
+  decisions.forEach((decision: unknown, index) => {
+    const fields = (typeof decision === 'object' && decision !== null ? decision : {}) as Record<string, unknown>;
+    const type = fields.decisionType;
     if (typeof type !== 'string' || !DECISION_ATTRIBUTES[type]) return; // reported by the shape check
     if (CLOSE_DECISIONS.has(type) && index !== decisions.length - 1) {
       errors.push(`Decision ${index + 1} (${type}) closes the workflow execution: Close must be last decision in list`);
     }
     const key = decisionAttributesKey(type);
     const path = `decisions.${index + 1}.member.${key}`;
-    const attributes = decision[key];
+    const attributes = fields[key];
     const needsAttributes = Object.values(DECISION_ATTRIBUTES[type]!).some((field) => field.required);
     if (attributes === undefined || attributes === null) {
       if (needsAttributes) errors.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
@@ -27,11 +28,12 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
       errors.push(`Value at '${path}' failed to satisfy constraint: Member must be an object`);
       return;
     }
-    checkMembers(attributes, DECISION_ATTRIBUTES[type]!, `${path}.`, errors);
-    if (type === 'StartTimer' && attributes.startToFireTimeout === 'NONE') {
+    const members = attributes as Record<string, unknown>;
+    checkMembers(members, DECISION_ATTRIBUTES[type]!, `${path}.`, errors);
+    if (type === 'StartTimer' && members.startToFireTimeout === 'NONE') {
       errors.push(`Value 'NONE' at '${path}.startToFireTimeout' failed to satisfy constraint: a timer needs a whole number of seconds`);
     }
-    const timeout = attributes.executionStartToCloseTimeout;
+    const timeout = members.executionStartToCloseTimeout;
     if (typeof timeout === 'string' && (timeout === 'NONE' || Number(timeout) > MAX_EXECUTION_SECONDS)) {
       errors.push(`Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`);
     }

@@ -1,31 +1,21 @@
 // RespondDecisionTaskCompleted: closes the decision task and applies its decisions in order (SWF_SPEC 8.3, 9).
-import { decisionAttributesKey } from '../../swf-model/index.ts';
+import type { OperationInput } from '../../swf-model/index.ts';
 import type { OperationContext } from './context.ts';
 import type { RunRecord } from '../store/records.ts';
 import type { TaskTokenClaims } from '../tokens.ts';
 import { findStartedDecisionTask, releaseDecisionTask } from './decision-tasks.ts';
-import { requestCancelActivityTask, scheduleActivityTask, type ScheduleActivityTaskAttributes } from './activity-tasks.ts';
+import { requestCancelActivityTask, scheduleActivityTask } from './activity-tasks.ts';
 import { cancelTimer, startTimer } from './timers.ts';
-import { initiateChild, type StartChildAttributes } from './children.ts';
+import { initiateChild } from './children.ts';
 import { initiateCancel, initiateSignal } from './external-executions.ts';
 import { closeRun, newRunId, startRun } from './run-lifecycle.ts';
 import { MISSING_DEFAULT_CAUSE, resolveWorkflowConfig } from './type-defaults.ts';
 
-/** One decision as sent on the wire (already shape-validated). */
-export interface Decision {
-  decisionType: string;
-  [attributesKey: string]: unknown;
-}
+/** The RespondDecisionTaskCompleted request (appendix B), shape-validated. */
+export type RespondDecisionTaskCompletedInput = OperationInput<'RespondDecisionTaskCompleted'>;
 
-/** The RespondDecisionTaskCompleted request (appendix B). */
-export interface RespondDecisionTaskCompletedInput {
-  decisions?: Decision[];
-  executionContext?: string;
-  taskList?: { name: string };
-  taskListScheduleToStartTimeout?: string;
-}
-
-type Attrs = Record<string, any>;
+/** One decision as sent on the wire: validated, so the attributes its type requires are there. */
+type Decision = NonNullable<RespondDecisionTaskCompletedInput['decisions']>[number];
 
 const CLOSE_FAILED_EVENT: Record<string, string> = {
   CompleteWorkflowExecution: 'CompleteWorkflowExecutionFailed',
@@ -47,8 +37,7 @@ export function respondDecisionTaskCompleted(ctx: OperationContext, claims: Task
   applyTaskListOverride(run, input);
   const deferred: (() => void)[] = [];
   for (const decision of input.decisions ?? []) {
-    const attributes = (decision[decisionAttributesKey(decision.decisionType)] ?? {}) as Attrs;
-    const step = applyDecision(ctx, run, decision.decisionType, attributes, completedEventId, hasNewerScheduled);
+    const step = applyDecision(ctx, run, decision, completedEventId, hasNewerScheduled);
     if (step) deferred.push(step);
   }
   for (const step of deferred) step();
@@ -66,59 +55,71 @@ function applyTaskListOverride(run: RunRecord, input: RespondDecisionTaskComplet
   }
 }
 
-function applyDecision(ctx: OperationContext, run: RunRecord, type: string, a: Attrs, completedEventId: number, hasNewerScheduled: boolean): (() => void) | undefined {
+function applyDecision(ctx: OperationContext, run: RunRecord, decision: Decision, completedEventId: number, hasNewerScheduled: boolean): (() => void) | undefined {
+  const type = decision.decisionType;
   if (CLOSE_FAILED_EVENT[type] && hasNewerScheduled) {
     // SWF_SPEC 8.3 UNHANDLED_DECISION: new events arrived since the task started; the run stays open
     ctx.appendEvent(run, CLOSE_FAILED_EVENT[type]!, { cause: 'UNHANDLED_DECISION', decisionTaskCompletedEventId: completedEventId });
     return undefined;
   }
   switch (type) {
+    // The protocol layer checked that each decision carries the attributes its type requires (SWF_SPEC 8.3).
     case 'ScheduleActivityTask':
-      scheduleActivityTask(ctx, run, a as ScheduleActivityTaskAttributes, completedEventId);
+      scheduleActivityTask(ctx, run, decision.scheduleActivityTaskDecisionAttributes!, completedEventId);
       return undefined;
     case 'RequestCancelActivityTask':
-      requestCancelActivityTask(ctx, run, a.activityId, completedEventId);
+      requestCancelActivityTask(ctx, run, decision.requestCancelActivityTaskDecisionAttributes!.activityId, completedEventId);
       return undefined;
-    case 'CompleteWorkflowExecution':
-      closeRun(ctx, run, 'COMPLETED', 'WorkflowExecutionCompleted', { result: a.result, decisionTaskCompletedEventId: completedEventId }, { result: a.result });
+    case 'CompleteWorkflowExecution': {
+      const result = decision.completeWorkflowExecutionDecisionAttributes?.result;
+      closeRun(ctx, run, 'COMPLETED', 'WorkflowExecutionCompleted', { result, decisionTaskCompletedEventId: completedEventId }, { result });
       return undefined;
-    case 'FailWorkflowExecution':
-      closeRun(ctx, run, 'FAILED', 'WorkflowExecutionFailed', { reason: a.reason, details: a.details, decisionTaskCompletedEventId: completedEventId }, { reason: a.reason, details: a.details });
+    }
+    case 'FailWorkflowExecution': {
+      const { reason, details } = decision.failWorkflowExecutionDecisionAttributes ?? {};
+      closeRun(ctx, run, 'FAILED', 'WorkflowExecutionFailed', { reason, details, decisionTaskCompletedEventId: completedEventId }, { reason, details });
       return undefined;
-    case 'CancelWorkflowExecution':
-      closeRun(ctx, run, 'CANCELED', 'WorkflowExecutionCanceled', { details: a.details, decisionTaskCompletedEventId: completedEventId }, { details: a.details });
+    }
+    case 'CancelWorkflowExecution': {
+      const details = decision.cancelWorkflowExecutionDecisionAttributes?.details;
+      closeRun(ctx, run, 'CANCELED', 'WorkflowExecutionCanceled', { details, decisionTaskCompletedEventId: completedEventId }, { details });
       return undefined;
+    }
     case 'ContinueAsNewWorkflowExecution':
-      continueAsNew(ctx, run, a, completedEventId);
+      continueAsNew(ctx, run, decision.continueAsNewWorkflowExecutionDecisionAttributes ?? {}, completedEventId);
       return undefined;
-    case 'RecordMarker':
-      ctx.appendEvent(run, 'MarkerRecorded', { markerName: a.markerName, details: a.details, decisionTaskCompletedEventId: completedEventId });
+    case 'RecordMarker': {
+      const { markerName, details } = decision.recordMarkerDecisionAttributes!;
+      ctx.appendEvent(run, 'MarkerRecorded', { markerName, details, decisionTaskCompletedEventId: completedEventId });
       return undefined;
+    }
     case 'StartTimer':
-      startTimer(ctx, run, a as { timerId: string; startToFireTimeout: string }, completedEventId);
+      startTimer(ctx, run, decision.startTimerDecisionAttributes!, completedEventId);
       return undefined;
     case 'CancelTimer':
-      cancelTimer(ctx, run, a.timerId, completedEventId);
+      cancelTimer(ctx, run, decision.cancelTimerDecisionAttributes!.timerId, completedEventId);
       return undefined;
     case 'SignalExternalWorkflowExecution':
-      return initiateSignal(ctx, run, a as { workflowId: string; signalName: string }, completedEventId);
+      return initiateSignal(ctx, run, decision.signalExternalWorkflowExecutionDecisionAttributes!, completedEventId);
     case 'RequestCancelExternalWorkflowExecution':
-      return initiateCancel(ctx, run, a as { workflowId: string }, completedEventId);
+      return initiateCancel(ctx, run, decision.requestCancelExternalWorkflowExecutionDecisionAttributes!, completedEventId);
     case 'StartChildWorkflowExecution':
-      return initiateChild(ctx, run, a as StartChildAttributes, completedEventId);
-    case 'ScheduleLambdaFunction':
+      return initiateChild(ctx, run, decision.startChildWorkflowExecutionDecisionAttributes!, completedEventId);
+    case 'ScheduleLambdaFunction': {
       // There is no Lambda in the local server; SWF_SPEC 9 says to answer with this cause.
+      const { id, name } = decision.scheduleLambdaFunctionDecisionAttributes!;
       ctx.appendEvent(run, 'ScheduleLambdaFunctionFailed', {
-        id: a.id, name: a.name, cause: 'LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION', decisionTaskCompletedEventId: completedEventId,
+        id, name, cause: 'LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION', decisionTaskCompletedEventId: completedEventId,
       });
       return undefined;
+    }
     default:
       throw new Error(`internal: decision type ${type} passed validation but has no handler`);
   }
 }
 
 /** SWF_SPEC 9.2: closes the run as CONTINUED_AS_NEW and starts the next run in the same call. */
-function continueAsNew(ctx: OperationContext, run: RunRecord, a: Attrs, completedEventId: number): void {
+function continueAsNew(ctx: OperationContext, run: RunRecord, a: NonNullable<Decision['continueAsNewWorkflowExecutionDecisionAttributes']>, completedEventId: number): void {
   const fail = (cause: string) => ctx.appendEvent(run, 'ContinueAsNewWorkflowExecutionFailed', { cause, decisionTaskCompletedEventId: completedEventId });
   const version = a.workflowTypeVersion ?? run.typeVersion;
   const type = ctx.store.getType(run.domain, 'workflow', run.typeName, version);
