@@ -1,10 +1,9 @@
 // What a command runs with: its output streams, the resolved connection and lazily built clients.
-import type { SWFClient } from '@aws-sdk/client-swf';
 import { FlowyClient } from '../client/index.ts';
 import { scan } from '../definitions/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { createSwfClient, resolveConnection } from '../swf/index.ts';
-import type { Connection } from '../swf/index.ts';
+import type { Connection, SWFClient } from '../swf/index.ts';
 import { createLogger } from '../worker/index.ts';
 import type { Logger } from '../worker/index.ts';
 import type { GlobalArgs } from './global-options.ts';

@@ -1,5 +1,5 @@
 // flowy list: open (default) or closed executions, newest first, with one filter.
-import type { CloseStatus } from '@aws-sdk/client-swf';
+import type { CloseStatus } from '../../swf-model/index.ts';
 import { defineCommand } from '../command.ts';
 import { EXIT_OK } from '../report-error.ts';
 import { UsageError } from '../usage-error.ts';
