@@ -8,13 +8,15 @@ import noImportCycle from './lint/no-import-cycle.mjs';
 /** Each layer and the layers it may import (through their doors). */
 const LAYERS = {
   core: [],
+  // what every process uses: logger, observer hooks, metrics, backoff, shutdown, identity
+  common: [],
   definitions: ['core'],
   swf: ['core', 'definitions'],
-  worker: ['core', 'definitions', 'swf'],
-  client: ['core', 'definitions', 'swf'],
-  local: [],
-  testing: ['core', 'definitions', 'swf', 'worker', 'client', 'local'],
-  cli: ['core', 'definitions', 'swf', 'worker', 'client', 'local', 'testing'],
+  worker: ['core', 'definitions', 'swf', 'common'],
+  client: ['core', 'definitions', 'swf', 'common'],
+  local: ['common'],
+  testing: ['core', 'definitions', 'swf', 'worker', 'client', 'local', 'common'],
+  cli: ['core', 'definitions', 'swf', 'worker', 'client', 'local', 'testing', 'common'],
 };
 
 /** The files through which other layers reach a layer; index.ts unless named here. */

@@ -5,8 +5,8 @@ import { scan } from '../definitions/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { createSwfClient, resolveConnection } from '../swf/index.ts';
 import type { Connection } from '../swf/index.ts';
-import { createLogger } from '../worker/index.ts';
-import type { Logger } from '../worker/index.ts';
+import { createLogger } from '../common/index.ts';
+import type { Logger } from '../common/index.ts';
 import type { GlobalArgs } from './global-options.ts';
 import { UsageError } from './usage-error.ts';
 

@@ -2,8 +2,8 @@
 // per task list, metrics, --loop, and graceful shutdown on SIGINT/SIGTERM.
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isConnectionError, registerAll } from '../swf/index.ts';
-import { Backoff, combineObservers, handleShutdownSignals, sleep, startMetricsServer } from '../worker/index.ts';
-import type { Logger, MetricsServer, WorkerObserver } from '../worker/index.ts';
+import { Backoff, combineObservers, handleShutdownSignals, sleep, startMetricsServer } from '../common/index.ts';
+import type { Logger, MetricsServer, WorkerObserver } from '../common/index.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_OK } from './report-error.ts';
 import { UsageError } from './usage-error.ts';

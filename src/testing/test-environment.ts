@@ -7,8 +7,9 @@ import { startLocalServer } from '../local/index.ts';
 import type { LocalServer } from '../local/index.ts';
 import { createSwfClient, registerActivityType, registerAll } from '../swf/index.ts';
 import type { SWFClient } from '../swf/index.ts';
-import { ActivityWorker, DecisionWorker, silentLogger } from '../worker/index.ts';
-import type { Logger, WorkerObserver } from '../worker/index.ts';
+import { silentLogger } from '../common/index.ts';
+import type { Logger, WorkerObserver } from '../common/index.ts';
+import { ActivityWorker, DecisionWorker } from '../worker/index.ts';
 import { FlowyClient, renderTimeline } from '../client/index.ts';
 import type { StartWorkflowOptions } from '../client/index.ts';
 import { isIdle, skipTimeUntil } from './time-skipping.ts';
@@ -96,7 +97,7 @@ export class TestEnvironment {
       else refs.push(activity);
     }
     // long polls end quickly so that close() does not wait on them
-    const server = await startLocalServer({ clock: 'manual', longPollMs: 1_000 });
+    const server = await startLocalServer({ clock: 'manual', longPollMs: 1_000, logger: options.logger });
     try {
       if (options.startTime) await server.clock.advanceTo(options.startTime);
       const swf = createSwfClient({ endpoint: server.url, region: 'us-east-1', requestHandler: server.requestHandler, maxAttempts: 1 });

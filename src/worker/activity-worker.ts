@@ -15,12 +15,8 @@ import type { ActivityContext, ActivityDefinition, Registry } from '../definitio
 import { describeError, failureDetails, isConnectionError, isFault } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { WorkerActivityContext } from './activity-context.ts';
-import { Backoff, sleep } from './backoff.ts';
-import { defaultIdentity } from './identity.ts';
-import { silentLogger } from './logger.ts';
-import type { Logger } from './logger.ts';
-import { notifyObserver } from './observer.ts';
-import type { ActivityTaskInfo, WorkerObserver } from './observer.ts';
+import { Backoff, sleep, defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
+import type { Logger, ActivityTaskInfo, WorkerObserver } from '../common/index.ts';
 import { startPollLoops } from './poll-loop.ts';
 import { describeTaskFailure } from './task-failure.ts';
 

@@ -10,11 +10,8 @@ import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
-import { defaultIdentity } from './identity.ts';
-import { silentLogger } from './logger.ts';
-import type { Logger } from './logger.ts';
-import { notifyObserver } from './observer.ts';
-import type { DecisionTaskInfo, WorkerObserver } from './observer.ts';
+import { defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
+import type { Logger, DecisionTaskInfo, WorkerObserver } from '../common/index.ts';
 import { startPollLoops } from './poll-loop.ts';
 
 /** Options of {@link DecisionWorker}. */

@@ -1,6 +1,6 @@
 // Whether a worker's polls are failing, shared by its poll slots so that a worker with many
 // slots says once that it cannot reach SWF (and again now and then), not once per slot.
-import type { Logger } from './logger.ts';
+import type { Logger } from '../common/index.ts';
 
 /** How often a worker that keeps failing repeats its warning. */
 const REPEAT_WARNING_MS = 30_000;

@@ -5,7 +5,8 @@ import { startLocalServer } from '../../local/index.ts';
 import type { LocalServer } from '../../local/index.ts';
 import { skipTimeUntil } from '../../testing/index.ts';
 import { createSwfClient, registerAll } from '../../swf/index.ts';
-import { ActivityWorker, DecisionWorker, handleShutdownSignals } from '../../worker/index.ts';
+import { handleShutdownSignals } from '../../common/index.ts';
+import { ActivityWorker, DecisionWorker } from '../../worker/index.ts';
 import { defineCommand } from '../command.ts';
 import { readInput } from '../json-input.ts';
 import { ProgressPrinter } from '../progress.ts';
@@ -56,7 +57,7 @@ export const runCommand = defineCommand<RunArgs>({
       );
     }
     const logger = context.logger('warn');
-    const server = await startLocalServer({ db: ':memory:', longPollMs: 1000, clock: args.skipTime ? 'manual' : 'system' });
+    const server = await startLocalServer({ db: ':memory:', longPollMs: 1000, clock: args.skipTime ? 'manual' : 'system', logger });
     const swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: context.io.env });
     const domain = context.domain;
     const workers = [

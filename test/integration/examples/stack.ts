@@ -11,8 +11,10 @@ import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
 import { skipTimeUntil } from '../../../src/testing/index.ts';
-import { ActivityWorker, createLogger, DecisionWorker } from '../../../src/worker/index.ts';
-import type { ActivityFunction, Logger, WorkerObserver } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/common/index.ts';
+import type { Logger, WorkerObserver } from '../../../src/common/index.ts';
+import { ActivityWorker, DecisionWorker } from '../../../src/worker/index.ts';
+import type { ActivityFunction } from '../../../src/worker/index.ts';
 
 /** The repository root (where workflows/ and activities/ are). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -2,8 +2,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workflow, ActivityProxy } from '../../../src/core/index.ts';
 import { workflow, activity } from '../../../src/definitions/index.ts';
-import { createLogger, startMetricsServer } from '../../../src/worker/index.ts';
-import type { MetricsServer } from '../../../src/worker/index.ts';
+import { createLogger, startMetricsServer } from '../../../src/common/index.ts';
+import type { MetricsServer } from '../../../src/common/index.ts';
 import { TestEnvironment } from '../../../src/testing/index.ts';
 
 @activity({ name: 'flaky', version: '1' })

@@ -11,8 +11,9 @@ import type { Registry } from '../../../src/definitions/index.ts';
 import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
-import { ActivityWorker, createLogger, DecisionWorker } from '../../../src/worker/index.ts';
-import type { NonDeterminismEvent } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/common/index.ts';
+import type { NonDeterminismEvent } from '../../../src/common/index.ts';
+import { ActivityWorker, DecisionWorker } from '../../../src/worker/index.ts';
 import { runCli } from '../examples/capture.ts';
 import { ROOT } from '../examples/stack.ts';
 

@@ -7,8 +7,9 @@ import { Registry, workflow } from '../../../src/definitions/index.ts';
 import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
-import { createLogger, DecisionWorker } from '../../../src/worker/index.ts';
-import type { DecisionTaskFailedEvent } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/common/index.ts';
+import type { DecisionTaskFailedEvent } from '../../../src/common/index.ts';
+import { DecisionWorker } from '../../../src/worker/index.ts';
 
 /** Its constructor throws: a bug outside run(), which must not produce any decision. */
 @workflow({ name: 'Broken', taskList: 'broken', taskStartToCloseTimeout: 10 })

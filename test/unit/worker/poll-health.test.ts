@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLogger } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/common/index.ts';
 import { PollHealth } from '../../../src/worker/poll-health.ts';
 
 describe('PollHealth', () => {

@@ -1,7 +1,7 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startMetricsServer, MetricsRegistry, createWorkerMetrics, metricsObserver } from '../../../src/worker/metrics.ts';
-import type { MetricsServer } from '../../../src/worker/metrics.ts';
+import { startMetricsServer, MetricsRegistry, createWorkerMetrics, metricsObserver } from '../../../src/common/metrics.ts';
+import type { MetricsServer } from '../../../src/common/metrics.ts';
 
 const decision = { domain: 'shop', taskList: 'main', workflowId: 'w', runId: 'r', workflowType: { name: 'OrderPipeline', version: '1' }, startedEventId: 3 };
 const activity = { domain: 'shop', taskList: 'main', workflowId: 'w', runId: 'r', activityId: 'charge-1@2', activityType: { name: 'charge', version: '1' }, attempt: 2 };

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { createLogger } from '../../../src/worker/logger.ts';
+import { createLogger } from '../../../src/common/logger.ts';
 
 function capture() {
   const stream = new PassThrough();
