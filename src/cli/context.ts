@@ -64,7 +64,7 @@ export class CliContext {
 
   /** The flowy client for the connection and domain. */
   get client(): FlowyClient {
-    this.flowyClient ??= new FlowyClient({ client: this.swf, domain: this.domain });
+    this.flowyClient ??= new FlowyClient({ client: this.swf, domain: this.domain, logger: this.logger('warn') });
     return this.flowyClient;
   }
 

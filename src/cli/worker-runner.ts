@@ -88,10 +88,10 @@ async function registerWithRetry(context: CliContext, registry: Registry, logger
   for (;;) {
     try {
       const report = await registerAll(context.swf, context.domain, registry);
-      logger.info(`registered in domain "${context.domain}"`, {
+      logger.info({
         created: report.registered.length > 0 ? report.registered.join(', ') : undefined,
         alreadyRegistered: report.existing.length,
-      });
+      }, `registered in domain "${context.domain}"`);
       return true;
     } catch (error) {
       if (!isConnectionError(error)) throw error;

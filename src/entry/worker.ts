@@ -18,7 +18,7 @@ export type { ScanOptions, WorkflowDefinition, ActivityDefinition } from '../def
 /** The SWF client the workers poll with: the local server or real SWF, as configured. */
 export { createSwfClient, resolveConnection, registerAll } from '../swf/index.ts';
 export type { SwfClientOptions, Connection, ConnectionOptions, SWFClient } from '../swf/index.ts';
-/** Structured logs, observer hooks and Prometheus metrics. */
+/** Structured logs (pino: pass your own logger), observer hooks and prom-client metrics. */
 export { createLogger, silentLogger, LOG_LEVELS, LOG_FORMATS } from '../common/index.ts';
 export type { Logger, LogFields, LogLevel, LogThreshold, LogFormat, LoggerOptions } from '../common/index.ts';
 export { combineObservers, noopObserver, startMetricsServer, metricsObserver, createWorkerMetrics } from '../common/index.ts';

@@ -202,7 +202,7 @@ export class SwfEngine {
         this.fireBatch(nowMs, 1);
       } catch (error) {
         // nothing of it was applied; it is kept and tried again a minute later
-        this.logger.error(`firing a ${deadline.kind} deadline failed; retrying in 60 s`, { runId: deadline.runId, error });
+        this.logger.error({ runId: deadline.runId, err: error }, `firing a ${deadline.kind} deadline failed; retrying in 60 s`);
         this.store.transaction(() => this.store.postponeDeadline(deadline.id, nowMs + POSTPONE_MS));
       }
     }

@@ -129,7 +129,7 @@ export class TestEnvironment {
         }));
       }
       const running = workers.map((worker) => worker.start());
-      const client = new FlowyClient({ client: swf, domain, registry });
+      const client = new FlowyClient({ client: swf, domain, registry, logger });
       return new TestEnvironment(server, swf, client, domain, registry, overrides, { ...options.overrides }, workers, running, options);
     } catch (error) {
       await server.close();

@@ -76,7 +76,7 @@ export const runCommand = defineCommand<RunArgs>({
     try {
       await registerAll(swf, domain, registry);
       running = Promise.all(workers.map((w) => w.start()));
-      const client = new FlowyClient({ client: swf, domain, registry });
+      const client = new FlowyClient({ client: swf, domain, registry, logger });
       const execution = await client.startWorkflow(definition.cls, input, { workflowId: args.workflowId });
       const printer = new ProgressPrinter((line) => context.err(line));
       if (!args.quiet) {

@@ -99,7 +99,7 @@ describe('a workflow changed incompatibly while executions are open', () => {
     assert.equal(seen[0]?.workflowId, 'ship-1');
     assert.equal(seen[0]?.runId, execution.runId);
     assert.ok((seen[0]?.eventId ?? 0) > 0);
-    const logged = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 'error' && String(l.msg).startsWith('non-determinism'));
+    const logged = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 50 && String(l.msg).startsWith('non-determinism'));
     assert.equal(logged?.workflowId, 'ship-1');
     assert.equal(logged?.runId, execution.runId);
     assert.equal(typeof logged?.eventId, 'number');

@@ -63,7 +63,7 @@ describe('workflow code that throws', () => {
     assert.equal(failures.length, 1);
     assert.equal(failures[0]?.workflowId, 'broken-1');
     assert.match(failures[0]?.error.message ?? '', /cannot read the configuration/);
-    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 'error');
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 50);
     assert.equal(line?.workflowId, 'broken-1');
     assert.equal(line?.runId, broken.runId);
     assert.match(String(line?.msg), /decision task not answered.*cannot read the configuration.*will time out and be retried/);

@@ -1,68 +1,57 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startMetricsServer, MetricsRegistry, createWorkerMetrics, metricsObserver } from '../../../src/common/metrics.ts';
+import { Counter, Registry } from 'prom-client';
+import { startMetricsServer, createWorkerMetrics, metricsObserver } from '../../../src/common/metrics.ts';
 import type { MetricsServer } from '../../../src/common/metrics.ts';
 
 const decision = { domain: 'shop', taskList: 'main', workflowId: 'w', runId: 'r', workflowType: { name: 'OrderPipeline', version: '1' }, startedEventId: 3 };
 const activity = { domain: 'shop', taskList: 'main', workflowId: 'w', runId: 'r', activityId: 'charge-1@2', activityType: { name: 'charge', version: '1' }, attempt: 2 };
+const wf = 'domain="shop",task_list="main",workflow_type="OrderPipeline",workflow_version="1"';
+const act = 'domain="shop",task_list="main",activity_type="charge",activity_version="1"';
 
-describe('MetricsRegistry', () => {
-  test('renders counters with escaped labels in text format 0.0.4', () => {
-    const registry = new MetricsRegistry();
-    const counter = registry.counter('jobs_total', 'Jobs done.\nSecond line', ['kind']);
-    counter.inc({ kind: 'say "hi"\\' });
-    counter.inc({ kind: 'say "hi"\\' }, 2);
-    assert.equal(registry.render(), [
-      '# HELP jobs_total Jobs done.\\nSecond line',
-      '# TYPE jobs_total counter',
-      'jobs_total{kind="say \\"hi\\"\\\\"} 3',
-      '',
-    ].join('\n'));
-  });
+function assertLines(body: string, expected: string[]): void {
+  for (const line of expected) assert.ok(body.split('\n').includes(line), `missing line: ${line}\n${body}`);
+}
 
-  test('histograms render cumulative buckets, +Inf, sum and count', () => {
-    const registry = new MetricsRegistry();
-    const histogram = registry.histogram('latency_seconds', 'Latency.', ['op'], [0.1, 1]);
-    histogram.observe({ op: 'a' }, 0.05);
-    histogram.observe({ op: 'a' }, 0.5);
-    histogram.observe({ op: 'a' }, 5);
-    assert.equal(registry.render(), [
-      '# HELP latency_seconds Latency.',
-      '# TYPE latency_seconds histogram',
-      'latency_seconds_bucket{op="a",le="0.1"} 1',
-      'latency_seconds_bucket{op="a",le="1"} 2',
-      'latency_seconds_bucket{op="a",le="+Inf"} 3',
-      'latency_seconds_sum{op="a"} 5.55',
-      'latency_seconds_count{op="a"} 3',
-      '',
-    ].join('\n'));
-  });
-
-  test('refuses unknown labels, negative increments and a name reused with another type', () => {
-    const registry = new MetricsRegistry();
-    const counter = registry.counter('c_total', 'C.', ['a']);
-    assert.throws(() => counter.inc({ b: 'x' }), /Metric c_total has no label "b"; its labels are a/);
-    assert.throws(() => counter.inc({ a: 'x' }, -1), /can only increase/);
-    assert.throws(() => registry.histogram('c_total', 'C.', [], [1]), /already registered as another type/);
-    assert.equal(registry.counter('c_total', 'C.', ['a']), counter);
-  });
-
-  test('the worker observer counts tasks, decisions, retries and durations without any server', () => {
+describe('worker metrics on prom-client', () => {
+  test('the worker observer counts tasks, decisions, retries and durations without any server', async () => {
     const metrics = createWorkerMetrics();
     const observer = metricsObserver(metrics);
     observer.decisionTaskCompleted?.({ ...decision, durationMs: 12, decisions: ['ScheduleActivityTask', 'ScheduleActivityTask', 'StartTimer'] });
     observer.nonDeterminism?.({ ...decision, eventId: 9, message: 'x' });
     observer.activityStarted?.(activity);
     observer.activityFailed?.({ ...activity, durationMs: 1500, reason: 'CardDeclined' });
-    const wf = { domain: 'shop', task_list: 'main', workflow_type: 'OrderPipeline', workflow_version: '1' };
-    const act = { domain: 'shop', task_list: 'main', activity_type: 'charge', activity_version: '1' };
-    assert.equal(metrics.decisionTasksCompleted.get(wf), 1);
-    assert.equal(metrics.decisions.get({ ...wf, decision_type: 'ScheduleActivityTask' }), 2);
-    assert.equal(metrics.nonDeterminism.get(wf), 1);
-    assert.deepEqual(metrics.decisionTaskDuration.get(wf), { count: 1, sum: 0.012 });
-    assert.equal(metrics.activityRetries.get(act), 1);
-    assert.equal(metrics.activitiesFailed.get(act), 1);
-    assert.deepEqual(metrics.activityDuration.get({ ...act, outcome: 'failed' }), { count: 1, sum: 1.5 });
+    assertLines(await metrics.registry.metrics(), [
+      '# TYPE flowy_decision_tasks_completed_total counter',
+      `flowy_decision_tasks_completed_total{${wf}} 1`,
+      `flowy_decisions_total{${wf},decision_type="ScheduleActivityTask"} 2`,
+      `flowy_non_determinism_total{${wf}} 1`,
+      '# TYPE flowy_decision_task_duration_seconds histogram',
+      `flowy_decision_task_duration_seconds_bucket{le="0.025",${wf}} 1`,
+      `flowy_decision_task_duration_seconds_sum{${wf}} 0.012`,
+      `flowy_decision_task_duration_seconds_count{${wf}} 1`,
+      `flowy_activity_retries_total{${act}} 1`,
+      `flowy_activities_failed_total{${act}} 1`,
+      `flowy_activity_duration_seconds_sum{${act},outcome="failed"} 1.5`,
+    ]);
+  });
+
+  test('flowy\'s metrics go into a registry the user passes, next to the user\'s own, once however often they are created', async () => {
+    const registry = new Registry();
+    new Counter({ name: 'orders_total', help: 'Orders.', registers: [registry] }).inc();
+    const metrics = createWorkerMetrics(registry);
+    assert.equal(createWorkerMetrics(registry).decisions, metrics.decisions);
+    metricsObserver(metrics).pollError?.({ domain: 'shop', taskList: 'main', kind: 'activity', error: new Error('x') });
+    assertLines(await registry.metrics(), ['orders_total 1', 'flowy_poll_errors_total{domain="shop",task_list="main",kind="activity"} 1']);
+  });
+
+  test('flowy\'s own registry merges into an existing prom-client registry', async () => {
+    const service = new Registry();
+    new Counter({ name: 'orders_total', help: 'Orders.', registers: [service] }).inc(2);
+    const flowy = createWorkerMetrics();
+    metricsObserver(flowy).activityCompleted?.({ ...activity, durationMs: 40 });
+    const merged = Registry.merge([service, flowy.registry]);
+    assertLines(await merged.metrics(), ['orders_total 2', `flowy_activities_completed_total{${act}} 1`]);
   });
 });
 
@@ -85,9 +74,7 @@ describe('startMetricsServer', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'text/plain; version=0.0.4; charset=utf-8');
     const body = await response.text();
-    const wf = 'domain="shop",task_list="main",workflow_type="OrderPipeline",workflow_version="1"';
-    const act = 'domain="shop",task_list="main",activity_type="charge",activity_version="1"';
-    for (const line of [
+    assertLines(body, [
       '# TYPE flowy_decision_tasks_completed_total counter',
       `flowy_decision_tasks_completed_total{${wf}} 1`,
       `flowy_decision_tasks_failed_total{${wf}} 1`,
@@ -96,11 +83,30 @@ describe('startMetricsServer', () => {
       `flowy_decision_task_duration_seconds_count{${wf}} 2`,
       `flowy_activities_started_total{${act}} 1`,
       `flowy_activities_completed_total{${act}} 1`,
-      `flowy_activity_duration_seconds_bucket{${act},outcome="completed",le="0.25"} 1`,
-      `flowy_activity_duration_seconds_bucket{${act},outcome="completed",le="0.1"} 0`,
+      `flowy_activity_duration_seconds_bucket{le="0.25",${act},outcome="completed"} 1`,
+      `flowy_activity_duration_seconds_bucket{le="0.1",${act},outcome="completed"} 0`,
       `flowy_poll_errors_total{domain="shop",task_list="main",kind="decision"} 1`,
-    ]) {
-      assert.ok(body.split('\n').includes(line), `missing line: ${line}\n${body}`);
+    ]);
+  });
+
+  test('serves prom-client\'s default process metrics beside flowy\'s', async () => {
+    const body = await (await fetch(server.url)).text();
+    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_gc_duration_seconds']) {
+      assert.ok(body.includes(`# TYPE ${name} `), `missing ${name}\n${body}`);
+    }
+  });
+
+  test('serves the registry it is given, without adding process metrics to it', async () => {
+    const registry = new Registry();
+    const own = await startMetricsServer({ port: 0, registry });
+    try {
+      own.observer.activityStarted?.(activity);
+      const body = await (await fetch(own.url)).text();
+      assertLines(body, [`flowy_activities_started_total{${act}} 1`]);
+      assert.ok(!body.includes('process_cpu_seconds_total'), body);
+      assert.equal(own.registry, registry);
+    } finally {
+      await own.close();
     }
   });
 
