@@ -3,11 +3,15 @@
 //   off: silent logger, no observer
 //   on:  pino JSON logs at info (to /dev/null) for workers, client and server, plus the metrics
 //        observer and its /metrics endpoint (flowy's registry with prom-client's process metrics)
-// Figures: CPU ms (user + system, whole process) per step, median of REPEATS rounds per mode,
-// the modes alternating so that load from elsewhere falls on both.
-// Run: npm run bench -- observability [executions] [steps] [rounds]   (bench/run.js passes only the name;
-//      node --import tsx bench/observability.bench.ts 10 10 15 for other sizes)
+// Each mode runs in its own process and the two processes run at the same time, so that load from
+// elsewhere on a shared machine falls on both alike; this is repeated PAIRS times. Figures: CPU ms
+// (user + system, whole process) per step, median of each process's rounds, and the median over
+// the pairs of on/off. The per-step logger and observer calls are also timed alone.
+// Run: npm run bench -- observability
+//      node --import tsx bench/observability.bench.ts [pairs] [rounds] [executions] [steps]
+import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { ActivityProxy, Workflow } from '../src/core/index.ts';
 import { activity, Registry, workflow } from '../src/definitions/index.ts';
@@ -18,10 +22,12 @@ import { startLocalServer } from '../src/local/index.ts';
 import { createSwfClient, registerAll } from '../src/swf/index.ts';
 import { ActivityWorker, DecisionWorker } from '../src/worker/index.ts';
 
-const EXECUTIONS = Number(process.argv[2] ?? 10);
-const STEPS = Number(process.argv[3] ?? 10);
-/** Rounds per mode; the modes alternate, and each on/off pair gives one ratio. */
-const REPEATS = Number(process.argv[4] ?? 15);
+const CHILD_MODE = process.argv[2] === '--mode' ? (process.argv[3] as 'off' | 'on') : undefined;
+const [PAIRS, ROUNDS, EXECUTIONS, STEPS] = (CHILD_MODE ? process.argv.slice(4) : process.argv.slice(2)).map(Number);
+const pairs = PAIRS || 12;
+const rounds = ROUNDS || 10;
+const executions = EXECUTIONS || 5;
+const steps = STEPS || 10;
 
 @activity({ name: 'step', version: '1', taskList: 'bench-activities' })
 class Step {
@@ -47,11 +53,14 @@ interface Mode {
 }
 
 let round = 0;
+const registered = new Set<string>();
 
-/** One round: EXECUTIONS runs of STEPS steps each; returns the process CPU ms spent per step. */
+/** One round: `executions` runs of `steps` steps each; returns the process CPU ms spent per step. */
 async function measure(mode: Mode, swf: ReturnType<typeof createSwfClient>, registry: Registry): Promise<number> {
-  const domain = `bench-${++round}`;
-  await registerAll(swf, domain, registry);
+  const domain = `bench-${mode.name}`;
+  round += 1;
+  if (!registered.has(domain)) await registerAll(swf, domain, registry);
+  registered.add(domain);
   const options = { client: swf, domain, registry, logger: mode.logger, observer: mode.observer };
   const workers = [
     new DecisionWorker({ ...options, taskList: 'bench-decisions' }),
@@ -60,13 +69,13 @@ async function measure(mode: Mode, swf: ReturnType<typeof createSwfClient>, regi
   const domainClient = new FlowyClient({ client: swf, domain, registry, logger: mode.logger });
   const before = process.cpuUsage();
   const running = workers.map((worker) => worker.start());
-  const runs = await Promise.all(Array.from({ length: EXECUTIONS }, (_, i) => domainClient.startWorkflow(Chain, STEPS, { workflowId: `chain-${i}` })));
+  const runs = await Promise.all(Array.from({ length: executions }, (_, i) => domainClient.startWorkflow(Chain, steps, { workflowId: `chain-${round}-${i}` })));
   const results = await Promise.all(runs.map((run) => domainClient.result(run, { pollIntervalMs: 100, maxPollIntervalMs: 200 })));
   const used = process.cpuUsage(before);
-  if (results.some((r) => r !== STEPS)) throw new Error(`unexpected results ${JSON.stringify(results)}`);
+  if (results.some((r) => r !== steps)) throw new Error(`unexpected results ${JSON.stringify(results)}`);
   await Promise.all(workers.map((worker) => worker.stop()));
   await Promise.all(running);
-  return (used.user + used.system) / 1000 / (EXECUTIONS * STEPS);
+  return (used.user + used.system) / 1000 / (executions * steps);
 }
 
 /**
@@ -97,67 +106,100 @@ function isolated(mode: Mode, iterations: number): number {
   return (used.user + used.system) / iterations;
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))]!;
 }
 
-async function main(): Promise<void> {
+function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** The logger and observer of a mode; `on` serves its metrics on a free port. */
+async function modeFor(name: 'off' | 'on'): Promise<{ mode: Mode; close(): Promise<void> }> {
+  if (name === 'off') return { mode: { name, logger: silentLogger }, close: async () => {} };
   const devNull = createWriteStream('/dev/null');
-  const onLogger = createLogger({ format: 'json', level: 'info', stream: devNull });
   const metrics: MetricsServer = await startMetricsServer({ port: 0 });
-  const server = await startLocalServer({ longPollMs: 1_000, logger: onLogger });
+  return {
+    mode: { name, logger: createLogger({ format: 'json', level: 'info', stream: devNull }), observer: metrics.observer },
+    async close() {
+      const scrape = await (await fetch(metrics.url)).text();
+      await metrics.close();
+      devNull.end();
+      if (!scrape.includes('flowy_decision_tasks_completed_total')) throw new Error('the metrics endpoint saw no decision task');
+    },
+  };
+}
+
+/** A child process: one mode, a warm-up round then `rounds` rounds; prints their figures as JSON. */
+async function runChild(name: 'off' | 'on'): Promise<void> {
+  const { mode, close } = await modeFor(name);
+  const server = await startLocalServer({ longPollMs: 1_000, logger: mode.logger });
   const swf = createSwfClient({ endpoint: server.url, region: 'us-east-1', requestHandler: server.requestHandler, maxAttempts: 1 });
   const registry = new Registry();
   registry.addWorkflow(Chain);
   registry.addActivity(Step);
-  const modes: Mode[] = [
-    { name: 'off', logger: silentLogger },
-    { name: 'on', logger: onLogger, observer: metrics.observer },
-  ];
-  const samples: Record<Mode['name'], number[]> = { off: [], on: [] };
-  for (const mode of modes) await measure(mode, swf, registry); // warm-up
-  for (let i = 0; i < REPEATS; i++) {
-    // alternate which mode goes first
-    const order = i % 2 === 0 ? modes : [...modes].reverse();
-    for (const mode of order) samples[mode.name].push(await measure(mode, swf, registry));
-  }
-  const scrape = await (await fetch(metrics.url)).text();
-  if (!scrape.includes('flowy_activities_completed_total')) throw new Error('the metrics endpoint did not see the activities');
-
-  console.log(`${EXECUTIONS} executions x ${STEPS} steps per round, ${REPEATS} rounds per mode; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const off = median(samples.off);
-  const ratios = samples.on.map((on, i) => on / samples.off[i]!);
-  console.table(
-    modes.map((mode) => {
-      const values = samples[mode.name];
-      return {
-        mode: mode.name,
-        'CPU ms/step (median)': Number(median(values).toFixed(3)),
-        'min-max': `${Math.min(...values).toFixed(3)}-${Math.max(...values).toFixed(3)}`,
-        'vs off (medians)': `${(((median(values) - off) / off) * 100).toFixed(1)}%`,
-      };
-    }),
-  );
-  console.log(`on/off, median of the ${ratios.length} back-to-back pairs: ${((median(ratios) - 1) * 100).toFixed(1)}% (pairs from ${((Math.min(...ratios) - 1) * 100).toFixed(0)}% to ${((Math.max(...ratios) - 1) * 100).toFixed(0)}%)`);
-
-  const ITERATIONS = 100_000;
-  const isolatedSamples: Record<Mode['name'], number[]> = { off: [], on: [] };
-  for (const mode of modes) isolated(mode, ITERATIONS); // warm-up
-  for (let i = 0; i < REPEATS; i++) for (const mode of modes) isolatedSamples[mode.name].push(isolated(mode, ITERATIONS));
-  const extra = median(isolatedSamples.on) - median(isolatedSamples.off);
-  console.log(`\nthe workers' logging and observer calls alone, ${ITERATIONS} steps x ${REPEATS} rounds:`);
-  console.table(
-    modes.map((mode) => ({
-      mode: mode.name,
-      'CPU us/step (median)': Number(median(isolatedSamples[mode.name]).toFixed(2)),
-    })),
-  );
-  console.log(`on costs ${extra.toFixed(2)} us more per step: ${((extra / 1000 / off) * 100).toFixed(2)}% of an end-to-end step (${off.toFixed(3)} ms)`);
-  await metrics.close();
+  await measure(mode, swf, registry);
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) samples.push(await measure(mode, swf, registry));
   await server.close();
   swf.destroy();
-  devNull.end();
+  await close();
+  process.stdout.write(JSON.stringify(samples) + '\n');
+  process.exit(0);
 }
 
-await main();
+function child(name: 'off' | 'on'): Promise<number[]> {
+  const file = fileURLToPath(import.meta.url);
+  const args = ['--import', 'tsx', file, '--mode', name, String(pairs), String(rounds), String(executions), String(steps)];
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    proc.on('error', reject);
+    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`bench child "${name}" exited with ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const rows: Record<string, number | string>[] = [];
+  const ratios: number[] = [];
+  const minRatios: number[] = [];
+  const offs: number[] = [];
+  const percent = (ratio: number) => `${((ratio - 1) * 100).toFixed(1)}%`;
+  for (let pair = 1; pair <= pairs; pair++) {
+    const [offSamples, onSamples] = await Promise.all([child('off'), child('on')]);
+    const [off, on] = [median(offSamples), median(onSamples)];
+    const [offMin, onMin] = [Math.min(...offSamples), Math.min(...onSamples)];
+    offs.push(off);
+    ratios.push(on / off);
+    minRatios.push(onMin / offMin);
+    rows.push({
+      pair,
+      'off CPU ms/step': Number(off.toFixed(3)),
+      'on CPU ms/step': Number(on.toFixed(3)),
+      'on vs off': percent(on / off),
+      'on vs off, fastest rounds': percent(onMin / offMin),
+    });
+  }
+  console.log(`${pairs} pairs of simultaneous processes, ${rounds} rounds of ${executions} executions x ${steps} steps each; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.table(rows);
+  console.log(`on vs off, median over the pairs: ${percent(median(ratios))} (pairs from ${percent(Math.min(...ratios))} to ${percent(Math.max(...ratios))})`);
+  // contention only adds time, so each process's fastest round is the least disturbed one
+  console.log(`on vs off, fastest rounds, median over the pairs: ${percent(median(minRatios))}`);
+
+  const off = await modeFor('off');
+  const on = await modeFor('on');
+  const ITERATIONS = 100_000;
+  const isolatedSamples = { off: [] as number[], on: [] as number[] };
+  for (const { mode } of [off, on]) isolated(mode, ITERATIONS); // warm-up
+  for (let i = 0; i < 15; i++) for (const { mode } of [off, on]) isolatedSamples[mode.name].push(isolated(mode, ITERATIONS));
+  const extra = median(isolatedSamples.on) - median(isolatedSamples.off);
+  const step = median(offs);
+  console.log(`\nthe workers' per-step logging and observer calls alone, ${ITERATIONS} steps x 15 rounds (CPU us/step, median):`);
+  console.log(`off ${median(isolatedSamples.off).toFixed(2)}, on ${median(isolatedSamples.on).toFixed(2)}: ${extra.toFixed(2)} us more, ${((extra / 1000 / step) * 100).toFixed(2)}% of an end-to-end step (${step.toFixed(3)} ms)`);
+  await on.close();
+}
+
+if (CHILD_MODE) await runChild(CHILD_MODE);
+else await main();
