@@ -9,14 +9,16 @@ import noImportCycle from './lint/no-import-cycle.mjs';
 const LAYERS = {
   'swf-model': [],
   core: ['swf-model'],
+  // what every process uses: logger, observer hooks, metrics, backoff, shutdown, identity
+  common: [],
   definitions: ['swf-model', 'core'],
   swf: ['swf-model', 'core', 'definitions'],
-  worker: ['swf-model', 'core', 'definitions', 'swf'],
-  client: ['swf-model', 'core', 'definitions', 'swf'],
-  local: ['swf-model'],
-  embedded: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local'],
-  testing: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded'],
-  cli: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded', 'testing'],
+  worker: ['swf-model', 'core', 'definitions', 'swf', 'common'],
+  client: ['swf-model', 'core', 'definitions', 'swf', 'common'],
+  local: ['swf-model', 'common'],
+  embedded: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'common'],
+  testing: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded', 'common'],
+  cli: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded', 'testing', 'common'],
 };
 
 /** The files through which other layers reach a layer; index.ts unless named here. */

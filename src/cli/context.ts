@@ -4,8 +4,8 @@ import { scan } from '../definitions/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { createSwfClient, resolveConnection } from '../swf/index.ts';
 import type { Connection, SWFClient } from '../swf/index.ts';
-import { createLogger } from '../worker/index.ts';
-import type { Logger } from '../worker/index.ts';
+import { createLogger } from '../common/index.ts';
+import type { Logger } from '../common/index.ts';
 import type { GlobalArgs } from './global-options.ts';
 import { UsageError } from './usage-error.ts';
 import { toError } from '../core/engine.ts';
@@ -64,7 +64,7 @@ export class CliContext {
 
   /** The flowy client for the connection and domain. */
   get client(): FlowyClient {
-    this.flowyClient ??= new FlowyClient({ client: this.swf, domain: this.domain });
+    this.flowyClient ??= new FlowyClient({ client: this.swf, domain: this.domain, logger: this.logger('warn') });
     return this.flowyClient;
   }
 

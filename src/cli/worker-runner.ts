@@ -2,8 +2,8 @@
 // per task list, metrics, --loop, and graceful shutdown on SIGINT/SIGTERM.
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isConnectionError, registerAll } from '../swf/index.ts';
-import { Backoff, combineObservers, handleShutdownSignals, sleep, startMetricsServer } from '../worker/index.ts';
-import type { Logger, MetricsServer, WorkerObserver } from '../worker/index.ts';
+import { Backoff, combineObservers, handleShutdownSignals, sleep, startMetricsServer } from '../common/index.ts';
+import type { Logger, MetricsServer, WorkerObserver } from '../common/index.ts';
 import type { CliContext } from './context.ts';
 import { EXIT_OK } from './report-error.ts';
 import { UsageError } from './usage-error.ts';
@@ -106,10 +106,10 @@ async function registerWithRetry(context: CliContext, registry: Registry, logger
   for (;;) {
     try {
       const report = await registerAll(context.swf, context.domain, registry);
-      logger.info(`registered in domain "${context.domain}"`, {
+      logger.info({
         created: report.registered.length > 0 ? report.registered.join(', ') : undefined,
         alreadyRegistered: report.existing.length,
-      });
+      }, `registered in domain "${context.domain}"`);
       return true;
     } catch (error) {
       if (!isConnectionError(error)) throw error;

@@ -24,6 +24,8 @@ import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
 import { durationString, getEventsAfter, getHistory } from '../swf/index.ts';
+import { silentLogger } from '../common/index.ts';
+import type { Logger } from '../common/index.ts';
 import { closeStatusOf, readEvent } from '../swf-model/index.ts';
 import { InvalidInput, UnknownExecution, WorkflowExecutionFailed } from './errors.ts';
 
@@ -34,6 +36,8 @@ export interface FlowyClientOptions {
   /** Used to find a workflow's defaults and schema when it is named rather than given as a class. */
   registry?: Registry;
   serializer?: Serializer;
+  /** Any pino-compatible logger; what the client does to executions is logged at debug. */
+  logger?: Logger;
 }
 
 /** A workflow given as its class or as its SWF type. */
@@ -94,12 +98,14 @@ export class FlowyClient {
   readonly domain: string;
   private readonly registry: Registry | undefined;
   private readonly serializer: Serializer;
+  private readonly logger: Logger;
 
   constructor(options: FlowyClientOptions) {
     this.client = options.client;
     this.domain = options.domain;
     this.registry = options.registry;
     this.serializer = options.serializer ?? jsonSerializer;
+    this.logger = (options.logger ?? silentLogger).child({ domain: options.domain });
   }
 
   /**
@@ -129,6 +135,7 @@ export class FlowyClient {
         childPolicy: options.childPolicy ?? defaults?.childPolicy,
       }),
     );
+    this.logger.debug({ workflowId, runId: started.runId, workflowType: `${type.name}@${type.version}` }, 'workflow started');
     return { workflowId, runId: started.runId ?? '' };
   }
 
@@ -165,6 +172,7 @@ export class FlowyClient {
         if (event.eventType !== 'WorkflowExecutionContinuedAsNew') return { event, execution: current };
         const next = event.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
         if (!next) return { event, execution: current };
+        this.logger.debug({ workflowId: current.workflowId, runId: current.runId, newRunId: next }, 'following the run it continued as');
         current = { workflowId: current.workflowId, runId: next };
         lastEventId = 0;
         continued = true;
@@ -188,6 +196,7 @@ export class FlowyClient {
         input: this.serializer.serialize(payload),
       }),
     );
+    this.logger.debug({ workflowId: execution.workflowId, runId: execution.runId, signalName: name }, 'signal sent');
   }
 
   /**
@@ -200,6 +209,7 @@ export class FlowyClient {
     await this.client.send(
       new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId: execution.workflowId, runId }),
     );
+    this.logger.debug({ workflowId: execution.workflowId, runId }, 'cancel requested');
     const canceled: Execution[] = [{ workflowId: execution.workflowId, runId }];
     if (!options.children) return canceled;
     for (const child of openChildren(await this.history({ workflowId: execution.workflowId, runId }))) {
@@ -228,6 +238,7 @@ export class FlowyClient {
         childPolicy: options.childPolicy,
       }),
     );
+    this.logger.debug({ workflowId: execution.workflowId, runId: execution.runId, reason: options.reason }, 'run terminated');
   }
 
   /** SWF's description of a run: status, configuration, open counts. */

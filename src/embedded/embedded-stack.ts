@@ -9,8 +9,10 @@ import { startLocalServer } from '../local/index.ts';
 import type { LocalServer } from '../local/index.ts';
 import { createSwfClient, registerActivityType, registerAll } from '../swf/index.ts';
 import type { SWFClient, SwfClientOptions } from '../swf/index.ts';
-import { ActivityWorker, DecisionWorker, silentLogger } from '../worker/index.ts';
-import type { ActivityFunction, Logger, WorkerObserver } from '../worker/index.ts';
+import { ActivityWorker, DecisionWorker } from '../worker/index.ts';
+import type { ActivityFunction } from '../worker/index.ts';
+import { silentLogger } from '../common/index.ts';
+import type { Logger, WorkerObserver } from '../common/index.ts';
 import { skipTimeUntil } from './time-skipping.ts';
 
 /** An activity type known by name only, registered without a class (a test double implements it). */

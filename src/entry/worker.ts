@@ -18,15 +18,15 @@ export type { ScanOptions, WorkflowDefinition, ActivityDefinition } from '../def
 /** The SWF client the workers poll with: the local server or real SWF, as configured. */
 export { createSwfClient, resolveConnection, registerAll } from '../swf/index.ts';
 export type { SwfClientOptions, Connection, ConnectionOptions, SWFClient } from '../swf/index.ts';
-/** Structured logs, observer hooks and Prometheus metrics. */
-export { createLogger, silentLogger, LOG_LEVELS, LOG_FORMATS } from '../worker/index.ts';
-export type { Logger, LogFields, LogLevel, LogThreshold, LogFormat, LoggerOptions } from '../worker/index.ts';
-export { combineObservers, noopObserver, startMetricsServer, metricsObserver, createWorkerMetrics } from '../worker/index.ts';
+/** Structured logs (pino: pass your own logger), observer hooks and prom-client metrics. */
+export { createLogger, silentLogger, LOG_LEVELS, LOG_FORMATS } from '../common/index.ts';
+export type { Logger, LogFields, LogLevel, LogThreshold, LogFormat, LoggerOptions } from '../common/index.ts';
+export { combineObservers, noopObserver, startMetricsServer, metricsObserver, createWorkerMetrics } from '../common/index.ts';
 export type {
   WorkerObserver, DecisionTaskInfo, ActivityTaskInfo, DecisionTaskCompletedEvent, DecisionTaskFailedEvent,
   NonDeterminismEvent, ActivityCompletedEvent, ActivityFailedEvent, PollErrorEvent, TypeRef,
   MetricsServer, MetricsServerOptions, WorkerMetrics,
-} from '../worker/index.ts';
+} from '../common/index.ts';
 /** Stopping workers gracefully on SIGINT/SIGTERM, and the identity they report to SWF. */
-export { handleShutdownSignals, defaultIdentity } from '../worker/index.ts';
-export type { Stoppable } from '../worker/index.ts';
+export { handleShutdownSignals, defaultIdentity } from '../common/index.ts';
+export type { Stoppable } from '../common/index.ts';

@@ -9,6 +9,7 @@ import { EMPTY_ACTIVITY_TASK, EMPTY_DECISION_TASK } from './state/task-polling.t
 import { PollerQueues } from './long-poll.ts';
 import { TokenSigner } from './tokens.ts';
 import { SwfFault } from './faults.ts';
+import type { Logger } from '../common/index.ts';
 
 /** How a poll learns whether its caller is still there. */
 export interface PollConnection {
@@ -40,6 +41,8 @@ export class SwfEngine {
     readonly clock: Clock,
     private readonly identity: ServerIdentity,
     private readonly longPollMs: number,
+    /** Where failures the server survives are reported. */
+    readonly logger: Logger,
   ) {
     this.tokens = new TokenSigner(store.secret());
     this.isGroupCommit = store.path !== ':memory:';
@@ -199,7 +202,7 @@ export class SwfEngine {
         this.fireBatch(nowMs, 1);
       } catch (error) {
         // nothing of it was applied; it is kept and tried again a minute later
-        console.error(`flowy local SWF: firing the ${deadline.kind} deadline of run ${deadline.runId} failed; retrying in 60 s:`, error);
+        this.logger.error({ runId: deadline.runId, err: error }, `firing a ${deadline.kind} deadline failed; retrying in 60 s`);
         this.store.transaction(() => this.store.postponeDeadline(deadline.id, nowMs + POSTPONE_MS));
       }
     }

@@ -8,6 +8,8 @@ import { listen } from './protocol/http-server.ts';
 import { createRequestHandler } from './protocol/request-handler.ts';
 import type { TestControls } from './protocol/dispatch.ts';
 import { SwfFault } from './faults.ts';
+import { createLogger } from '../common/index.ts';
+import type { Logger } from '../common/index.ts';
 
 /** Options of startLocalServer. */
 export interface LocalServerOptions {
@@ -27,6 +29,8 @@ export interface LocalServerOptions {
   accountId?: string;
   /** Used in domain ARNs; default us-east-1. */
   region?: string;
+  /** Where internal failures are reported; default: JSON lines on stderr at level info. */
+  logger?: Logger;
 }
 
 /** The server's time, advanceable when the clock is manual. */
@@ -72,7 +76,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const clock: Clock = options.clock === 'manual' ? new ManualClock() : new SystemClock();
   const engine = new SwfEngine(store, clock, {
     accountId: options.accountId ?? '123456789012', region: options.region ?? 'us-east-1',
-  }, options.longPollMs ?? 60_000);
+  }, options.longPollMs ?? 60_000, options.logger ?? createLogger());
   const publicClock = serverClock(clock, engine);
   const controls: TestControls | undefined = options.testControls ? {
     reset: () => engine.reset(),

@@ -6,7 +6,7 @@ import { isIdle, skipTimeUntil, startEmbeddedStack } from '../embedded/index.ts'
 import type { ActivityTypeRef, EmbeddedStack } from '../embedded/index.ts';
 import type { LocalServer } from '../local/index.ts';
 import type { SWFClient } from '../swf/index.ts';
-import type { Logger, WorkerObserver } from '../worker/index.ts';
+import type { Logger, WorkerObserver } from '../common/index.ts';
 import { renderTimeline } from '../client/index.ts';
 import type { FlowyClient, StartWorkflowOptions } from '../client/index.ts';
 

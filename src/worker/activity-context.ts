@@ -7,7 +7,7 @@ import type { ActivityContext } from '../definitions/index.ts';
 import { jsonSerializer } from '../core/index.ts';
 import { truncate } from '../core/engine.ts';
 import { describeError, isFault, MAX_HEARTBEAT_DETAILS } from '../swf/index.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from '../common/index.ts';
 
 /** Heartbeats sent to SWF are at least this far apart. */
 const HEARTBEAT_INTERVAL_MS = 1000;

@@ -15,12 +15,8 @@ import type { ActivityContext, ActivityDefinition, Registry } from '../definitio
 import { describeError, isConnectionError, isFault } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { WorkerActivityContext } from './activity-context.ts';
-import { Backoff, sleep } from './backoff.ts';
-import { defaultIdentity } from './identity.ts';
-import { silentLogger } from './logger.ts';
-import type { Logger } from './logger.ts';
-import { notifyObserver } from './observer.ts';
-import type { ActivityTaskInfo, WorkerObserver } from './observer.ts';
+import { Backoff, sleep, defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
+import type { Logger, ActivityTaskInfo, WorkerObserver } from '../common/index.ts';
 import { startPollLoops } from './poll-loop.ts';
 
 /** An activity implementation given directly to the worker (replaces the class's run()). */
@@ -99,7 +95,7 @@ export class ActivityWorker {
   start(): Promise<void> {
     if (this.loops) return this.loops;
     const concurrency = Math.max(1, this.options.concurrency ?? 1);
-    this.logger.info('activity worker polling', { concurrency, identity: this.identity });
+    this.logger.info({ concurrency, identity: this.identity }, 'activity worker polling');
     const slots = startPollLoops(concurrency, {
       kind: 'activity',
       domain: this.options.domain,
@@ -188,7 +184,7 @@ export class ActivityWorker {
     for (const task of [...this.running.values()]) {
       task.handedBack = true;
       this.handedBackCount += 1;
-      this.logger.warn('handing back an activity still running at shutdown', { activityId: task.context.activityId });
+      this.logger.warn({ activityId: task.context.activityId }, 'handing back an activity still running at shutdown');
       await this.respond(task.context.taskToken, {
         kind: 'failed',
         reason: 'WorkerShutdown',
@@ -235,7 +231,7 @@ export class ActivityWorker {
     };
     const began = performance.now();
     notifyObserver(this.options.observer, 'activityStarted', info, (e) => this.observerFailed(e));
-    log.debug(`activity ${info.activityType.name} started`, { attempt: info.attempt });
+    log.debug({ attempt: info.attempt }, `activity ${info.activityType.name} started`);
 
     const outcome = await this.run(task, info, context);
     const durationMs = Math.round((performance.now() - began) * 1000) / 1000;
@@ -255,11 +251,11 @@ export class ActivityWorker {
     }
     const accepted = await this.respond(context.taskToken, outcome, log);
     if (outcome.kind === 'completed' && accepted) {
-      log.debug(`activity ${info.activityType.name} completed`, { durationMs });
+      log.debug({ durationMs }, `activity ${info.activityType.name} completed`);
       notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) => this.observerFailed(e));
     } else {
       const reason = outcome.kind === 'failed' ? outcome.reason : outcome.kind === 'canceled' ? 'Canceled' : 'ResponseRejected';
-      if (outcome.kind === 'failed') log.info(`activity ${info.activityType.name} failed: ${outcome.reason}: ${outcome.message}`, { attempt: info.attempt });
+      if (outcome.kind === 'failed') log.info({ attempt: info.attempt }, `activity ${info.activityType.name} failed: ${outcome.reason}: ${outcome.message}`);
       if (outcome.kind === 'canceled') log.info(`activity ${info.activityType.name} canceled`);
       notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason }, (e) => this.observerFailed(e));
     }

@@ -10,11 +10,8 @@ import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
-import { defaultIdentity } from './identity.ts';
-import { silentLogger } from './logger.ts';
-import type { Logger } from './logger.ts';
-import { notifyObserver } from './observer.ts';
-import type { DecisionTaskInfo, WorkerObserver } from './observer.ts';
+import { defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
+import type { Logger, DecisionTaskInfo, WorkerObserver } from '../common/index.ts';
 import { startPollLoops } from './poll-loop.ts';
 
 /** Options of {@link DecisionWorker}. */
@@ -71,7 +68,7 @@ export class DecisionWorker {
   start(): Promise<void> {
     if (this.running) return this.running;
     const pollers = Math.max(1, this.options.pollers ?? 1);
-    this.logger.info(`decision worker polling`, { pollers, identity: this.identity });
+    this.logger.info({ pollers, identity: this.identity }, `decision worker polling`);
     const loops = startPollLoops(pollers, {
       kind: 'decision',
       domain: this.options.domain,
@@ -139,7 +136,7 @@ export class DecisionWorker {
     const began = performance.now();
     const elapsed = () => Math.round((performance.now() - began) * 1000) / 1000;
     this.notify('decisionTaskStarted', info);
-    log.debug('decision task started', { eventId: task.startedEventId, events: task.events.length });
+    log.debug({ eventId: task.startedEventId, events: task.events.length }, 'decision task started');
 
     const definition = this.options.registry.findWorkflow(info.workflowType.name, info.workflowType.version);
     if (!definition) {
@@ -147,7 +144,7 @@ export class DecisionWorker {
         `Workflow type "${info.workflowType.name}"@${info.workflowType.version} is not known to this worker; ` +
           `start it with the folder that defines that workflow, or check the version`,
       );
-      log.error(`decision task not answered: ${error.message}`, { eventId: task.startedEventId });
+      log.error({ eventId: task.startedEventId }, `decision task not answered: ${error.message}`);
       this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
       return;
     }
@@ -155,23 +152,23 @@ export class DecisionWorker {
     let decisions: SdkDecision[];
     try {
       const result = await this.serially(() => this.decider.decide(task.events, definition.cls, task.workflowExecution));
-      for (const warning of result.warnings) log.warn(warning, { eventId: task.startedEventId });
+      for (const warning of result.warnings) log.warn({ eventId: task.startedEventId }, warning);
       decisions = result.decisions as SdkDecision[];
-      if (result.status !== 'open') log.info(`workflow ${result.status}`, { eventId: task.startedEventId });
+      if (result.status !== 'open') log.info({ eventId: task.startedEventId }, `workflow ${result.status}`);
     } catch (caught) {
       this.decider.forget(task.workflowExecution);
       const error = toError(caught);
       if (error instanceof NonDeterminismError) {
         log.error(
+          { eventId: error.eventId, recorded: error.recorded, actual: error.actual },
           `non-determinism: the workflow code no longer matches the recorded history at event ${error.eventId}; ` +
             `the decision task is left to time out and will be retried once the code is fixed: ${error.message}`,
-          { eventId: error.eventId, recorded: error.recorded, actual: error.actual },
         );
         this.notify('nonDeterminism', { ...info, eventId: error.eventId, message: error.message });
       } else {
         log.error(
+          { eventId: task.startedEventId, err: error },
           `decision task not answered: the decider threw ${describeError(error)}; it will time out and be retried`,
-          { eventId: task.startedEventId, error },
         );
       }
       this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
@@ -187,12 +184,12 @@ export class DecisionWorker {
       const why = isFault(error, 'UnknownResourceFault')
         ? 'the task is no longer open (it timed out or the run closed)'
         : describeError(error);
-      log.error(`decisions not accepted: ${why}`, { eventId: task.startedEventId, error });
+      log.error({ eventId: task.startedEventId, err: error }, `decisions not accepted: ${why}`);
       this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
       return;
     }
     const types = decisions.map((d) => String(d.decisionType));
-    log.debug('decision task completed', { eventId: task.startedEventId, decisions: types });
+    log.debug({ eventId: task.startedEventId, decisions: types }, 'decision task completed');
     this.notify('decisionTaskCompleted', { ...info, durationMs: elapsed(), decisions: types });
   }
 

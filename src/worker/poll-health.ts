@@ -1,6 +1,6 @@
 // Whether a worker's polls are failing, shared by its poll slots so that a worker with many
 // slots says once that it cannot reach SWF (and again now and then), not once per slot.
-import type { Logger } from './logger.ts';
+import type { Logger } from '../common/index.ts';
 
 /** How often a worker that keeps failing repeats its warning. */
 const REPEAT_WARNING_MS = 30_000;
@@ -23,16 +23,16 @@ export class PollHealth {
     const message = `${this.what} poll failed: ${description}; retrying in ${(delayMs / 1000).toFixed(1)}s`;
     if (this.failures === 1 || at - this.lastWarning >= REPEAT_WARNING_MS) {
       this.lastWarning = at;
-      this.logger.warn(this.failures === 1 ? message : `${message} (${this.failures} failed polls so far)`, fields);
+      this.logger.warn(fields, this.failures === 1 ? message : `${message} (${this.failures} failed polls so far)`);
     } else {
-      this.logger.debug(message, fields);
+      this.logger.debug(fields, message);
     }
   }
 
   /** A poll succeeded; after failures, says that polling works again. */
   succeeded(fields: Record<string, unknown>): void {
     if (this.failures === 0) return;
-    this.logger.info(`${this.what} polling works again after ${this.failures} failed poll${this.failures === 1 ? '' : 's'}`, fields);
+    this.logger.info(fields, `${this.what} polling works again after ${this.failures} failed poll${this.failures === 1 ? '' : 's'}`);
     this.failures = 0;
   }
 }

@@ -1,9 +1,7 @@
 // The loop every worker slot runs: poll, handle, repeat; on errors back off and say so.
 import { describeError, isAbort, isFault } from '../swf/index.ts';
-import { Backoff, sleep } from './backoff.ts';
-import type { Logger } from './logger.ts';
-import { notifyObserver } from './observer.ts';
-import type { WorkerObserver } from './observer.ts';
+import { Backoff, sleep, notifyObserver } from '../common/index.ts';
+import type { Logger, WorkerObserver } from '../common/index.ts';
 import { PollHealth } from './poll-health.ts';
 import { toError } from '../core/engine.ts';
 

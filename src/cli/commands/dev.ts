@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { startLocalServer } from '../../local/index.ts';
 import { LOCAL_DEFAULT_ENDPOINT } from '../../swf/index.ts';
-import { handleShutdownSignals } from '../../worker/index.ts';
+import { handleShutdownSignals } from '../../common/index.ts';
 import { defineCommand } from '../command.ts';
 import { EXIT_OK } from '../report-error.ts';
 
@@ -41,6 +41,7 @@ export const devCommand = defineCommand<DevArgs>({
       longPollMs: args.longPollMs,
       testControls: args.testControls,
       clock: args.clock,
+      logger: context.logger(),
     });
     context.out(`flowy dev: local SWF server listening at ${server.url} (db ${args.db})`);
     context.out(`in other shells: export SWF_ENDPOINT=${server.url}`);

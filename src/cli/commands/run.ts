@@ -1,7 +1,7 @@
 // flowy run WORKFLOW: everything in one process — the embedded local server, workers for the
 // scanned folders, the workflow, its progress as it happens, and its result.
 import { startEmbeddedStack } from '../../embedded/index.ts';
-import { handleShutdownSignals } from '../../worker/index.ts';
+import { handleShutdownSignals } from '../../common/index.ts';
 import { defineCommand } from '../command.ts';
 import { readInput, withInput } from '../json-input.ts';
 import type { InputArgs } from '../json-input.ts';

@@ -93,7 +93,7 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
     return respond(200, output ?? {});
   } catch (error) {
     if (error instanceof SwfFault) return faultResponse(error);
-    console.error('flowy local SWF: internal failure:', error);
+    engine.logger.error({ operation: request.headers['x-amz-target'], err: error }, 'internal failure');
     return faultResponse(new SwfFault('InternalFailure', `Internal failure: ${(error as Error)?.message ?? String(error)}`));
   }
 }

@@ -31,7 +31,8 @@ describe('worker commands', () => {
     assert.equal(decided.code, 0, decided.stderr);
     assert.doesNotMatch(decided.stderr, /registered in domain/);
     assert.match(decided.stderr, /metrics at http:\/\/127\.0\.0\.1:\d+\/metrics/);
-    assert.match(decided.stderr, /"msg":"decision task completed".*"workflowId":"loop-1"/);
+    const records = decided.stderr.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.ok(records.some((r) => r.msg === 'decision task completed' && r.workflowId === 'loop-1'), decided.stderr);
     const history = await runCli(['history', 'loop-1', '--json'], env, ROOT);
     const recording = JSON.parse(history.stdout) as { workflowExecution: { workflowId: string }; events: { eventType: string }[] };
     assert.equal(recording.workflowExecution.workflowId, 'loop-1');

@@ -53,7 +53,7 @@ describe('separate processes: a job tree on two agents', () => {
   test('flowy cancel of the tree reaches the running children and their scripts; everything closes as canceled', async () => {
     const input = JSON.stringify({ jobs: [{ name: 'long', agent: 'a', script: 'sleep 60' }, { name: 'longer', agent: 'b', script: 'sleep 120' }] });
     assert.equal((await runFlowy(['start', 'JobTree', '--workflow-id', 'tree-2', '--input', input], env)).code, 0);
-    await Promise.all(agents.map((agent) => agent.waitForLine(/"msg":"activity RunScript started".*tree-2/)));
+    await Promise.all(agents.map((agent) => agent.waitForLine(/^(?=.*"msg":"activity RunScript started")(?=.*tree-2)/)));
     const canceled = await runFlowy(['cancel', 'tree-2'], env);
     assert.equal(canceled.code, 0, canceled.stderr);
     assert.equal(canceled.stdout.trim().split('\n').length, 1);
@@ -64,6 +64,6 @@ describe('separate processes: a job tree on two agents', () => {
       assert.match((await runFlowy(['describe', child], env)).stdout, /CLOSED \(CANCELED\)/);
     }
     // The parent canceled its children, each child its script: every agent's heartbeat learned it.
-    await Promise.all(agents.map((agent) => agent.waitForLine(/cancellation requested by the workflow.*tree-2/)));
+    await Promise.all(agents.map((agent) => agent.waitForLine(/^(?=.*cancellation requested by the workflow)(?=.*tree-2)/)));
   });
 });

@@ -8,8 +8,9 @@ import { scan } from '../../../src/definitions/index.ts';
 import type { Registry } from '../../../src/definitions/index.ts';
 import { startEmbeddedStack } from '../../../src/embedded/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
-import { createLogger } from '../../../src/worker/index.ts';
-import type { ActivityFunction, Logger, WorkerObserver } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/common/index.ts';
+import type { Logger, WorkerObserver } from '../../../src/common/index.ts';
+import type { ActivityFunction } from '../../../src/worker/index.ts';
 
 /** The repository root (where workflows/ and activities/ are). */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));

@@ -14,7 +14,7 @@ const tsx = import.meta.resolve('tsx');
 /** Each subpath and names the README and docs/INTERFACES.md tell users to import from it. */
 const DOCUMENTED: Record<string, string[]> = {
   'flowy-ts': ['Workflow', 'ActivityProxy', 'WorkflowProxy', 'all', 'first', 'finishOrder', 'workflow', 'activity', 'ActivityFailed', 'WorkflowCanceled'],
-  'flowy-ts/worker': ['DecisionWorker', 'ActivityWorker', 'scan', 'Registry', 'createSwfClient', 'createLogger', 'combineObservers', 'startMetricsServer', 'handleShutdownSignals'],
+  'flowy-ts/worker': ['DecisionWorker', 'ActivityWorker', 'scan', 'Registry', 'createSwfClient', 'createLogger', 'combineObservers', 'startMetricsServer', 'createWorkerMetrics', 'metricsObserver', 'handleShutdownSignals'],
   'flowy-ts/client': ['FlowyClient', 'createSwfClient', 'WorkflowExecutionFailed', 'renderTimeline'],
   'flowy-ts/local': ['startLocalServer'],
   'flowy-ts/testing': ['replayHistory', 'TestEnvironment', 'loadHistory'],

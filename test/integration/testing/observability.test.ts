@@ -2,8 +2,9 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workflow, ActivityProxy } from '../../../src/core/index.ts';
 import { workflow, activity } from '../../../src/definitions/index.ts';
-import { createLogger, startMetricsServer } from '../../../src/worker/index.ts';
-import type { MetricsServer } from '../../../src/worker/index.ts';
+import { pino } from 'pino';
+import { startMetricsServer } from '../../../src/common/index.ts';
+import type { MetricsServer } from '../../../src/common/index.ts';
 import { TestEnvironment } from '../../../src/testing/index.ts';
 
 @activity({ name: 'flaky', version: '1' })
@@ -22,7 +23,7 @@ class Observed extends Workflow<unknown, string> {
   }
 }
 
-describe('workers report to the logger, the observer and the metrics endpoint', () => {
+describe('workers and the client report to the user\'s pino logger, the observer and the metrics endpoint', () => {
   let metrics: MetricsServer;
   let env: TestEnvironment;
   const lines: Record<string, unknown>[] = [];
@@ -34,7 +35,8 @@ describe('workers report to the logger, the observer and the metrics endpoint', 
       activities: [Flaky],
       domain: 'observed',
       observer: metrics.observer,
-      logger: createLogger({ format: 'json', level: 'debug', stream }),
+      // the service's own pino logger, not one made by flowy
+      logger: pino({ level: 'debug' }, stream),
     });
   });
   after(async () => {
@@ -42,7 +44,7 @@ describe('workers report to the logger, the observer and the metrics endpoint', 
     await metrics.close();
   });
 
-  test('a run with one retried activity shows in /metrics and in structured logs', async () => {
+  test('a run with one retried activity shows in /metrics and in structured logs, the client\'s start among them', async () => {
     const run = await env.start(Observed, {});
     assert.equal(await env.result(run), 'ok');
     const body = await (await fetch(metrics.url)).text();
@@ -60,12 +62,14 @@ describe('workers report to the logger, the observer and the metrics endpoint', 
     const about = lines.filter((line) => line.workflowId === run.workflowId);
     assert.ok(about.length > 0, 'worker log lines name the workflowId');
     for (const line of about) {
-      assert.equal(typeof line.ts, 'string');
+      assert.equal(typeof line.time, 'number');
       assert.equal(typeof line.msg, 'string');
       assert.equal(line.domain, 'observed');
-      assert.equal(line.taskList, 'default');
+      if (line.msg !== 'workflow started') assert.equal(line.taskList, 'default'); // the client does not know the task list
       assert.equal(line.runId, run.runId);
     }
     assert.ok(about.some((line) => typeof line.eventId === 'number'), 'some lines carry the event id');
+    assert.ok(about.some((line) => line.msg === 'workflow started' && line.level === 20), 'the client logs the start at debug');
+    assert.ok(about.some((line) => line.msg === 'decision task completed'), 'the decision worker logs its tasks');
   });
 });

@@ -12,7 +12,8 @@ import type { ActivityContext } from '../../../src/definitions/index.ts';
 import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, getHistory, pollForDecisionTask, registerAll } from '../../../src/swf/index.ts';
-import { ActivityWorker, createLogger } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/common/index.ts';
+import { ActivityWorker } from '../../../src/worker/index.ts';
 
 const TASK_LIST = 'activity-tests';
 const DOMAIN = 'activities';

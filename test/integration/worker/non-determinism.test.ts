@@ -11,8 +11,9 @@ import type { Registry } from '../../../src/definitions/index.ts';
 import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
-import { ActivityWorker, createLogger, DecisionWorker } from '../../../src/worker/index.ts';
-import type { NonDeterminismEvent } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/common/index.ts';
+import type { NonDeterminismEvent } from '../../../src/common/index.ts';
+import { ActivityWorker, DecisionWorker } from '../../../src/worker/index.ts';
 import { runCli } from '../examples/capture.ts';
 import { ROOT } from '../examples/stack.ts';
 
@@ -98,7 +99,7 @@ describe('a workflow changed incompatibly while executions are open', () => {
     assert.equal(seen[0]?.workflowId, 'ship-1');
     assert.equal(seen[0]?.runId, execution.runId);
     assert.ok((seen[0]?.eventId ?? 0) > 0);
-    const logged = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 'error' && String(l.msg).startsWith('non-determinism'));
+    const logged = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 50 && String(l.msg).startsWith('non-determinism'));
     assert.equal(logged?.workflowId, 'ship-1');
     assert.equal(logged?.runId, execution.runId);
     assert.equal(typeof logged?.eventId, 'number');

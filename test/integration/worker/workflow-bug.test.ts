@@ -7,8 +7,9 @@ import { Registry, workflow } from '../../../src/definitions/index.ts';
 import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
-import { createLogger, DecisionWorker } from '../../../src/worker/index.ts';
-import type { DecisionTaskFailedEvent } from '../../../src/worker/index.ts';
+import { createLogger } from '../../../src/common/index.ts';
+import type { DecisionTaskFailedEvent } from '../../../src/common/index.ts';
+import { DecisionWorker } from '../../../src/worker/index.ts';
 
 /** Its constructor throws: a bug outside run(), which must not produce any decision. */
 @workflow({ name: 'Broken', taskList: 'broken', taskStartToCloseTimeout: 10 })
@@ -62,7 +63,7 @@ describe('workflow code that throws', () => {
     assert.equal(failures.length, 1);
     assert.equal(failures[0]?.workflowId, 'broken-1');
     assert.match(failures[0]?.error.message ?? '', /cannot read the configuration/);
-    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 'error');
+    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 50);
     assert.equal(line?.workflowId, 'broken-1');
     assert.equal(line?.runId, broken.runId);
     assert.match(String(line?.msg), /decision task not answered.*cannot read the configuration.*will time out and be retried/);

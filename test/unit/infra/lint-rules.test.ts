@@ -50,6 +50,14 @@ describe('the layer rules of eslint.config.mjs', () => {
     assert.deepEqual(await problems('src/cli/commands/replay.ts', code), []);
   });
 
+  test('src/common depends on no other layer, and the others reach it through its door', async () => {
+    assert.deepEqual(await problems('src/common/x.ts', "export { decide } from '../core/engine.ts';\n"), ['no-restricted-imports']);
+    assert.deepEqual(await problems('src/local/x.ts', "export { createLogger } from '../common/index.ts';\n"), []);
+    assert.deepEqual(await problems('src/local/protocol/x.ts', "export { createLogger } from '../../common/logger.ts';\n"), [
+      'no-restricted-imports',
+    ]);
+  });
+
   test('src/core imports no Node I/O module', async () => {
     assert.deepEqual(await problems('src/core/x.ts', "export { readFile } from 'node:fs';\n"), ['no-restricted-imports']);
   });

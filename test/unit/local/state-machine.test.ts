@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { Store } from '../../../src/local/store/store.ts';
 import { ManualClock } from '../../../src/local/clock.ts';
 import { SwfEngine } from '../../../src/local/engine.ts';
+import { createLogger, silentLogger } from '../../../src/common/index.ts';
+import type { Logger } from '../../../src/common/index.ts';
 
 type Out = Record<string, any>;
 const T0 = Date.UTC(2026, 0, 1);
 
-function engineOn(path: string, clock = new ManualClock(T0)): { engine: SwfEngine; clock: ManualClock; store: Store } {
+function engineOn(path: string, clock = new ManualClock(T0), logger: Logger = silentLogger): { engine: SwfEngine; clock: ManualClock; store: Store } {
   const store = new Store({ path });
-  return { engine: new SwfEngine(store, clock, { accountId: '1', region: 'r' }, 10), clock, store };
+  return { engine: new SwfEngine(store, clock, { accountId: '1', region: 'r' }, 10, logger), clock, store };
 }
 
 function world(engine: SwfEngine): void {
@@ -111,8 +113,9 @@ test('an operation that throws leaves no trace (one transaction per call)', () =
 });
 
 test('a deadline that cannot fire is put off without holding back the others', (t) => {
-  const errors = t.mock.method(console, 'error', () => {});
-  const { engine, clock, store } = engineOn(':memory:');
+  const logger = createLogger({ level: 'silent' });
+  const errors = t.mock.method(logger, 'error');
+  const { engine, clock, store } = engineOn(':memory:', new ManualClock(T0), logger);
   world(engine);
   const runs = ['w', 'x'].map((workflowId) => (engine.run('StartWorkflowExecution', { domain: 'd', workflowId, workflowType: { name: 'wf', version: '1' } }) as Out).runId as string);
   for (let i = 0; i < 2; i++) {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Backoff, sleep } from '../../../src/worker/index.ts';
+import { Backoff, sleep } from '../../../src/common/index.ts';
 
 describe('Backoff', () => {
   test('grows by the factor up to the maximum and starts over after reset', () => {

@@ -1,11 +1,8 @@
+// flowy's worker metrics as prom-client counters and histograms, in a registry of the user's or flowy's own.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MetricsRegistry, PROMETHEUS_CONTENT_TYPE } from './prometheus.ts';
-import type { Counter, Histogram } from './prometheus.ts';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import type { WorkerObserver } from './observer.ts';
-
-export { MetricsRegistry, Counter, Histogram, PROMETHEUS_CONTENT_TYPE } from './prometheus.ts';
-export type { Labels } from './prometheus.ts';
 
 /** Upper bounds (seconds) of the decision task latency histogram: deciding is fast. */
 export const DECISION_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -13,9 +10,9 @@ export const DECISION_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0
 /** Upper bounds (seconds) of the activity latency histogram: from milliseconds to an hour. */
 export const ACTIVITY_DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
 
-/** The flowy worker metrics, registered in one MetricsRegistry. */
+/** The flowy worker metrics, registered in one prom-client Registry. */
 export interface WorkerMetrics {
-  registry: MetricsRegistry;
+  registry: Registry;
   decisionTasksCompleted: Counter;
   decisionTasksFailed: Counter;
   decisions: Counter;
@@ -32,21 +29,28 @@ export interface WorkerMetrics {
 const WORKFLOW_LABELS = ['domain', 'task_list', 'workflow_type', 'workflow_version'] as const;
 const ACTIVITY_LABELS = ['domain', 'task_list', 'activity_type', 'activity_version'] as const;
 
-/** Registers the flowy worker metrics (names prefixed `flowy_`) in `registry`. */
-export function createWorkerMetrics(registry: MetricsRegistry = new MetricsRegistry()): WorkerMetrics {
+/**
+ * Registers the flowy worker metrics (names prefixed `flowy_`) in `registry` (a new one when
+ * omitted). Calling it again on the same registry returns the metrics already there.
+ */
+export function createWorkerMetrics(registry: Registry = new Registry()): WorkerMetrics {
+  const counter = (name: string, help: string, labelNames: readonly string[]): Counter =>
+    (registry.getSingleMetric(name) as Counter | undefined) ?? new Counter({ name, help, labelNames, registers: [registry] });
+  const histogram = (name: string, help: string, labelNames: readonly string[], buckets: number[]): Histogram =>
+    (registry.getSingleMetric(name) as Histogram | undefined) ?? new Histogram({ name, help, labelNames, buckets, registers: [registry] });
   return {
     registry,
-    decisionTasksCompleted: registry.counter('flowy_decision_tasks_completed_total', 'Decision tasks answered with RespondDecisionTaskCompleted.', WORKFLOW_LABELS),
-    decisionTasksFailed: registry.counter('flowy_decision_tasks_failed_total', 'Decision tasks the worker could not answer.', WORKFLOW_LABELS),
-    decisions: registry.counter('flowy_decisions_total', 'Decisions sent, by decision type.', [...WORKFLOW_LABELS, 'decision_type']),
-    nonDeterminism: registry.counter('flowy_non_determinism_total', 'Decision tasks whose history did not match the workflow code.', WORKFLOW_LABELS),
-    decisionTaskDuration: registry.histogram('flowy_decision_task_duration_seconds', 'Time from receiving a decision task to answering it.', WORKFLOW_LABELS, DECISION_DURATION_BUCKETS),
-    activitiesStarted: registry.counter('flowy_activities_started_total', 'Activity tasks received by the worker.', ACTIVITY_LABELS),
-    activitiesCompleted: registry.counter('flowy_activities_completed_total', 'Activity tasks that returned a result.', ACTIVITY_LABELS),
-    activitiesFailed: registry.counter('flowy_activities_failed_total', 'Activity tasks that failed or were canceled.', ACTIVITY_LABELS),
-    activityRetries: registry.counter('flowy_activity_retries_total', 'Activity tasks received for an attempt after the first.', ACTIVITY_LABELS),
-    activityDuration: registry.histogram('flowy_activity_duration_seconds', 'Time an activity task ran in the worker, by outcome.', [...ACTIVITY_LABELS, 'outcome'], ACTIVITY_DURATION_BUCKETS),
-    pollErrors: registry.counter('flowy_poll_errors_total', 'Failed poll requests.', ['domain', 'task_list', 'kind']),
+    decisionTasksCompleted: counter('flowy_decision_tasks_completed_total', 'Decision tasks answered with RespondDecisionTaskCompleted.', WORKFLOW_LABELS),
+    decisionTasksFailed: counter('flowy_decision_tasks_failed_total', 'Decision tasks the worker could not answer.', WORKFLOW_LABELS),
+    decisions: counter('flowy_decisions_total', 'Decisions sent, by decision type.', [...WORKFLOW_LABELS, 'decision_type']),
+    nonDeterminism: counter('flowy_non_determinism_total', 'Decision tasks whose history did not match the workflow code.', WORKFLOW_LABELS),
+    decisionTaskDuration: histogram('flowy_decision_task_duration_seconds', 'Time from receiving a decision task to answering it.', WORKFLOW_LABELS, DECISION_DURATION_BUCKETS),
+    activitiesStarted: counter('flowy_activities_started_total', 'Activity tasks received by the worker.', ACTIVITY_LABELS),
+    activitiesCompleted: counter('flowy_activities_completed_total', 'Activity tasks that returned a result.', ACTIVITY_LABELS),
+    activitiesFailed: counter('flowy_activities_failed_total', 'Activity tasks that failed or were canceled.', ACTIVITY_LABELS),
+    activityRetries: counter('flowy_activity_retries_total', 'Activity tasks received for an attempt after the first.', ACTIVITY_LABELS),
+    activityDuration: histogram('flowy_activity_duration_seconds', 'Time an activity task ran in the worker, by outcome.', [...ACTIVITY_LABELS, 'outcome'], ACTIVITY_DURATION_BUCKETS),
+    pollErrors: counter('flowy_poll_errors_total', 'Failed poll requests.', ['domain', 'task_list', 'kind']),
   };
 }
 
@@ -104,25 +108,28 @@ export function metricsObserver(metrics: WorkerMetrics = createWorkerMetrics()):
 export interface MetricsServerOptions {
   port: number;
   host?: string;
-  /** Where the metrics are kept; a new registry when omitted. */
-  registry?: MetricsRegistry;
+  /**
+   * The registry served, where flowy's metrics are registered. When omitted: a new registry of
+   * flowy's own, with prom-client's default process metrics (CPU, memory, event-loop lag, GC).
+   */
+  registry?: Registry;
 }
 
 /** A running `/metrics` endpoint and the observer that feeds it. */
 export interface MetricsServer {
   url: string;
   observer: WorkerObserver;
-  registry: MetricsRegistry;
+  registry: Registry;
   close(): Promise<void>;
 }
 
 /**
- * Serves the worker metrics in Prometheus text format at `GET /metrics`. Give the returned
- * `observer` to the workers (combine it with others through combineObservers).
+ * Serves the registry in Prometheus text format at `GET /metrics`. Give the returned `observer`
+ * to the workers (combine it with others through combineObservers).
  */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const host = options.host ?? '127.0.0.1';
-  const metrics = createWorkerMetrics(options.registry);
+  const metrics = createWorkerMetrics(options.registry ?? processRegistry());
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/metrics') {
@@ -135,9 +142,16 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
       res.end('Use GET /metrics\n');
       return;
     }
-    const body = metrics.registry.render();
-    res.writeHead(200, { 'content-type': PROMETHEUS_CONTENT_TYPE, 'content-length': Buffer.byteLength(body) });
-    res.end(req.method === 'HEAD' ? undefined : body);
+    metrics.registry.metrics().then(
+      (body) => {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType, 'content-length': Buffer.byteLength(body) });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      },
+      (error: unknown) => {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`Cannot collect metrics: ${error instanceof Error ? error.message : String(error)}\n`);
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
@@ -161,4 +175,11 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/** A new registry holding prom-client's default process metrics. */
+function processRegistry(): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  return registry;
 }

@@ -1,7 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { combineObservers, noopObserver, notifyObserver } from '../../../src/worker/observer.ts';
-import type { DecisionTaskInfo, WorkerObserver } from '../../../src/worker/observer.ts';
+import { combineObservers, noopObserver, notifyObserver } from '../../../src/common/observer.ts';
+import type { DecisionTaskInfo, WorkerObserver } from '../../../src/common/observer.ts';
 
 const task: DecisionTaskInfo = { domain: 'shop', taskList: 'main', workflowId: 'w', runId: 'r', workflowType: { name: 'Order', version: '1' }, startedEventId: 3 };
 
