@@ -290,7 +290,7 @@ export function summarizeHistory(
         summary.events.push({ eventId, at, kind: 'external cancel', name: str(attrs.workflowId) ?? '?' });
         break;
       default:
-        if (type in CLOSE_STATUS) {
+        if (Object.hasOwn(CLOSE_STATUS, type)) {
           summary.status = CLOSE_STATUS[type]!;
           summary.closedAt = at;
           summary.close = {

@@ -55,7 +55,7 @@ export class SwfEngine {
    * the caller's SigV4 region (SWF_SPEC 1.1), used in domain ARNs.
    */
   run(operation: string, input: Record<string, any>, region?: string): object | undefined {
-    const handler = OPERATIONS[operation];
+    const handler = OPERATIONS.get(operation);
     if (!handler) throw new SwfFault('UnknownOperationException', `Unknown operation ${operation}`);
     const identity = region ? { ...this.identity, region } : this.identity;
     const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
@@ -77,7 +77,7 @@ export class SwfEngine {
   async execute(operation: string, input: Record<string, any>, region?: string): Promise<object | undefined> {
     if (!this.isGroupCommit) return this.run(operation, input, region);
     const batch = this.openBatch();
-    const handler = OPERATIONS[operation];
+    const handler = OPERATIONS.get(operation);
     if (!handler) throw new SwfFault('UnknownOperationException', `Unknown operation ${operation}`);
     const identity = region ? { ...this.identity, region } : this.identity;
     const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);

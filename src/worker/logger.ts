@@ -54,7 +54,7 @@ const SEVERITY: Record<LogThreshold, number> = { debug: 10, info: 20, warn: 30, 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const format = options.format ?? 'json';
   const level = options.level ?? 'info';
-  if (!(level in SEVERITY)) {
+  if (!Object.hasOwn(SEVERITY, level)) {
     throw new Error(`Unknown log level "${String(level)}"; use one of ${LOG_LEVELS.join(', ')}`);
   }
   if (!LOG_FORMATS.includes(format)) {

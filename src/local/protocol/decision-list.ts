@@ -10,14 +10,15 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
   if (!Array.isArray(decisions)) return;
   decisions.forEach((decision: Record<string, any>, index) => {
     const type = decision?.decisionType;
-    if (typeof type !== 'string' || !DECISION_ATTRIBUTES[type]) return; // reported by the shape check
+    const shape = typeof type === 'string' ? DECISION_ATTRIBUTES.get(type) : undefined;
+    if (!shape) return; // reported by the shape check
     if (CLOSE_DECISIONS.has(type) && index !== decisions.length - 1) {
       errors.push(`Decision ${index + 1} (${type}) closes the workflow execution: Close must be last decision in list`);
     }
     const key = decisionAttributesKey(type);
     const path = `decisions.${index + 1}.member.${key}`;
     const attributes = decision[key];
-    const needsAttributes = Object.values(DECISION_ATTRIBUTES[type]!).some((field) => field.required);
+    const needsAttributes = Object.values(shape).some((field) => field.required);
     if (attributes === undefined || attributes === null) {
       if (needsAttributes) errors.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
       return;
@@ -26,7 +27,7 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
       errors.push(`Value at '${path}' failed to satisfy constraint: Member must be an object`);
       return;
     }
-    checkMembers(attributes, DECISION_ATTRIBUTES[type]!, `${path}.`, errors);
+    checkMembers(attributes, shape, `${path}.`, errors);
     if (type === 'StartTimer' && attributes.startToFireTimeout === 'NONE') {
       errors.push(`Value 'NONE' at '${path}.startToFireTimeout' failed to satisfy constraint: a timer needs a whole number of seconds`);
     }

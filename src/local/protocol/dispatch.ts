@@ -79,7 +79,7 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
     const target = request.headers['x-amz-target'];
     if (!target) throw new SwfFault('UnknownOperationException', 'Missing X-Amz-Target header; expected SimpleWorkflowService.<Operation>');
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-    const shape = OPERATION_INPUTS[operation];
+    const shape = OPERATION_INPUTS.get(operation);
     if (!shape) throw new SwfFault('UnknownOperationException', `Unknown operation ${target}; expected SimpleWorkflowService.<Operation>`);
     const input = parseBody(request.body);
     const region = signingRegion(request.headers.authorization);

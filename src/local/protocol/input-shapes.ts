@@ -38,8 +38,11 @@ const resourceTag = struct({ key: req(text(1, 128)), value: text(0, 256) });
 const resourceTags: Shape = { t: 'list', member: resourceTag };
 const paging = { nextPageToken: pageToken, maximumPageSize: pageSize, reverseOrder: bool };
 
-/** Attribute shapes of each decision type, keyed by decisionType (appendix E). */
-export const DECISION_ATTRIBUTES: Record<string, Record<string, Shape>> = {
+/**
+ * Attribute shapes of each decision type, keyed by decisionType (appendix E). A Map: decision types
+ * come from requests, and a plain object would answer "constructor" or "__proto__" too.
+ */
+export const DECISION_ATTRIBUTES: ReadonlyMap<string, Record<string, Shape>> = new Map(Object.entries<Record<string, Shape>>({
   ScheduleActivityTask: {
     activityType: req(activityType), activityId: req(name), control: data, input: data,
     scheduleToCloseTimeout: duration, taskList, taskPriority: priority, scheduleToStartTimeout: duration,
@@ -64,7 +67,7 @@ export const DECISION_ATTRIBUTES: Record<string, Record<string, Shape>> = {
     childPolicy, tagList, lambdaRole: arn,
   },
   ScheduleLambdaFunction: { id: req(name), name: req(text(1, 64)), control: data, input: data, startToCloseTimeout: duration },
-};
+}));
 
 /** The attribute member name of a decision type: ScheduleActivityTask → scheduleActivityTaskDecisionAttributes. */
 export function decisionAttributesKey(decisionType: string): string {
@@ -72,8 +75,8 @@ export function decisionAttributesKey(decisionType: string): string {
 }
 
 const decision = struct({
-  decisionType: req({ t: 'string', values: Object.keys(DECISION_ATTRIBUTES) }),
-  ...Object.fromEntries(Object.keys(DECISION_ATTRIBUTES).map((type) => [decisionAttributesKey(type), struct({})])),
+  decisionType: req({ t: 'string', values: [...DECISION_ATTRIBUTES.keys()] }),
+  ...Object.fromEntries([...DECISION_ATTRIBUTES.keys()].map((type) => [decisionAttributesKey(type), struct({})])),
 });
 
 const typeRef = (key: 'workflowType' | 'activityType') => ({ domain: req(domainName), [key]: req(key === 'workflowType' ? workflowType : activityType) });
@@ -81,8 +84,11 @@ const visibilityOpen = { domain: req(domainName), startTimeFilter: req(timeFilte
 const visibilityClosed = { domain: req(domainName), startTimeFilter: timeFilter, closeTimeFilter: timeFilter, executionFilter, closeStatusFilter, typeFilter, tagFilter };
 const pollFields = { domain: req(domainName), taskList: req(taskList), identity };
 
-/** Input members of each of the 39 operations (appendix B). */
-export const OPERATION_INPUTS: Record<string, Record<string, Shape>> = {
+/**
+ * Input members of each of the 39 operations (appendix B), keyed by the name in X-Amz-Target. A Map:
+ * a plain object would also answer prototype names such as "constructor" or "toString".
+ */
+export const OPERATION_INPUTS: ReadonlyMap<string, Record<string, Shape>> = new Map(Object.entries<Record<string, Shape>>({
   RegisterDomain: { name: req(domainName), description, workflowExecutionRetentionPeriodInDays: req(text(1, 8)), tags: resourceTags },
   DescribeDomain: { name: req(domainName) },
   ListDomains: { registrationStatus: req(registrationStatus), ...paging },
@@ -136,4 +142,4 @@ export const OPERATION_INPUTS: Record<string, Record<string, Shape>> = {
   TagResource: { resourceArn: req(arn), tags: req(resourceTags) },
   UntagResource: { resourceArn: req(arn), tagKeys: req({ t: 'list', member: text(1, 128) }) },
   ListTagsForResource: { resourceArn: req(arn) },
-};
+}));

@@ -66,7 +66,7 @@ function applyTaskListOverride(run: RunRecord, input: RespondDecisionTaskComplet
 }
 
 function applyDecision(ctx: OperationContext, run: RunRecord, type: string, a: Attrs, completedEventId: number, hasNewerScheduled: boolean): (() => void) | undefined {
-  if (CLOSE_FAILED_EVENT[type] && hasNewerScheduled) {
+  if (Object.hasOwn(CLOSE_FAILED_EVENT, type) && hasNewerScheduled) {
     // SWF_SPEC 8.3 UNHANDLED_DECISION: new events arrived since the task started; the run stays open
     ctx.appendEvent(run, CLOSE_FAILED_EVENT[type]!, { cause: 'UNHANDLED_DECISION', decisionTaskCompletedEventId: completedEventId });
     return undefined;
