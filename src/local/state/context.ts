@@ -40,6 +40,8 @@ export class OperationContext {
   /** Task lists to wake after commit, one entry per deliverable task. */
   readonly wakeups: TaskListKey[] = [];
   isDeadlineChanged = false;
+  /** For a poll: whether its caller is still there; a task is never claimed for a caller that left. */
+  isCallerConnected: () => boolean = () => true;
 
   constructor(
     readonly store: Store,
