@@ -31,9 +31,10 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
     if (type === 'StartTimer' && attributes.startToFireTimeout === 'NONE') {
       errors.push(`Value 'NONE' at '${path}.startToFireTimeout' failed to satisfy constraint: a timer needs a whole number of seconds`);
     }
+    // unlike a start, a child or a continued run may be unlimited (NONE), as their attributes document
     const timeout = attributes.executionStartToCloseTimeout;
-    if (typeof timeout === 'string' && (timeout === 'NONE' || Number(timeout) > MAX_EXECUTION_SECONDS)) {
-      errors.push(`Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`);
+    if (typeof timeout === 'string' && Number(timeout) > MAX_EXECUTION_SECONDS) {
+      errors.push(`Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be NONE or a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`);
     }
   });
 }

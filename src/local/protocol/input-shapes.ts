@@ -14,6 +14,8 @@ const identity = text(0, 256);
 const runIdOptional = text(0, 64);
 const duration: Shape = { t: 'string', max: 8, isDuration: true };
 const durationRequired: Shape = { t: 'string', min: 1, max: 8, isDuration: true };
+/** SWF_SPEC 6.1: a start's executionStartToCloseTimeout, and a type's default for it, are never NONE. */
+const executionTimeout: Shape = { t: 'string', max: 8, isDuration: true, isExecutionTimeout: true };
 const priority: Shape = { t: 'string', isPriority: true };
 const taskToken = text(1, 1024);
 const pageToken = text(0, 2048);
@@ -96,7 +98,7 @@ export const OPERATION_INPUTS: ReadonlyMap<string, Record<string, Shape>> = new 
   UndeprecateDomain: { name: req(domainName) },
   RegisterWorkflowType: {
     domain: req(domainName), name: req(name), version: req(version), description,
-    defaultTaskStartToCloseTimeout: duration, defaultExecutionStartToCloseTimeout: duration, defaultTaskList: taskList,
+    defaultTaskStartToCloseTimeout: duration, defaultExecutionStartToCloseTimeout: executionTimeout, defaultTaskList: taskList,
     defaultTaskPriority: priority, defaultChildPolicy: childPolicy, defaultLambdaRole: arn,
   },
   RegisterActivityType: {
@@ -116,7 +118,7 @@ export const OPERATION_INPUTS: ReadonlyMap<string, Record<string, Shape>> = new 
   ListActivityTypes: { domain: req(domainName), name, registrationStatus: req(registrationStatus), ...paging },
   StartWorkflowExecution: {
     domain: req(domainName), workflowId: req(name), workflowType: req(workflowType), taskList, taskPriority: priority,
-    input: data, executionStartToCloseTimeout: duration, tagList, taskStartToCloseTimeout: duration, childPolicy, lambdaRole: arn,
+    input: data, executionStartToCloseTimeout: executionTimeout, tagList, taskStartToCloseTimeout: duration, childPolicy, lambdaRole: arn,
   },
   DescribeWorkflowExecution: { domain: req(domainName), execution: req(execution) },
   GetWorkflowExecutionHistory: { domain: req(domainName), execution: req(execution), ...paging },
