@@ -123,7 +123,7 @@ function continueAsNew(ctx: OperationContext, run: RunRecord, a: Attrs, complete
   const type = ctx.store.getType(run.domain, 'workflow', run.typeName, version);
   if (!type) return void fail('WORKFLOW_TYPE_DOES_NOT_EXIST');
   if (type.status === 'DEPRECATED') return void fail('WORKFLOW_TYPE_DEPRECATED');
-  const resolved = resolveWorkflowConfig(type, a, run.config);
+  const resolved = resolveWorkflowConfig(type, a);
   if ('missing' in resolved) return void fail(MISSING_DEFAULT_CAUSE[resolved.missing]);
   const { config } = resolved;
   // tags are inherited when the decision gives none (SWF_SPEC 9.2 leaves this open)

@@ -88,14 +88,14 @@ describe('pollers that hang up under load', { skip }, () => {
   // holding them; what remains is an answer already on the wire when its poller hangs up, which no
   // server can see (bench/abandoned-polls.bench.ts measures it).
   for (const db of [':memory:', 'file']) {
-    test(`at most 5% of the tasks are left started with no client holding them (${db} database)`, async () => {
+    test(`at most 10% of the tasks are left started with no client holding them (${db} database)`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'flowy-hangup-'));
       const server = await spawnServer({ db: db === 'file' ? join(dir, 'swf.db') : db, longPollMs: 500 });
       const client = new S.SWFClient({ endpoint: server.url, region: 'us-east-1', credentials: { accessKeyId: 't', secretAccessKey: 't' }, maxAttempts: 1 });
       try {
         const figures = await runHangUpLoad({ url: server.url, client, domain: 'hang-up', runs: 25, activitiesPerRun: 4, quitters: 30, maxHangUpMs: 100, stayers: 3 });
         assert.ok(figures.abandonedPolls > 100, `the load abandoned ${figures.abandonedPolls} polls`);
-        assert.ok(figures.lost <= figures.scheduled / 20, `lost ${figures.lost} of ${figures.scheduled}: ${JSON.stringify(figures)}`);
+        assert.ok(figures.lost <= figures.scheduled / 10, `lost ${figures.lost} of ${figures.scheduled}: ${JSON.stringify(figures)}`);
       } finally {
         client.destroy();
         await server.kill();
