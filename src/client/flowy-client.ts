@@ -277,7 +277,7 @@ export class FlowyClient {
       const page = options.closed
         ? await this.client.send(new ListClosedWorkflowExecutionsCommand({ ...request, closeStatusFilter }))
         : await this.client.send(new ListOpenWorkflowExecutionsCommand(request));
-      infos.push(...(page.executionInfos ?? []));
+      infos.push(...(page.executionInfos ?? []).filter((info) => matchesListFilter(info, options)));
       nextPageToken = page.nextPageToken || undefined;
     } while (nextPageToken && infos.length < max);
     return infos.slice(0, max);
@@ -293,21 +293,32 @@ export class FlowyClient {
     await this.client.send(new RespondActivityTaskFailedCommand({ taskToken, reason: truncate(reason, MAX_REASON_LENGTH), details }));
   }
 
-  /** The runId of the open run with this workflowId, else of its most recently started closed run. */
+  /**
+   * The runId of the open run with this workflowId, else of its most recently started closed run.
+   * Only runs of that workflowId count, whatever comes back: a server that ignores executionFilter
+   * answers with other workflows' runs too.
+   */
   async latestRunId(workflowId: string): Promise<string> {
-    const startTimeFilter = { oldestDate: new Date(0) };
-    const executionFilter = { workflowId };
-    const open = await this.client.send(
-      new ListOpenWorkflowExecutionsCommand({ domain: this.domain, startTimeFilter, executionFilter, maximumPageSize: 1 }),
-    );
-    const openRun = open.executionInfos?.[0]?.execution?.runId;
+    const query = { domain: this.domain, startTimeFilter: { oldestDate: new Date(0) }, executionFilter: { workflowId } };
+    const isMine = (info: WorkflowExecutionInfo) => info.execution?.workflowId === workflowId && Boolean(info.execution.runId);
+    const newest = (infos: WorkflowExecutionInfo[]) =>
+      infos.filter(isMine).sort((a, b) => (b.startTimestamp?.getTime() ?? 0) - (a.startTimestamp?.getTime() ?? 0))[0]?.execution?.runId;
+    const openRun = newest(await this.allPages((nextPageToken) => this.client.send(new ListOpenWorkflowExecutionsCommand({ ...query, nextPageToken }))));
     if (openRun) return openRun;
-    const closed = await this.client.send(
-      new ListClosedWorkflowExecutionsCommand({ domain: this.domain, startTimeFilter, executionFilter, maximumPageSize: 1 }),
-    );
-    const closedRun = closed.executionInfos?.[0]?.execution?.runId;
+    const closedRun = newest(await this.allPages((nextPageToken) => this.client.send(new ListClosedWorkflowExecutionsCommand({ ...query, nextPageToken }))));
     if (closedRun) return closedRun;
     throw new UnknownExecution(this.domain, workflowId);
+  }
+
+  private async allPages(page: (nextPageToken: string | undefined) => Promise<{ executionInfos?: WorkflowExecutionInfo[]; nextPageToken?: string }>): Promise<WorkflowExecutionInfo[]> {
+    const infos: WorkflowExecutionInfo[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const answer = await page(nextPageToken);
+      infos.push(...(answer.executionInfos ?? []));
+      nextPageToken = answer.nextPageToken || undefined;
+    } while (nextPageToken);
+    return infos;
   }
 
   private resolveWorkflow(workflow: WorkflowRef): WorkflowDefinition | undefined {
@@ -318,6 +329,15 @@ export class FlowyClient {
     }
     return this.registry?.findWorkflow(workflow.name, workflow.version);
   }
+}
+
+/** The filter checked again on what came back: a server may ignore a filter and answer with every run. */
+function matchesListFilter(info: WorkflowExecutionInfo, options: ListOptions): boolean {
+  const { workflowId, workflowType, tag, closeStatus } = options;
+  if (workflowId !== undefined && info.execution?.workflowId !== workflowId) return false;
+  if (workflowType && (info.workflowType?.name !== workflowType.name || (workflowType.version !== undefined && info.workflowType?.version !== workflowType.version))) return false;
+  if (tag !== undefined && !(info.tagList ?? []).includes(tag)) return false;
+  return closeStatus === undefined || info.closeStatus === closeStatus;
 }
 
 /** Children of a run that started and have not closed, from its history. */

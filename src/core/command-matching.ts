@@ -79,7 +79,8 @@ const CLOSE_FAILURES = new Set([
  * decision task completed by event `completedEventId`; else undefined.
  */
 export function outcomeKey(event: HistoryEvent, completedEventId: number): string | undefined {
-  const decisionType = OUTCOME_OF[event.eventType ?? ''];
+  const type = event.eventType ?? '';
+  const decisionType = Object.hasOwn(OUTCOME_OF, type) ? OUTCOME_OF[type] : undefined;
   if (decisionType === undefined) return undefined;
   const a = eventAttributes(event) as KeyAttributes & { decisionTaskCompletedEventId?: number; initiatedEventId?: number };
   if (a.decisionTaskCompletedEventId !== completedEventId) return undefined;

@@ -4,10 +4,11 @@ import type { Store } from './store/store.ts';
 import { OperationContext, type ServerIdentity } from './state/context.ts';
 import { finishOperation } from './state/decision-tasks.ts';
 import { fireDeadline } from './state/timeouts.ts';
-import { OPERATIONS } from './state/operations.ts';
+import { OPERATIONS, type Operation } from './state/operations.ts';
+import { releaseUndeliveredTask } from './state/undelivered-tasks.ts';
 import { EMPTY_ACTIVITY_TASK, EMPTY_DECISION_TASK } from './state/task-polling.ts';
 import { PollerQueues } from './long-poll.ts';
-import { TokenSigner } from './tokens.ts';
+import { TokenSigner, type TaskTokenClaims } from './tokens.ts';
 import { SwfFault } from './faults.ts';
 import type { Logger } from '../common/index.ts';
 
@@ -35,6 +36,8 @@ export class SwfEngine {
   /** The open group-commit transaction and how to tell its calls that it committed. */
   private batch: { committed: Promise<void>; resolve(): void; reject(error: Error): void } | undefined;
   private readonly isGroupCommit: boolean;
+  /** Tasks whose poll answers could not be delivered, given back together on the next turn. */
+  private readonly undelivered: TaskTokenClaims[] = [];
 
   constructor(
     readonly store: Store,
@@ -57,9 +60,8 @@ export class SwfEngine {
    * Runs a (non-waiting) operation in one transaction; nothing is kept if it throws. `region` is
    * the caller's SigV4 region (SWF_SPEC 1.1), used in domain ARNs.
    */
-  run(operation: string, input: Record<string, any>, region?: string): object | undefined {
-    const handler = OPERATIONS[operation];
-    if (!handler) throw new SwfFault('UnknownOperationException', `Unknown operation ${operation}`);
+  run(operation: string | Operation, input: Record<string, any>, region?: string): object | undefined {
+    const handler = handlerOf(operation);
     const identity = region ? { ...this.identity, region } : this.identity;
     const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
     const output = this.store.transaction(() => {
@@ -77,11 +79,10 @@ export class SwfEngine {
    * (group commit): a call that fails is rolled back alone, and no call is answered before the
    * commit that holds it, so an acknowledged call is never lost.
    */
-  async execute(operation: string, input: Record<string, any>, region?: string): Promise<object | undefined> {
+  async execute(operation: string | Operation, input: Record<string, any>, region?: string): Promise<object | undefined> {
     if (!this.isGroupCommit) return this.run(operation, input, region);
+    const handler = handlerOf(operation);
     const batch = this.openBatch();
-    const handler = OPERATIONS[operation];
-    if (!handler) throw new SwfFault('UnknownOperationException', `Unknown operation ${operation}`);
     const identity = region ? { ...this.identity, region } : this.identity;
     const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
     let output: object | undefined;
@@ -142,8 +143,24 @@ export class SwfEngine {
         this.pollers.wakeOne(key); // pass on a wake-up this poller may have consumed
         return { ...empty };
       }
+      // a hang-up already on the wire is only seen after one more turn of I/O: let it in first
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!connection.isConnected() || this.isClosed) continue;
       const generation = this.pollers.generation(key);
-      const output = await this.execute(operation, input, region);
+      // checked again inside the claim's transaction, where nothing can come in between
+      const claim: Operation = (ctx, pollInput) => {
+        ctx.isCallerConnected = () => connection.isConnected() && !this.isClosed;
+        return OPERATIONS.get(operation)!(ctx, pollInput);
+      };
+      const output = await this.execute(claim, input, region) as { taskToken?: string } | undefined;
+      if (output?.taskToken !== undefined && !input.nextPageToken) {
+        // a hang-up during the claim's commit (an fsync blocks the loop) is seen one turn later
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!connection.isConnected()) {
+          this.releaseUndelivered(output.taskToken);
+          continue;
+        }
+      }
       if (output) return output;
       // a task that arrived while this call waited for its commit has already rung; look again
       if (this.pollers.generation(key) !== generation) continue;
@@ -155,6 +172,27 @@ export class SwfEngine {
       const outcome = await this.pollers.wait(key, remaining, connection.signal);
       if (outcome === 'timeout') return { ...empty };
     }
+  }
+
+  /**
+   * Gives back the task of a poll answer that cannot reach its poller (it hung up), so that it is
+   * not left started until its timeout. Safe to call for a task already closed or given back.
+   */
+  releaseUndelivered(taskToken: string): void {
+    this.undelivered.push(this.tokens.readTaskToken(taskToken));
+    if (this.undelivered.length === 1) setImmediate(() => this.releaseUndeliveredBatch());
+  }
+
+  /** Latest starts first: a start can be undone without a trace only while it is its run's last event. */
+  private releaseUndeliveredBatch(): void {
+    const batch = this.undelivered.splice(0).sort((a, b) => b.startedEventId - a.startedEventId);
+    if (this.isClosed) return; // left started; they time out after a restart like any lost task
+    this.execute((ctx) => {
+      for (const claims of batch) releaseUndeliveredTask(ctx, claims);
+      return {};
+    }, {}).catch((error: unknown) => {
+      console.error(`flowy local SWF: giving back ${batch.length} undelivered task(s) failed; they stay started until their timeouts:`, (error as Error)?.message ?? error);
+    });
   }
 
   private afterCommit(ctx: OperationContext): void {
@@ -256,4 +294,11 @@ export class SwfEngine {
     if (this.timer) clearTimeout(this.timer);
     this.pollers.wakeAll();
   }
+}
+
+function handlerOf(operation: string | Operation): Operation {
+  if (typeof operation === 'function') return operation;
+  const handler = OPERATIONS.get(operation);
+  if (!handler) throw new SwfFault('UnknownOperationException', `Unknown operation ${operation}`);
+  return handler;
 }

@@ -1,5 +1,5 @@
 // Task tokens and page tokens: opaque strings signed with the per-database secret.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { validationError } from './faults.ts';
 
 /** What a task token identifies (SWF_SPEC 12). */
@@ -13,12 +13,19 @@ export interface TaskTokenClaims {
 /** SWF_SPEC 11: page tokens expire after 24 hours. */
 const PAGE_TOKEN_LIFETIME_MS = 24 * 3600 * 1000;
 
-/** Signs and verifies tokens with one secret. */
+/**
+ * Signs and verifies tokens with one secret. The secret is a KeyObject in a #private field, so that
+ * no serialization or inspection of a signer (or of an object holding one) can show it.
+ */
 export class TokenSigner {
-  constructor(private readonly secret: Buffer) {}
+  readonly #key: KeyObject;
+
+  constructor(secret: Buffer) {
+    this.#key = createSecretKey(secret);
+  }
 
   private sign(payload: string): string {
-    return createHmac('sha256', this.secret).update(payload).digest('base64url').slice(0, 32);
+    return createHmac('sha256', this.#key).update(payload).digest('base64url').slice(0, 32);
   }
 
   private seal(value: unknown): string {

@@ -4,6 +4,7 @@ import type { SWFClientConfig } from '@aws-sdk/client-swf';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { resolveConnection } from './connection.ts';
 import type { Connection, ConnectionOptions } from './connection.ts';
+import { explainNonJsonAnswers } from './non-json-answers.ts';
 
 /** SWF holds a long poll for 60 s; the socket must outlive it (SWF_SPEC 1.1, 15). */
 export const LONG_POLL_REQUEST_TIMEOUT_MS = 70_000;
@@ -28,7 +29,9 @@ export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
   // The SDK warns on every process about Node versions it will drop; that is not our users' news.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const connection = resolveConnection(options);
-  return new SWFClient(clientConfig(connection, options));
+  const client = new SWFClient(clientConfig(connection, options));
+  explainNonJsonAnswers(client, connection.endpoint ?? `Amazon SWF in ${connection.region}`);
+  return client;
 }
 
 /** The SDK configuration for a resolved connection (exported for tests). */

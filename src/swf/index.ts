@@ -23,6 +23,7 @@ export {
 } from './registration.ts';
 export type { RegistrationReport, DomainOptions } from './registration.ts';
 export { isFault, isAbort, isConnectionError, describeError } from './faults.ts';
+export { OperationNotImplementedError } from './non-json-answers.ts';
 export type { SwfFaultName } from './faults.ts';
 export { MAX_HEARTBEAT_DETAILS } from './limits.ts';
 export type { SWFClient } from '@aws-sdk/client-swf';

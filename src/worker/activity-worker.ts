@@ -265,7 +265,9 @@ export class ActivityWorker {
   private async run(task: PollForActivityTaskCommandOutput, info: ActivityTaskInfo, context: WorkerActivityContext): Promise<Outcome> {
     const { name, version } = info.activityType;
     const definition = this.options.registry.findActivity(name, version);
-    const override = this.options.overrides?.[name];
+    const overrides = this.options.overrides;
+    // the name comes from the task: only the map's own entries count, never Object.prototype's
+    const override = overrides && Object.hasOwn(overrides, name) ? overrides[name] : undefined;
     if (!definition && !override) {
       return failed(
         'UnknownActivity',

@@ -18,31 +18,56 @@ export interface PollLoopOptions {
   /** Told about every failed poll before the loop waits. */
   onError: (error: Error) => void;
   backoff?: Backoff;
+  /** Spaces polls that come back empty at once (an endpoint that does not long-poll). */
+  emptyPollBackoff?: Backoff;
+  /** An empty poll answered within this many ms did not long-poll; default {@link INSTANT_EMPTY_POLL_MS}. */
+  instantEmptyPollMs?: number;
+  /** How the loop waits; tests may record the delays. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Shared by the slots of one worker, so that failures are reported once per worker. */
   health?: PollHealth;
 }
 
 /**
+ * An empty poll answered faster than this did not long-poll: SWF holds an empty poll for 60 s
+ * (SWF_SPEC 8.2), and no long-polling server is configured below a few hundred milliseconds.
+ */
+export const INSTANT_EMPTY_POLL_MS = 100;
+
+/**
  * Runs `pollOnce` until `signal` aborts. A failing poll (endpoint down, throttled, unknown
- * domain) waits with backoff and is reported through `health`; recovery is reported once.
+ * domain) waits with backoff and is reported through `health`; recovery is reported once. Polls
+ * that come back empty at once (a server without long polling) are spaced by a short backoff
+ * instead of repeated many times a second.
  */
 export async function runPollLoop(options: PollLoopOptions): Promise<void> {
   const backoff = options.backoff ?? new Backoff();
+  const emptyBackoff = options.emptyPollBackoff ?? new Backoff({ initialMs: 200, maxMs: 2000 });
+  const sleepFor = options.sleep ?? sleep;
   const { logger, signal } = options;
   const health = options.health ?? new PollHealth(logger, options.kind);
   const fields = { domain: options.domain, taskList: options.taskList };
   while (!signal.aborted) {
     try {
-      await options.pollOnce();
+      const startedMs = Date.now();
+      const hadTask = await options.pollOnce();
       backoff.reset();
       health.succeeded(fields);
+      if (hadTask || Date.now() - startedMs >= (options.instantEmptyPollMs ?? INSTANT_EMPTY_POLL_MS) || signal.aborted) {
+        emptyBackoff.reset();
+      } else {
+        if (emptyBackoff.failures === 0) {
+          logger.debug(fields, `the ${options.kind} poll came back empty at once: the endpoint does not long-poll; spacing polls`);
+        }
+        await sleepFor(emptyBackoff.next(), signal);
+      }
     } catch (caught) {
       if (signal.aborted && isAbort(caught)) return;
       const error = toError(caught);
       options.onError(error);
       const delayMs = backoff.next();
       health.failed(explainPollError(error, options.domain), delayMs, fields);
-      await sleep(delayMs, signal);
+      await sleepFor(delayMs, signal);
     }
   }
 }

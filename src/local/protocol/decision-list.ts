@@ -12,14 +12,16 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
   decisions.forEach((decision: unknown, index) => {
     const fields = (typeof decision === 'object' && decision !== null ? decision : {}) as Record<string, unknown>;
     const type = fields.decisionType;
-    if (typeof type !== 'string' || !DECISION_ATTRIBUTES[type]) return; // reported by the shape check
+    if (typeof type !== 'string') return; // reported by the shape check
+    const shape = DECISION_ATTRIBUTES.get(type);
+    if (!shape) return; // reported by the shape check
     if (CLOSE_DECISIONS.has(type) && index !== decisions.length - 1) {
       errors.push(`Decision ${index + 1} (${type}) closes the workflow execution: Close must be last decision in list`);
     }
     const key = decisionAttributesKey(type);
     const path = `decisions.${index + 1}.member.${key}`;
     const attributes = fields[key];
-    const needsAttributes = Object.values(DECISION_ATTRIBUTES[type]!).some((field) => field.required);
+    const needsAttributes = Object.values(shape).some((field) => field.required);
     if (attributes === undefined || attributes === null) {
       if (needsAttributes) errors.push(`Value null at '${path}' failed to satisfy constraint: Member must not be null`);
       return;
@@ -29,13 +31,14 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
       return;
     }
     const members = attributes as Record<string, unknown>;
-    checkMembers(members, DECISION_ATTRIBUTES[type]!, `${path}.`, errors);
+    checkMembers(members, shape, `${path}.`, errors);
     if (type === 'StartTimer' && members.startToFireTimeout === 'NONE') {
       errors.push(`Value 'NONE' at '${path}.startToFireTimeout' failed to satisfy constraint: a timer needs a whole number of seconds`);
     }
+    // unlike a start, a child or a continued run may be unlimited (NONE), as their attributes document
     const timeout = members.executionStartToCloseTimeout;
-    if (typeof timeout === 'string' && (timeout === 'NONE' || Number(timeout) > MAX_EXECUTION_SECONDS)) {
-      errors.push(`Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`);
+    if (typeof timeout === 'string' && Number(timeout) > MAX_EXECUTION_SECONDS) {
+      errors.push(`Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be NONE or a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`);
     }
   });
 }

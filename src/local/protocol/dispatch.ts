@@ -24,6 +24,11 @@ export interface ApiResponse {
   statusCode: number;
   headers: Record<string, string>;
   body: string;
+  /**
+   * Set on a poll answer that carries a task: the transport calls it when the answer cannot be
+   * delivered (the poller hung up), and the task goes back to its list. At most once.
+   */
+  release?: () => void;
 }
 
 /** Test-only endpoints (SWF_SPEC 18), outside the SWF API. */
@@ -79,7 +84,7 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
     const target = request.headers['x-amz-target'];
     if (!target) throw new SwfFault('UnknownOperationException', 'Missing X-Amz-Target header; expected SimpleWorkflowService.<Operation>');
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-    const shape = OPERATION_INPUTS[operation];
+    const shape = OPERATION_INPUTS.get(operation);
     if (!shape) throw new SwfFault('UnknownOperationException', `Unknown operation ${target}; expected SimpleWorkflowService.<Operation>`);
     const input = parseBody(request.body);
     const region = signingRegion(request.headers.authorization);
@@ -87,10 +92,20 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
     checkMembers(input, shape, '', errors);
     if (operation === 'RespondDecisionTaskCompleted') checkDecisionList(input.decisions, errors);
     throwIfInvalid(errors);
-    const output = POLL_OPERATIONS.has(operation)
-      ? await engine.poll(operation as 'PollForDecisionTask' | 'PollForActivityTask', input, request, region)
-      : await engine.execute(operation, input, region);
-    return respond(200, output ?? {});
+    if (!POLL_OPERATIONS.has(operation)) return respond(200, (await engine.execute(operation, input, region)) ?? {});
+    const output: { taskToken?: string } = await engine.poll(operation as 'PollForDecisionTask' | 'PollForActivityTask', input, request, region);
+    const answer = respond(200, output);
+    const taskToken = output.taskToken;
+    // a further page of a decision task's history is not a claim: the task stays with its poller
+    if (taskToken !== undefined && !input.nextPageToken) {
+      let isReleased = false;
+      answer.release = () => {
+        if (isReleased) return;
+        isReleased = true;
+        engine.releaseUndelivered(taskToken);
+      };
+    }
+    return answer;
   } catch (error) {
     if (error instanceof SwfFault) return faultResponse(error);
     engine.logger.error({ operation: request.headers['x-amz-target'], err: error }, 'internal failure');

@@ -6,9 +6,34 @@ import { faultResponse, handleApiRequest, MAX_REQUEST_BYTES, type ApiResponse, t
 import { SwfFault } from '../faults.ts';
 
 function send(res: ServerResponse, answer: ApiResponse): void {
-  if (res.destroyed) return;
+  if (res.destroyed) {
+    answer.release?.();
+    return;
+  }
+  if (answer.release) watchDelivery(res, answer.release);
   res.writeHead(answer.statusCode, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
   res.end(answer.body);
+}
+
+/**
+ * Calls `release` when a poll answer carrying a task turns out unread. TCP tells: a peer that closes
+ * with our answer unread in its buffer, or that had closed before it arrived, answers with a reset,
+ * while one that read it closes cleanly or sends its next request on the connection.
+ */
+function watchDelivery(res: ServerResponse, release: () => void): void {
+  const socket = res.socket;
+  if (!socket) return release();
+  const stop = () => {
+    socket.off('close', onClose);
+    socket.off('data', onNextRequest);
+  };
+  const onClose = (hadError: boolean) => {
+    stop();
+    if (hadError || !res.writableFinished) release();
+  };
+  const onNextRequest = () => { if (res.writableFinished) stop(); };
+  socket.on('close', onClose);
+  socket.on('data', onNextRequest);
 }
 
 function handle(engine: SwfEngine, controls: TestControls | undefined, req: IncomingMessage, res: ServerResponse): void {

@@ -15,6 +15,8 @@ const identity = text(0, 256);
 const runIdOptional = text(0, 64);
 const duration: Shape = { t: 'string', max: 8, isDuration: true };
 const durationRequired: Shape = { t: 'string', min: 1, max: 8, isDuration: true };
+/** SWF_SPEC 6.1: a start's executionStartToCloseTimeout, and a type's default for it, are never NONE. */
+const executionTimeout: Shape = { t: 'string', max: 8, isDuration: true, isExecutionTimeout: true };
 const priority: Shape = { t: 'string', isPriority: true };
 const taskToken = text(1, 1024);
 const pageToken = text(0, 2048);
@@ -39,8 +41,11 @@ const resourceTag = struct({ key: req(text(1, 128)), value: text(0, 256) });
 const resourceTags: Shape = { t: 'list', member: resourceTag };
 const paging = { nextPageToken: pageToken, maximumPageSize: pageSize, reverseOrder: bool };
 
-/** Attribute shapes of each decision type, keyed by decisionType (appendix E). */
-export const DECISION_ATTRIBUTES: Record<string, Record<string, Shape>> = {
+/**
+ * Attribute shapes of each decision type, keyed by decisionType (appendix E). A Map: decision types
+ * come from requests, and a plain object would answer "constructor" or "__proto__" too.
+ */
+export const DECISION_ATTRIBUTES: ReadonlyMap<string, Record<string, Shape>> = new Map(Object.entries<Record<string, Shape>>({
   ScheduleActivityTask: {
     activityType: req(activityType), activityId: req(name), control: data, input: data,
     scheduleToCloseTimeout: duration, taskList, taskPriority: priority, scheduleToStartTimeout: duration,
@@ -65,12 +70,12 @@ export const DECISION_ATTRIBUTES: Record<string, Record<string, Shape>> = {
     childPolicy, tagList, lambdaRole: arn,
   },
   ScheduleLambdaFunction: { id: req(name), name: req(text(1, 64)), control: data, input: data, startToCloseTimeout: duration },
-};
+}));
 
 
 const decision = struct({
-  decisionType: req({ t: 'string', values: Object.keys(DECISION_ATTRIBUTES) }),
-  ...Object.fromEntries(Object.keys(DECISION_ATTRIBUTES).map((type) => [decisionAttributesKey(type), struct({})])),
+  decisionType: req({ t: 'string', values: [...DECISION_ATTRIBUTES.keys()] }),
+  ...Object.fromEntries([...DECISION_ATTRIBUTES.keys()].map((type) => [decisionAttributesKey(type), struct({})])),
 });
 
 const typeRef = (key: 'workflowType' | 'activityType') => ({ domain: req(domainName), [key]: req(key === 'workflowType' ? workflowType : activityType) });
@@ -78,8 +83,11 @@ const visibilityOpen = { domain: req(domainName), startTimeFilter: req(timeFilte
 const visibilityClosed = { domain: req(domainName), startTimeFilter: timeFilter, closeTimeFilter: timeFilter, executionFilter, closeStatusFilter, typeFilter, tagFilter };
 const pollFields = { domain: req(domainName), taskList: req(taskList), identity };
 
-/** Input members of each of the 39 operations (appendix B). */
-export const OPERATION_INPUTS: Record<string, Record<string, Shape>> = {
+/**
+ * Input members of each of the 39 operations (appendix B), keyed by the name in X-Amz-Target. A Map:
+ * a plain object would also answer prototype names such as "constructor" or "toString".
+ */
+export const OPERATION_INPUTS: ReadonlyMap<string, Record<string, Shape>> = new Map(Object.entries<Record<string, Shape>>({
   RegisterDomain: { name: req(domainName), description, workflowExecutionRetentionPeriodInDays: req(text(1, 8)), tags: resourceTags },
   DescribeDomain: { name: req(domainName) },
   ListDomains: { registrationStatus: req(registrationStatus), ...paging },
@@ -87,7 +95,7 @@ export const OPERATION_INPUTS: Record<string, Record<string, Shape>> = {
   UndeprecateDomain: { name: req(domainName) },
   RegisterWorkflowType: {
     domain: req(domainName), name: req(name), version: req(version), description,
-    defaultTaskStartToCloseTimeout: duration, defaultExecutionStartToCloseTimeout: duration, defaultTaskList: taskList,
+    defaultTaskStartToCloseTimeout: duration, defaultExecutionStartToCloseTimeout: executionTimeout, defaultTaskList: taskList,
     defaultTaskPriority: priority, defaultChildPolicy: childPolicy, defaultLambdaRole: arn,
   },
   RegisterActivityType: {
@@ -107,7 +115,7 @@ export const OPERATION_INPUTS: Record<string, Record<string, Shape>> = {
   ListActivityTypes: { domain: req(domainName), name, registrationStatus: req(registrationStatus), ...paging },
   StartWorkflowExecution: {
     domain: req(domainName), workflowId: req(name), workflowType: req(workflowType), taskList, taskPriority: priority,
-    input: data, executionStartToCloseTimeout: duration, tagList, taskStartToCloseTimeout: duration, childPolicy, lambdaRole: arn,
+    input: data, executionStartToCloseTimeout: executionTimeout, tagList, taskStartToCloseTimeout: duration, childPolicy, lambdaRole: arn,
   },
   DescribeWorkflowExecution: { domain: req(domainName), execution: req(execution) },
   GetWorkflowExecutionHistory: { domain: req(domainName), execution: req(execution), ...paging },
@@ -133,4 +141,4 @@ export const OPERATION_INPUTS: Record<string, Record<string, Shape>> = {
   TagResource: { resourceArn: req(arn), tags: req(resourceTags) },
   UntagResource: { resourceArn: req(arn), tagKeys: req({ t: 'list', member: text(1, 128) }) },
   ListTagsForResource: { resourceArn: req(arn) },
-};
+}));

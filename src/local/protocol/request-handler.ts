@@ -29,6 +29,7 @@ export function createRequestHandler(engine: SwfEngine, controls?: TestControls)
         isConnected: () => !signal?.aborted,
         signal,
       }, controls);
+      if (signal?.aborted) answer.release?.(); // the SDK call was abandoned: nobody gets this answer
       // a standalone Uint8Array: the SDK re-prototypes the body it is given, so no pooled Buffer
       return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: encoder.encode(answer.body) }) };
     },

@@ -1,9 +1,14 @@
 // Validates JSON request members against the SWF model's constraints (SWF_SPEC appendices B, C, E, G).
 import { SwfFault } from '../faults.ts';
+import { MAX_EXECUTION_SECONDS } from '../state/durations.ts';
 
 /** A constraint on one JSON value. `required` applies when the shape is a struct member. */
 export type Shape = { required?: boolean } & (
-  | { t: 'string'; min?: number; max?: number; isName?: boolean; isTrimmed?: boolean; values?: readonly string[]; isDuration?: boolean; isPriority?: boolean }
+  | {
+    t: 'string'; min?: number; max?: number; isName?: boolean; isTrimmed?: boolean; values?: readonly string[]; isDuration?: boolean; isPriority?: boolean;
+    /** A run's whole lifetime: at most one year, never NONE (SWF_SPEC 6.1). */
+    isExecutionTimeout?: boolean;
+  }
   | { t: 'int'; min?: number; max?: number }
   | { t: 'bool' }
   | { t: 'timestamp' }
@@ -40,6 +45,9 @@ export function checkShape(value: unknown, shape: Shape, path: string, errors: s
       if (shape.isName && (FORBIDDEN_IN_NAMES.test(value) || value === 'arn')) fail('Member must not contain ":", "/", "|", control characters or be the literal "arn"');
       if (shape.isTrimmed && value !== value.trim()) fail('Member must not start or end with whitespace');
       if (shape.isDuration && value !== 'NONE' && !/^\d+$/.test(value)) fail('Member must be a whole number of seconds or NONE');
+      if (shape.isExecutionTimeout && (value === 'NONE' || Number(value) > MAX_EXECUTION_SECONDS)) {
+        fail(`Member must be a whole number of seconds no larger than ${MAX_EXECUTION_SECONDS} (one year); NONE is not allowed for a workflow execution`);
+      }
       if (shape.isPriority && (!/^[+-]?\d+$/.test(value) || Number(value) > 2147483647 || Number(value) < -2147483648)) fail('Member must be a 32-bit integer');
       return;
     }

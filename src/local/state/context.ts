@@ -27,6 +27,8 @@ export class OperationContext {
   /** Task lists to wake after commit, one entry per deliverable task. */
   readonly wakeups: TaskListKey[] = [];
   isDeadlineChanged = false;
+  /** For a poll: whether its caller is still there; a task is never claimed for a caller that left. */
+  isCallerConnected: () => boolean = () => true;
 
   constructor(
     readonly store: Store,
@@ -105,7 +107,6 @@ export class OperationContext {
 
 /** Drops undefined members so that stored attributes never carry empty values (SWF_SPEC 17.3). */
 export function withoutUndefined(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = member;
-  return out;
+  // fromEntries defines members: a "__proto__" key stays a member and never becomes the prototype
+  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined));
 }

@@ -57,7 +57,7 @@ function applyTaskListOverride(run: RunRecord, input: RespondDecisionTaskComplet
 
 function applyDecision(ctx: OperationContext, run: RunRecord, decision: Decision, completedEventId: number, hasNewerScheduled: boolean): (() => void) | undefined {
   const type = decision.decisionType;
-  if (CLOSE_FAILED_EVENT[type] && hasNewerScheduled) {
+  if (Object.hasOwn(CLOSE_FAILED_EVENT, type) && hasNewerScheduled) {
     // SWF_SPEC 8.3 UNHANDLED_DECISION: new events arrived since the task started; the run stays open
     ctx.appendEvent(run, CLOSE_FAILED_EVENT[type]!, { cause: 'UNHANDLED_DECISION', decisionTaskCompletedEventId: completedEventId });
     return undefined;
@@ -125,7 +125,7 @@ function continueAsNew(ctx: OperationContext, run: RunRecord, a: NonNullable<Dec
   const type = ctx.store.getType(run.domain, 'workflow', run.typeName, version);
   if (!type) return void fail('WORKFLOW_TYPE_DOES_NOT_EXIST');
   if (type.status === 'DEPRECATED') return void fail('WORKFLOW_TYPE_DEPRECATED');
-  const resolved = resolveWorkflowConfig(type, a, run.config);
+  const resolved = resolveWorkflowConfig(type, a);
   if ('missing' in resolved) return void fail(MISSING_DEFAULT_CAUSE[resolved.missing]);
   const { config } = resolved;
   // tags are inherited when the decision gives none (SWF_SPEC 9.2 leaves this open)

@@ -13,10 +13,14 @@ import { historyPageWithToken } from './history.ts';
 /** SWF_SPEC 15: open executions per domain. */
 const OPEN_EXECUTIONS_LIMIT = 100_000;
 
-/** SWF_SPEC 6.1: executionStartToCloseTimeout is a number of seconds, at most one year. */
-export function checkExecutionTimeout(value: string, field: string): void {
+/**
+ * SWF_SPEC 6.1: executionStartToCloseTimeout is a number of seconds, at most one year. A value the
+ * caller gave is refused before this (shape check); one from the type's default (a type registered
+ * before defaults were checked) is reported as the type's.
+ */
+function checkExecutionTimeout(value: string, type: { name: string; version: string }): void {
   if (value === 'NONE' || Number(value) > MAX_EXECUTION_SECONDS) {
-    throw validationError(`Value '${value}' at '${field}' failed to satisfy constraint: Member must be a number of seconds no larger than ${MAX_EXECUTION_SECONDS} (NONE is not allowed)`);
+    throw validationError(`The defaultExecutionStartToCloseTimeout '${value}' of WorkflowType=[name=${type.name}, version=${type.version}] is not a number of seconds no larger than ${MAX_EXECUTION_SECONDS}; pass executionStartToCloseTimeout, or register a version with a default of at most one year`);
   }
 }
 
@@ -34,7 +38,7 @@ export function startWorkflowExecution(ctx: OperationContext, input: OperationIn
   if ('missing' in resolved) {
     throw new SwfFault('DefaultUndefinedFault', `${resolved.missing} was not given and WorkflowType=[name=${type.name}, version=${type.version}] has no default for it`);
   }
-  checkExecutionTimeout(resolved.config.executionStartToCloseTimeout, 'executionStartToCloseTimeout');
+  checkExecutionTimeout(resolved.config.executionStartToCloseTimeout, type);
   if (ctx.store.countOpenRuns(input.domain) >= OPEN_EXECUTIONS_LIMIT) {
     throw new SwfFault('LimitExceededFault', `Domain ${input.domain} already has ${OPEN_EXECUTIONS_LIMIT} open executions`);
   }

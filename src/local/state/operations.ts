@@ -25,8 +25,11 @@ function claimsOf(ctx: OperationContext, token: string, kind: TaskTokenClaims['k
   return claims;
 }
 
-/** Every one of the 39 operations of SWF_SPEC 3. */
-export const OPERATIONS: Record<string, Operation> = {
+/**
+ * Every one of the 39 operations of SWF_SPEC 3, keyed by name. A Map: names come from requests, and
+ * a plain object would run Object's own "constructor" and answer with the call's context.
+ */
+export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(Object.entries<Operation>({
   RegisterDomain: op(domains.registerDomain),
   DescribeDomain: op(domains.describeDomain),
   ListDomains: op(domains.listDomains),
@@ -86,7 +89,7 @@ export const OPERATIONS: Record<string, Operation> = {
   TagResource: op(domains.tagResource),
   UntagResource: op(domains.untagResource),
   ListTagsForResource: op(domains.listTagsForResource),
-};
+}));
 
 /** The two long-polling operations. */
 export const POLL_OPERATIONS = new Set(['PollForDecisionTask', 'PollForActivityTask']);

@@ -27,6 +27,7 @@ export function pollDecisionTaskOnce(ctx: OperationContext, input: OperationInpu
     if (!run) return { ...EMPTY_DECISION_TASK };
     return decisionTaskOutput(ctx, input, query, run.runId, scheduledEventId, startedEventId, previousStartedEventId, lastEventId);
   }
+  if (!ctx.isCallerConnected()) return undefined; // SWF_SPEC 8.2: a poller that left takes nothing
   const started = startNextDecisionTask(ctx, input.domain, input.taskList.name, input.identity);
   if (!started) return undefined;
   return decisionTaskOutput(ctx, input, query, started.run.runId, started.task.scheduledEventId, started.startedEventId, started.run.previousStartedEventId);
@@ -53,6 +54,7 @@ function decisionTaskOutput(ctx: OperationContext, input: OperationInput<'PollFo
 /** PollForActivityTask: starts the next task of the list, or returns undefined when there is none. */
 export function pollActivityTaskOnce(ctx: OperationContext, input: OperationInput<'PollForActivityTask'>): object | undefined {
   requireDomain(ctx, input.domain);
+  if (!ctx.isCallerConnected()) return undefined; // SWF_SPEC 13.1: a poller that left takes nothing
   const started = startNextActivityTask(ctx, input.domain, input.taskList.name, input.identity);
   if (!started) return undefined;
   const { run, task } = started;

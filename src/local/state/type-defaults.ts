@@ -23,28 +23,29 @@ export const MISSING_DEFAULT_CAUSE: Record<MissingDefault, string> = {
 };
 
 /**
- * Value → type default → `fallback` (continue-as-new inherits the current run's values, a choice
- * the spec leaves open in 9.2); reports the first member still missing, in the spec's order.
+ * Value → type default, for a start, a child and a continued run alike (SWF_SPEC 6.1, 9.2, 10.2: a
+ * continued run does not inherit the current run's values); reports the first member still
+ * missing, in the spec's order.
  */
-export function resolveWorkflowConfig(type: TypeRecord, input: WorkflowConfigInput, fallback?: RunConfig):
+export function resolveWorkflowConfig(type: TypeRecord, input: WorkflowConfigInput):
   { config: RunConfig } | { missing: MissingDefault } {
   const d = type.config as {
     defaultExecutionStartToCloseTimeout?: string; defaultTaskList?: { name: string };
     defaultTaskStartToCloseTimeout?: string; defaultChildPolicy?: string; defaultTaskPriority?: string; defaultLambdaRole?: string;
   };
-  const executionStartToCloseTimeout = input.executionStartToCloseTimeout ?? d.defaultExecutionStartToCloseTimeout ?? fallback?.executionStartToCloseTimeout;
+  const executionStartToCloseTimeout = input.executionStartToCloseTimeout ?? d.defaultExecutionStartToCloseTimeout;
   if (executionStartToCloseTimeout === undefined) return { missing: 'executionStartToCloseTimeout' };
-  const taskList = input.taskList?.name ?? d.defaultTaskList?.name ?? fallback?.taskList;
+  const taskList = input.taskList?.name ?? d.defaultTaskList?.name;
   if (taskList === undefined) return { missing: 'taskList' };
-  const taskStartToCloseTimeout = input.taskStartToCloseTimeout ?? d.defaultTaskStartToCloseTimeout ?? fallback?.taskStartToCloseTimeout;
+  const taskStartToCloseTimeout = input.taskStartToCloseTimeout ?? d.defaultTaskStartToCloseTimeout;
   if (taskStartToCloseTimeout === undefined) return { missing: 'taskStartToCloseTimeout' };
-  const childPolicy = (input.childPolicy ?? d.defaultChildPolicy ?? fallback?.childPolicy) as ChildPolicy | undefined;
+  const childPolicy = (input.childPolicy ?? d.defaultChildPolicy) as ChildPolicy | undefined;
   if (childPolicy === undefined) return { missing: 'childPolicy' };
   return {
     config: {
       executionStartToCloseTimeout, taskList, taskStartToCloseTimeout, childPolicy,
-      taskPriority: input.taskPriority ?? d.defaultTaskPriority ?? fallback?.taskPriority ?? '0',
-      lambdaRole: input.lambdaRole ?? d.defaultLambdaRole ?? fallback?.lambdaRole,
+      taskPriority: input.taskPriority ?? d.defaultTaskPriority ?? '0',
+      lambdaRole: input.lambdaRole ?? d.defaultLambdaRole,
     },
   };
 }

@@ -266,6 +266,10 @@ export class Store {
     this.stmt('INSERT INTO events (run_id, event_id, event_type, ts_ms, attrs) VALUES (?, ?, ?, ?, ?)')
       .run(runId, e.eventId, e.eventType, e.timestampMs, JSON.stringify(e.attributes));
   }
+  /** Removes a run's last event (a task start whose answer never reached its poller). */
+  deleteLastEvent(runId: string, eventId: number): void {
+    this.stmt('DELETE FROM events WHERE run_id = ? AND event_id = ?').run(runId, eventId);
+  }
   getEvent(runId: string, eventId: number): EventRecord | undefined {
     const r = this.stmt('SELECT * FROM events WHERE run_id = ? AND event_id = ?').get(runId, eventId) as Row | undefined;
     return r && { eventId: r.event_id, eventType: r.event_type, timestampMs: r.ts_ms, attributes: JSON.parse(r.attrs) };

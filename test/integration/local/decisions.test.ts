@@ -356,6 +356,23 @@ describe('decisions', () => {
     assert.equal((await lastEvent(w, run, 'ContinueAsNewWorkflowExecutionFailed')).continueAsNewWorkflowExecutionFailedEventAttributes?.cause, 'WORKFLOW_TYPE_DEPRECATED');
   });
 
+  test('ContinueAsNew takes each setting from the decision, else the new type\'s default, never from the current run', async () => {
+    const w = await createWorld(h, 'candefaults');
+    await w.c.send(new S.RegisterWorkflowTypeCommand({ domain: w.domain, name: 'wf', version: 'bare' }));
+    const run = await start(w, 'r');
+    await decide(w, [{ decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: { workflowTypeVersion: 'bare' } }]);
+    const failed = await lastEvent(w, run, 'ContinueAsNewWorkflowExecutionFailed');
+    assert.equal(failed.continueAsNewWorkflowExecutionFailedEventAttributes?.cause, 'DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED');
+    await decide(w, [{ decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: {
+      workflowTypeVersion: 'bare', executionStartToCloseTimeout: '60', taskList: { name: w.decisionList }, taskStartToCloseTimeout: '20', childPolicy: 'ABANDON',
+    } }]);
+    const next = (await lastEvent(w, run, 'WorkflowExecutionContinuedAsNew')).workflowExecutionContinuedAsNewEventAttributes!.newExecutionRunId!;
+    const described = await w.c.send(new S.DescribeWorkflowExecutionCommand({ domain: w.domain, execution: { workflowId: 'r', runId: next } }));
+    assert.deepEqual(described.executionConfiguration, {
+      executionStartToCloseTimeout: '60', taskList: { name: w.decisionList }, taskStartToCloseTimeout: '20', childPolicy: 'ABANDON', taskPriority: '0',
+    });
+  });
+
   test('more than 1000 open activities fail with OPEN_ACTIVITIES_LIMIT_EXCEEDED', async () => {
     const w = await createWorld(h, 'limit');
     const run = await start(w, 'r');

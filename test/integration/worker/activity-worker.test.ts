@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  RegisterActivityTypeCommand,
   RegisterWorkflowTypeCommand,
   RespondDecisionTaskCompletedCommand,
   SignalWorkflowExecutionCommand,
@@ -191,6 +192,25 @@ describe('activity worker', () => {
     const reason = event.activityTaskFailedEventAttributes?.reason ?? '';
     assert.ok(reason.startsWith('Customxxx'));
     assert.equal(reason.length, 256);
+  });
+
+  test('an activity type named after an Object.prototype member is unknown, even with an overrides map', async () => {
+    const taskList = 'prototype-names';
+    const guarded = new ActivityWorker({ client: swf, domain: DOMAIN, taskList, registry: new Registry(), logger: createLogger({ level: 'silent' }), overrides: {} });
+    const guardedRun = guarded.start();
+    try {
+      for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+        await swf.send(new RegisterActivityTypeCommand({
+          domain: DOMAIN, name, version: '1', defaultTaskScheduleToStartTimeout: 'NONE', defaultTaskScheduleToCloseTimeout: 'NONE',
+          defaultTaskStartToCloseTimeout: '60', defaultTaskHeartbeatTimeout: 'NONE',
+        }));
+        const event = await outcome(await schedule(name, {}, { taskList: { name: taskList } }), CLOSED);
+        assert.deepEqual([name, event.eventType, event.activityTaskFailedEventAttributes?.reason], [name, 'ActivityTaskFailed', 'UnknownActivity']);
+      }
+    } finally {
+      await guarded.stop();
+      await guardedRun;
+    }
   });
 
   test('input that fails the schema is refused with InvalidInput naming the field', async () => {

@@ -170,3 +170,10 @@ describe('formatting helpers', () => {
     assert.equal(toDate(undefined), undefined);
   });
 });
+
+test('an event type named after an Object.prototype member leaves the run open', () => {
+  for (const eventType of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+    const summary = summarizeHistory(history('epoch', [...orderRows().slice(0, 4), [30, eventType, {}]]));
+    assert.equal(summary.status, 'OPEN', eventType);
+  }
+});

@@ -77,6 +77,7 @@ describe('createLogger', () => {
 
   test('an unknown level or format is refused with the accepted values', () => {
     assert.throws(() => createLogger({ level: 'loud' as never }), /Unknown log level "loud"; use one of debug, info, warn, error, silent/);
+    for (const level of ['constructor', 'toString', '__proto__']) assert.throws(() => createLogger({ level: level as never }), /Unknown log level/);
     assert.throws(() => createLogger({ format: 'xml' as never }), /Unknown log format "xml"; use one of json, pretty/);
   });
 });
