@@ -63,6 +63,11 @@ export class ChildWorkflowCanceled extends TaskError { override name = 'ChildWor
 export class StartChildWorkflowFailed extends TaskError { override name = 'StartChildWorkflowFailed'; }
 /** SWF refused to start a timer (`StartTimerFailed`); `reason` is SWF's cause. */
 export class TimerFailed extends TaskError { override name = 'TimerFailed'; }
+/**
+ * The function given to `sideEffect()` threw or rejected; `reason` is the error's name, `details`
+ * the recorded `{ name, message }`. Replays reject with the same error without running the function.
+ */
+export class SideEffectFailed extends TaskError { override name = 'SideEffectFailed'; }
 /** A `sleep()` was canceled with `Workflow.cancel()` before it fired. */
 export class TimerCanceled extends TaskError { override name = 'TimerCanceled'; }
 

@@ -3,10 +3,11 @@
 // not yet recorded, signals, cancellation and the close. Workflow methods and proxies call into it;
 // `apply-event.ts` feeds it history events; `replay.ts` drives both.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Deferred } from './settlement.ts';
+import { Deferred, trackSettlement, WorkflowPromise } from './settlement.ts';
 import { hashString, seededRandom, uuidFrom } from './random.ts';
-import { patchMarkerName, sideEffectMarkerName } from './ids.ts';
-import { serializeChecked, type Serializer } from './serializer.ts';
+import { patchMarkerName, sideEffectFailureMarkerName, sideEffectMarkerName } from './ids.ts';
+import { SideEffectFailed } from './errors.ts';
+import { MAX_DATA_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
 import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
 
@@ -79,6 +80,7 @@ export class Execution {
   private readonly signalWaiters = new Map<string, Deferred<unknown>[]>();
   private readonly signalHandlers = new Map<string, ((payload: unknown) => unknown)[]>();
   private readonly cancellationDeferred = new Deferred<void>();
+  private readonly runningSideEffects = new Set<Promise<unknown>>();
   cancelRequested = false;
 
   constructor(identity: ExecutionIdentity, serializer: Serializer) {
@@ -209,22 +211,60 @@ export class Execution {
     );
   }
 
-  private recordMarker(markerName: string, details: string | undefined): void {
+  /** Queues a RecordMarker decision; returns its command, or undefined when the execution is closing. */
+  private recordMarker(markerName: string, details: string | undefined): Command | undefined {
     const attributes = details === undefined ? { markerName } : { markerName, details };
     this.addCommand({ decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes }, `RecordMarker ${markerName}`);
+    return this.pending.at(-1)?.key === `RecordMarker ${markerName}` ? this.pending.at(-1) : undefined;
   }
 
-  /** `Workflow.sideEffect`: the recorded value on replay, else `fn()` recorded in a marker. */
-  async sideEffect<T>(fn: () => T | Promise<T>): Promise<T> {
-    const markerName = sideEffectMarkerName(this.nextSeq('sideEffect'));
+  /**
+   * `Workflow.sideEffect`: the recorded value on replay, else `fn()` recorded in a marker. The
+   * marker's place among the decisions is taken when the code calls, on the first run and on
+   * replay alike; `fn` runs outside the workflow's deterministic context (real clock, real I/O),
+   * and the decider waits for it before it goes on (`waitForSideEffects`). A failure of `fn` is
+   * recorded too, so that replays fail the same way without running `fn` again.
+   */
+  sideEffect<T>(fn: () => T | Promise<T>): Promise<T> {
+    const seq = this.nextSeq('sideEffect');
+    const markerName = sideEffectMarkerName(seq);
     const recorded = this.markers.get(markerName);
     if (recorded) {
       this.recordMarker(markerName, recorded.details);
-      return this.serializer.deserialize(recorded.details) as T;
+      return WorkflowPromise.resolve(this.serializer.deserialize(recorded.details) as T);
     }
-    const value = await fn();
-    this.recordMarker(markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`));
-    return value;
+    const failureName = sideEffectFailureMarkerName(seq);
+    const recordedFailure = this.markers.get(failureName);
+    if (recordedFailure) {
+      this.recordMarker(failureName, recordedFailure.details);
+      return WorkflowPromise.reject(sideEffectFailure(markerName, recordedFailure.details)) as Promise<T>;
+    }
+    const command = this.recordMarker(markerName, undefined);
+    const running = (async (): Promise<T> => {
+      const value = await executionStorage.exit(fn); // a side effect is where non-determinism belongs
+      if (command) setMarkerDetails(command, markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`));
+      return value;
+    })().catch((error: unknown) => {
+      const details = failureDetails(error);
+      if (command) setMarkerDetails(command, failureName, details);
+      throw sideEffectFailure(markerName, details, error);
+    });
+    this.runningSideEffects.add(running);
+    const settled = (): void => {
+      this.runningSideEffects.delete(running);
+    };
+    running.then(settled, settled);
+    return trackSettlement(running);
+  }
+
+  /** True while a side effect's function has not settled. */
+  get hasRunningSideEffects(): boolean {
+    return this.runningSideEffects.size > 0;
+  }
+
+  /** Resolves once every side effect running now has settled (its marker is then complete). */
+  async waitForSideEffects(): Promise<void> {
+    await Promise.allSettled([...this.runningSideEffects]);
   }
 
   /**
@@ -248,7 +288,7 @@ export class Execution {
   /** The next signal named `name` (buffered ones first). */
   waitForSignal(name: string): Promise<unknown> {
     const buffered = this.bufferedSignals.get(name);
-    if (buffered && buffered.length > 0) return Promise.resolve(buffered.shift());
+    if (buffered && buffered.length > 0) return WorkflowPromise.resolve(buffered.shift());
     const deferred = new Deferred<unknown>();
     const waiters = this.signalWaiters.get(name) ?? [];
     waiters.push(deferred);
@@ -314,4 +354,32 @@ export class Execution {
     this.closeKind = close.kind;
     this.closeCommand = { decision: close.decision, key: close.decision.decisionType, isClose: true };
   }
+}
+
+/** Fills in a side effect's marker once its function settled (its place was taken at the call). */
+function setMarkerDetails(command: Command, markerName: string, details: string | undefined): void {
+  const attributes = details === undefined ? { markerName } : { markerName, details };
+  command.decision = { decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes };
+  command.key = `RecordMarker ${markerName}`;
+}
+
+/** What a failed side effect's marker records: the error's name and message, as JSON. */
+function failureDetails(error: unknown): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = error instanceof Error ? error.message : String(error);
+  return truncate(JSON.stringify({ name, message }), MAX_DATA_LENGTH);
+}
+
+/** The error a failed side effect rejects with, on the first run (with `cause`) and on replay alike. */
+function sideEffectFailure(markerName: string, details: string | undefined, cause?: unknown): SideEffectFailed {
+  let recorded: { name?: unknown; message?: unknown } = {};
+  try {
+    recorded = JSON.parse(details ?? '{}') as typeof recorded;
+  } catch {
+    // a marker written by hand: the details stand as the message
+    recorded = { message: details };
+  }
+  const name = typeof recorded.name === 'string' ? recorded.name : 'Error';
+  const message = typeof recorded.message === 'string' ? recorded.message : '';
+  return new SideEffectFailed(`sideEffect ${markerName} failed: ${name}${message ? `: ${message}` : ''}`, { reason: name, details, cause });
 }

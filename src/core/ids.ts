@@ -10,7 +10,7 @@
 //   retry timer       retry--<activityId of the next attempt>
 //   sleep timer       timer-<seq>
 //   child workflow    <parentWorkflowId>--<childName>-<seq>   (unless the call names its own id)
-//   markers           side-effect-<seq>, patch--<patchId>
+//   markers           side-effect-<seq> (side-effect-<seq>--failed when its function threw), patch--<patchId>
 
 /** Id of attempt `attempt` of the `seq`-th call of activity `activityName`. */
 export function activityId(activityName: string, seq: number, attempt: number): string {
@@ -41,6 +41,11 @@ export function childWorkflowId(parentWorkflowId: string, childName: string, seq
 /** Marker name of the `seq`-th `sideEffect()`. */
 export function sideEffectMarkerName(seq: number): string {
   return `side-effect-${seq}`;
+}
+
+/** Marker name of the `seq`-th `sideEffect()` when its function threw (the details hold the error). */
+export function sideEffectFailureMarkerName(seq: number): string {
+  return `side-effect-${seq}--failed`;
 }
 
 /** Marker name recorded by `patched(patchId)`. */

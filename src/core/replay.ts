@@ -23,6 +23,11 @@ export interface DecideOptions {
    * `{ workflowId: 'workflow', runId: '' }`.
    */
   execution?: { workflowId?: string | undefined; runId?: string | undefined };
+  /**
+   * A longer history of the same run whose MarkerRecorded events answer `sideEffect()` calls, so
+   * that deciding a prefix of it (as `replayHistory` does for each task) does not run them again.
+   */
+  recordedMarkers?: readonly HistoryEvent[] | undefined;
 }
 
 /** What `decide()` returns. */
@@ -59,6 +64,7 @@ export class Replay {
     this.workflow = workflow;
     this.options = options;
     this.execution = new Execution(identityOf(this.events, workflow, options), options.serializer ?? jsonSerializer);
+    if (options.recordedMarkers) indexMarkers(this.execution, options.recordedMarkers, 0);
     indexMarkers(this.execution, this.events, 0);
     this.boundaries = decisionTaskBoundaries(this.events);
     this.enterTask();
@@ -131,17 +137,30 @@ export class Replay {
           break;
         case 'WorkflowExecutionStarted':
           startRun(execution, this.workflow, event);
-          await drainMicrotasks();
+          await this.settle();
           break;
         default:
           applyEvent(execution, event);
           if (execution.hasSettled) {
             execution.hasSettled = false;
-            await drainMicrotasks();
+            await this.settle();
           }
       }
     }
     return this.result();
+  }
+
+  /**
+   * Lets the code run as far as it can before the next event: drains the microtask queue, and
+   * while side effects are running (real I/O), waits for them and drains again. The code then
+   * sees the next event at the same point whether a side effect ran now or was replayed.
+   */
+  private async settle(): Promise<void> {
+    await drainMicrotasks();
+    while (this.execution.hasRunningSideEffects) {
+      await this.execution.waitForSideEffects();
+      await drainMicrotasks();
+    }
   }
 
   private result(): DecideResult {

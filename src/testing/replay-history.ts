@@ -87,7 +87,8 @@ async function checkTask({ history, workflow, execution, decideOptions }: Replay
   const prefix = events.slice(0, task.startedIndex + 1);
   let produced: DecisionSummary[];
   try {
-    produced = producedDecisions((await decide(prefix, workflow, decideOptions)).decisions);
+    // the side effects recorded later in the history answer the prefix's calls: replay runs none
+    produced = producedDecisions((await decide(prefix, workflow, { ...decideOptions, recordedMarkers: events })).decisions);
   } catch (error) {
     if (error instanceof NonDeterminismError) throw explain(error, history, workflow, index + 1, execution);
     throw error;
