@@ -76,7 +76,8 @@ export class Execution {
   readonly childIdsByInitiatedEventId = new Map<number, string>();
   private readonly patches = new Map<string, boolean>();
   private readonly cancellers = new WeakMap<Promise<unknown>, () => void>();
-  private readonly bufferedSignals = new Map<string, unknown[]>();
+  /** Signals nobody waited for yet; `received` settled when the signal was applied (its history rank). */
+  private readonly bufferedSignals = new Map<string, { payload: unknown; received: Promise<unknown> }[]>();
   private readonly signalWaiters = new Map<string, Deferred<unknown>[]>();
   private readonly signalHandlers = new Map<string, ((payload: unknown) => unknown)[]>();
   private readonly cancellationDeferred = new Deferred<void>();
@@ -288,7 +289,7 @@ export class Execution {
   /** The next signal named `name` (buffered ones first). */
   waitForSignal(name: string): Promise<unknown> {
     const buffered = this.bufferedSignals.get(name);
-    if (buffered && buffered.length > 0) return WorkflowPromise.resolve(buffered.shift());
+    if (buffered && buffered.length > 0) return buffered.shift()!.received;
     const deferred = new Deferred<unknown>();
     const waiters = this.signalWaiters.get(name) ?? [];
     waiters.push(deferred);
@@ -303,7 +304,7 @@ export class Execution {
     this.signalHandlers.set(name, handlers);
     const buffered = this.bufferedSignals.get(name) ?? [];
     this.bufferedSignals.delete(name);
-    for (const payload of buffered) this.callHandler(handler, payload);
+    for (const { payload } of buffered) this.callHandler(handler, payload);
   }
 
   /** Delivers a `WorkflowExecutionSignaled` payload: to handlers and the first waiter, else buffered. */
@@ -314,7 +315,7 @@ export class Execution {
     if (waiter) waiter.resolve(payload);
     if (!waiter && handlers.length === 0) {
       const buffered = this.bufferedSignals.get(name) ?? [];
-      buffered.push(payload);
+      buffered.push({ payload, received: WorkflowPromise.resolve(payload) });
       this.bufferedSignals.set(name, buffered);
     }
     this.hasSettled = true;

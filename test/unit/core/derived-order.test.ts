@@ -130,3 +130,25 @@ describe('first() and finishOrder() over promises derived with then()', () => {
     assert.throws(() => all([1, Promise.resolve(2)]), /all\(\) cannot order argument 2/);
   });
 });
+
+describe('signals received before anyone waited for them', () => {
+  test('first() places a buffered signal at the time it was received, before a later activity result', async () => {
+    class SignalOrQuote extends Workflow<void, unknown> {
+      quote = ActivityProxy<string, string>(Quote);
+      async run() {
+        const quote = this.quote('a');
+        await this.sleep(100); // the signal and the quote both arrive meanwhile, the signal first
+        return first([quote, this.signal<string>('x')]);
+      }
+    }
+    const h = new HistoryBuilder().started().decisionStarted();
+    h.completedWith((await decide([...h.events], SignalOrQuote)).decisions);
+    h.signaled('x', 'signal').decisionTask();
+    h.completedWith((await decide([...h.events], SignalOrQuote)).decisions);
+    h.activityCompleted('Quote-1', 'quote').decisionTask();
+    h.completedWith((await decide([...h.events], SignalOrQuote)).decisions);
+    h.timerFired('timer-1').decisionTask();
+    const result = await decide([...h.events], SignalOrQuote);
+    assert.equal(result.decisions.at(-1)!.completeWorkflowExecutionDecisionAttributes!.result, '"signal"');
+  });
+});
