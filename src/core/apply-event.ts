@@ -4,11 +4,12 @@
 import {
   ActivityCanceled, ActivityFailed, ActivityTimedOut, ChildWorkflowCanceled, ChildWorkflowFailed,
   ChildWorkflowTerminated, ChildWorkflowTimedOut, NonDeterminismError, ScheduleActivityFailed,
-  StartChildWorkflowFailed, TimerFailed, describeFailure, type TaskError,
+  StartChildWorkflowFailed, TimerFailed, SignalExternalWorkflowFailed, RequestCancelExternalWorkflowFailed, describeFailure, type TaskError,
 } from './errors.ts';
 import type { Execution } from './execution.ts';
 import type { Deferred } from './settlement.ts';
 import type { HistoryEvent } from './swf-types.ts';
+import { eventAttributes } from './history.ts';
 
 /** Applies `event`; returns nothing, but sets `execution.hasSettled` when code may continue. */
 export function applyEvent(execution: Execution, event: HistoryEvent): void {
@@ -97,6 +98,29 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     }
     case 'WorkflowExecutionCancelRequested':
       return execution.requestCancel();
+    case 'SignalExternalWorkflowExecutionInitiated':
+    case 'RequestCancelExternalWorkflowExecutionInitiated': {
+      const control = (eventAttributes(event) as { control?: string }).control;
+      if (control !== undefined && execution.externalCalls.has(control)) execution.externalControlsByInitiatedEventId.set(eventId, control);
+      return;
+    }
+    case 'ExternalWorkflowExecutionSignaled':
+    case 'ExternalWorkflowExecutionCancelRequested': {
+      const a = (eventAttributes(event) ?? {}) as { initiatedEventId?: number };
+      const control = execution.externalControlsByInitiatedEventId.get(a.initiatedEventId ?? -1);
+      return settle(execution, control === undefined ? undefined : execution.externalCalls.get(control), () => undefined);
+    }
+    case 'SignalExternalWorkflowExecutionFailed':
+    case 'RequestCancelExternalWorkflowExecutionFailed': {
+      const a = (eventAttributes(event) ?? {}) as { workflowId?: string; runId?: string; cause?: string; control?: string; initiatedEventId?: number };
+      const control = a.control ?? execution.externalControlsByInitiatedEventId.get(a.initiatedEventId ?? -1);
+      const target = `${a.workflowId}${a.runId ? ` (run ${a.runId})` : ''}`;
+      const error =
+        event.eventType === 'SignalExternalWorkflowExecutionFailed'
+          ? new SignalExternalWorkflowFailed(`SWF could not signal workflow ${target}: ${a.cause}`, { reason: a.cause })
+          : new RequestCancelExternalWorkflowFailed(`SWF could not ask workflow ${target} to cancel: ${a.cause}`, { reason: a.cause });
+      return fail(execution, control === undefined ? undefined : execution.externalCalls.get(control), error);
+    }
     case 'MarkerRecorded':
       return; // indexed up front (replay.ts) for sideEffect and patched
     default:

@@ -10,7 +10,7 @@ export { RestartRequest, NonDeterminismError } from './errors.ts';
 export { retryDelay } from './retry.ts';
 export {
   activityId, attemptFromActivityId, retryTimerId, sleepTimerId, childWorkflowId,
-  sideEffectMarkerName, sideEffectFailureMarkerName, patchMarkerName, invalidIdReason,
+  sideEffectMarkerName, sideEffectFailureMarkerName, patchMarkerName, externalCallControl, invalidIdReason,
 } from './ids.ts';
 export {
   getWorkflowOptions, getActivityOptions, resolveWorkflowOptions, resolveActivityOptions,

@@ -68,6 +68,10 @@ export class TimerFailed extends TaskError { override name = 'TimerFailed'; }
  * the recorded `{ name, message }`. Replays reject with the same error without running the function.
  */
 export class SideEffectFailed extends TaskError { override name = 'SideEffectFailed'; }
+/** A signal sent with `signalWorkflow()` was not delivered (`SignalExternalWorkflowExecutionFailed`); `reason` is SWF's cause. */
+export class SignalExternalWorkflowFailed extends TaskError { override name = 'SignalExternalWorkflowFailed'; }
+/** A cancel request sent with `requestCancelWorkflow()` was not delivered (`RequestCancelExternalWorkflowExecutionFailed`). */
+export class RequestCancelExternalWorkflowFailed extends TaskError { override name = 'RequestCancelExternalWorkflowFailed'; }
 /** A `sleep()` was canceled with `Workflow.cancel()` before it fired. */
 export class TimerCanceled extends TaskError { override name = 'TimerCanceled'; }
 

@@ -74,6 +74,9 @@ export class Execution {
   readonly timers = new Map<string, Deferred<void>>();
   readonly children = new Map<string, Deferred<unknown>>();
   readonly childIdsByInitiatedEventId = new Map<number, string>();
+  /** signalWorkflow()/requestCancelWorkflow() calls by their `control` (ids.ts). */
+  readonly externalCalls = new Map<string, Deferred<void>>();
+  readonly externalControlsByInitiatedEventId = new Map<number, string>();
   private readonly patches = new Map<string, boolean>();
   private readonly cancellers = new WeakMap<Promise<unknown>, () => void>();
   /** Signals nobody waited for yet; `received` settled when the signal was applied (its history rank). */
@@ -169,6 +172,17 @@ export class Execution {
   startChild(decision: Decision, key: string, workflowId: string): Promise<unknown> {
     const deferred = new Deferred<unknown>();
     this.children.set(workflowId, deferred);
+    this.addCommand(decision, key);
+    return deferred.promise;
+  }
+
+  /**
+   * Sends SignalExternalWorkflowExecution or RequestCancelExternalWorkflowExecution (with
+   * `control` naming the call) and returns the promise of its delivery (SWF_SPEC 9).
+   */
+  sendToExternal(decision: Decision, key: string, control: string): Promise<void> {
+    const deferred = new Deferred<void>();
+    this.externalCalls.set(control, deferred);
     this.addCommand(decision, key);
     return deferred.promise;
   }

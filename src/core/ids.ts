@@ -10,6 +10,7 @@
 //   retry timer       retry--<activityId of the next attempt>
 //   sleep timer       timer-<seq>
 //   child workflow    <parentWorkflowId>--<childName>-<seq>   (unless the call names its own id)
+//   external calls    control "signal-<seq>" / "cancel-<seq>" of signalWorkflow() / requestCancelWorkflow()
 //   markers           side-effect-<seq> (side-effect-<seq>--failed when its function threw), patch--<patchId>
 
 /** Id of attempt `attempt` of the `seq`-th call of activity `activityName`. */
@@ -46,6 +47,14 @@ export function sideEffectMarkerName(seq: number): string {
 /** Marker name of the `seq`-th `sideEffect()` when its function threw (the details hold the error). */
 export function sideEffectFailureMarkerName(seq: number): string {
   return `side-effect-${seq}--failed`;
+}
+
+/**
+ * The `control` value of the `seq`-th signalWorkflow() ('signal') or requestCancelWorkflow()
+ * ('cancel') call: SWF echoes it in the Initiated and Failed events, which settle the call.
+ */
+export function externalCallControl(kind: 'signal' | 'cancel', seq: number): string {
+  return `${kind}-${seq}`;
 }
 
 /** Marker name recorded by `patched(patchId)`. */

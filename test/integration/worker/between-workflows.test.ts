@@ -1,0 +1,86 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { SWFClient } from '@aws-sdk/client-swf';
+import { Workflow, WorkflowCanceled } from '../../../src/core/index.ts';
+import { FlowyClient } from '../../../src/client/index.ts';
+import { Registry, workflow } from '../../../src/definitions/index.ts';
+import { startLocalServer, type LocalServer } from '../../../src/local/index.ts';
+import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
+import { replayHistory } from '../../../src/testing/index.ts';
+import { DecisionWorker } from '../../../src/worker/index.ts';
+
+@workflow({ name: 'Receiver', taskList: 'between' })
+class Receiver extends Workflow<void, unknown> {
+  async run() {
+    return this.signal('ping');
+  }
+}
+
+@workflow({ name: 'Victim', taskList: 'between' })
+class Victim extends Workflow<void, unknown> {
+  async run() {
+    await this.cancellation();
+    throw new WorkflowCanceled('asked by the sender');
+  }
+}
+
+@workflow({ name: 'Sender', taskList: 'between' })
+class Sender extends Workflow<{ receiver: string; victim: string }, unknown> {
+  async run(input: { receiver: string; victim: string }) {
+    await this.signalWorkflow(input.receiver, 'ping', { from: this.workflowId });
+    await this.requestCancelWorkflow(input.victim);
+    const outcomes: string[] = [];
+    for (const send of [() => this.signalWorkflow('nobody', 'ping'), () => this.requestCancelWorkflow('nobody')]) {
+      try {
+        await send();
+        outcomes.push('delivered');
+      } catch (error) {
+        outcomes.push(`${(error as Error).name} ${(error as { reason?: string }).reason}`);
+      }
+    }
+    return outcomes;
+  }
+}
+
+describe('workflows that signal and cancel each other', () => {
+  let server: LocalServer;
+  let swf: SWFClient;
+  let client: FlowyClient;
+  let worker: DecisionWorker;
+  let running: Promise<void>;
+  const registry = new Registry();
+  for (const cls of [Receiver, Victim, Sender]) registry.addWorkflow(cls);
+  const domain = 'between';
+
+  before(async () => {
+    server = await startLocalServer({ longPollMs: 200 });
+    swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
+    await registerAll(swf, domain, registry);
+    client = new FlowyClient({ client: swf, domain, registry });
+    worker = new DecisionWorker({ client: swf, domain, taskList: 'between', registry });
+    running = worker.start();
+  });
+  after(async () => {
+    await worker.stop();
+    await running;
+    swf.destroy();
+    await server.close();
+  });
+
+  test('signalWorkflow() and requestCancelWorkflow() reach the other execution; failures reject with typed errors; the history replays', async () => {
+    const receiver = await client.startWorkflow(Receiver, undefined, { workflowId: 'receiver-1' });
+    const victim = await client.startWorkflow(Victim, undefined, { workflowId: 'victim-1' });
+    const sender = await client.startWorkflow(Sender, { receiver: 'receiver-1', victim: 'victim-1' }, { workflowId: 'sender-1' });
+    const follow = { pollIntervalMs: 10, maxPollIntervalMs: 50 };
+    assert.deepEqual(await client.result(sender, follow), [
+      'SignalExternalWorkflowFailed UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
+      'RequestCancelExternalWorkflowFailed UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
+    ]);
+    assert.deepEqual(await client.result(receiver, follow), { from: 'sender-1' });
+    assert.equal((await client.follow(victim, follow)).event.eventType, 'WorkflowExecutionCanceled');
+    const history = await client.history(sender);
+    assert.equal(history.filter((e) => e.eventType === 'ExternalWorkflowExecutionSignaled').length, 1);
+    assert.equal(history.filter((e) => e.eventType === 'ExternalWorkflowExecutionCancelRequested').length, 1);
+    assert.equal((await replayHistory(history, Sender, { execution: sender })).status, 'completed');
+  });
+});
