@@ -9,7 +9,7 @@ export type { CloseKind } from './close-decision.ts';
 export { RestartRequest, NonDeterminismError } from './errors.ts';
 export { retryDelay } from './retry.ts';
 export {
-  activityId, attemptFromActivityId, retryTimerId, sleepTimerId, childWorkflowId,
+  activityId, attemptFromActivityId, retryTimerId, childRetryTimerId, sleepTimerId, childWorkflowId,
   sideEffectMarkerName, sideEffectFailureMarkerName, patchMarkerName, externalCallControl, invalidIdReason,
 } from './ids.ts';
 export {

@@ -7,7 +7,7 @@
 //
 //   activity          <activityName>-<seq>            attempt 1
 //                     <activityName>-<seq>@<n>        attempt n > 1
-//   retry timer       retry--<activityId of the next attempt>
+//   retry timer       retry--<activityId of the next attempt>; retry--child--<childName>-<seq>@<n> for children
 //   sleep timer       timer-<seq>
 //   child workflow    <parentWorkflowId>--<childName>-<seq>   (unless the call names its own id)
 //   external calls    control "signal-<seq>" / "cancel-<seq>" of signalWorkflow() / requestCancelWorkflow()
@@ -27,6 +27,11 @@ export function attemptFromActivityId(id: string): number {
 /** Id of the timer that waits before the attempt whose id is `nextActivityId`. */
 export function retryTimerId(nextActivityId: string): string {
   return `retry--${nextActivityId}`;
+}
+
+/** Id of the timer that waits before attempt `attempt` of the `seq`-th call of child workflow `childName`. */
+export function childRetryTimerId(childName: string, seq: number, attempt: number): string {
+  return `retry--child--${childName}-${seq}@${attempt}`;
 }
 
 /** Id of the `seq`-th `sleep()` timer. */

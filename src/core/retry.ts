@@ -1,4 +1,4 @@
-// Retry policy of activity proxies. Retries wait on SWF timers between attempts, so they are
+// Retry policy of activity and child workflow proxies. Retries wait on SWF timers between attempts, so they are
 // durable and visible in the history.
 import { TaskError } from './errors.ts';
 
@@ -16,8 +16,14 @@ export interface RetryPolicy {
   nonRetryable?: string[];
 }
 
-/** Errors that retrying cannot fix: SWF refused the schedule, or the activity was canceled. */
-const NEVER_RETRIED = new Set(['ScheduleActivityFailed', 'ActivityCanceled', 'PayloadTooLargeError']);
+/**
+ * Errors that retrying cannot fix: SWF refused the schedule or start, or the activity or child
+ * was canceled or terminated (someone decided it should stop).
+ */
+const NEVER_RETRIED = new Set([
+  'ScheduleActivityFailed', 'ActivityCanceled', 'PayloadTooLargeError',
+  'StartChildWorkflowFailed', 'ChildWorkflowCanceled', 'ChildWorkflowTerminated',
+]);
 
 /**
  * Seconds to wait before attempt `attempt + 1` after attempt `attempt` failed with `error`, or

@@ -1,7 +1,8 @@
 // WorkflowProxy: a workflow field that starts a child workflow when called and resolves with the
 // child's result (SWF_SPEC 10.2).
-import { ConfigurationError } from './errors.ts';
-import { childWorkflowId, invalidIdReason } from './ids.ts';
+import { ChildWorkflowCanceled, ConfigurationError } from './errors.ts';
+import { retryDelay, type RetryPolicy } from './retry.ts';
+import { childRetryTimerId, childWorkflowId, invalidIdReason } from './ids.ts';
 import { durationToString, getWorkflowOptions, type Duration, type WorkflowClass } from './options.ts';
 import { serializeChecked } from './serializer.ts';
 import { trackSettlement } from './settlement.ts';
@@ -21,6 +22,11 @@ export interface ChildProxyOptions {
   childPolicy?: ChildPolicy;
   taskPriority?: number | string;
   tagList?: string[];
+  /**
+   * Retry policy of the child, as for activities: a failed or timed-out run is started again
+   * (same workflowId) after a durable timer. Canceled, terminated or refused starts are not retried.
+   */
+  retry?: RetryPolicy;
 }
 
 /** Per-call options of a child workflow call; `workflowId` replaces the derived default id. */
@@ -43,18 +49,41 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     const merged: ChildCallOptions = { ...target.defaults, ...options, ...overrides };
     const seq = execution.nextSeq(`child:${target.name}`);
     const workflowId = merged.workflowId ?? childWorkflowId(execution.workflowId, target.name, seq);
+    const call: ChildCallState = { isCanceled: false };
     const run = async (): Promise<unknown> => {
       const invalid = invalidIdReason(workflowId);
       if (invalid) throw new ConfigurationError(`Child workflow id ${JSON.stringify(workflowId)} of "${target.name}" (call ${seq}) ${invalid}`);
       const text = serializeChecked(execution.serializer, input, `Input of child workflow "${target.name}" (call ${seq})`);
       const attributes = startAttributes(target, workflowId, text, merged);
       const decision = { decisionType: 'StartChildWorkflowExecution' as const, startChildWorkflowExecutionDecisionAttributes: attributes };
-      return execution.startChild(decision, decisionKey('StartChildWorkflowExecution', attributes), workflowId);
+      // Each attempt starts a run with the same workflowId (the previous run is closed by then).
+      for (let attempt = 1; ; attempt++) {
+        call.retryTimerId = undefined;
+        try {
+          return await execution.startChild(decision, decisionKey('StartChildWorkflowExecution', attributes), workflowId);
+        } catch (error) {
+          const delay = call.isCanceled ? undefined : retryDelay(merged.retry, attempt, error);
+          if (delay === undefined) throw error;
+          call.retryTimerId = childRetryTimerId(target.name, seq, attempt + 1);
+          await execution.startTimer(call.retryTimerId, delay);
+        }
+      }
     };
     const promise = trackSettlement(run() as Promise<O>);
-    execution.registerCanceller(promise, () => execution.requestCancelChild(workflowId));
+    execution.registerCanceller(promise, () => {
+      if (call.isCanceled) return;
+      call.isCanceled = true;
+      if (call.retryTimerId === undefined) execution.requestCancelChild(workflowId);
+      else execution.cancelTimer(call.retryTimerId, new ChildWorkflowCanceled(`Child workflow ${workflowId} was canceled while waiting to retry (timer ${call.retryTimerId})`));
+    });
     return promise;
   };
+}
+
+/** Where a child call is: waiting on a run, or on the retry timer named here. */
+interface ChildCallState {
+  retryTimerId?: string | undefined;
+  isCanceled: boolean;
 }
 
 interface ResolvedTarget extends WorkflowRef { defaults: ChildProxyOptions }

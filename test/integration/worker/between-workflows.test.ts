@@ -1,12 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SWFClient } from '@aws-sdk/client-swf';
-import { Workflow, WorkflowCanceled } from '../../../src/core/index.ts';
+import { Workflow, WorkflowCanceled, WorkflowProxy } from '../../../src/core/index.ts';
 import { FlowyClient } from '../../../src/client/index.ts';
 import { Registry, workflow } from '../../../src/definitions/index.ts';
 import { startLocalServer, type LocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
-import { replayHistory } from '../../../src/testing/index.ts';
+import { replayHistory, skipTimeUntil } from '../../../src/testing/index.ts';
 import { DecisionWorker } from '../../../src/worker/index.ts';
 
 @workflow({ name: 'Receiver', taskList: 'between' })
@@ -82,5 +82,62 @@ describe('workflows that signal and cancel each other', () => {
     assert.equal(history.filter((e) => e.eventType === 'ExternalWorkflowExecutionSignaled').length, 1);
     assert.equal(history.filter((e) => e.eventType === 'ExternalWorkflowExecutionCancelRequested').length, 1);
     assert.equal((await replayHistory(history, Sender, { execution: sender })).status, 'completed');
+  });
+});
+
+let flakyRuns = 0;
+
+@workflow({ name: 'FlakyChild', taskList: 'retrying' })
+class FlakyChild extends Workflow<string, string> {
+  async run(input: string) {
+    if (++flakyRuns === 1) throw new Error('first run fails'); // each run is decided once: it closes in its first task
+    return `done ${input}`;
+  }
+}
+
+@workflow({ name: 'RetryingParent', taskList: 'retrying' })
+class RetryingParent extends Workflow<void, unknown> {
+  child = WorkflowProxy(FlakyChild, { retry: { maxAttempts: 2, initialInterval: 30 } });
+  async run() {
+    return this.child('x');
+  }
+}
+
+describe('a child workflow with a retry policy on the local server', () => {
+  test('the failed child run is started again after its backoff timer and the parent gets the result', async () => {
+    const server = await startLocalServer({ clock: 'manual', longPollMs: 200 });
+    const swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
+    const registry = new Registry();
+    registry.addWorkflow(FlakyChild);
+    registry.addWorkflow(RetryingParent);
+    await registerAll(swf, 'retrying', registry);
+    const client = new FlowyClient({ client: swf, domain: 'retrying', registry });
+    const worker = new DecisionWorker({ client: swf, domain: 'retrying', taskList: 'retrying', registry, maxCachedExecutions: 0 });
+    const running = worker.start();
+    try {
+      flakyRuns = 0;
+      const parent = await client.startWorkflow(RetryingParent, undefined, { workflowId: 'parent-1' });
+      let closed = false;
+      const result = client.result(parent, { pollIntervalMs: 10, maxPollIntervalMs: 20 }).finally(() => {
+        closed = true;
+      });
+      while (!closed) {
+        if ((await skipTimeUntil(server, () => closed, { intervalMs: 5 })) === 'idle') await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      assert.equal(await result, 'done x');
+      assert.equal(flakyRuns, 2);
+      const history = await client.history(parent);
+      assert.deepEqual(history.filter((e) => e.eventType?.startsWith('ChildWorkflowExecution') && e.eventType !== 'ChildWorkflowExecutionStarted').map((e) => e.eventType), [
+        'ChildWorkflowExecutionFailed',
+        'ChildWorkflowExecutionCompleted',
+      ]);
+      assert.equal(history.find((e) => e.eventType === 'TimerStarted')?.timerStartedEventAttributes?.timerId, 'retry--child--FlakyChild-1@2');
+      assert.equal((await replayHistory(history, RetryingParent, { execution: parent })).status, 'completed');
+    } finally {
+      await worker.stop();
+      await running;
+      swf.destroy();
+      await server.close();
+    }
   });
 });
