@@ -45,8 +45,9 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     case 'ScheduleActivityTaskFailed': {
       const a = event.scheduleActivityTaskFailedEventAttributes ?? {};
       const deferred = execution.activities.get(a.activityId ?? '');
+      execution.activityClosed(a.activityId ?? '');
       const type = `${a.activityType?.name}@${a.activityType?.version}`;
-      const message = `SWF could not schedule activity ${type} (id ${a.activityId}): ${a.cause}. Run "flowy register" or check the activity's name, version and defaults`;
+      const message = `SWF could not schedule activity ${type} (id ${a.activityId}): ${a.cause}. ${scheduleFailureAdvice(a.cause)}`;
       return fail(execution, deferred, new ScheduleActivityFailed(message, { reason: a.cause }));
     }
     case 'TimerFired': {
@@ -66,6 +67,7 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
       const a = event.startChildWorkflowExecutionFailedEventAttributes ?? {};
       const type = `${a.workflowType?.name}@${a.workflowType?.version}`;
       const error = new StartChildWorkflowFailed(`SWF could not start child workflow ${type} (id ${a.workflowId}): ${a.cause}`, { reason: a.cause });
+      execution.childClosed(a.workflowId ?? '');
       return fail(execution, execution.children.get(a.workflowId ?? ''), error);
     }
     case 'ChildWorkflowExecutionCompleted': {
@@ -131,21 +133,25 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
   }
 }
 
+/** The call an activity close event answers; the attempt's window slots are freed (window.ts). */
 function activityOf(execution: Execution, scheduledEventId: number | undefined, event: HistoryEvent): Deferred<unknown> {
   const activityId = execution.activityIdsByScheduledEventId.get(scheduledEventId ?? -1);
   const deferred = activityId === undefined ? undefined : execution.activities.get(activityId);
   if (!deferred) {
     throw new NonDeterminismError(event.eventId ?? 0, `${event.eventType} for scheduled event ${scheduledEventId}`, 'no matching activity call');
   }
+  execution.activityClosed(activityId!);
   return deferred;
 }
 
+/** The call a child close event answers; the child's window slots are freed (window.ts). */
 function childOf(execution: Execution, initiatedEventId: number | undefined, event: HistoryEvent): Deferred<unknown> {
   const workflowId = execution.childIdsByInitiatedEventId.get(initiatedEventId ?? -1);
   const deferred = workflowId === undefined ? undefined : execution.children.get(workflowId);
   if (!deferred) {
     throw new NonDeterminismError(event.eventId ?? 0, `${event.eventType} for initiated event ${initiatedEventId}`, 'no matching child workflow call');
   }
+  execution.childClosed(workflowId!);
   return deferred;
 }
 
@@ -159,4 +165,13 @@ function fail(execution: Execution, deferred: Deferred<unknown> | Deferred<void>
   if (!deferred || deferred.isSettled) return;
   deferred.reject(error);
   execution.hasSettled = true;
+}
+
+/** What to do about a ScheduleActivityTaskFailed cause (SWF_SPEC appendix D). */
+function scheduleFailureAdvice(cause: string | undefined): string {
+  if (cause === 'OPEN_ACTIVITIES_LIMIT_EXCEEDED' || cause === 'ACTIVITY_CREATION_RATE_EXCEEDED') {
+    return 'SWF limits open activities and how fast they are created; lower the concurrency of the proxy or workflow';
+  }
+  if (cause === 'ACTIVITY_ID_ALREADY_IN_USE') return 'another open activity of this execution has that id';
+  return `Run "flowy register" or check the activity's name, version and defaults`;
 }

@@ -4,21 +4,16 @@
 // promises derived from them with then/catch/finally (settlement.ts), plus plain values; any other
 // promise is refused when the combinator is called, since its place in the history is unknown.
 import { ConfigurationError } from './errors.ts';
-import { isTracked, settlementRank, trackSettlement, WorkflowPromise } from './settlement.ts';
+import { isRejected, isTracked, settlementRank, trackSettlement, WorkflowPromise } from './settlement.ts';
 
-/** Index of the promise that settled first in history order, waiting if none has settled yet. */
-async function firstSettledIndex(promises: readonly Promise<unknown>[], candidates: readonly number[]): Promise<number> {
-  let best: number | undefined;
-  let bestRank = Infinity;
-  for (const index of candidates) {
-    const rank = settlementRank(promises[index]!);
-    if (rank !== undefined && rank < bestRank) {
-      best = index;
-      bestRank = rank;
-    }
-  }
-  if (best !== undefined) return best;
-  return Promise.race(candidates.map((index) => promises[index]!.then(() => index, () => index)));
+/** Indexes of the promises that have settled, in history order (by settlement rank). */
+function settledInOrder(promises: readonly Promise<unknown>[]): number[] {
+  const ranked: [index: number, rank: number][] = [];
+  promises.forEach((promise, index) => {
+    const rank = settlementRank(promise);
+    if (rank !== undefined) ranked.push([index, rank]);
+  });
+  return ranked.sort((a, b) => a[1] - b[1]).map(([index]) => index);
 }
 
 /** The arguments as ranked promises; throws naming the first argument that cannot be ranked. */
@@ -53,12 +48,29 @@ export function finishOrder<T>(promises: Iterable<T | Promise<T>>): AsyncIterabl
   return inFinishOrder(ordered([...promises], 'finishOrder'));
 }
 
+// One handler per promise: the ones still pending report in the order they settle, which is the
+// history order, after the ones already settled (sorted by rank). Linear in the number of promises.
 async function* inFinishOrder<T>(list: Promise<T>[]): AsyncIterable<T> {
-  const remaining = list.map((_, index) => index);
-  while (remaining.length > 0) {
-    const index = await firstSettledIndex(list, remaining);
-    remaining.splice(remaining.indexOf(index), 1);
-    yield await list[index]!;
+  const queue = settledInOrder(list);
+  const isQueued = new Set(queue);
+  let notify: (() => void) | undefined;
+  list.forEach((promise, index) => {
+    if (isQueued.has(index)) return;
+    const arrived = (): void => {
+      queue.push(index);
+      const wake = notify;
+      notify = undefined;
+      wake?.();
+    };
+    promise.then(arrived, arrived);
+  });
+  for (let yielded = 0; yielded < list.length; yielded++) {
+    while (queue.length === 0) {
+      await new Promise<void>((resolve) => {
+        notify = resolve;
+      });
+    }
+    yield await list[queue.shift()!]!;
   }
 }
 
@@ -75,7 +87,8 @@ export function first<T>(promises: Iterable<T | Promise<T>>): Promise<T>;
 export function first(promises: Iterable<unknown>): Promise<unknown> {
   const list = ordered([...promises], 'first');
   if (list.length === 0) throw new RangeError('first() needs at least one promise');
-  return trackSettlement(firstSettledIndex(list, list.map((_, i) => i)).then((index) => list[index]!));
+  const earliest = settledInOrder(list)[0];
+  return trackSettlement(earliest === undefined ? Promise.race(list) : list[earliest]!);
 }
 
 /**
@@ -93,9 +106,19 @@ export function all(promises: Iterable<unknown>): Promise<unknown[]> {
   return trackSettlement(allInOrder(list));
 }
 
-async function allInOrder(list: Promise<unknown>[]): Promise<unknown[]> {
-  for await (const _ of inFinishOrder(list)) {
-    // each result is awaited in history order, so the first failure in the history is thrown
-  }
-  return Promise.all(list);
+function allInOrder(list: Promise<unknown>[]): Promise<unknown[]> {
+  const failedAlready = settledInOrder(list).find((index) => isRejected(list[index]!));
+  if (failedAlready !== undefined) return list[failedAlready]!.then(() => []);
+  // Only fulfilled ones have settled: the first rejection to come is the first failure in the history.
+  return new Promise((resolve, reject) => {
+    const values: unknown[] = new Array(list.length);
+    let left = list.length;
+    if (left === 0) resolve(values);
+    list.forEach((promise, index) => {
+      promise.then((value) => {
+        values[index] = value;
+        if (--left === 0) resolve(values);
+      }, reject);
+    });
+  });
 }

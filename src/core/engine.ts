@@ -7,9 +7,10 @@ export { Decider } from './decider.ts';
 export type { DeciderOptions, DecisionTaskExecution } from './decider.ts';
 export type { CloseKind } from './close-decision.ts';
 export { RestartRequest, NonDeterminismError } from './errors.ts';
-export { retryDelay } from './retry.ts';
+export { retryDelay, transientRefusalDelay } from './retry.ts';
+export { checkConcurrency, SWF_OPEN_LIMIT } from './window.ts';
 export {
-  activityId, attemptFromActivityId, retryTimerId, childRetryTimerId, sleepTimerId, childWorkflowId,
+  activityId, attemptFromActivityId, retryTimerId, childRetryTimerId, throttleTimerId, sleepTimerId, childWorkflowId,
   sideEffectMarkerName, sideEffectFailureMarkerName, patchMarkerName, externalCallControl, invalidIdReason,
 } from './ids.ts';
 export {

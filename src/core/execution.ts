@@ -6,7 +6,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Deferred, trackSettlement, WorkflowPromise } from './settlement.ts';
 import { hashString, seededRandom, uuidFrom } from './random.ts';
 import { patchMarkerName, sideEffectFailureMarkerName, sideEffectMarkerName } from './ids.ts';
-import { SideEffectFailed } from './errors.ts';
+import { ActivityCanceled, ChildWorkflowCanceled, SideEffectFailed } from './errors.ts';
+import { Admission, SWF_OPEN_LIMIT, Window } from './window.ts';
 import { MAX_DATA_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
 import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
@@ -85,6 +86,11 @@ export class Execution {
   private readonly signalHandlers = new Map<string, ((payload: unknown) => unknown)[]>();
   private readonly cancellationDeferred = new Deferred<void>();
   private readonly runningSideEffects = new Set<Promise<unknown>>();
+  private activityWindow = new Window(SWF_OPEN_LIMIT);
+  private childWindow = new Window(SWF_OPEN_LIMIT);
+  private readonly proxyWindows = new WeakMap<object, Window>();
+  private readonly activityAdmissions = new Map<string, Admission>();
+  private readonly childAdmissions = new Map<string, Admission>();
   cancelRequested = false;
 
   constructor(identity: ExecutionIdentity, serializer: Serializer) {
@@ -151,12 +157,39 @@ export class Execution {
     this.closeCommand = command;
   }
 
-  /** Schedules one activity attempt and returns the promise of its result. */
-  scheduleActivity(decision: Decision, key: string, activityId: string): Promise<unknown> {
+  /** Sets how many activities, and how many child workflows, may be open at once (`@workflow({ concurrency })`). */
+  setConcurrency(limit: number): void {
+    this.activityWindow = new Window(limit);
+    this.childWindow = new Window(limit);
+  }
+
+  /** The window of `owner` (a proxy) in this execution, created with `limit` on first use. */
+  windowOf(owner: object, limit: number): Window {
+    let window = this.proxyWindows.get(owner);
+    if (!window) {
+      window = new Window(limit);
+      this.proxyWindows.set(owner, window);
+    }
+    return window;
+  }
+
+  /**
+   * Schedules one activity attempt once `windows` (e.g. its proxy's) and the execution's activity
+   * window have a free slot, and returns the promise of its result.
+   */
+  scheduleActivity(decision: Decision, key: string, activityId: string, windows: readonly Window[] = []): Promise<unknown> {
     const deferred = new Deferred<unknown>();
     this.activities.set(activityId, deferred);
-    this.addCommand(decision, key);
+    const admission = new Admission(activityId, [...windows, this.activityWindow], () => this.addCommand(decision, key));
+    this.activityAdmissions.set(activityId, admission);
     return deferred.promise;
+  }
+
+  /** An activity attempt closed or was refused: its slots go to the next waiting calls. */
+  activityClosed(activityId: string): void {
+    const admission = this.activityAdmissions.get(activityId);
+    this.activityAdmissions.delete(activityId);
+    admission?.leave();
   }
 
   /** Starts an SWF timer of `seconds` and returns the promise of its firing. */
@@ -168,12 +201,20 @@ export class Execution {
     return deferred.promise;
   }
 
-  /** Starts a child workflow and returns the promise of its result. */
-  startChild(decision: Decision, key: string, workflowId: string): Promise<unknown> {
+  /** Starts a child workflow once `windows` and the execution's child window have a slot; returns the promise of its result. */
+  startChild(decision: Decision, key: string, workflowId: string, windows: readonly Window[] = []): Promise<unknown> {
     const deferred = new Deferred<unknown>();
     this.children.set(workflowId, deferred);
-    this.addCommand(decision, key);
+    const admission = new Admission(workflowId, [...windows, this.childWindow], () => this.addCommand(decision, key));
+    this.childAdmissions.set(workflowId, admission);
     return deferred.promise;
+  }
+
+  /** A child run closed or its start was refused: its slots go to the next waiting calls. */
+  childClosed(workflowId: string): void {
+    const admission = this.childAdmissions.get(workflowId);
+    this.childAdmissions.delete(workflowId);
+    admission?.leave();
   }
 
   /**
@@ -204,7 +245,14 @@ export class Execution {
 
   /** RequestCancelActivityTask for an attempt still open; its ActivityTaskCanceled rejects the call (SWF_SPEC 9). */
   requestCancelActivity(activityId: string): void {
-    if (this.activities.get(activityId)?.isSettled !== false) return;
+    const deferred = this.activities.get(activityId);
+    if (deferred?.isSettled !== false) return;
+    if (this.activityAdmissions.get(activityId)?.isWaiting) {
+      // never sent to SWF: it leaves the queue and fails at once
+      this.activityClosed(activityId);
+      deferred.reject(new ActivityCanceled(`Activity ${activityId} was canceled before it was scheduled`));
+      return;
+    }
     this.addCommand({ decisionType: 'RequestCancelActivityTask', requestCancelActivityTaskDecisionAttributes: { activityId } }, `RequestCancelActivityTask (id ${activityId})`);
   }
 
@@ -218,7 +266,13 @@ export class Execution {
 
   /** Asks an open child to cancel (RequestCancelExternalWorkflowExecution); the child decides how it closes. */
   requestCancelChild(workflowId: string): void {
-    if (this.children.get(workflowId)?.isSettled !== false) return;
+    const deferred = this.children.get(workflowId);
+    if (deferred?.isSettled !== false) return;
+    if (this.childAdmissions.get(workflowId)?.isWaiting) {
+      this.childClosed(workflowId);
+      deferred.reject(new ChildWorkflowCanceled(`Child workflow ${workflowId} was canceled before it was started`));
+      return;
+    }
     const attributes = { workflowId };
     this.addCommand(
       { decisionType: 'RequestCancelExternalWorkflowExecution', requestCancelExternalWorkflowExecutionDecisionAttributes: attributes },

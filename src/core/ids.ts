@@ -8,6 +8,7 @@
 //   activity          <activityName>-<seq>            attempt 1
 //                     <activityName>-<seq>@<n>        attempt n > 1
 //   retry timer       retry--<activityId of the next attempt>; retry--child--<childName>-<seq>@<n> for children
+//   throttle timer    throttled--<activityId or child call>--<n>: the n-th transient refusal (rate or open limit)
 //   sleep timer       timer-<seq>
 //   child workflow    <parentWorkflowId>--<childName>-<seq>   (unless the call names its own id)
 //   external calls    control "signal-<seq>" / "cancel-<seq>" of signalWorkflow() / requestCancelWorkflow()
@@ -32,6 +33,11 @@ export function retryTimerId(nextActivityId: string): string {
 /** Id of the timer that waits before attempt `attempt` of the `seq`-th call of child workflow `childName`. */
 export function childRetryTimerId(childName: string, seq: number, attempt: number): string {
   return `retry--child--${childName}-${seq}@${attempt}`;
+}
+
+/** Id of the timer that waits before making a call again that SWF refused transiently (the `refusal`-th time). */
+export function throttleTimerId(callId: string, refusal: number): string {
+  return `throttled--${callId}--${refusal}`;
 }
 
 /** Id of the `seq`-th `sleep()` timer. */

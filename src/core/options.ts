@@ -29,6 +29,11 @@ export interface WorkflowOptions {
   input?: JsonSchema;
   /** JSON Schema of the result. */
   output?: JsonSchema;
+  /**
+   * At most this many activities, and this many child workflows, open at once in one execution;
+   * further calls wait in call order. Default 1,000 (SWF's limit).
+   */
+  concurrency?: number;
 }
 
 /** Options of `@activity({...})`. */
@@ -59,6 +64,7 @@ export interface ResolvedWorkflowOptions {
   name: string; version: string; taskList: string;
   executionStartToCloseTimeout: number; taskStartToCloseTimeout: Duration;
   childPolicy: ChildPolicy; description?: string; input?: JsonSchema; output?: JsonSchema;
+  concurrency?: number;
 }
 
 /** `ActivityOptions` with every default applied. */

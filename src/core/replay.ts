@@ -8,6 +8,7 @@ import { Execution, executionStorage, type Command, type ExecutionIdentity } fro
 import { decisionTaskBoundaries, inEventOrder, SWF_EVENT_LIMIT, type DecisionTaskBoundary } from './history.ts';
 import { getWorkflowOptions, type WorkflowClass } from './options.ts';
 import { jsonSerializer, type Serializer } from './serializer.ts';
+import { checkConcurrency } from './window.ts';
 import type { CloseKind } from './close-decision.ts';
 import type { Decision, HistoryEvent } from './swf-types.ts';
 
@@ -64,6 +65,8 @@ export class Replay {
     this.workflow = workflow;
     this.options = options;
     this.execution = new Execution(identityOf(this.events, workflow, options), options.serializer ?? jsonSerializer);
+    const concurrency = getWorkflowOptions(workflow)?.concurrency;
+    if (concurrency !== undefined) this.execution.setConcurrency(checkConcurrency(concurrency, `@workflow on ${workflow.name}`));
     if (options.recordedMarkers) indexMarkers(this.execution, options.recordedMarkers, 0);
     indexMarkers(this.execution, this.events, 0);
     this.boundaries = decisionTaskBoundaries(this.events);

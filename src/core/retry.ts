@@ -38,3 +38,25 @@ export function retryDelay(policy: RetryPolicy | undefined, attempt: number, err
   const delay = initial * (policy.backoffCoefficient ?? 2) ** (attempt - 1);
   return Math.min(delay, policy.maxInterval ?? initial * 100);
 }
+
+/**
+ * Causes of ScheduleActivityTaskFailed / StartChildWorkflowExecutionFailed that are transient on
+ * SWF (SWF_SPEC appendix D): the same call succeeds later, so it is made again after a timer.
+ */
+const TRANSIENT_REFUSALS = new Set([
+  'ACTIVITY_CREATION_RATE_EXCEEDED', 'OPEN_ACTIVITIES_LIMIT_EXCEEDED',
+  'CHILD_CREATION_RATE_EXCEEDED', 'OPEN_CHILDREN_LIMIT_EXCEEDED',
+]);
+/** How many transient refusals one call outlives before the refusal is final. */
+const MAX_TRANSIENT_REFUSALS = 20;
+
+/**
+ * Seconds to wait before making a call again that SWF refused transiently for the `refusal`-th
+ * time (1, 2, 4, ... up to 60), or undefined when the refusal is not transient or happened too often.
+ */
+export function transientRefusalDelay(error: unknown, refusal: number): number | undefined {
+  if (!(error instanceof TaskError) || error.reason === undefined || !TRANSIENT_REFUSALS.has(error.reason)) return undefined;
+  if (error.name !== 'ScheduleActivityFailed' && error.name !== 'StartChildWorkflowFailed') return undefined;
+  if (refusal > MAX_TRANSIENT_REFUSALS) return undefined;
+  return Math.min(2 ** (refusal - 1), 60);
+}

@@ -10,6 +10,7 @@
 // `Promise.all`) cannot be ranked once settled; the combinators refuse them (combinators.ts).
 
 const settledAt = new WeakMap<Promise<unknown>, number>();
+const rejected = new WeakSet<Promise<unknown>>();
 let settlementCounter = 0;
 /** True while a WorkflowPromise attaches its own tracker: the tracker's promise is not tracked. */
 let isAttachingTracker = false;
@@ -25,10 +26,15 @@ export class WorkflowPromise<T> extends Promise<T> {
     if (isAttachingTracker) return;
     isAttachingTracker = true;
     try {
-      const record = (): void => {
-        settledAt.set(this, ++settlementCounter);
-      };
-      super.then(record, record);
+      super.then(
+        () => {
+          settledAt.set(this, ++settlementCounter);
+        },
+        () => {
+          settledAt.set(this, ++settlementCounter);
+          rejected.add(this);
+        },
+      );
     } finally {
       isAttachingTracker = false;
     }
@@ -51,6 +57,11 @@ export function isTracked(promise: Promise<unknown>): boolean {
 /** The settlement rank of a tracked promise that has settled, else undefined. */
 export function settlementRank(promise: Promise<unknown>): number | undefined {
   return settledAt.get(promise);
+}
+
+/** True when a tracked promise has settled by rejecting. */
+export function isRejected(promise: Promise<unknown>): boolean {
+  return rejected.has(promise);
 }
 
 /** A promise with its settle functions, tracked for history order. */

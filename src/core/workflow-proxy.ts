@@ -1,8 +1,9 @@
 // WorkflowProxy: a workflow field that starts a child workflow when called and resolves with the
 // child's result (SWF_SPEC 10.2).
 import { ChildWorkflowCanceled, ConfigurationError } from './errors.ts';
-import { retryDelay, type RetryPolicy } from './retry.ts';
-import { childRetryTimerId, childWorkflowId, invalidIdReason } from './ids.ts';
+import { retryDelay, transientRefusalDelay, type RetryPolicy } from './retry.ts';
+import { checkConcurrency } from './window.ts';
+import { childRetryTimerId, childWorkflowId, invalidIdReason, throttleTimerId } from './ids.ts';
 import { durationToString, getWorkflowOptions, type Duration, type WorkflowClass } from './options.ts';
 import { serializeChecked } from './serializer.ts';
 import { trackSettlement } from './settlement.ts';
@@ -27,6 +28,8 @@ export interface ChildProxyOptions {
    * (same workflowId) after a durable timer. Canceled, terminated or refused starts are not retried.
    */
   retry?: RetryPolicy;
+  /** At most this many calls of this proxy open at once in one execution; the others wait in call order. */
+  concurrency?: number;
 }
 
 /** Per-call options of a child workflow call; `workflowId` replaces the derived default id. */
@@ -43,13 +46,15 @@ export type ChildWorkflowFunction<I, O> = (input: I, overrides?: ChildCallOption
  * id defaults to `<parentWorkflowId>--<childName>-<seq>`.
  */
 export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef, options: ChildProxyOptions = {}): ChildWorkflowFunction<I, O> {
-  return function (this: unknown, input: I, overrides: ChildCallOptions = {}): Promise<O> {
+  const concurrency = options.concurrency === undefined ? undefined : checkConcurrency(options.concurrency, 'WorkflowProxy options');
+  const proxy = function (this: unknown, input: I, overrides: ChildCallOptions = {}): Promise<O> {
     const target = resolveWorkflow(workflow);
     const execution = executionOf(this as object | undefined, `WorkflowProxy '${target.name}'`);
     const merged: ChildCallOptions = { ...target.defaults, ...options, ...overrides };
     const seq = execution.nextSeq(`child:${target.name}`);
     const workflowId = merged.workflowId ?? childWorkflowId(execution.workflowId, target.name, seq);
     const call: ChildCallState = { isCanceled: false };
+    const windows = concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)];
     const run = async (): Promise<unknown> => {
       const invalid = invalidIdReason(workflowId);
       if (invalid) throw new ConfigurationError(`Child workflow id ${JSON.stringify(workflowId)} of "${target.name}" (call ${seq}) ${invalid}`);
@@ -57,11 +62,21 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
       const attributes = startAttributes(target, workflowId, text, merged);
       const decision = { decisionType: 'StartChildWorkflowExecution' as const, startChildWorkflowExecutionDecisionAttributes: attributes };
       // Each attempt starts a run with the same workflowId (the previous run is closed by then).
+      let refusals = 0;
       for (let attempt = 1; ; attempt++) {
         call.retryTimerId = undefined;
         try {
-          return await execution.startChild(decision, decisionKey('StartChildWorkflowExecution', attributes), workflowId);
+          return await execution.startChild(decision, decisionKey('StartChildWorkflowExecution', attributes), workflowId, windows);
         } catch (error) {
+          const wait = call.isCanceled ? undefined : transientRefusalDelay(error, refusals + 1);
+          if (wait !== undefined) {
+            // SWF refused for now (rate or open limit): start it again after a timer
+            refusals++;
+            call.retryTimerId = throttleTimerId(`child--${target.name}-${seq}@${attempt}`, refusals);
+            await execution.startTimer(call.retryTimerId, wait);
+            attempt--;
+            continue;
+          }
           const delay = call.isCanceled ? undefined : retryDelay(merged.retry, attempt, error);
           if (delay === undefined) throw error;
           call.retryTimerId = childRetryTimerId(target.name, seq, attempt + 1);
@@ -78,6 +93,7 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     });
     return promise;
   };
+  return proxy;
 }
 
 /** Where a child call is: waiting on a run, or on the retry timer named here. */
