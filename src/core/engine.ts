@@ -17,7 +17,7 @@ export {
   getWorkflowOptions, getActivityOptions, resolveWorkflowOptions, resolveActivityOptions,
   durationToString, WORKFLOW_METADATA_KEY, ACTIVITY_METADATA_KEY,
 } from './options.ts';
-export type { ResolvedWorkflowOptions, ResolvedActivityOptions } from './options.ts';
+export type { ResolvedWorkflowOptions, ResolvedActivityOptions, SchemaCheck } from './options.ts';
 export { serializeChecked, truncate, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
 export { eventAttributes, timestampMillis, SWF_EVENT_LIMIT } from './history.ts';
 export { decisionKey, outcomeKey } from './command-matching.ts';

@@ -101,6 +101,12 @@ export class NonDeterminismError extends Error {
 export class ConfigurationError extends Error { override name = 'ConfigurationError'; }
 
 /**
+ * A value does not match the JSON Schema declared for it: a workflow's result (`output` of
+ * `@workflow`), or a child workflow's input given to a WorkflowProxy (`input`).
+ */
+export class SchemaMismatch extends ConfigurationError { override name = 'SchemaMismatch'; }
+
+/**
  * A value is too large for the SWF field it must travel in (SWF_SPEC 15: 32,768 characters for
  * inputs, results, details and markers).
  */

@@ -6,7 +6,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Deferred, trackSettlement, WorkflowPromise } from './settlement.ts';
 import { hashString, seededRandom, uuidFrom } from './random.ts';
 import { patchMarkerName, sideEffectFailureMarkerName, sideEffectMarkerName } from './ids.ts';
-import { ActivityCanceled, ChildWorkflowCanceled, SideEffectFailed } from './errors.ts';
+import { ActivityCanceled, ChildWorkflowCanceled, SchemaMismatch, SideEffectFailed } from './errors.ts';
+import type { JsonSchema, SchemaCheck } from './options.ts';
 import { Admission, SWF_OPEN_LIMIT, Window } from './window.ts';
 import { MAX_DATA_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
@@ -56,6 +57,10 @@ export class Execution {
   private nowMs = 0;
   /** `DecisionTaskCompleted` event id of the task being replayed; undefined for the new task. */
   replayingTaskCompletedEventId: number | undefined;
+  /** Checks values against JSON Schemas (DecideOptions.checkSchema); undefined: nothing is checked. */
+  checkSchema: SchemaCheck | undefined;
+  /** The workflow's `output` schema, checked when `run()` resolves. */
+  outputSchema: JsonSchema | undefined;
   /** Markers of the whole history by name (for `sideEffect` and `patched`). */
   markers = new Map<string, RecordedMarker>();
 
@@ -419,6 +424,11 @@ export class Execution {
   /** Records how `run()` settled and queues the matching close decision (first settle wins). */
   settleRun(outcome: 'completed' | 'failed', value: unknown): void {
     if (this.closeKind !== undefined) return;
+    const mismatch = outcome === 'completed' && this.outputSchema !== undefined ? this.checkSchema?.(this.outputSchema, value) : undefined;
+    if (mismatch !== undefined) {
+      const message = `Result of workflow "${this.workflowType.name}" does not match its output schema: ${mismatch}; fix run() or the schema`;
+      return this.settleRun('failed', new SchemaMismatch(message));
+    }
     const close = closeDecision(outcome, value, this);
     this.closeKind = close.kind;
     this.closeCommand = { decision: close.decision, key: close.decision.decisionType, isClose: true };

@@ -10,6 +10,12 @@ export type JsonSchema = Record<string, unknown> | boolean;
 /** A duration in whole seconds, or SWF's 'NONE' (no limit). */
 export type Duration = number | 'NONE';
 
+/**
+ * Checks `value` against a JSON Schema: undefined when it matches, else what is wrong (e.g.
+ * "total must be number"). The decider is given one by the workers (src/definitions' ajv).
+ */
+export type SchemaCheck = (schema: JsonSchema, value: unknown) => string | undefined;
+
 /** Options of `@workflow({...})`. */
 export interface WorkflowOptions {
   /** Workflow type name; default: the class name. */

@@ -6,7 +6,7 @@ import { matchRecordedDecisions } from './command-matching.ts';
 import { installDeterminismGuard } from './determinism-guard.ts';
 import { Execution, executionStorage, type Command, type ExecutionIdentity } from './execution.ts';
 import { decisionTaskBoundaries, inEventOrder, SWF_EVENT_LIMIT, type DecisionTaskBoundary } from './history.ts';
-import { getWorkflowOptions, type WorkflowClass } from './options.ts';
+import { getWorkflowOptions, type SchemaCheck, type WorkflowClass } from './options.ts';
 import { jsonSerializer, type Serializer } from './serializer.ts';
 import { checkConcurrency } from './window.ts';
 import type { CloseKind } from './close-decision.ts';
@@ -29,6 +29,12 @@ export interface DecideOptions {
    * that deciding a prefix of it (as `replayHistory` does for each task) does not run them again.
    */
   recordedMarkers?: readonly HistoryEvent[] | undefined;
+  /**
+   * Checks the workflow's result against its `output` schema (a mismatch fails the execution with
+   * SchemaMismatch) and children's input against theirs before they are started. Workers and
+   * replayHistory pass src/definitions' `checkSchema`; without it no schema is checked.
+   */
+  checkSchema?: SchemaCheck | undefined;
 }
 
 /** What `decide()` returns. */
@@ -65,7 +71,10 @@ export class Replay {
     this.workflow = workflow;
     this.options = options;
     this.execution = new Execution(identityOf(this.events, workflow, options), options.serializer ?? jsonSerializer);
-    const concurrency = getWorkflowOptions(workflow)?.concurrency;
+    const declared = getWorkflowOptions(workflow);
+    this.execution.checkSchema = options.checkSchema;
+    if (options.checkSchema && declared?.output !== undefined) this.execution.outputSchema = declared.output;
+    const concurrency = declared?.concurrency;
     if (concurrency !== undefined) this.execution.setConcurrency(checkConcurrency(concurrency, `@workflow on ${workflow.name}`));
     if (options.recordedMarkers) indexMarkers(this.execution, options.recordedMarkers, 0);
     indexMarkers(this.execution, this.events, 0);

@@ -1,10 +1,10 @@
 // WorkflowProxy: a workflow field that starts a child workflow when called and resolves with the
 // child's result (SWF_SPEC 10.2).
-import { ChildWorkflowCanceled, ConfigurationError } from './errors.ts';
+import { ChildWorkflowCanceled, ConfigurationError, SchemaMismatch } from './errors.ts';
 import { retryDelay, transientRefusalDelay, type RetryPolicy } from './retry.ts';
 import { checkConcurrency } from './window.ts';
 import { childRetryTimerId, childWorkflowId, invalidIdReason, throttleTimerId } from './ids.ts';
-import { durationToString, getWorkflowOptions, type Duration, type WorkflowClass } from './options.ts';
+import { durationToString, getWorkflowOptions, type Duration, type JsonSchema, type WorkflowClass } from './options.ts';
 import { serializeChecked } from './serializer.ts';
 import { trackSettlement } from './settlement.ts';
 import { decisionKey } from './command-matching.ts';
@@ -58,6 +58,10 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     const run = async (): Promise<unknown> => {
       const invalid = invalidIdReason(workflowId);
       if (invalid) throw new ConfigurationError(`Child workflow id ${JSON.stringify(workflowId)} of "${target.name}" (call ${seq}) ${invalid}`);
+      const mismatch = target.input === undefined ? undefined : execution.checkSchema?.(target.input, input);
+      if (mismatch !== undefined) {
+        throw new SchemaMismatch(`Input of child workflow "${target.name}" (call ${seq}) does not match its input schema: ${mismatch}; nothing was started`);
+      }
       const text = serializeChecked(execution.serializer, input, `Input of child workflow "${target.name}" (call ${seq})`);
       const attributes = startAttributes(target, workflowId, text, merged);
       const decision = { decisionType: 'StartChildWorkflowExecution' as const, startChildWorkflowExecutionDecisionAttributes: attributes };
@@ -102,7 +106,7 @@ interface ChildCallState {
   isCanceled: boolean;
 }
 
-interface ResolvedTarget extends WorkflowRef { defaults: ChildProxyOptions }
+interface ResolvedTarget extends WorkflowRef { defaults: ChildProxyOptions; input?: JsonSchema | undefined }
 
 function resolveWorkflow(workflow: WorkflowClass | WorkflowRef): ResolvedTarget {
   if (typeof workflow === 'function') {
@@ -110,8 +114,8 @@ function resolveWorkflow(workflow: WorkflowClass | WorkflowRef): ResolvedTarget 
     if (!options) {
       throw new ConfigurationError(`Class ${workflow.name} given to WorkflowProxy is not decorated with @workflow({...}); add the decorator or pass { name, version }`);
     }
-    const { name, version, taskList, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy } = options;
-    return { name, version, defaults: { taskList, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy } };
+    const { name, version, taskList, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy, input } = options;
+    return { name, version, input, defaults: { taskList, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy } };
   }
   return { name: workflow.name, version: workflow.version, defaults: {} };
 }

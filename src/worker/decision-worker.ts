@@ -6,6 +6,7 @@ import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
 import { NonDeterminismError } from '../core/index.ts';
 import { Decider } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
+import { checkSchema } from '../definitions/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask } from '../swf/index.ts';
@@ -59,7 +60,7 @@ export class DecisionWorker {
     this.options = options;
     this.identity = options.identity ?? defaultIdentity();
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
-    this.decider = new Decider({ serializer: options.serializer, maxCachedExecutions: options.maxCachedExecutions });
+    this.decider = new Decider({ serializer: options.serializer, maxCachedExecutions: options.maxCachedExecutions, checkSchema });
   }
 
   /** Polls with `pollers` loops until {@link stop}; resolves once stopped and idle. */

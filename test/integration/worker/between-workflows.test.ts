@@ -24,6 +24,13 @@ class Victim extends Workflow<void, unknown> {
   }
 }
 
+@workflow({ name: 'BadOutput', taskList: 'between', output: { type: 'object', required: ['total'] } })
+class BadOutput extends Workflow<void, unknown> {
+  async run() {
+    return { sum: 1 };
+  }
+}
+
 @workflow({ name: 'Sender', taskList: 'between' })
 class Sender extends Workflow<{ receiver: string; victim: string }, unknown> {
   async run(input: { receiver: string; victim: string }) {
@@ -49,7 +56,7 @@ describe('workflows that signal and cancel each other', () => {
   let worker: DecisionWorker;
   let running: Promise<void>;
   const registry = new Registry();
-  for (const cls of [Receiver, Victim, Sender]) registry.addWorkflow(cls);
+  for (const cls of [Receiver, Victim, Sender, BadOutput]) registry.addWorkflow(cls);
   const domain = 'between';
 
   before(async () => {
@@ -102,6 +109,29 @@ class RetryingParent extends Workflow<void, unknown> {
     return this.child('x');
   }
 }
+
+describe('output schemas on the local server', () => {
+  test('a workflow whose result does not match its output schema fails with SchemaMismatch', async () => {
+    const server = await startLocalServer({ longPollMs: 200 });
+    const swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
+    const registry = new Registry();
+    registry.addWorkflow(BadOutput);
+    await registerAll(swf, 'schemas', registry);
+    const client = new FlowyClient({ client: swf, domain: 'schemas', registry });
+    const worker = new DecisionWorker({ client: swf, domain: 'schemas', taskList: 'between', registry });
+    const running = worker.start();
+    try {
+      const execution = await client.startWorkflow(BadOutput, undefined);
+      await assert.rejects(client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), (error: Error) =>
+        /failed: SchemaMismatch: Result of workflow "BadOutput" does not match its output schema: total is required/.test(error.message));
+    } finally {
+      await worker.stop();
+      await running;
+      swf.destroy();
+      await server.close();
+    }
+  });
+});
 
 describe('a child workflow with a retry policy on the local server', () => {
   test('the failed child run is started again after its backoff timer and the parent gets the result', async () => {
