@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decide, Decider, Workflow, WorkflowProxy, type DecideResult, type HistoryEvent, type TaskError } from '../../../src/core/index.ts';
+import { Workflow, WorkflowProxy, type TaskError } from '../../../src/core/index.ts';
+import { decide, Decider, type DecideResult, type HistoryEvent } from '../../../src/core/engine.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';
 import { summarize } from './helpers/summarize.ts';
 

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ActivityProxy, all, ConfigurationError, decide, Decider, finishOrder, first, Workflow, type DecideResult, type HistoryEvent } from '../../../src/core/index.ts';
+import { ActivityProxy, all, ConfigurationError, finishOrder, first, Workflow } from '../../../src/core/index.ts';
+import { decide, Decider, type DecideResult, type HistoryEvent } from '../../../src/core/engine.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';
 
 const Quote = { name: 'Quote', version: '1' };

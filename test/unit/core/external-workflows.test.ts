@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decide, Workflow } from '../../../src/core/index.ts';
+import { Workflow } from '../../../src/core/index.ts';
+import { decide } from '../../../src/core/engine.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';
 
 class Signals extends Workflow<string, unknown> {

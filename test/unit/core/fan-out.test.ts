@@ -1,8 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  ActivityProxy, all, ConfigurationError, decide, Decider, Workflow, WorkflowProxy, type HistoryEvent, type TaskError, type WorkflowClass,
-} from '../../../src/core/index.ts';
+import { ActivityProxy, all, ConfigurationError, Workflow, WorkflowProxy, type TaskError, type WorkflowClass } from '../../../src/core/index.ts';
+import { decide, Decider, type HistoryEvent } from '../../../src/core/engine.ts';
 import { workflow } from '../../../src/definitions/index.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';
 import { simulate } from './helpers/simulator.ts';

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decide, Workflow, WorkflowProxy } from '../../../src/core/index.ts';
+import { Workflow, WorkflowProxy } from '../../../src/core/index.ts';
+import { decide } from '../../../src/core/engine.ts';
 import { checkSchema, workflow } from '../../../src/definitions/index.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';
 import { summarize } from './helpers/summarize.ts';
