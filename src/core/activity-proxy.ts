@@ -8,6 +8,7 @@ import { checkConcurrency, type Window } from './window.ts';
 import { serializeChecked } from './serializer.ts';
 import { trackSettlement } from './settlement.ts';
 import { decisionKey } from './command-matching.ts';
+import { callIntercepted, intercepted } from './interceptors.ts';
 import { executionOf } from './workflow.ts';
 import type { Execution } from './execution.ts';
 import type { ScheduleActivityTaskDecisionAttributes } from './swf-types.ts';
@@ -48,7 +49,10 @@ export function ActivityProxy<I, O>(activity: ActivityClass<I, O> | ActivityRef,
     const execution = executionOf(this as object | undefined, `ActivityProxy '${target.name}'`);
     const merged: ProxyOptions = { ...options, ...overrides };
     const call: CallState = { isCanceled: false, windows: concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)] };
-    const promise = trackSettlement(callActivity(execution, target, input, merged, call) as Promise<O>);
+    const seq = execution.nextSeq(`activity:${target.name}`);
+    const schedule = intercepted(execution.interceptors, 'scheduleActivity', (request) => callActivity(execution, target, request.input, seq, merged, call));
+    const activityType = { name: target.name, version: target.version };
+    const promise = trackSettlement(callIntercepted(() => schedule({ activityType, seq, input })) as Promise<O>);
     execution.registerCanceller(promise, () => cancelCall(execution, target, call));
     return promise;
   };
@@ -87,8 +91,7 @@ function cancelCall(execution: Execution, target: ResolvedTarget, call: CallStat
   }
 }
 
-async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, options: ProxyOptions, call: CallState): Promise<unknown> {
-  const seq = execution.nextSeq(`activity:${target.name}`);
+async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, seq: number, options: ProxyOptions, call: CallState): Promise<unknown> {
   const inputText = serializeChecked(execution.serializer, input, `Input of activity "${target.name}" (call ${seq})`);
   let refusals = 0;
   for (let attempt = 1; ; attempt++) {

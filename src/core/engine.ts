@@ -2,6 +2,10 @@
 // `flowy-ts/engine`): decide() and Decider, decision matching, deterministic ids, option
 // resolution, SWF size limits, history helpers and the SWF event and decision shapes.
 export { decide } from './decide.ts';
+export type {
+  WorkflowInterceptor, WorkflowInterceptorFactory, WorkflowInterceptorInfo, WorkflowRunInput, WorkflowSignalInput,
+  ScheduleActivityInput, StartChildInput, StartTimerInput,
+} from './interceptors.ts';
 export type { DecideOptions, DecideResult } from './decide.ts';
 export { Decider } from './decider.ts';
 export type { DeciderOptions, DecisionTaskExecution } from './decider.ts';

@@ -8,6 +8,7 @@ import { hashString, seededRandom, uuidFrom } from './random.ts';
 import { patchMarkerName, sideEffectFailureMarkerName, sideEffectMarkerName } from './ids.ts';
 import { ActivityCanceled, ChildWorkflowCanceled, SchemaMismatch, SideEffectFailed } from './errors.ts';
 import type { JsonSchema, SchemaCheck } from './options.ts';
+import { intercepted, type WorkflowInterceptor } from './interceptors.ts';
 import { Admission, SWF_OPEN_LIMIT, Window } from './window.ts';
 import { MAX_DATA_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
@@ -61,6 +62,8 @@ export class Execution {
   checkSchema: SchemaCheck | undefined;
   /** The workflow's `output` schema, checked when `run()` resolves. */
   outputSchema: JsonSchema | undefined;
+  /** The interceptors of this execution (DecideOptions.interceptors), the first one outermost. */
+  interceptors: WorkflowInterceptor[] = [];
   /** Markers of the whole history by name (for `sideEffect` and `patched`). */
   markers = new Map<string, RecordedMarker>();
 
@@ -380,8 +383,20 @@ export class Execution {
     for (const { payload } of buffered) this.callHandler(handler, payload);
   }
 
-  /** Delivers a `WorkflowExecutionSignaled` payload: to handlers and the first waiter, else buffered. */
+  /** Delivers a `WorkflowExecutionSignaled` payload through the signal interceptors. */
   deliverSignal(name: string, payload: unknown): void {
+    executionStorage.run(this, () => {
+      try {
+        intercepted(this.interceptors, 'signal', (input) => this.deliverSignalNow(input.name, input.payload))({ name, payload });
+      } catch (error) {
+        this.settleRun('failed', error); // an interceptor that throws fails the run, like a handler
+      }
+    });
+    this.hasSettled = true;
+  }
+
+  /** Delivers a signal payload: to handlers and the first waiter, else buffered. */
+  private deliverSignalNow(name: string, payload: unknown): void {
     const handlers = this.signalHandlers.get(name) ?? [];
     for (const handler of handlers) this.callHandler(handler, payload);
     const waiter = this.signalWaiters.get(name)?.shift();

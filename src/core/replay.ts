@@ -9,6 +9,7 @@ import { decisionTaskBoundaries, inEventOrder, SWF_EVENT_LIMIT, type DecisionTas
 import { getWorkflowOptions, type SchemaCheck, type WorkflowClass } from './options.ts';
 import { jsonSerializer, type Serializer } from './serializer.ts';
 import { checkConcurrency } from './window.ts';
+import { intercepted, type WorkflowInterceptorFactory } from './interceptors.ts';
 import type { CloseKind } from './close-decision.ts';
 import type { Decision, HistoryEvent } from './swf-types.ts';
 
@@ -35,6 +36,8 @@ export interface DecideOptions {
    * replayHistory pass src/definitions' `checkSchema`; without it no schema is checked.
    */
   checkSchema?: SchemaCheck | undefined;
+  /** Interceptors of workflow code (interceptors.ts), made once per execution, the first one outermost. */
+  interceptors?: readonly WorkflowInterceptorFactory[] | undefined;
 }
 
 /** What `decide()` returns. */
@@ -73,6 +76,8 @@ export class Replay {
     this.execution = new Execution(identityOf(this.events, workflow, options), options.serializer ?? jsonSerializer);
     const declared = getWorkflowOptions(workflow);
     this.execution.checkSchema = options.checkSchema;
+    const { workflowId, runId, workflowType } = this.execution;
+    this.execution.interceptors = (options.interceptors ?? []).map((make) => make({ workflowId, runId, workflowType }));
     if (options.checkSchema && declared?.output !== undefined) this.execution.outputSchema = declared.output;
     const concurrency = declared?.concurrency;
     if (concurrency !== undefined) this.execution.setConcurrency(checkConcurrency(concurrency, `@workflow on ${workflow.name}`));
@@ -226,8 +231,9 @@ function startRun(execution: Execution, workflow: WorkflowClass, event: HistoryE
   installDeterminismGuard();
   executionStorage.run(execution, () => {
     const instance = new workflow();
+    const run = intercepted(execution.interceptors, 'run', ({ input }) => instance.run(input));
     const running = new Promise<unknown>((resolve) => {
-      resolve(instance.run(execution.serializer.deserialize(attributes.input)));
+      resolve(run({ input: execution.serializer.deserialize(attributes.input) }));
     });
     running.then(
       (value) => execution.settleRun('completed', value),

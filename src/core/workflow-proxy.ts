@@ -3,6 +3,7 @@
 import { ChildWorkflowCanceled, ConfigurationError, SchemaMismatch } from './errors.ts';
 import { retryDelay, transientRefusalDelay, type RetryPolicy } from './retry.ts';
 import { checkConcurrency } from './window.ts';
+import { callIntercepted, intercepted } from './interceptors.ts';
 import { childRetryTimerId, childWorkflowId, invalidIdReason, throttleTimerId } from './ids.ts';
 import { durationToString, getWorkflowOptions, type Duration, type JsonSchema, type WorkflowClass } from './options.ts';
 import { serializeChecked } from './serializer.ts';
@@ -55,7 +56,7 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     const workflowId = merged.workflowId ?? childWorkflowId(execution.workflowId, target.name, seq);
     const call: ChildCallState = { isCanceled: false };
     const windows = concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)];
-    const run = async (): Promise<unknown> => {
+    const run = async (input: unknown): Promise<unknown> => {
       const invalid = invalidIdReason(workflowId);
       if (invalid) throw new ConfigurationError(`Child workflow id ${JSON.stringify(workflowId)} of "${target.name}" (call ${seq}) ${invalid}`);
       const mismatch = target.input === undefined ? undefined : execution.checkSchema?.(target.input, input);
@@ -88,7 +89,9 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
         }
       }
     };
-    const promise = trackSettlement(run() as Promise<O>);
+    const start = intercepted(execution.interceptors, 'startChild', (child) => run(child.input));
+    const workflowType = { name: target.name, version: target.version };
+    const promise = trackSettlement(callIntercepted(() => start({ workflowType, workflowId, input })) as Promise<O>);
     execution.registerCanceller(promise, () => {
       if (call.isCanceled) return;
       call.isCanceled = true;

@@ -5,6 +5,8 @@ import { currentExecution } from './execution.ts';
 import { ConfigurationError, RestartRequest, TimerCanceled } from './errors.ts';
 import { externalCallControl, invalidIdReason, sleepTimerId } from './ids.ts';
 import { decisionKey } from './command-matching.ts';
+import { callIntercepted, intercepted } from './interceptors.ts';
+import { trackSettlement } from './settlement.ts';
 import { serializeChecked } from './serializer.ts';
 import type { Execution } from './execution.ts';
 
@@ -57,7 +59,8 @@ export abstract class Workflow<I = unknown, O = unknown> {
   sleep(seconds: number): Promise<void> {
     const execution = this.execution('sleep()');
     const timerId = sleepTimerId(execution.nextSeq('timer'));
-    const timer = execution.startTimer(timerId, seconds);
+    const start = intercepted(execution.interceptors, 'startTimer', (input) => execution.startTimer(input.timerId, input.seconds));
+    const timer = trackSettlement(callIntercepted(() => start({ timerId, seconds })));
     execution.registerCanceller(timer, () => execution.cancelTimer(timerId, new TimerCanceled(`Timer ${timerId} was canceled`)));
     return timer;
   }

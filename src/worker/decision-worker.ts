@@ -6,6 +6,7 @@ import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
 import { NonDeterminismError } from '../core/index.ts';
 import { Decider } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
+import type { WorkflowInterceptorFactory } from '../core/engine.ts';
 import { checkSchema } from '../definitions/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
@@ -38,6 +39,11 @@ export interface DecisionWorkerOptions {
    * its polls (up to 60 s) and decides what they bring.
    */
   abortPollsOnStop?: boolean;
+  /**
+   * Interceptors of workflow code (run, signals, activities, children, timers), made per execution,
+   * the first one outermost. They run on every replay, so they must be deterministic.
+   */
+  workflowInterceptors?: WorkflowInterceptorFactory[];
 }
 
 /** Polls one decision task list and decides every task with the registry's workflow classes. */
@@ -60,7 +66,12 @@ export class DecisionWorker {
     this.options = options;
     this.identity = options.identity ?? defaultIdentity();
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
-    this.decider = new Decider({ serializer: options.serializer, maxCachedExecutions: options.maxCachedExecutions, checkSchema });
+    this.decider = new Decider({
+      serializer: options.serializer,
+      maxCachedExecutions: options.maxCachedExecutions,
+      checkSchema,
+      interceptors: options.workflowInterceptors,
+    });
   }
 
   /** Polls with `pollers` loops until {@link stop}; resolves once stopped and idle. */
