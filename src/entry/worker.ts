@@ -29,7 +29,7 @@ export type { Logger, LogFields, LogLevel, LogThreshold, LogFormat, LoggerOption
 export { combineObservers, noopObserver, startMetricsServer, metricsObserver, createWorkerMetrics } from '../worker/index.ts';
 export type {
   WorkerObserver, DecisionTaskInfo, ActivityTaskInfo, DecisionTaskCompletedEvent, DecisionTaskFailedEvent,
-  NonDeterminismEvent, ActivityCompletedEvent, ActivityFailedEvent, PollErrorEvent, TypeRef,
+  NonDeterminismEvent, ActivityCompletedEvent, ActivityFailedEvent, PollErrorEvent, TypeRef, WorkflowRunInfo, WorkflowClosedEvent,
   MetricsServer, MetricsServerOptions, WorkerMetrics,
 } from '../worker/index.ts';
 /** Stopping workers gracefully on SIGINT/SIGTERM, and the identity they report to SWF. */

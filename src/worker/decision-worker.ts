@@ -6,7 +6,8 @@ import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
 import { NonDeterminismError } from '../core/index.ts';
 import { Decider } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
-import type { WorkflowInterceptorFactory } from '../core/engine.ts';
+import { timestampMillis } from '../core/engine.ts';
+import type { DecideResult, HistoryEvent, WorkflowInterceptorFactory } from '../core/engine.ts';
 import { checkSchema } from '../definitions/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
@@ -161,10 +162,12 @@ export class DecisionWorker {
     }
 
     let decisions: SdkDecision[];
+    let status: DecideResult['status'];
     try {
       const result = await this.serially(() => this.decider.decide(task.events, definition.cls, task.workflowExecution));
       for (const warning of result.warnings) log.warn(warning, { eventId: task.startedEventId });
       decisions = result.decisions as SdkDecision[];
+      status = result.status;
       if (result.status !== 'open') log.info(`workflow ${result.status}`, { eventId: task.startedEventId });
     } catch (caught) {
       this.decider.forget(task.workflowExecution);
@@ -202,6 +205,17 @@ export class DecisionWorker {
     const types = decisions.map((d) => String(d.decisionType));
     log.debug('decision task completed', { eventId: task.startedEventId, decisions: types });
     this.notify('decisionTaskCompleted', { ...info, durationMs: elapsed(), decisions: types });
+    this.notifyRun(info, task.events, status);
+  }
+
+  /** workflowStarted after a run's first decision task; workflowClosed once its close decision went out. */
+  private notifyRun(info: DecisionTaskInfo, events: readonly HistoryEvent[], status: DecideResult['status']): void {
+    const run = { domain: info.domain, taskList: info.taskList, workflowId: info.workflowId, runId: info.runId, workflowType: info.workflowType };
+    if (!events.some((event) => event.eventType === 'DecisionTaskCompleted')) this.notify('workflowStarted', run);
+    if (status === 'open') return;
+    // SWF_SPEC 8.3: the close decision is applied with the task, so the run closed at this task.
+    const durationMs = Math.max(0, timestampMillis(events.at(-1)?.eventTimestamp) - timestampMillis(events[0]?.eventTimestamp));
+    this.notify('workflowClosed', { ...run, status, durationMs });
   }
 
   /** Runs `work` after every decision queued before it. */
@@ -211,7 +225,7 @@ export class DecisionWorker {
     return run;
   }
 
-  private notify<K extends 'decisionTaskStarted' | 'decisionTaskCompleted' | 'decisionTaskFailed' | 'nonDeterminism'>(
+  private notify<K extends 'decisionTaskStarted' | 'decisionTaskCompleted' | 'decisionTaskFailed' | 'nonDeterminism' | 'workflowStarted' | 'workflowClosed'>(
     hook: K,
     event: Parameters<NonNullable<WorkerObserver[K]>>[0],
   ): void {
