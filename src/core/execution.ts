@@ -6,11 +6,12 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Deferred, trackSettlement, WorkflowPromise } from './settlement.ts';
 import { hashString, seededRandom, uuidFrom } from './random.ts';
 import { patchMarkerName, sideEffectFailureMarkerName, sideEffectMarkerName } from './ids.ts';
-import { ActivityCanceled, ChildWorkflowCanceled, SchemaMismatch, SideEffectFailed } from './errors.ts';
+import { ActivityCanceled, ChildWorkflowCanceled, SchemaMismatch } from './errors.ts';
 import type { JsonSchema, SchemaCheck } from './options.ts';
 import { intercepted, type WorkflowInterceptor } from './interceptors.ts';
 import { Admission, SWF_OPEN_LIMIT, Window } from './window.ts';
-import { MAX_DATA_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
+import { serializeChecked, type Serializer } from './serializer.ts';
+import { failureDetails, markerDecision, sideEffectFailure } from './side-effect-markers.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
 import type { Decision, WorkflowExecutionStartedEventAttributes } from './swf-types.ts';
 
@@ -319,11 +320,11 @@ export class Execution {
     const command = this.recordMarker(markerName, undefined);
     const running = (async (): Promise<T> => {
       const value = await executionStorage.exit(fn); // a side effect is where non-determinism belongs
-      if (command) setMarkerDetails(command, markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`));
+      if (command) Object.assign(command, markerDecision(markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`)));
       return value;
     })().catch((error: unknown) => {
       const details = failureDetails(error);
-      if (command) setMarkerDetails(command, failureName, details);
+      if (command) Object.assign(command, markerDecision(failureName, details));
       throw sideEffectFailure(markerName, details, error);
     });
     this.runningSideEffects.add(running);
@@ -448,32 +449,4 @@ export class Execution {
     this.closeKind = close.kind;
     this.closeCommand = { decision: close.decision, key: close.decision.decisionType, isClose: true };
   }
-}
-
-/** Fills in a side effect's marker once its function settled (its place was taken at the call). */
-function setMarkerDetails(command: Command, markerName: string, details: string | undefined): void {
-  const attributes = details === undefined ? { markerName } : { markerName, details };
-  command.decision = { decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes };
-  command.key = `RecordMarker ${markerName}`;
-}
-
-/** What a failed side effect's marker records: the error's name and message, as JSON. */
-function failureDetails(error: unknown): string {
-  const name = error instanceof Error ? error.name : typeof error;
-  const message = error instanceof Error ? error.message : String(error);
-  return truncate(JSON.stringify({ name, message }), MAX_DATA_LENGTH);
-}
-
-/** The error a failed side effect rejects with, on the first run (with `cause`) and on replay alike. */
-function sideEffectFailure(markerName: string, details: string | undefined, cause?: unknown): SideEffectFailed {
-  let recorded: { name?: unknown; message?: unknown } = {};
-  try {
-    recorded = JSON.parse(details ?? '{}') as typeof recorded;
-  } catch {
-    // a marker written by hand: the details stand as the message
-    recorded = { message: details };
-  }
-  const name = typeof recorded.name === 'string' ? recorded.name : 'Error';
-  const message = typeof recorded.message === 'string' ? recorded.message : '';
-  return new SideEffectFailed(`sideEffect ${markerName} failed: ${name}${message ? `: ${message}` : ''}`, { reason: name, details, cause });
 }
