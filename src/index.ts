@@ -21,7 +21,7 @@ export { Workflow, ActivityProxy, WorkflowProxy, all, first, finishOrder } from 
 export {
   TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
   ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
-  StartChildWorkflowFailed, TimerFailed, TimerCanceled, NonDeterminismError, ConfigurationError,
+  StartChildWorkflowFailed, TimerFailed, TimerCanceled, SideEffectFailed, SchemaMismatch, SignalExternalWorkflowFailed, RequestCancelExternalWorkflowFailed, NonDeterminismError, ConfigurationError,
   PayloadTooLargeError, WorkflowCanceled,
 } from './core/index.ts';
 /** The attempt number an activity's id carries, and the default JSON serializer. */

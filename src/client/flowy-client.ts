@@ -23,7 +23,7 @@ import { getWorkflowOptions, MAX_REASON_LENGTH, truncate } from '../core/engine.
 import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
-import { durationString, getEventsAfter, getHistory } from '../swf/index.ts';
+import { durationString, getEventsAfter, getHistory, isFault } from '../swf/index.ts';
 import { silentLogger } from '../common/index.ts';
 import type { Logger } from '../common/index.ts';
 import { closeStatusOf, readEvent } from '../swf-model/index.ts';
@@ -113,12 +113,7 @@ export class FlowyClient {
    * The workflowId defaults to `<name>-<uuid>`. Throws InvalidInput for bad input.
    */
   async startWorkflow(workflow: WorkflowRef, input: unknown, options: StartWorkflowOptions = {}): Promise<Execution> {
-    const definition = this.resolveWorkflow(workflow);
-    const type = definition ? { name: definition.options.name, version: definition.options.version } : (workflow as { name: string; version: string });
-    if (definition) {
-      const problem = validateInput(definition, input);
-      if (problem !== undefined) throw new InvalidInput(`Input of workflow "${type.name}" is invalid: ${problem}`);
-    }
+    const { definition, type } = this.checkedStart(workflow, input);
     const defaults = definition?.options;
     const workflowId = options.workflowId ?? `${type.name}-${crypto.randomUUID()}`;
     const taskList = options.taskList ?? defaults?.taskList;
@@ -182,6 +177,55 @@ export class FlowyClient {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('Stopped following the workflow');
       interval = events.length > 0 ? baseInterval : Math.min(maxInterval, interval * 1.5);
       await delay(interval, options.signal);
+    }
+  }
+
+  /** The workflow's definition and type, after checking `input` against its schema when known. */
+  private checkedStart(workflow: WorkflowRef, input: unknown): { definition: WorkflowDefinition | undefined; type: { name: string; version: string } } {
+    const definition = this.resolveWorkflow(workflow);
+    const type = definition ? { name: definition.options.name, version: definition.options.version } : (workflow as { name: string; version: string });
+    if (definition) {
+      const problem = validateInput(definition, input);
+      if (problem !== undefined) throw new InvalidInput(`Input of workflow "${type.name}" is invalid: ${problem}`);
+    }
+    return { definition, type };
+  }
+
+  /**
+   * Signal-with-start: sends the signal `name` with `payload` to the open run of
+   * `options.workflowId`, first starting a run of `workflow` with `input` when none is open.
+   * SWF has no atomic form, so a start that loses a race with another starter
+   * (WorkflowExecutionAlreadyStartedFault) signals the run that won; the signal is never dropped.
+   * `started` says whether this call started the run.
+   */
+  async signalWithStart(
+    workflow: WorkflowRef,
+    input: unknown,
+    signal: { name: string; payload?: unknown },
+    options: StartWorkflowOptions & { workflowId: string },
+  ): Promise<Execution & { started: boolean }> {
+    this.checkedStart(workflow, input); // bad input changes nothing, even when the run is open
+    const { workflowId } = options;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.signal({ workflowId }, signal.name, signal.payload);
+        return { workflowId, runId: await this.latestRunId(workflowId), started: false };
+      } catch (error) {
+        if (!isFault(error, 'UnknownResourceFault') || attempt > 5) throw error;
+      }
+      let started: Execution;
+      try {
+        started = await this.startWorkflow(workflow, input, options);
+      } catch (error) {
+        if (isFault(error, 'WorkflowExecutionAlreadyStartedFault')) continue; // another starter won: signal its run
+        throw error;
+      }
+      try {
+        await this.signal(started, signal.name, signal.payload);
+        return { ...started, started: true };
+      } catch (error) {
+        if (!isFault(error, 'UnknownResourceFault')) throw error; // the new run closed already: try again
+      }
     }
   }
 

@@ -20,6 +20,8 @@ export type {
   ActivityFailedEvent,
   PollErrorEvent,
   TypeRef,
+  WorkflowRunInfo,
+  WorkflowClosedEvent,
 } from './observer.ts';
 export { startMetricsServer, metricsObserver, createWorkerMetrics } from './metrics.ts';
 export type { MetricsServer, MetricsServerOptions, WorkerMetrics } from './metrics.ts';

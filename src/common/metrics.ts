@@ -10,6 +10,9 @@ export const DECISION_DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0
 /** Upper bounds (seconds) of the activity latency histogram: from milliseconds to an hour. */
 export const ACTIVITY_DURATION_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600];
 
+/** Upper bounds (seconds) of the workflow run duration histogram: from a second to a week. */
+export const WORKFLOW_DURATION_BUCKETS = [1, 5, 15, 60, 300, 900, 3600, 4 * 3600, 24 * 3600, 7 * 24 * 3600];
+
 /** The flowy worker metrics, registered in one prom-client Registry. */
 export interface WorkerMetrics {
   registry: Registry;
@@ -24,6 +27,7 @@ export interface WorkerMetrics {
   activityRetries: Counter;
   activityDuration: Histogram;
   pollErrors: Counter;
+  workflowDuration: Histogram;
 }
 
 const WORKFLOW_LABELS = ['domain', 'task_list', 'workflow_type', 'workflow_version'] as const;
@@ -51,6 +55,7 @@ export function createWorkerMetrics(registry: Registry = new Registry()): Worker
     activityRetries: counter('flowy_activity_retries_total', 'Activity tasks received for an attempt after the first.', ACTIVITY_LABELS),
     activityDuration: histogram('flowy_activity_duration_seconds', 'Time an activity task ran in the worker, by outcome.', [...ACTIVITY_LABELS, 'outcome'], ACTIVITY_DURATION_BUCKETS),
     pollErrors: counter('flowy_poll_errors_total', 'Failed poll requests.', ['domain', 'task_list', 'kind']),
+    workflowDuration: histogram('flowy_workflow_duration_seconds', 'Time from a run\'s start to its close, by how it closed.', [...WORKFLOW_LABELS, 'status'], WORKFLOW_DURATION_BUCKETS),
   };
 }
 
@@ -100,6 +105,9 @@ export function metricsObserver(metrics: WorkerMetrics = createWorkerMetrics()):
     },
     pollError(e) {
       metrics.pollErrors.inc({ domain: e.domain, task_list: e.taskList, kind: e.kind });
+    },
+    workflowClosed(e) {
+      metrics.workflowDuration.observe({ ...workflowLabels(e), status: e.status }, e.durationMs / 1000);
     },
   };
 }

@@ -40,6 +40,26 @@ export type ActivityCompletedEvent = ActivityTaskInfo & { durationMs: number };
 /** An activity that threw (or was canceled); `reason` is what was reported to SWF. */
 export type ActivityFailedEvent = ActivityTaskInfo & { durationMs: number; reason: string };
 
+/** A workflow run, as a decision worker sees it. */
+export interface WorkflowRunInfo {
+  domain: string;
+  taskList: string;
+  workflowId: string;
+  runId: string;
+  workflowType: TypeRef;
+}
+
+/**
+ * A run closed by its own decision ('completed', 'failed', 'canceled', 'continued'), reported when
+ * the decision was accepted; `durationMs` runs from WorkflowExecutionStarted to the task that
+ * closed it, by SWF's clock. A run that times out is not reported: SWF sends no decision task after
+ * a timeout, so no decider sees it.
+ */
+export type WorkflowClosedEvent = WorkflowRunInfo & {
+  status: 'completed' | 'failed' | 'canceled' | 'continued';
+  durationMs: number;
+};
+
 /** A poll request that failed (network, throttling, unknown domain...). */
 export interface PollErrorEvent {
   domain: string;
@@ -61,6 +81,9 @@ export interface WorkerObserver {
   activityCompleted?(e: ActivityCompletedEvent): void;
   activityFailed?(e: ActivityFailedEvent): void;
   pollError?(e: PollErrorEvent): void;
+  /** The first decision task of a run was answered (the run's code started). */
+  workflowStarted?(e: WorkflowRunInfo): void;
+  workflowClosed?(e: WorkflowClosedEvent): void;
 }
 
 /** The names of the WorkerObserver hooks, in declaration order. */
@@ -73,6 +96,8 @@ export const OBSERVER_HOOKS = [
   'activityCompleted',
   'activityFailed',
   'pollError',
+  'workflowStarted',
+  'workflowClosed',
 ] as const satisfies readonly (keyof WorkerObserver)[];
 
 /** An observer that ignores everything; the default where none is given. */

@@ -1,12 +1,14 @@
 // ActivityProxy: a workflow field that schedules an activity when called. Each call gets a
 // sequence number (ids.ts); each attempt is one ScheduleActivityTask; retries wait on a timer.
 import { ActivityCanceled, ConfigurationError } from './errors.ts';
-import { activityId, retryTimerId } from './ids.ts';
+import { activityId, retryTimerId, throttleTimerId } from './ids.ts';
 import { durationToString, getActivityOptions, type ActivityClass, type Duration } from './options.ts';
-import { retryDelay, type RetryPolicy } from './retry.ts';
+import { retryDelay, transientRefusalDelay, type RetryPolicy } from './retry.ts';
+import { checkConcurrency, type Window } from './window.ts';
 import { serializeChecked } from './serializer.ts';
 import { trackSettlement } from './settlement.ts';
 import { decisionKey } from './command-matching.ts';
+import { callIntercepted, intercepted } from './interceptors.ts';
 import { executionOf } from './workflow.ts';
 import type { Execution } from './execution.ts';
 import type { ScheduleActivityTaskDecisionAttributes } from '../swf-model/index.ts';
@@ -28,6 +30,8 @@ export interface CallOptions {
 /** Options of `ActivityProxy`: defaults for every call, plus the retry policy. */
 export interface ProxyOptions extends CallOptions {
   retry?: RetryPolicy;
+  /** At most this many calls of this proxy open at once in one execution; the others wait in call order. */
+  concurrency?: number;
 }
 
 /** A callable activity proxy. */
@@ -39,12 +43,16 @@ export type ActivityFunction<I, O> = (input: I, overrides?: CallOptions & { retr
  * `await this.charge(order)` inside `run()`. The input is one JSON value.
  */
 export function ActivityProxy<I, O>(activity: ActivityClass<I, O> | ActivityRef, options: ProxyOptions = {}): ActivityFunction<I, O> {
+  const concurrency = options.concurrency === undefined ? undefined : checkConcurrency(options.concurrency, 'ActivityProxy options');
   const proxy = function (this: unknown, input: I, overrides: CallOptions & { retry?: RetryPolicy } = {}): Promise<O> {
     const target = resolveActivity(activity);
     const execution = executionOf(this as object | undefined, `ActivityProxy '${target.name}'`);
     const merged: ProxyOptions = { ...options, ...overrides };
-    const call: CallState = { isCanceled: false };
-    const promise = trackSettlement(callActivity(execution, target, input, merged, call) as Promise<O>);
+    const call: CallState = { isCanceled: false, windows: concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)] };
+    const seq = execution.nextSeq(`activity:${target.name}`);
+    const schedule = intercepted(execution.interceptors, 'scheduleActivity', (request) => callActivity(execution, target, request.input, seq, merged, call));
+    const activityType = { name: target.name, version: target.version };
+    const promise = trackSettlement(callIntercepted(() => schedule({ activityType, seq, input })) as Promise<O>);
     execution.registerCanceller(promise, () => cancelCall(execution, target, call));
     return promise;
   };
@@ -70,6 +78,8 @@ interface CallState {
   activityId?: string | undefined;
   retryTimerId?: string | undefined;
   isCanceled: boolean;
+  /** The proxy's window, when it has a concurrency (the execution's window always applies). */
+  windows: Window[];
 }
 
 function cancelCall(execution: Execution, target: ResolvedTarget, call: CallState): void {
@@ -81,9 +91,9 @@ function cancelCall(execution: Execution, target: ResolvedTarget, call: CallStat
   }
 }
 
-async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, options: ProxyOptions, call: CallState): Promise<unknown> {
-  const seq = execution.nextSeq(`activity:${target.name}`);
+async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, seq: number, options: ProxyOptions, call: CallState): Promise<unknown> {
   const inputText = serializeChecked(execution.serializer, input, `Input of activity "${target.name}" (call ${seq})`);
+  let refusals = 0;
   for (let attempt = 1; ; attempt++) {
     const id = activityId(target.name, seq, attempt);
     const attributes = scheduleAttributes(target, id, inputText, options);
@@ -94,8 +104,19 @@ async function callActivity(execution: Execution, target: ResolvedTarget, input:
         { decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: attributes },
         decisionKey('ScheduleActivityTask', attributes),
         id,
+        call.windows,
       );
     } catch (error) {
+      const wait = call.isCanceled ? undefined : transientRefusalDelay(error, refusals + 1);
+      if (wait !== undefined) {
+        refusals++;
+        // SWF refused for now (rate or open limit): schedule the same attempt again after a timer
+        call.activityId = undefined;
+        call.retryTimerId = throttleTimerId(id, refusals);
+        await execution.startTimer(call.retryTimerId, wait);
+        attempt--;
+        continue;
+      }
       const delay = call.isCanceled ? undefined : retryDelay(options.retry, attempt, error);
       if (delay === undefined) throw error;
       call.activityId = undefined;

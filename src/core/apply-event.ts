@@ -4,7 +4,7 @@
 import {
   ActivityCanceled, ActivityFailed, ActivityTimedOut, ChildWorkflowCanceled, ChildWorkflowFailed,
   ChildWorkflowTerminated, ChildWorkflowTimedOut, NonDeterminismError, ScheduleActivityFailed,
-  StartChildWorkflowFailed, TimerFailed, type TaskError,
+  StartChildWorkflowFailed, TimerFailed, SignalExternalWorkflowFailed, RequestCancelExternalWorkflowFailed, type TaskError,
 } from './errors.ts';
 import { describeFailure } from './failure.ts';
 import type { Execution } from './execution.ts';
@@ -39,9 +39,11 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     }
     case 'ScheduleActivityTaskFailed': {
       const a = view.attributes;
+      const deferred = execution.activities.get(a.activityId ?? '');
+      execution.activityClosed(a.activityId ?? '');
       const type = `${a.activityType?.name}@${a.activityType?.version}`;
-      const message = `SWF could not schedule activity ${type} (id ${a.activityId}): ${a.cause}. Run "flowy register" or check the activity's name, version and defaults`;
-      return fail(execution, execution.activities.get(a.activityId ?? ''), new ScheduleActivityFailed(message, { reason: a.cause }));
+      const message = `SWF could not schedule activity ${type} (id ${a.activityId}): ${a.cause}. ${scheduleFailureAdvice(a.cause)}`;
+      return fail(execution, deferred, new ScheduleActivityFailed(message, { reason: a.cause }));
     }
     case 'TimerFired':
       return settle(execution, execution.timers.get(view.attributes.timerId ?? ''), () => undefined);
@@ -56,6 +58,7 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
       const a = view.attributes;
       const type = `${a.workflowType?.name}@${a.workflowType?.version}`;
       const error = new StartChildWorkflowFailed(`SWF could not start child workflow ${type} (id ${a.workflowId}): ${a.cause}`, { reason: a.cause });
+      execution.childClosed(a.workflowId ?? '');
       return fail(execution, execution.children.get(a.workflowId ?? ''), error);
     }
     case 'ChildWorkflowExecutionCompleted': {
@@ -87,6 +90,28 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     }
     case 'WorkflowExecutionCancelRequested':
       return execution.requestCancel();
+    case 'SignalExternalWorkflowExecutionInitiated':
+    case 'RequestCancelExternalWorkflowExecutionInitiated': {
+      const control = view.attributes.control;
+      if (control !== undefined && execution.externalCalls.has(control)) execution.externalControlsByInitiatedEventId.set(view.eventId, control);
+      return;
+    }
+    case 'ExternalWorkflowExecutionSignaled':
+    case 'ExternalWorkflowExecutionCancelRequested': {
+      const control = execution.externalControlsByInitiatedEventId.get(view.attributes.initiatedEventId ?? -1);
+      return settle(execution, control === undefined ? undefined : execution.externalCalls.get(control), () => undefined);
+    }
+    case 'SignalExternalWorkflowExecutionFailed':
+    case 'RequestCancelExternalWorkflowExecutionFailed': {
+      const a = view.attributes;
+      const control = a.control ?? execution.externalControlsByInitiatedEventId.get(a.initiatedEventId ?? -1);
+      const target = `${a.workflowId}${a.runId ? ` (run ${a.runId})` : ''}`;
+      const error =
+        view.eventType === 'SignalExternalWorkflowExecutionFailed'
+          ? new SignalExternalWorkflowFailed(`SWF could not signal workflow ${target}: ${a.cause}`, { reason: a.cause })
+          : new RequestCancelExternalWorkflowFailed(`SWF could not ask workflow ${target} to cancel: ${a.cause}`, { reason: a.cause });
+      return fail(execution, control === undefined ? undefined : execution.externalCalls.get(control), error);
+    }
     case 'MarkerRecorded':
       return; // indexed up front (replay.ts) for sideEffect and patched
     default:
@@ -101,21 +126,25 @@ function activityIdOf(execution: Execution, view: EventView): string | undefined
   return execution.activityIdsByScheduledEventId.get(view.scheduledEventId ?? -1);
 }
 
+/** The call an activity close event answers; the attempt's window slots are freed (window.ts). */
 function activityOf(execution: Execution, view: EventView): Deferred<unknown> {
   const activityId = activityIdOf(execution, view);
   const deferred = activityId === undefined ? undefined : execution.activities.get(activityId);
   if (!deferred) {
     throw new NonDeterminismError(view.eventId, `${view.eventType} for scheduled event ${view.scheduledEventId}`, 'no matching activity call');
   }
+  execution.activityClosed(activityId!);
   return deferred;
 }
 
+/** The call a child close event answers; the child's window slots are freed (window.ts). */
 function childOf(execution: Execution, view: EventView): Deferred<unknown> {
   const workflowId = execution.childIdsByInitiatedEventId.get(view.initiatedEventId ?? -1);
   const deferred = workflowId === undefined ? undefined : execution.children.get(workflowId);
   if (!deferred) {
     throw new NonDeterminismError(view.eventId, `${view.eventType} for initiated event ${view.initiatedEventId}`, 'no matching child workflow call');
   }
+  execution.childClosed(workflowId!);
   return deferred;
 }
 
@@ -129,4 +158,13 @@ function fail(execution: Execution, deferred: Deferred<unknown> | Deferred<void>
   if (!deferred || deferred.isSettled) return;
   deferred.reject(error);
   execution.hasSettled = true;
+}
+
+/** What to do about a ScheduleActivityTaskFailed cause (SWF_SPEC appendix D). */
+function scheduleFailureAdvice(cause: string | undefined): string {
+  if (cause === 'OPEN_ACTIVITIES_LIMIT_EXCEEDED' || cause === 'ACTIVITY_CREATION_RATE_EXCEEDED') {
+    return 'SWF limits open activities and how fast they are created; lower the concurrency of the proxy or workflow';
+  }
+  if (cause === 'ACTIVITY_ID_ALREADY_IN_USE') return 'another open activity of this execution has that id';
+  return `Run "flowy register" or check the activity's name, version and defaults`;
 }

@@ -8,7 +8,7 @@ import type { WorkflowClass } from './options.ts';
 import type { HistoryEvent } from '../swf-model/index.ts';
 
 /** Options of a `Decider`. */
-export interface DeciderOptions extends Omit<DecideOptions, 'execution'> {
+export interface DeciderOptions extends Omit<DecideOptions, 'execution' | 'recordedMarkers'> {
   /** How many executions to keep in memory (least recently used are dropped); default 1000. */
   maxCachedExecutions?: number;
 }

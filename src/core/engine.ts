@@ -2,21 +2,26 @@
 // `flowy-ts/engine`): decide() and Decider, decision matching, deterministic ids, option
 // resolution, SWF size limits, history helpers and the SWF event and decision shapes.
 export { decide } from './decide.ts';
+export type {
+  WorkflowInterceptor, WorkflowInterceptorFactory, WorkflowInterceptorInfo, WorkflowRunInput, WorkflowSignalInput,
+  ScheduleActivityInput, StartChildInput, StartTimerInput,
+} from './interceptors.ts';
 export type { DecideOptions, DecideResult } from './decide.ts';
 export { Decider } from './decider.ts';
 export type { DeciderOptions, DecisionTaskExecution } from './decider.ts';
 export type { CloseKind } from './close-decision.ts';
 export { RestartRequest, NonDeterminismError } from './errors.ts';
-export { retryDelay } from './retry.ts';
+export { retryDelay, transientRefusalDelay } from './retry.ts';
+export { checkConcurrency, SWF_OPEN_LIMIT } from './window.ts';
 export {
-  activityId, attemptFromActivityId, retryTimerId, sleepTimerId, childWorkflowId,
-  sideEffectMarkerName, patchMarkerName, invalidIdReason,
+  activityId, attemptFromActivityId, retryTimerId, childRetryTimerId, throttleTimerId, sleepTimerId, childWorkflowId,
+  sideEffectMarkerName, sideEffectFailureMarkerName, patchMarkerName, externalCallControl, invalidIdReason,
 } from './ids.ts';
 export {
   getWorkflowOptions, getActivityOptions, resolveWorkflowOptions, resolveActivityOptions,
   durationToString, WORKFLOW_METADATA_KEY, ACTIVITY_METADATA_KEY,
 } from './options.ts';
-export type { ResolvedWorkflowOptions, ResolvedActivityOptions } from './options.ts';
+export type { ResolvedWorkflowOptions, ResolvedActivityOptions, SchemaCheck } from './options.ts';
 export {
   toError, errorClassName, encodeFailureDetails, failureDetails, describeTaskFailure, describeWorkflowFailure,
   failureMessage, describeFailure,

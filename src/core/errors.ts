@@ -48,6 +48,15 @@ export class ChildWorkflowCanceled extends TaskError { override name = 'ChildWor
 export class StartChildWorkflowFailed extends TaskError { override name = 'StartChildWorkflowFailed'; }
 /** SWF refused to start a timer (`StartTimerFailed`); `reason` is SWF's cause. */
 export class TimerFailed extends TaskError { override name = 'TimerFailed'; }
+/**
+ * The function given to `sideEffect()` threw or rejected; `reason` is the error's name, `details`
+ * the recorded `{ name, message }`. Replays reject with the same error without running the function.
+ */
+export class SideEffectFailed extends TaskError { override name = 'SideEffectFailed'; }
+/** A signal sent with `signalWorkflow()` was not delivered (`SignalExternalWorkflowExecutionFailed`); `reason` is SWF's cause. */
+export class SignalExternalWorkflowFailed extends TaskError { override name = 'SignalExternalWorkflowFailed'; }
+/** A cancel request sent with `requestCancelWorkflow()` was not delivered (`RequestCancelExternalWorkflowExecutionFailed`). */
+export class RequestCancelExternalWorkflowFailed extends TaskError { override name = 'RequestCancelExternalWorkflowFailed'; }
 /** A `sleep()` was canceled with `Workflow.cancel()` before it fired. */
 export class TimerCanceled extends TaskError { override name = 'TimerCanceled'; }
 
@@ -75,6 +84,12 @@ export class NonDeterminismError extends Error {
 
 /** Wrong options or wrong use of the API, found before anything is sent to SWF. */
 export class ConfigurationError extends Error { override name = 'ConfigurationError'; }
+
+/**
+ * A value does not match the JSON Schema declared for it: a workflow's result (`output` of
+ * `@workflow`), or a child workflow's input given to a WorkflowProxy (`input`).
+ */
+export class SchemaMismatch extends ConfigurationError { override name = 'SchemaMismatch'; }
 
 /**
  * A value is too large for the SWF field it must travel in (SWF_SPEC 15: 32,768 characters for

@@ -3,10 +3,15 @@
 // not yet recorded, signals, cancellation and the close. Workflow methods and proxies call into it;
 // `apply-event.ts` feeds it history events; `replay.ts` drives both.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Deferred } from './settlement.ts';
+import { Deferred, trackSettlement, WorkflowPromise } from './settlement.ts';
 import { hashString, seededRandom, uuidFrom } from './random.ts';
-import { patchMarkerName, sideEffectMarkerName } from './ids.ts';
+import { patchMarkerName, sideEffectFailureMarkerName, sideEffectMarkerName } from './ids.ts';
+import { ActivityCanceled, ChildWorkflowCanceled, SchemaMismatch } from './errors.ts';
+import type { JsonSchema, SchemaCheck } from './options.ts';
+import { intercepted, type WorkflowInterceptor } from './interceptors.ts';
+import { Admission, SWF_OPEN_LIMIT, Window } from './window.ts';
 import { serializeChecked, type Serializer } from './serializer.ts';
+import { failureDetails, markerDecision, sideEffectFailure } from './side-effect-markers.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
 import type { Decision, WorkflowExecutionStartedEventAttributes } from '../swf-model/index.ts';
 
@@ -54,6 +59,12 @@ export class Execution {
   private nowMs = 0;
   /** `DecisionTaskCompleted` event id of the task being replayed; undefined for the new task. */
   replayingTaskCompletedEventId: number | undefined;
+  /** Checks values against JSON Schemas (DecideOptions.checkSchema); undefined: nothing is checked. */
+  checkSchema: SchemaCheck | undefined;
+  /** The workflow's `output` schema, checked when `run()` resolves. */
+  outputSchema: JsonSchema | undefined;
+  /** The interceptors of this execution (DecideOptions.interceptors), the first one outermost. */
+  interceptors: WorkflowInterceptor[] = [];
   /** Markers of the whole history by name (for `sideEffect` and `patched`). */
   markers = new Map<string, RecordedMarker>();
 
@@ -73,12 +84,22 @@ export class Execution {
   readonly timers = new Map<string, Deferred<void>>();
   readonly children = new Map<string, Deferred<unknown>>();
   readonly childIdsByInitiatedEventId = new Map<number, string>();
+  /** signalWorkflow()/requestCancelWorkflow() calls by their `control` (ids.ts). */
+  readonly externalCalls = new Map<string, Deferred<void>>();
+  readonly externalControlsByInitiatedEventId = new Map<number, string>();
   private readonly patches = new Map<string, boolean>();
   private readonly cancellers = new WeakMap<Promise<unknown>, () => void>();
-  private readonly bufferedSignals = new Map<string, unknown[]>();
+  /** Signals nobody waited for yet; `received` settled when the signal was applied (its history rank). */
+  private readonly bufferedSignals = new Map<string, { payload: unknown; received: Promise<unknown> }[]>();
   private readonly signalWaiters = new Map<string, Deferred<unknown>[]>();
   private readonly signalHandlers = new Map<string, ((payload: unknown) => unknown)[]>();
   private readonly cancellationDeferred = new Deferred<void>();
+  private readonly runningSideEffects = new Set<Promise<unknown>>();
+  private activityWindow = new Window(SWF_OPEN_LIMIT);
+  private childWindow = new Window(SWF_OPEN_LIMIT);
+  private readonly proxyWindows = new WeakMap<object, Window>();
+  private readonly activityAdmissions = new Map<string, Admission>();
+  private readonly childAdmissions = new Map<string, Admission>();
   cancelRequested = false;
 
   constructor(identity: ExecutionIdentity, serializer: Serializer) {
@@ -145,12 +166,39 @@ export class Execution {
     this.closeCommand = command;
   }
 
-  /** Schedules one activity attempt and returns the promise of its result. */
-  scheduleActivity(decision: Decision, key: string, activityId: string): Promise<unknown> {
+  /** Sets how many activities, and how many child workflows, may be open at once (`@workflow({ concurrency })`). */
+  setConcurrency(limit: number): void {
+    this.activityWindow = new Window(limit);
+    this.childWindow = new Window(limit);
+  }
+
+  /** The window of `owner` (a proxy) in this execution, created with `limit` on first use. */
+  windowOf(owner: object, limit: number): Window {
+    let window = this.proxyWindows.get(owner);
+    if (!window) {
+      window = new Window(limit);
+      this.proxyWindows.set(owner, window);
+    }
+    return window;
+  }
+
+  /**
+   * Schedules one activity attempt once `windows` (e.g. its proxy's) and the execution's activity
+   * window have a free slot, and returns the promise of its result.
+   */
+  scheduleActivity(decision: Decision, key: string, activityId: string, windows: readonly Window[] = []): Promise<unknown> {
     const deferred = new Deferred<unknown>();
     this.activities.set(activityId, deferred);
-    this.addCommand(decision, key);
+    const admission = new Admission(activityId, [...windows, this.activityWindow], () => this.addCommand(decision, key));
+    this.activityAdmissions.set(activityId, admission);
     return deferred.promise;
+  }
+
+  /** An activity attempt closed or was refused: its slots go to the next waiting calls. */
+  activityClosed(activityId: string): void {
+    const admission = this.activityAdmissions.get(activityId);
+    this.activityAdmissions.delete(activityId);
+    admission?.leave();
   }
 
   /** Starts an SWF timer of `seconds` and returns the promise of its firing. */
@@ -162,10 +210,29 @@ export class Execution {
     return deferred.promise;
   }
 
-  /** Starts a child workflow and returns the promise of its result. */
-  startChild(decision: Decision, key: string, workflowId: string): Promise<unknown> {
+  /** Starts a child workflow once `windows` and the execution's child window have a slot; returns the promise of its result. */
+  startChild(decision: Decision, key: string, workflowId: string, windows: readonly Window[] = []): Promise<unknown> {
     const deferred = new Deferred<unknown>();
     this.children.set(workflowId, deferred);
+    const admission = new Admission(workflowId, [...windows, this.childWindow], () => this.addCommand(decision, key));
+    this.childAdmissions.set(workflowId, admission);
+    return deferred.promise;
+  }
+
+  /** A child run closed or its start was refused: its slots go to the next waiting calls. */
+  childClosed(workflowId: string): void {
+    const admission = this.childAdmissions.get(workflowId);
+    this.childAdmissions.delete(workflowId);
+    admission?.leave();
+  }
+
+  /**
+   * Sends SignalExternalWorkflowExecution or RequestCancelExternalWorkflowExecution (with
+   * `control` naming the call) and returns the promise of its delivery (SWF_SPEC 9).
+   */
+  sendToExternal(decision: Decision, key: string, control: string): Promise<void> {
+    const deferred = new Deferred<void>();
+    this.externalCalls.set(control, deferred);
     this.addCommand(decision, key);
     return deferred.promise;
   }
@@ -187,7 +254,14 @@ export class Execution {
 
   /** RequestCancelActivityTask for an attempt still open; its ActivityTaskCanceled rejects the call (SWF_SPEC 9). */
   requestCancelActivity(activityId: string): void {
-    if (this.activities.get(activityId)?.isSettled !== false) return;
+    const deferred = this.activities.get(activityId);
+    if (deferred?.isSettled !== false) return;
+    if (this.activityAdmissions.get(activityId)?.isWaiting) {
+      // never sent to SWF: it leaves the queue and fails at once
+      this.activityClosed(activityId);
+      deferred.reject(new ActivityCanceled(`Activity ${activityId} was canceled before it was scheduled`));
+      return;
+    }
     this.addCommand({ decisionType: 'RequestCancelActivityTask', requestCancelActivityTaskDecisionAttributes: { activityId } }, `RequestCancelActivityTask (id ${activityId})`);
   }
 
@@ -201,7 +275,13 @@ export class Execution {
 
   /** Asks an open child to cancel (RequestCancelExternalWorkflowExecution); the child decides how it closes. */
   requestCancelChild(workflowId: string): void {
-    if (this.children.get(workflowId)?.isSettled !== false) return;
+    const deferred = this.children.get(workflowId);
+    if (deferred?.isSettled !== false) return;
+    if (this.childAdmissions.get(workflowId)?.isWaiting) {
+      this.childClosed(workflowId);
+      deferred.reject(new ChildWorkflowCanceled(`Child workflow ${workflowId} was canceled before it was started`));
+      return;
+    }
     const attributes = { workflowId };
     this.addCommand(
       { decisionType: 'RequestCancelExternalWorkflowExecution', requestCancelExternalWorkflowExecutionDecisionAttributes: attributes },
@@ -209,22 +289,60 @@ export class Execution {
     );
   }
 
-  private recordMarker(markerName: string, details: string | undefined): void {
+  /** Queues a RecordMarker decision; returns its command, or undefined when the execution is closing. */
+  private recordMarker(markerName: string, details: string | undefined): Command | undefined {
     const attributes = details === undefined ? { markerName } : { markerName, details };
     this.addCommand({ decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes }, `RecordMarker ${markerName}`);
+    return this.pending.at(-1)?.key === `RecordMarker ${markerName}` ? this.pending.at(-1) : undefined;
   }
 
-  /** `Workflow.sideEffect`: the recorded value on replay, else `fn()` recorded in a marker. */
-  async sideEffect<T>(fn: () => T | Promise<T>): Promise<T> {
-    const markerName = sideEffectMarkerName(this.nextSeq('sideEffect'));
+  /**
+   * `Workflow.sideEffect`: the recorded value on replay, else `fn()` recorded in a marker. The
+   * marker's place among the decisions is taken when the code calls, on the first run and on
+   * replay alike; `fn` runs outside the workflow's deterministic context (real clock, real I/O),
+   * and the decider waits for it before it goes on (`waitForSideEffects`). A failure of `fn` is
+   * recorded too, so that replays fail the same way without running `fn` again.
+   */
+  sideEffect<T>(fn: () => T | Promise<T>): Promise<T> {
+    const seq = this.nextSeq('sideEffect');
+    const markerName = sideEffectMarkerName(seq);
     const recorded = this.markers.get(markerName);
     if (recorded) {
       this.recordMarker(markerName, recorded.details);
-      return this.serializer.deserialize(recorded.details) as T;
+      return WorkflowPromise.resolve(this.serializer.deserialize(recorded.details) as T);
     }
-    const value = await fn();
-    this.recordMarker(markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`));
-    return value;
+    const failureName = sideEffectFailureMarkerName(seq);
+    const recordedFailure = this.markers.get(failureName);
+    if (recordedFailure) {
+      this.recordMarker(failureName, recordedFailure.details);
+      return WorkflowPromise.reject(sideEffectFailure(markerName, recordedFailure.details)) as Promise<T>;
+    }
+    const command = this.recordMarker(markerName, undefined);
+    const running = (async (): Promise<T> => {
+      const value = await executionStorage.exit(fn); // a side effect is where non-determinism belongs
+      if (command) Object.assign(command, markerDecision(markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`)));
+      return value;
+    })().catch((error: unknown) => {
+      const details = failureDetails(error);
+      if (command) Object.assign(command, markerDecision(failureName, details));
+      throw sideEffectFailure(markerName, details, error);
+    });
+    this.runningSideEffects.add(running);
+    const settled = (): void => {
+      this.runningSideEffects.delete(running);
+    };
+    running.then(settled, settled);
+    return trackSettlement(running);
+  }
+
+  /** True while a side effect's function has not settled. */
+  get hasRunningSideEffects(): boolean {
+    return this.runningSideEffects.size > 0;
+  }
+
+  /** Resolves once every side effect running now has settled (its marker is then complete). */
+  async waitForSideEffects(): Promise<void> {
+    await Promise.allSettled([...this.runningSideEffects]);
   }
 
   /**
@@ -248,7 +366,7 @@ export class Execution {
   /** The next signal named `name` (buffered ones first). */
   waitForSignal(name: string): Promise<unknown> {
     const buffered = this.bufferedSignals.get(name);
-    if (buffered && buffered.length > 0) return Promise.resolve(buffered.shift());
+    if (buffered && buffered.length > 0) return buffered.shift()!.received;
     const deferred = new Deferred<unknown>();
     const waiters = this.signalWaiters.get(name) ?? [];
     waiters.push(deferred);
@@ -263,18 +381,30 @@ export class Execution {
     this.signalHandlers.set(name, handlers);
     const buffered = this.bufferedSignals.get(name) ?? [];
     this.bufferedSignals.delete(name);
-    for (const payload of buffered) this.callHandler(handler, payload);
+    for (const { payload } of buffered) this.callHandler(handler, payload);
   }
 
-  /** Delivers a `WorkflowExecutionSignaled` payload: to handlers and the first waiter, else buffered. */
+  /** Delivers a `WorkflowExecutionSignaled` payload through the signal interceptors. */
   deliverSignal(name: string, payload: unknown): void {
+    executionStorage.run(this, () => {
+      try {
+        intercepted(this.interceptors, 'signal', (input) => this.deliverSignalNow(input.name, input.payload))({ name, payload });
+      } catch (error) {
+        this.settleRun('failed', error); // an interceptor that throws fails the run, like a handler
+      }
+    });
+    this.hasSettled = true;
+  }
+
+  /** Delivers a signal payload: to handlers and the first waiter, else buffered. */
+  private deliverSignalNow(name: string, payload: unknown): void {
     const handlers = this.signalHandlers.get(name) ?? [];
     for (const handler of handlers) this.callHandler(handler, payload);
     const waiter = this.signalWaiters.get(name)?.shift();
     if (waiter) waiter.resolve(payload);
     if (!waiter && handlers.length === 0) {
       const buffered = this.bufferedSignals.get(name) ?? [];
-      buffered.push(payload);
+      buffered.push({ payload, received: WorkflowPromise.resolve(payload) });
       this.bufferedSignals.set(name, buffered);
     }
     this.hasSettled = true;
@@ -310,6 +440,11 @@ export class Execution {
   /** Records how `run()` settled and queues the matching close decision (first settle wins). */
   settleRun(outcome: 'completed' | 'failed', value: unknown): void {
     if (this.closeKind !== undefined) return;
+    const mismatch = outcome === 'completed' && this.outputSchema !== undefined ? this.checkSchema?.(this.outputSchema, value) : undefined;
+    if (mismatch !== undefined) {
+      const message = `Result of workflow "${this.workflowType.name}" does not match its output schema: ${mismatch}; fix run() or the schema`;
+      return this.settleRun('failed', new SchemaMismatch(message));
+    }
     const close = closeDecision(outcome, value, this);
     this.closeKind = close.kind;
     this.closeCommand = { decision: close.decision, key: close.decision.decisionType, isClose: true };

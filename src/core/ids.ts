@@ -7,10 +7,12 @@
 //
 //   activity          <activityName>-<seq>            attempt 1
 //                     <activityName>-<seq>@<n>        attempt n > 1
-//   retry timer       retry--<activityId of the next attempt>
+//   retry timer       retry--<activityId of the next attempt>; retry--child--<childName>-<seq>@<n> for children
+//   throttle timer    throttled--<activityId or child call>--<n>: the n-th transient refusal (rate or open limit)
 //   sleep timer       timer-<seq>
 //   child workflow    <parentWorkflowId>--<childName>-<seq>   (unless the call names its own id)
-//   markers           side-effect-<seq>, patch--<patchId>
+//   external calls    control "signal-<seq>" / "cancel-<seq>" of signalWorkflow() / requestCancelWorkflow()
+//   markers           side-effect-<seq> (side-effect-<seq>--failed when its function threw), patch--<patchId>
 
 /** Id of attempt `attempt` of the `seq`-th call of activity `activityName`. */
 export function activityId(activityName: string, seq: number, attempt: number): string {
@@ -28,6 +30,16 @@ export function retryTimerId(nextActivityId: string): string {
   return `retry--${nextActivityId}`;
 }
 
+/** Id of the timer that waits before attempt `attempt` of the `seq`-th call of child workflow `childName`. */
+export function childRetryTimerId(childName: string, seq: number, attempt: number): string {
+  return `retry--child--${childName}-${seq}@${attempt}`;
+}
+
+/** Id of the timer that waits before making a call again that SWF refused transiently (the `refusal`-th time). */
+export function throttleTimerId(callId: string, refusal: number): string {
+  return `throttled--${callId}--${refusal}`;
+}
+
 /** Id of the `seq`-th `sleep()` timer. */
 export function sleepTimerId(seq: number): string {
   return `timer-${seq}`;
@@ -41,6 +53,19 @@ export function childWorkflowId(parentWorkflowId: string, childName: string, seq
 /** Marker name of the `seq`-th `sideEffect()`. */
 export function sideEffectMarkerName(seq: number): string {
   return `side-effect-${seq}`;
+}
+
+/** Marker name of the `seq`-th `sideEffect()` when its function threw (the details hold the error). */
+export function sideEffectFailureMarkerName(seq: number): string {
+  return `side-effect-${seq}--failed`;
+}
+
+/**
+ * The `control` value of the `seq`-th signalWorkflow() ('signal') or requestCancelWorkflow()
+ * ('cancel') call: SWF echoes it in the Initiated and Failed events, which settle the call.
+ */
+export function externalCallControl(kind: 'signal' | 'cancel', seq: number): string {
+  return `${kind}-${seq}`;
 }
 
 /** Marker name recorded by `patched(patchId)`. */

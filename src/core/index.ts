@@ -11,7 +11,7 @@ export { all, first, finishOrder } from './combinators.ts';
 export {
   TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
   ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
-  StartChildWorkflowFailed, TimerFailed, TimerCanceled, NonDeterminismError, ConfigurationError,
+  StartChildWorkflowFailed, TimerFailed, TimerCanceled, SideEffectFailed, SchemaMismatch, SignalExternalWorkflowFailed, RequestCancelExternalWorkflowFailed, NonDeterminismError, ConfigurationError,
   PayloadTooLargeError, WorkflowCanceled,
 } from './errors.ts';
 export type { TaskErrorOptions } from './errors.ts';

@@ -10,6 +10,12 @@ export type JsonSchema = Record<string, unknown> | boolean;
 /** A duration in whole seconds, or SWF's 'NONE' (no limit). */
 export type Duration = number | 'NONE';
 
+/**
+ * Checks `value` against a JSON Schema: undefined when it matches, else what is wrong (e.g.
+ * "total must be number"). The decider is given one by the workers (src/definitions' ajv).
+ */
+export type SchemaCheck = (schema: JsonSchema, value: unknown) => string | undefined;
+
 /** Options of `@workflow({...})`. */
 export interface WorkflowOptions {
   /** Workflow type name; default: the class name. */
@@ -29,6 +35,11 @@ export interface WorkflowOptions {
   input?: JsonSchema;
   /** JSON Schema of the result. */
   output?: JsonSchema;
+  /**
+   * At most this many activities, and this many child workflows, open at once in one execution;
+   * further calls wait in call order. Default 1,000 (SWF's limit).
+   */
+  concurrency?: number;
 }
 
 /** Options of `@activity({...})`. */
@@ -59,6 +70,7 @@ export interface ResolvedWorkflowOptions {
   name: string; version: string; taskList: string;
   executionStartToCloseTimeout: number; taskStartToCloseTimeout: Duration;
   childPolicy: ChildPolicy; description?: string; input?: JsonSchema; output?: JsonSchema;
+  concurrency?: number;
 }
 
 /** `ActivityOptions` with every default applied. */

@@ -6,8 +6,10 @@ import { matchRecordedDecisions } from './command-matching.ts';
 import { installDeterminismGuard } from './determinism-guard.ts';
 import { Execution, executionStorage, type Command, type ExecutionIdentity } from './execution.ts';
 import { decisionTaskBoundaries, inEventOrder, SWF_EVENT_LIMIT, type DecisionTaskBoundary } from './history.ts';
-import { getWorkflowOptions, type WorkflowClass } from './options.ts';
+import { getWorkflowOptions, type SchemaCheck, type WorkflowClass } from './options.ts';
 import { jsonSerializer, type Serializer } from './serializer.ts';
+import { checkConcurrency } from './window.ts';
+import { intercepted, type WorkflowInterceptorFactory } from './interceptors.ts';
 import type { CloseKind } from './close-decision.ts';
 import type { Decision, HistoryEvent } from '../swf-model/index.ts';
 
@@ -23,6 +25,19 @@ export interface DecideOptions {
    * `{ workflowId: 'workflow', runId: '' }`.
    */
   execution?: { workflowId?: string | undefined; runId?: string | undefined };
+  /**
+   * A longer history of the same run whose MarkerRecorded events answer `sideEffect()` calls, so
+   * that deciding a prefix of it (as `replayHistory` does for each task) does not run them again.
+   */
+  recordedMarkers?: readonly HistoryEvent[] | undefined;
+  /**
+   * Checks the workflow's result against its `output` schema (a mismatch fails the execution with
+   * SchemaMismatch) and children's input against theirs before they are started. Workers and
+   * replayHistory pass src/definitions' `checkSchema`; without it no schema is checked.
+   */
+  checkSchema?: SchemaCheck | undefined;
+  /** Interceptors of workflow code (interceptors.ts), made once per execution, the first one outermost. */
+  interceptors?: readonly WorkflowInterceptorFactory[] | undefined;
 }
 
 /** What `decide()` returns. */
@@ -59,6 +74,14 @@ export class Replay {
     this.workflow = workflow;
     this.options = options;
     this.execution = new Execution(identityOf(this.events, workflow, options), options.serializer ?? jsonSerializer);
+    const declared = getWorkflowOptions(workflow);
+    this.execution.checkSchema = options.checkSchema;
+    const { workflowId, runId, workflowType } = this.execution;
+    this.execution.interceptors = (options.interceptors ?? []).map((make) => make({ workflowId, runId, workflowType }));
+    if (options.checkSchema && declared?.output !== undefined) this.execution.outputSchema = declared.output;
+    const concurrency = declared?.concurrency;
+    if (concurrency !== undefined) this.execution.setConcurrency(checkConcurrency(concurrency, `@workflow on ${workflow.name}`));
+    if (options.recordedMarkers) indexMarkers(this.execution, options.recordedMarkers, 0);
     indexMarkers(this.execution, this.events, 0);
     this.boundaries = decisionTaskBoundaries(this.events);
     this.enterTask();
@@ -131,17 +154,30 @@ export class Replay {
           break;
         case 'WorkflowExecutionStarted':
           startRun(execution, this.workflow, event);
-          await drainMicrotasks();
+          await this.settle();
           break;
         default:
           applyEvent(execution, event);
           if (execution.hasSettled) {
             execution.hasSettled = false;
-            await drainMicrotasks();
+            await this.settle();
           }
       }
     }
     return this.result();
+  }
+
+  /**
+   * Lets the code run as far as it can before the next event: drains the microtask queue, and
+   * while side effects are running (real I/O), waits for them and drains again. The code then
+   * sees the next event at the same point whether a side effect ran now or was replayed.
+   */
+  private async settle(): Promise<void> {
+    await drainMicrotasks();
+    while (this.execution.hasRunningSideEffects) {
+      await this.execution.waitForSideEffects();
+      await drainMicrotasks();
+    }
   }
 
   private result(): DecideResult {
@@ -195,8 +231,9 @@ function startRun(execution: Execution, workflow: WorkflowClass, event: HistoryE
   installDeterminismGuard();
   executionStorage.run(execution, () => {
     const instance = new workflow();
+    const run = intercepted(execution.interceptors, 'run', ({ input }) => instance.run(input));
     const running = new Promise<unknown>((resolve) => {
-      resolve(instance.run(execution.serializer.deserialize(attributes.input)));
+      resolve(run({ input: execution.serializer.deserialize(attributes.input) }));
     });
     running.then(
       (value) => execution.settleRun('completed', value),

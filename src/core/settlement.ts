@@ -2,25 +2,66 @@
 // time and drains the microtask queue in between, so this order is the history order; the
 // combinators use it to pick results by history order even when several promises had already
 // settled before they were called.
+//
+// Every promise the workflow API returns is a `WorkflowPromise`. Because `then`, `catch` and
+// `finally` construct their result with the promise's own class (ECMAScript's species rule), a
+// promise derived from one (`this.sleep(60).then(() => 'timeout')`) is a `WorkflowPromise` too and
+// is ranked when it settles. Promises made elsewhere (async functions, `new Promise`,
+// `Promise.all`) cannot be ranked once settled; the combinators refuse them (combinators.ts).
 
 const settledAt = new WeakMap<Promise<unknown>, number>();
+const rejected = new WeakSet<Promise<unknown>>();
 let settlementCounter = 0;
+/** True while a WorkflowPromise attaches its own tracker: the tracker's promise is not tracked. */
+let isAttachingTracker = false;
 
 /**
- * Starts tracking `promise`. The handler attached here also marks the promise as handled, so an
+ * A promise whose settlement is ranked in history order, as are the promises derived from it with
+ * `then`/`catch`/`finally`. The tracker attached here also marks the promise as handled, so an
  * activity failure nobody awaits (the loser of a `first()`) does not crash the process.
  */
+export class WorkflowPromise<T> extends Promise<T> {
+  constructor(executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: unknown) => void) => void) {
+    super(executor);
+    if (isAttachingTracker) return;
+    isAttachingTracker = true;
+    try {
+      super.then(
+        () => {
+          settledAt.set(this, ++settlementCounter);
+        },
+        () => {
+          settledAt.set(this, ++settlementCounter);
+          rejected.add(this);
+        },
+      );
+    } finally {
+      isAttachingTracker = false;
+    }
+  }
+}
+
+/** `promise` as a WorkflowPromise (itself when it is one), settling with it. */
 export function trackSettlement<T>(promise: Promise<T>): Promise<T> {
-  const record = (): void => {
-    settledAt.set(promise, ++settlementCounter);
-  };
-  promise.then(record, record);
-  return promise;
+  if (promise instanceof WorkflowPromise) return promise;
+  return new WorkflowPromise<T>((resolve, reject) => {
+    promise.then(resolve, reject);
+  });
+}
+
+/** True when `promise` is ranked in history order when it settles. */
+export function isTracked(promise: Promise<unknown>): boolean {
+  return promise instanceof WorkflowPromise;
 }
 
 /** The settlement rank of a tracked promise that has settled, else undefined. */
 export function settlementRank(promise: Promise<unknown>): number | undefined {
   return settledAt.get(promise);
+}
+
+/** True when a tracked promise has settled by rejecting. */
+export function isRejected(promise: Promise<unknown>): boolean {
+  return rejected.has(promise);
 }
 
 /** A promise with its settle functions, tracked for history order. */
@@ -31,17 +72,15 @@ export class Deferred<T> {
   isSettled = false;
 
   constructor() {
-    this.promise = trackSettlement(
-      new Promise<T>((resolve, reject) => {
-        this.resolve = (value) => {
-          this.isSettled = true;
-          resolve(value);
-        };
-        this.reject = (error) => {
-          this.isSettled = true;
-          reject(error);
-        };
-      }),
-    );
+    this.promise = new WorkflowPromise<T>((resolve, reject) => {
+      this.resolve = (value) => {
+        this.isSettled = true;
+        resolve(value);
+      };
+      this.reject = (error) => {
+        this.isSettled = true;
+        reject(error);
+      };
+    });
   }
 }

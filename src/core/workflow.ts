@@ -3,7 +3,11 @@
 // versioning, restart).
 import { currentExecution } from './execution.ts';
 import { ConfigurationError, RestartRequest, TimerCanceled } from './errors.ts';
-import { sleepTimerId } from './ids.ts';
+import { externalCallControl, invalidIdReason, sleepTimerId } from './ids.ts';
+import { decisionKey } from './command-matching.ts';
+import { callIntercepted, intercepted } from './interceptors.ts';
+import { trackSettlement } from './settlement.ts';
+import { serializeChecked } from './serializer.ts';
 import type { Execution } from './execution.ts';
 
 const EXECUTION = Symbol('flowy.execution');
@@ -55,7 +59,8 @@ export abstract class Workflow<I = unknown, O = unknown> {
   sleep(seconds: number): Promise<void> {
     const execution = this.execution('sleep()');
     const timerId = sleepTimerId(execution.nextSeq('timer'));
-    const timer = execution.startTimer(timerId, seconds);
+    const start = intercepted(execution.interceptors, 'startTimer', (input) => execution.startTimer(input.timerId, input.seconds));
+    const timer = trackSettlement(callIntercepted(() => start({ timerId, seconds })));
     execution.registerCanceller(timer, () => execution.cancelTimer(timerId, new TimerCanceled(`Timer ${timerId} was canceled`)));
     return timer;
   }
@@ -136,6 +141,42 @@ export abstract class Workflow<I = unknown, O = unknown> {
     return this.execution('cancellation()').cancellation();
   }
 
+  /**
+   * Sends the signal `name` with `input` (JSON) to another execution, its open run or `runId`
+   * (SignalExternalWorkflowExecution). Resolves once SWF delivered it; rejects with
+   * SignalExternalWorkflowFailed (`reason` e.g. UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION) when it could not.
+   * `await this.signalWorkflow('order-7', 'approve', { by: 'ana' });`
+   */
+  signalWorkflow(workflowId: string, name: string, input?: unknown, options: { runId?: string } = {}): Promise<void> {
+    const execution = this.execution('signalWorkflow()');
+    checkExternalId(workflowId, 'signalWorkflow()');
+    const control = externalCallControl('signal', execution.nextSeq('signal'));
+    const text = serializeChecked(execution.serializer, input, `Input of signal "${name}" to ${workflowId}`);
+    const attributes = { workflowId, signalName: name, control, ...(options.runId ? { runId: options.runId } : {}), ...(text === undefined ? {} : { input: text }) };
+    return execution.sendToExternal(
+      { decisionType: 'SignalExternalWorkflowExecution', signalExternalWorkflowExecutionDecisionAttributes: attributes },
+      decisionKey('SignalExternalWorkflowExecution', attributes),
+      control,
+    );
+  }
+
+  /**
+   * Asks another execution to cancel (RequestCancelExternalWorkflowExecution): its workflow sees
+   * `cancelRequested` and decides how to close. Resolves once SWF delivered the request; rejects
+   * with RequestCancelExternalWorkflowFailed when it could not (e.g. no such open run).
+   */
+  requestCancelWorkflow(workflowId: string, options: { runId?: string } = {}): Promise<void> {
+    const execution = this.execution('requestCancelWorkflow()');
+    checkExternalId(workflowId, 'requestCancelWorkflow()');
+    const control = externalCallControl('cancel', execution.nextSeq('cancel'));
+    const attributes = { workflowId, control, ...(options.runId ? { runId: options.runId } : {}) };
+    return execution.sendToExternal(
+      { decisionType: 'RequestCancelExternalWorkflowExecution', requestCancelExternalWorkflowExecutionDecisionAttributes: attributes },
+      decisionKey('RequestCancelExternalWorkflowExecution', attributes),
+      control,
+    );
+  }
+
   /** The execution's workflow id. */
   get workflowId(): string {
     return this.execution('workflowId').workflowId;
@@ -145,4 +186,9 @@ export abstract class Workflow<I = unknown, O = unknown> {
   get runId(): string {
     return this.execution('runId').runId;
   }
+}
+
+function checkExternalId(workflowId: string, what: string): void {
+  const invalid = typeof workflowId === 'string' ? invalidIdReason(workflowId) : 'must be a string';
+  if (invalid) throw new ConfigurationError(`${what}: workflow id ${JSON.stringify(workflowId)} ${invalid}`);
 }

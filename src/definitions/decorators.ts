@@ -3,7 +3,7 @@
 // as legacy (`experimentalDecorators`) and TC39 class decorators: either way the class comes first.
 import 'reflect-metadata';
 import { ConfigurationError, type ActivityOptions, type WorkflowOptions } from '../core/index.ts';
-import { ACTIVITY_METADATA_KEY, WORKFLOW_METADATA_KEY } from '../core/engine.ts';
+import { ACTIVITY_METADATA_KEY, WORKFLOW_METADATA_KEY, checkConcurrency } from '../core/engine.ts';
 
 /** A class decorator usable with legacy and TC39 decorators. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors of any shape
@@ -56,6 +56,7 @@ export function workflow(options: WorkflowOptions = {}): FlowyClassDecorator {
     if (options.childPolicy !== undefined && !['TERMINATE', 'REQUEST_CANCEL', 'ABANDON'].includes(options.childPolicy)) {
       throw new ConfigurationError(`@workflow on ${className}: childPolicy must be 'TERMINATE', 'REQUEST_CANCEL' or 'ABANDON'`);
     }
+    if (options.concurrency !== undefined) checkConcurrency(options.concurrency, `@workflow on ${className}`);
     Reflect.defineMetadata(WORKFLOW_METADATA_KEY, { ...options }, target);
   };
 }

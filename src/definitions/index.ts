@@ -7,5 +7,5 @@ export { Registry } from './registry.ts';
 export type { WorkflowDefinition, ActivityDefinition } from './registry.ts';
 export { scan } from './scan.ts';
 export type { ScanOptions } from './scan.ts';
-export { validateInput, validateOutput } from './validation.ts';
+export { checkSchema, validateInput, validateOutput } from './validation.ts';
 export type { SchemaCarrier } from './validation.ts';

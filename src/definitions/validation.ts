@@ -44,6 +44,15 @@ function check(definition: SchemaCarrier, which: 'input' | 'output', value: unkn
   return `${which === 'input' ? 'Input' : 'Output'} of ${definition.options.name} does not match its schema: ${describe(validate.errors)}`;
 }
 
+/**
+ * Undefined when `value` matches `schema`, else the failing fields ("total must be number"). The
+ * decider's `checkSchema` (workflow results, child inputs).
+ */
+export function checkSchema(schema: JsonSchema, value: unknown): string | undefined {
+  const validate = compile(schema);
+  return validate(value) ? undefined : describe(validate.errors);
+}
+
 /** Undefined when `input` matches the definition's input schema (or it has none), else a message naming the failing fields. */
 export function validateInput(definition: SchemaCarrier, input: unknown): string | undefined {
   return check(definition, 'input', input);

@@ -11,7 +11,12 @@
 
 /** The two poll loops: decision tasks (replaying workflows) and activity tasks. */
 export { DecisionWorker, ActivityWorker } from '../worker/index.ts';
-export type { DecisionWorkerOptions, ActivityWorkerOptions, ActivityFunction } from '../worker/index.ts';
+export type { DecisionWorkerOptions, ActivityWorkerOptions, ActivityFunction, ActivityInterceptor, ActivityExecuteInput } from '../worker/index.ts';
+/** Interceptors of workflow code, registered on DecisionWorker (workflowInterceptors). */
+export type {
+  WorkflowInterceptor, WorkflowInterceptorFactory, WorkflowInterceptorInfo, WorkflowRunInput, WorkflowSignalInput,
+  ScheduleActivityInput, StartChildInput, StartTimerInput,
+} from '../core/engine.ts';
 /** Finding and holding the @workflow and @activity classes a worker runs. */
 export { Registry, scan } from '../definitions/index.ts';
 export type { ScanOptions, WorkflowDefinition, ActivityDefinition } from '../definitions/index.ts';
@@ -24,7 +29,7 @@ export type { Logger, LogFields, LogLevel, LogThreshold, LogFormat, LoggerOption
 export { combineObservers, noopObserver, startMetricsServer, metricsObserver, createWorkerMetrics } from '../common/index.ts';
 export type {
   WorkerObserver, DecisionTaskInfo, ActivityTaskInfo, DecisionTaskCompletedEvent, DecisionTaskFailedEvent,
-  NonDeterminismEvent, ActivityCompletedEvent, ActivityFailedEvent, PollErrorEvent, TypeRef,
+  NonDeterminismEvent, ActivityCompletedEvent, ActivityFailedEvent, PollErrorEvent, TypeRef, WorkflowRunInfo, WorkflowClosedEvent,
   MetricsServer, MetricsServerOptions, WorkerMetrics,
 } from '../common/index.ts';
 /** Stopping workers gracefully on SIGINT/SIGTERM, and the identity they report to SWF. */

@@ -2,6 +2,7 @@ import { NonDeterminismError } from '../core/index.ts';
 import { decide, getWorkflowOptions } from '../core/engine.ts';
 import type { Serializer, WorkflowClass } from '../core/index.ts';
 import type { HistoryEvent } from '../core/engine.ts';
+import { checkSchema } from '../definitions/index.ts';
 import { loadHistory } from './history-file.ts';
 import type { ExecutionRef, HistorySource, LoadedHistory } from './history-file.ts';
 import { producedDecisions, recordedDecisions } from './recorded-decisions.ts';
@@ -52,7 +53,7 @@ export async function replayHistory(
   const execution = { ...history.execution, ...definedOnly(options.execution ?? {}) };
   const { events } = history;
   const tasks = completedDecisionTasks(events);
-  const context: ReplayContext = { history, workflow, execution, decideOptions: { execution, serializer: options.serializer } };
+  const context: ReplayContext = { history, workflow, execution, decideOptions: { execution, serializer: options.serializer, checkSchema } };
   const everyTaskLimit = options.everyTaskLimit ?? 200;
   if (tasks.length <= everyTaskLimit) {
     for (const [index, task] of tasks.entries()) await checkTask(context, task, index);
@@ -75,7 +76,7 @@ interface ReplayContext {
   history: LoadedHistory;
   workflow: WorkflowClass;
   execution: ExecutionRef;
-  decideOptions: { execution: ExecutionRef; serializer?: Serializer | undefined };
+  decideOptions: { execution: ExecutionRef; serializer?: Serializer | undefined; checkSchema: typeof checkSchema };
 }
 
 /**
@@ -87,7 +88,8 @@ async function checkTask({ history, workflow, execution, decideOptions }: Replay
   const prefix = events.slice(0, task.startedIndex + 1);
   let produced: DecisionSummary[];
   try {
-    produced = producedDecisions((await decide(prefix, workflow, decideOptions)).decisions);
+    // the side effects recorded later in the history answer the prefix's calls: replay runs none
+    produced = producedDecisions((await decide(prefix, workflow, { ...decideOptions, recordedMarkers: events })).decisions);
   } catch (error) {
     if (error instanceof NonDeterminismError) throw explain(error, history, workflow, index + 1, execution);
     throw error;

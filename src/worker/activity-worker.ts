@@ -1,5 +1,6 @@
 // The activity worker: long-polls an activity task list, validates each task's input against
 // its activity's schema, runs up to `concurrency` activities at once and reports the outcome.
+import { interceptedExecute, type ActivityInterceptor } from './activity-interceptors.ts';
 import {
   PollForActivityTaskCommand,
   RespondActivityTaskCanceledCommand,
@@ -45,6 +46,8 @@ export interface ActivityWorkerOptions {
    * poller that went away, so aborting is safe there.
    */
   abortPollsOnStop?: boolean;
+  /** Interceptors of every activity attempt (activity-interceptors.ts), the first one outermost. */
+  interceptors?: ActivityInterceptor[];
 }
 
 /** How a task ended, as reported to SWF. */
@@ -287,7 +290,10 @@ export class ActivityWorker {
     }
     let value: unknown;
     try {
-      value = override ? await override(input, context) : await runDefinition(definition as ActivityDefinition, input, context);
+      const execute = interceptedExecute(this.options.interceptors ?? [], (call) =>
+        Promise.resolve(override ? override(call.input, call.context) : runDefinition(definition as ActivityDefinition, call.input, call.context)),
+      );
+      value = await execute({ info, input, context });
     } catch (error) {
       if (context.abortCause === 'workerShutdown') {
         return failed('WorkerShutdown', `The activity was aborted because its worker stopped: ${describeError(error)}`);

@@ -6,6 +6,9 @@ import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
 import { NonDeterminismError } from '../core/index.ts';
 import { Decider, toError } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
+import { timestampMillis } from '../core/engine.ts';
+import type { DecideResult, HistoryEvent, WorkflowInterceptorFactory } from '../core/engine.ts';
+import { checkSchema } from '../definitions/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask } from '../swf/index.ts';
@@ -34,6 +37,11 @@ export interface DecisionWorkerOptions {
    * its polls (up to 60 s) and decides what they bring.
    */
   abortPollsOnStop?: boolean;
+  /**
+   * Interceptors of workflow code (run, signals, activities, children, timers), made per execution,
+   * the first one outermost. They run on every replay, so they must be deterministic.
+   */
+  workflowInterceptors?: WorkflowInterceptorFactory[];
 }
 
 /** A decision task for a workflow type the worker's registry does not hold: it is left unanswered. */
@@ -61,7 +69,12 @@ export class DecisionWorker {
     this.options = options;
     this.identity = options.identity ?? defaultIdentity();
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
-    this.decider = new Decider({ serializer: options.serializer, maxCachedExecutions: options.maxCachedExecutions });
+    this.decider = new Decider({
+      serializer: options.serializer,
+      maxCachedExecutions: options.maxCachedExecutions,
+      checkSchema,
+      interceptors: options.workflowInterceptors,
+    });
   }
 
   /** Polls with `pollers` loops until {@link stop}; resolves once stopped and idle. */
@@ -150,10 +163,12 @@ export class DecisionWorker {
     }
 
     let decisions: SdkDecision[];
+    let status: DecideResult['status'];
     try {
       const result = await this.serially(() => this.decider.decide(task.events, definition.cls, task.workflowExecution));
       for (const warning of result.warnings) log.warn({ eventId: task.startedEventId }, warning);
       decisions = result.decisions as SdkDecision[];
+      status = result.status;
       if (result.status !== 'open') log.info({ eventId: task.startedEventId }, `workflow ${result.status}`);
     } catch (caught) {
       this.decider.forget(task.workflowExecution);
@@ -191,6 +206,17 @@ export class DecisionWorker {
     const types = decisions.map((d) => String(d.decisionType));
     log.debug({ eventId: task.startedEventId, decisions: types }, 'decision task completed');
     this.notify('decisionTaskCompleted', { ...info, durationMs: elapsed(), decisions: types });
+    this.notifyRun(info, task.events, status);
+  }
+
+  /** workflowStarted after a run's first decision task; workflowClosed once its close decision went out. */
+  private notifyRun(info: DecisionTaskInfo, events: readonly HistoryEvent[], status: DecideResult['status']): void {
+    const run = { domain: info.domain, taskList: info.taskList, workflowId: info.workflowId, runId: info.runId, workflowType: info.workflowType };
+    if (!events.some((event) => event.eventType === 'DecisionTaskCompleted')) this.notify('workflowStarted', run);
+    if (status === 'open') return;
+    // SWF_SPEC 8.3: the close decision is applied with the task, so the run closed at this task.
+    const durationMs = Math.max(0, timestampMillis(events.at(-1)?.eventTimestamp) - timestampMillis(events[0]?.eventTimestamp));
+    this.notify('workflowClosed', { ...run, status, durationMs });
   }
 
   /** Runs `work` after every decision queued before it. */
@@ -200,7 +226,7 @@ export class DecisionWorker {
     return run;
   }
 
-  private notify<K extends 'decisionTaskStarted' | 'decisionTaskCompleted' | 'decisionTaskFailed' | 'nonDeterminism'>(
+  private notify<K extends 'decisionTaskStarted' | 'decisionTaskCompleted' | 'decisionTaskFailed' | 'nonDeterminism' | 'workflowStarted' | 'workflowClosed'>(
     hook: K,
     event: Parameters<NonNullable<WorkerObserver[K]>>[0],
   ): void {

@@ -37,6 +37,22 @@ describe('execution commands against a running stack', () => {
     assert.match((await flowy('list', '--closed', '--status', 'COMPLETED')).stdout, /cli-1\s+\S+\s+ApprovalRequest@1\s+COMPLETED/);
   });
 
+  test('signal --start starts the execution when none is open, then signals it; again it only signals', async () => {
+    const args = ['signal', 'cli-3', 'approve', '--input', '{"by":"bo"}', '--start', 'ApprovalRequest', '--start-input', '{"request":"desk"}'];
+    const started = await flowy(...args);
+    assert.equal(started.code, 0, started.stderr);
+    assert.match(started.stdout, /^started and signaled cli-3 \(run \S+\): approve\n$/);
+    const result = await flowy('result', 'cli-3');
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), { request: 'desk', approved: true, by: 'bo', timedOut: false });
+    const misuse = await flowy('signal', 'cli-3', 'approve', '--start-input', '{}');
+    assert.equal(misuse.code, 2);
+    assert.match(misuse.stderr, /^flowy: --start-input, --start-input-file and --workflow-version only apply with --start <WorkflowType>\n$/);
+    const badInput = await flowy('signal', 'cli-4', 'approve', '--start', 'ApprovalRequest', '--start-input', '{"nope":1}');
+    assert.equal(badInput.code, 2);
+    assert.match(badInput.stderr, /Input of workflow "ApprovalRequest" is invalid/);
+  });
+
   test('terminate closes the run; result then exits 1 with the reason', async () => {
     assert.equal((await flowy('start', 'ApprovalRequest', '--workflow-id', 'cli-2', '--input', '{"request":"car"}')).code, 0);
     const terminated = await flowy('terminate', 'cli-2', '--reason', 'no longer needed');

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { Workflow, ActivityProxy } from '../../../src/core/index.ts';
 import { workflow, activity } from '../../../src/definitions/index.ts';
 import { pino } from 'pino';
-import { startMetricsServer } from '../../../src/common/index.ts';
-import type { MetricsServer } from '../../../src/common/index.ts';
+import { combineObservers, startMetricsServer } from '../../../src/common/index.ts';
+import type { MetricsServer, WorkflowClosedEvent, WorkflowRunInfo } from '../../../src/common/index.ts';
 import { TestEnvironment } from '../../../src/testing/index.ts';
 
 @activity({ name: 'flaky', version: '1' })
@@ -27,6 +27,8 @@ describe('workers and the client report to the user\'s pino logger, the observer
   let metrics: MetricsServer;
   let env: TestEnvironment;
   const lines: Record<string, unknown>[] = [];
+  const started: WorkflowRunInfo[] = [];
+  const closed: WorkflowClosedEvent[] = [];
   before(async () => {
     metrics = await startMetricsServer({ port: 0 });
     const stream = { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) } as unknown as NodeJS.WritableStream;
@@ -34,7 +36,7 @@ describe('workers and the client report to the user\'s pino logger, the observer
       workflows: [Observed],
       activities: [Flaky],
       domain: 'observed',
-      observer: metrics.observer,
+      observer: combineObservers(metrics.observer, { workflowStarted: (e) => started.push(e), workflowClosed: (e) => closed.push(e) }),
       // the service's own pino logger, not one made by flowy
       logger: pino({ level: 'debug' }, stream),
     });
@@ -58,6 +60,12 @@ describe('workers and the client report to the user\'s pino logger, the observer
     assert.equal(value(`flowy_activity_retries_total{${act}}`), 1);
     assert.equal(value(`flowy_non_determinism_total{${wf}}`), NaN); // never incremented: no series
     assert.ok(value(`flowy_decision_task_duration_seconds_count{${wf}}`) >= 3);
+    // Workflow-level: one start, one close after the 5 s retry wait (skipped, but in SWF's clock).
+    assert.deepEqual(started.map((e) => [e.workflowId, e.runId, e.workflowType.name]), [[run.workflowId, run.runId, 'Observed']]);
+    assert.deepEqual(closed.map((e) => [e.workflowId, e.status]), [[run.workflowId, 'completed']]);
+    assert.ok(closed[0]!.durationMs >= 5000, `duration ${closed[0]!.durationMs}`);
+    assert.equal(value(`flowy_workflow_duration_seconds_count{${wf},status="completed"}`), 1);
+    assert.ok(value(`flowy_workflow_duration_seconds_sum{${wf},status="completed"}`) >= 5);
 
     const about = lines.filter((line) => line.workflowId === run.workflowId);
     assert.ok(about.length > 0, 'worker log lines name the workflowId');
