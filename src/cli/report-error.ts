@@ -3,12 +3,9 @@ import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } fro
 import { describeError, isConnectionError, isFault } from '../swf/index.ts';
 import { UsageError } from './usage-error.ts';
 
-/** Exit codes: 0 success, 1 the workflow or command failed, 2 usage or input error. */
-export const EXIT_OK = 0;
-/** The workflow failed, or the command could not do its work. */
-export const EXIT_FAILED = 1;
-/** Bad flags, arguments or input. */
-export const EXIT_USAGE = 2;
+import { EXIT_FAILED, EXIT_USAGE } from './exit-codes.ts';
+
+export { EXIT_OK, EXIT_FAILED, EXIT_USAGE } from './exit-codes.ts';
 
 /** Writes `error` as one line (plus its stack with --verbose) and returns the exit code. */
 export function reportError(error: unknown, context: { err(line: string): void; verbose: boolean; target?: string }): number {

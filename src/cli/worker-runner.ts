@@ -5,7 +5,7 @@ import { describeError, isConnectionError, registerAll } from '../swf/index.ts';
 import { Backoff, combineObservers, handleShutdownSignals, sleep, startMetricsServer } from '../worker/index.ts';
 import type { Logger, MetricsServer, WorkerObserver } from '../worker/index.ts';
 import type { CliContext } from './context.ts';
-import { EXIT_OK } from './report-error.ts';
+import { EXIT_OK } from './exit-codes.ts';
 import { UsageError } from './usage-error.ts';
 import type { WorkerArgs } from './worker-options.ts';
 
@@ -32,7 +32,7 @@ export async function runWorkers(
   registry: Registry,
   create: WorkerFactory,
 ): Promise<number> {
-  const logger = context.logger();
+  const logger = await context.logger();
   const taskLists = args.taskList?.length ? args.taskList : defaultTaskLists(kind, registry);
   if (taskLists.length === 0) {
     throw new UsageError(

@@ -1,7 +1,7 @@
 // flowy list: open (default) or closed executions, newest first, with one filter.
 import type { CloseStatus } from '@aws-sdk/client-swf';
 import { defineCommand } from '../command.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface ListArgs {

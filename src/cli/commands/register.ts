@@ -1,9 +1,8 @@
 // flowy register: registers the domain and every scanned workflow and activity type.
-import { registerAll } from '../../swf/index.ts';
 import { defineCommand } from '../command.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 
 interface RegisterArgs extends FolderArgs {
   retentionDays: number;
@@ -19,6 +18,7 @@ export const registerCommand = defineCommand<RegisterArgs>({
       .example('$0 register', 'register everything in workflows/ and activities/')
       .example('$0 register --domain shop --endpoint http://127.0.0.1:7766', 'in another domain and server'),
   async run(args, context) {
+    const { registerAll } = await import('../../swf/index.ts');
     const registry = await context.registry(args.folders);
     const report = await registerAll(context.swf, context.domain, registry, { retentionDays: args.retentionDays });
     context.out(`domain "${context.domain}" ${report.domainCreated ? 'registered' : 'already registered'} at ${context.target}`);

@@ -1,6 +1,6 @@
 // flowy result WORKFLOW_ID: waits for the run to close and prints its result.
 import { defineCommand } from '../command.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
 

@@ -1,19 +1,13 @@
 // flowy run WORKFLOW: everything in one process — the embedded local server, workers for the
 // scanned folders, the workflow, its progress as it happens, and its result.
-import { FlowyClient } from '../../client/index.ts';
-import { startLocalServer } from '../../local/index.ts';
 import type { LocalServer } from '../../local/index.ts';
-import { skipTimeUntil } from '../../testing/index.ts';
-import { createSwfClient, registerAll } from '../../swf/index.ts';
-import { ActivityWorker, DecisionWorker, handleShutdownSignals } from '../../worker/index.ts';
 import { defineCommand } from '../command.ts';
 import { readInput } from '../json-input.ts';
 import { ProgressPrinter } from '../progress.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
-import { defaultTaskLists } from '../worker-runner.ts';
 
 interface RunArgs extends FolderArgs {
   workflow: string;
@@ -47,6 +41,14 @@ export const runCommand = defineCommand<RunArgs>({
       ),
   async run(args, context) {
     const input = await readInput(args);
+    const [{ FlowyClient }, { startLocalServer }, { createSwfClient, registerAll }, { ActivityWorker, DecisionWorker, handleShutdownSignals }, { defaultTaskLists }] =
+      await Promise.all([
+        import('../../client/index.ts'),
+        import('../../local/index.ts'),
+        import('../../swf/index.ts'),
+        import('../../worker/index.ts'),
+        import('../worker-runner.ts'),
+      ]);
     const registry = await context.registry(args.folders);
     const definition = registry.findWorkflow(args.workflow);
     if (!definition) {
@@ -55,7 +57,7 @@ export const runCommand = defineCommand<RunArgs>({
         `Workflow "${args.workflow}" is not in ${args.folders.join(', ')}${known.length ? ` (found: ${known.join(', ')})` : ''}; check the name or pass --folders`,
       );
     }
-    const logger = context.logger('warn');
+    const logger = await context.logger('warn');
     const server = await startLocalServer({ db: ':memory:', longPollMs: 1000, clock: args.skipTime ? 'manual' : 'system' });
     const swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: context.io.env });
     const domain = context.domain;
@@ -104,6 +106,7 @@ export const runCommand = defineCommand<RunArgs>({
 
 /** Advances the manual clock to the next deadline whenever the server is idle, until `running` settles. */
 async function skipTimeWhileRunning(server: LocalServer, running: Promise<unknown>): Promise<void> {
+  const { skipTimeUntil } = await import('../../testing/index.ts');
   let settled = false;
   running.then(
     () => (settled = true),

@@ -1,7 +1,7 @@
 // flowy signal WORKFLOW_ID NAME: sends a signal with an optional JSON payload.
 import { defineCommand } from '../command.ts';
 import { readInput } from '../json-input.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
 

@@ -1,7 +1,5 @@
 // flowy start-activity-worker: runs the scanned activities (also the start-activity-worker binary).
-import { ActivityWorker } from '../../worker/index.ts';
 import { defineCommand } from '../command.ts';
-import { runWorkers } from '../worker-runner.ts';
 import { withWorkerOptions } from '../worker-options.ts';
 import type { WorkerArgs } from '../worker-options.ts';
 
@@ -21,6 +19,7 @@ export const startActivityWorkerCommand = defineCommand<ActivityWorkerArgs>({
       .example('$0 start-activity-worker --concurrency 8', 'run activities from activities/')
       .example('$0 start-activity-worker --task-list agent-a --no-register', 'serve one agent\'s task list'),
   async run(args, context) {
+    const [{ ActivityWorker }, { runWorkers }] = await Promise.all([import('../../worker/index.ts'), import('../worker-runner.ts')]);
     const registry = await context.registry(args.folders);
     return runWorkers('activity', args, context, registry, (taskList, observer, logger) =>
       new ActivityWorker({

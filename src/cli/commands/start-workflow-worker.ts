@@ -1,7 +1,5 @@
 // flowy start-workflow-worker: the decision worker (also the start-workflow-worker binary).
-import { DecisionWorker } from '../../worker/index.ts';
 import { defineCommand } from '../command.ts';
-import { runWorkers } from '../worker-runner.ts';
 import { withWorkerOptions } from '../worker-options.ts';
 import type { WorkerArgs } from '../worker-options.ts';
 
@@ -19,6 +17,7 @@ export const startWorkflowWorkerCommand = defineCommand<DecisionWorkerArgs>({
       .example('$0 start-workflow-worker', 'decide every workflow in workflows/')
       .example('$0 start-workflow-worker --no-register --task-list orders --log-format json', 'one of many workers'),
   async run(args, context) {
+    const [{ DecisionWorker }, { runWorkers }] = await Promise.all([import('../../worker/index.ts'), import('../worker-runner.ts')]);
     const registry = await context.registry(args.folders);
     return runWorkers('decision', args, context, registry, (taskList, observer, logger) =>
       new DecisionWorker({

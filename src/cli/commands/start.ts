@@ -4,7 +4,7 @@ import type { CliContext } from '../context.ts';
 import { readInput } from '../json-input.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
 import type { WorkflowRef } from '../../client/index.ts';
 
