@@ -36,7 +36,7 @@ export const startCommand = defineCommand<StartArgs>({
       .option('wait', { type: 'boolean', default: false, describe: 'Wait for the result and print it' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the ids as JSON' })
       .example('$0 start OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'', 'start an order')
-      .example('$0 start Approval --workflow-id approval-7 --input \'{"request":"laptop"}\' --wait', 'start and wait for the result'),
+      .example('$0 start ApprovalRequest --workflow-id approval-7 --input \'{"request":"laptop"}\' --wait', 'start and wait for the result'),
   async run(args, context) {
     const input = await readInput(args);
     const workflow = await resolveWorkflow(args.workflow, args.workflowVersion, args.folders, context);

@@ -56,7 +56,7 @@ test('a workflow the user adds to workflows/ keeps the tests that scan the examp
   try {
     await writeFile(join(copy, 'workflows', 'greeting.ts'), GREETING);
     // the tests that read workflows/ and activities/: the recorded-history replay and the CLI's examples
-    const { code, output } = await run(process.execPath, ['test/run.js', 'test/replay/', 'test/unit/cli/help-examples'], copy);
+    const { code, output } = await run(process.execPath, ['test/run.js', 'test/replay/', 'test/integration/cli/help-examples'], copy);
     assert.equal(code, 0, output);
     assert.match(output, /every example workflow has at least one recorded history/);
     // and the new workflow really is found and runs
