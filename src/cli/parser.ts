@@ -40,6 +40,8 @@ export function buildParser(handle: CommandHandler, argv: string[] = []): Argv<G
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
+      // a flag's coerce threw (yargs wraps it in a YError): still a usage error, exit 2
+      if (error?.name === 'YError') throw new UsageError(error.message);
       if (error) throw error;
       throw new UsageError(cleanMessage(message, argv));
     })

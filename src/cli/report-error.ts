@@ -29,6 +29,15 @@ export function explain(error: unknown, target = 'the SWF endpoint'): { line: st
       code: EXIT_FAILED,
     };
   }
+  const tls = tlsProblem(error);
+  if (tls) return { line: `cannot talk to ${target}: ${tls}`, code: EXIT_FAILED };
+  if (isNotSwf(error)) {
+    const status = (error as { $response?: { statusCode?: number } }).$response?.statusCode;
+    return {
+      line: `${target} answered${status ? ` HTTP ${status}` : ''} with something that is not the SWF API; check --endpoint / SWF_ENDPOINT (flowy dev prints its URL)`,
+      code: EXIT_FAILED,
+    };
+  }
   if (error instanceof Error && error.name === 'CredentialsProviderError') {
     return {
       line: `no AWS credentials for ${target}: ${error.message}; set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or use --endpoint for a local server`,
@@ -43,4 +52,20 @@ export function explain(error: unknown, target = 'the SWF endpoint'): { line: st
   }
   if (isFault(error, 'ValidationException')) return { line: `SWF rejected the request: ${describeError(error)}`, code: EXIT_USAGE };
   return { line: describeError(error), code: EXIT_FAILED };
+}
+
+/** What went wrong in TLS, in words, when `error` is a TLS failure (an https:// URL to a plain-HTTP server, a bad certificate). */
+function tlsProblem(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'EPROTO' || /wrong version number|SSL routines/i.test(error.message)) {
+    return 'the TLS handshake failed (an https:// URL to a server that speaks plain HTTP? flowy dev serves http://)';
+  }
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return `its TLS certificate was refused (${code})`;
+  return undefined;
+}
+
+/** True when the endpoint answered, but not in SWF's JSON protocol (a web page, another service). */
+function isNotSwf(error: unknown): boolean {
+  return error instanceof Error && '$response' in error && /Deserialization error|is not valid JSON/i.test(error.message);
 }

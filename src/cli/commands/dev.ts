@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { defineCommand } from '../command.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
+import { wholeNumber } from '../number-option.ts';
 
 interface DevArgs {
   port: number;
@@ -26,10 +27,10 @@ export const devCommand = defineCommand<DevArgs>({
   offline: true,
   builder: (yargs) =>
     yargs
-      .option('port', { type: 'number', default: DEFAULT_PORT, describe: 'Port (0 = any free port)' })
+      .option('port', { type: 'number', coerce: wholeNumber('port', 0), default: DEFAULT_PORT, describe: 'Port (0 = any free port)' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' })
       .option('db', { type: 'string', default: '.flowy/swf.db', describe: 'SQLite file, or :memory:' })
-      .option('long-poll-ms', { type: 'number', describe: 'How long an empty poll is held [default: 60000]' })
+      .option('long-poll-ms', { type: 'number', coerce: wholeNumber('long-poll-ms', 0), describe: 'How long an empty poll is held [default: 60000]' })
       .option('test-controls', { type: 'boolean', default: false, describe: 'Enable /_local/reset and /_local/clock' })
       .option('clock', { choices: ['system', 'manual'] as const, default: 'system' as const, describe: 'manual: time moves only through /_local/clock' })
       .example('$0 dev', `serve on ${DEFAULT_ENDPOINT} with .flowy/swf.db`)

@@ -8,6 +8,7 @@ import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
+import { wholeNumber } from '../number-option.ts';
 
 interface RunArgs extends FolderArgs {
   workflow: string;
@@ -30,7 +31,7 @@ export const runCommand = defineCommand<RunArgs>({
       .option('input', { type: 'string', describe: 'Input as JSON' })
       .option('input-file', { type: 'string', describe: 'Read the input JSON from a file' })
       .option('workflow-id', { type: 'string', describe: 'The execution id [default: <name>-<uuid>]' })
-      .option('concurrency', { type: 'number', default: 8, describe: 'Activities run at the same time per task list' })
+      .option('concurrency', { type: 'number', coerce: wholeNumber('concurrency'), default: 8, describe: 'Activities run at the same time per task list' })
       .option('activity-task-list', { type: 'string', array: true, describe: 'More activity task lists to serve (e.g. per-agent lists)' })
       .option('skip-time', { type: 'boolean', default: false, describe: 'Jump over timers and timeouts whenever nothing else can happen' })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the result' })

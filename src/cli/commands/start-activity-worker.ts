@@ -2,6 +2,7 @@
 import { defineCommand } from '../command.ts';
 import { withWorkerOptions } from '../worker-options.ts';
 import type { WorkerArgs } from '../worker-options.ts';
+import { wholeNumber } from '../number-option.ts';
 
 interface ActivityWorkerArgs extends WorkerArgs {
   concurrency: number;
@@ -14,8 +15,8 @@ export const startActivityWorkerCommand = defineCommand<ActivityWorkerArgs>({
   describe: 'Run an activity worker for the scanned activities',
   builder: (yargs) =>
     withWorkerOptions(yargs)
-      .option('concurrency', { type: 'number', default: 4, describe: 'Activities run at the same time per task list' })
-      .option('shutdown-grace', { type: 'number', default: 30, describe: 'Seconds running activities get to finish on shutdown' })
+      .option('concurrency', { type: 'number', coerce: wholeNumber('concurrency'), default: 4, describe: 'Activities run at the same time per task list' })
+      .option('shutdown-grace', { type: 'number', coerce: wholeNumber('shutdown-grace', 0), default: 30, describe: 'Seconds running activities get to finish on shutdown' })
       .example('$0 start-activity-worker --concurrency 8', 'run activities from activities/')
       .example('$0 start-activity-worker --task-list agent-a --no-register', 'serve one agent\'s task list'),
   async run(args, context) {

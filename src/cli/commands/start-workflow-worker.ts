@@ -2,6 +2,7 @@
 import { defineCommand } from '../command.ts';
 import { withWorkerOptions } from '../worker-options.ts';
 import type { WorkerArgs } from '../worker-options.ts';
+import { wholeNumber } from '../number-option.ts';
 
 interface DecisionWorkerArgs extends WorkerArgs {
   pollers: number;
@@ -13,7 +14,7 @@ export const startWorkflowWorkerCommand = defineCommand<DecisionWorkerArgs>({
   describe: 'Run a decision worker for the scanned workflows',
   builder: (yargs) =>
     withWorkerOptions(yargs)
-      .option('pollers', { type: 'number', default: 1, describe: 'Concurrent long polls per task list' })
+      .option('pollers', { type: 'number', coerce: wholeNumber('pollers'), default: 1, describe: 'Concurrent long polls per task list' })
       .example('$0 start-workflow-worker', 'decide every workflow in workflows/')
       .example('$0 start-workflow-worker --no-register --task-list orders --log-format json', 'one of many workers'),
   async run(args, context) {

@@ -20,7 +20,10 @@ interface StartArgs extends FolderArgs {
   json: boolean;
 }
 
-/** `flowy start`: prints workflowId and runId; `--wait` then prints the result JSON (exit 1 if the workflow failed). */
+/**
+ * `flowy start`: prints workflowId and runId; with `--wait` stdout is only the result JSON (the ids
+ * go to stderr; `--json --wait` prints `{ workflowId, runId, result }`), exit 1 if the workflow failed.
+ */
 export const startCommand = defineCommand<StartArgs>({
   command: 'start <workflow>',
   describe: 'Start a workflow execution',
@@ -33,8 +36,8 @@ export const startCommand = defineCommand<StartArgs>({
       .option('workflow-version', { type: 'string', describe: 'Version to start [default: the scanned class]' })
       .option('task-list', { type: 'string', describe: 'Decision task list [default: the workflow\'s]' })
       .option('tag', { type: 'string', array: true, describe: 'Tag the execution (up to 5)' })
-      .option('wait', { type: 'boolean', default: false, describe: 'Wait for the result and print it' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the ids as JSON' })
+      .option('wait', { type: 'boolean', default: false, describe: 'Wait and print the result JSON on stdout (ids on stderr)' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the ids as JSON (with --wait: { workflowId, runId, result })' })
       .example('$0 start OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'', 'start an order')
       .example('$0 start ApprovalRequest --workflow-id approval-7 --input \'{"request":"laptop"}\' --wait', 'start and wait for the result'),
   async run(args, context) {
@@ -45,14 +48,18 @@ export const startCommand = defineCommand<StartArgs>({
       taskList: args.taskList,
       tags: args.tag,
     });
-    if (args.json) context.out(JSON.stringify(execution));
-    else {
-      context.out(`workflowId: ${execution.workflowId}`);
-      context.out(`runId: ${execution.runId}`);
+    if (!args.wait) {
+      if (args.json) context.out(JSON.stringify(execution));
+      else {
+        context.out(`workflowId: ${execution.workflowId}`);
+        context.out(`runId: ${execution.runId}`);
+      }
+      return EXIT_OK;
     }
-    if (!args.wait) return EXIT_OK;
+    // With --wait stdout carries only JSON (the result, or with --json the ids and the result), so it pipes into jq.
+    if (!args.json) context.err(`started ${execution.workflowId} (run ${execution.runId}); waiting for its result`);
     const result = await context.client.result(execution);
-    context.out(JSON.stringify(result ?? null));
+    context.out(JSON.stringify(args.json ? { ...execution, result: result ?? null } : (result ?? null)));
     return EXIT_OK;
   },
 });
