@@ -53,6 +53,7 @@ export async function runWorkers(
     }
     const observer = combineObservers(metrics?.observer);
     const workers = taskLists.map((taskList) => create(taskList, observer, logger));
+    logger.info(describePolling(kind, taskLists, registry, context), { taskLists });
     if (args.loop !== undefined) {
       for (let i = 0; i < args.loop && !abort.signal.aborted; i += 1) {
         for (const worker of workers) await worker.runOnce();
@@ -74,6 +75,19 @@ export async function runWorkers(
     removeHandlers();
     await metrics?.close();
   }
+}
+
+/**
+ * The start-up line that names every task list polled and the types served on it, so that work
+ * waiting on a task list nobody polls is easy to spot.
+ */
+export function describePolling(kind: 'decision' | 'activity', taskLists: string[], registry: Registry, context: CliContext): string {
+  const definitions = kind === 'decision' ? registry.workflows() : registry.activities();
+  const lists = taskLists.map((taskList) => {
+    const types = definitions.filter((d) => d.options.taskList === taskList).map((d) => `${d.options.name}@${d.options.version}`);
+    return `"${taskList}"${types.length ? ` (${types.join(', ')})` : ' (calls that pick this task list)'}`;
+  });
+  return `${kind} worker polling ${taskLists.length === 1 ? 'task list' : `${taskLists.length} task lists`} ${lists.join(', ')} in domain "${context.domain}" at ${context.target}`;
 }
 
 /** Every distinct task list of the scanned workflows (decision) or activities (activity). */
