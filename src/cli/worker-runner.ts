@@ -98,7 +98,8 @@ export function defaultTaskLists(kind: 'decision' | 'activity', registry: Regist
 
 /** Registers, retrying with backoff while SWF cannot be reached; false if a signal stopped it. */
 async function registerWithRetry(context: CliContext, registry: Registry, logger: Logger, signal: AbortSignal): Promise<boolean> {
-  const backoff = new Backoff();
+  // short waits: registration goes through within a couple of seconds of the server answering
+  const backoff = new Backoff({ maxMs: 2000 });
   for (;;) {
     try {
       const report = await registerAll(context.swf, context.domain, registry);

@@ -1,5 +1,5 @@
 // The loop every worker slot runs: poll, handle, repeat; on errors back off and say so.
-import { describeError, isAbort, isFault } from '../swf/index.ts';
+import { describeError, isAbort, isConnectionError, isFault } from '../swf/index.ts';
 import { Backoff, sleep } from './backoff.ts';
 import type { Logger } from './logger.ts';
 import { notifyObserver } from './observer.ts';
@@ -41,11 +41,27 @@ export async function runPollLoop(options: PollLoopOptions): Promise<void> {
       if (signal.aborted && isAbort(caught)) return;
       const error = caught instanceof Error ? caught : new Error(String(caught));
       options.onError(error);
-      const delayMs = backoff.next();
+      const delayMs = retryDelayMs(error, backoff);
       health.failed(explainPollError(error, options.domain), delayMs, fields);
       await sleep(delayMs, signal);
     }
   }
+}
+
+/**
+ * While the endpoint cannot be reached a worker tries again at least this often, so that it
+ * resumes within a second or two of a restarted server answering again.
+ */
+export const RECONNECT_INTERVAL_MS = 1000;
+
+/**
+ * How long a slot waits after a failed poll: the backoff, but never more than
+ * {@link RECONNECT_INTERVAL_MS} for connection failures (trying a closed port costs nothing);
+ * faults the endpoint answered with (throttling, an unknown domain) back off fully.
+ */
+export function retryDelayMs(error: Error, backoff: Backoff): number {
+  const delayMs = backoff.next();
+  return isConnectionError(error) ? Math.min(delayMs, RECONNECT_INTERVAL_MS) : delayMs;
 }
 
 /** What `startPollLoops` needs: a loop's options less what the slots of one worker share. */
