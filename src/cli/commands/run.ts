@@ -83,8 +83,9 @@ export const runCommand = defineCommand<RunArgs>({
       const printer = new ProgressPrinter((line) => context.err(line));
       if (!args.quiet) {
         context.err(`running ${definition.options.name} workflowId=${execution.workflowId} runId=${execution.runId}`);
-        // Signals and asynchronous completions can reach the embedded server from another shell.
-        context.err(`  (embedded server: flowy signal|complete|history --endpoint ${server.url} --domain ${domain})`);
+        // Signals and asynchronous completions can reach the embedded server from another shell,
+        // but only while this command runs: say so, so the hint is not tried after the end.
+        context.err(`  (while this runs, other shells reach it: flowy signal|complete|history --endpoint ${server.url} --domain ${domain})`);
       }
       const result = client.result(execution, {
         pollIntervalMs: 50,
