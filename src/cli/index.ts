@@ -10,7 +10,7 @@ import { buildParser } from './parser.ts';
 
 export type { CliIO } from './context.ts';
 export { UsageError } from './usage-error.ts';
-export { EXIT_OK, EXIT_FAILED, EXIT_USAGE } from './exit-codes.ts';
+export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED } from './exit-codes.ts';
 export { ProgressPrinter } from './progress.ts';
 
 /** Turns an error into its line on stderr and the exit code (the explanations load on first error). */

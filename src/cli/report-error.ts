@@ -3,9 +3,9 @@ import { InvalidInputError, UnknownExecutionError, WorkflowExecutionFailed } fro
 import { describeError, isConnectionError, isFault } from '../swf/index.ts';
 import { UsageError } from './usage-error.ts';
 
-import { EXIT_FAILED, EXIT_USAGE } from './exit-codes.ts';
+import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE } from './exit-codes.ts';
 
-export { EXIT_OK, EXIT_FAILED, EXIT_USAGE } from './exit-codes.ts';
+export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED } from './exit-codes.ts';
 
 /** Writes `error` as one line (plus its stack with --verbose) and returns the exit code. */
 export function reportError(error: unknown, context: { err(line: string): void; verbose: boolean; target?: string }): number {
@@ -22,7 +22,9 @@ export function explain(error: unknown, target = 'the SWF endpoint'): { line: st
     return { line: error.message, code: EXIT_USAGE };
   }
   if (error instanceof WorkflowExecutionFailed || error instanceof UnknownExecutionError) return { line: error.message, code: EXIT_FAILED };
-  if (error instanceof Error && error.name === 'Interrupted') return { line: error.message, code: EXIT_FAILED };
+  if (error instanceof Error && error.name === 'Interrupted') {
+    return { line: error.message, code: (error as { signal?: string }).signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_FAILED };
+  }
   if (isConnectionError(error)) {
     return {
       line: `cannot reach ${target} (${describeError(error)}); start "flowy dev", or point --endpoint / SWF_ENDPOINT at a server (AWS_REGION for real SWF)`,

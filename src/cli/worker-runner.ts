@@ -5,7 +5,7 @@ import { describeError, isConnectionError, registerAll } from '../swf/index.ts';
 import { Backoff, combineObservers, handleShutdownSignals, sleep, startMetricsServer } from '../worker/index.ts';
 import type { Logger, MetricsServer, WorkerObserver } from '../worker/index.ts';
 import type { CliContext } from './context.ts';
-import { EXIT_OK } from './exit-codes.ts';
+import { EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.ts';
 import { UsageError } from './usage-error.ts';
 import type { WorkerArgs } from './worker-options.ts';
 
@@ -40,12 +40,18 @@ export async function runWorkers(
     );
   }
   const abort = new AbortController();
-  const removeHandlers = handleShutdownSignals(() => abort.abort(), logger);
+  let stoppedBy: NodeJS.Signals | undefined;
+  const removeHandlers = handleShutdownSignals((signal) => {
+    stoppedBy = signal;
+    abort.abort();
+  }, logger);
+  // Ctrl-C exits 130 after the graceful stop (as npx reports it); SIGTERM exits 0.
+  const exitCode = () => (stoppedBy === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_OK);
   let metrics: MetricsServer | undefined;
   try {
     if (args.register) {
       const registered = await registerWithRetry(context, registry, logger, abort.signal);
-      if (!registered) return EXIT_OK;
+      if (!registered) return exitCode();
     }
     if (args.metricsPort !== undefined) {
       metrics = await startMetricsServer({ port: args.metricsPort, host: args.metricsHost });
@@ -59,7 +65,7 @@ export async function runWorkers(
         for (const worker of workers) await worker.runOnce();
       }
       await Promise.all(workers.map((w) => w.stop()));
-      return EXIT_OK;
+      return exitCode();
     }
     abort.signal.addEventListener('abort', () => void Promise.all(workers.map((w) => w.stop())), { once: true });
     await Promise.all(workers.map((w) => w.start()));
@@ -68,9 +74,9 @@ export async function runWorkers(
     if (stuck > 0) {
       // Their code ignored the abort and may keep the process alive; they were reported as failed.
       logger.warn(`${stuck} handed-back activit${stuck === 1 ? 'y is' : 'ies are'} still running; exiting without waiting for them`);
-      setTimeout(() => process.exit(EXIT_OK), 1000).unref();
+      setTimeout(() => process.exit(exitCode()), 1000).unref();
     }
-    return EXIT_OK;
+    return exitCode();
   } finally {
     removeHandlers();
     await metrics?.close();

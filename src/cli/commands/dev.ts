@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
 import { defineCommand } from '../command.ts';
-import { EXIT_OK } from '../exit-codes.ts';
+import { EXIT_INTERRUPTED, EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
 import { wholeNumber } from '../number-option.ts';
 
@@ -50,15 +50,16 @@ export const devCommand = defineCommand<DevArgs>({
     });
     context.out(`flowy dev: local SWF server listening at ${server.url} (db ${args.db})`);
     context.out(`in other shells: export SWF_ENDPOINT=${server.url}`);
-    await new Promise<void>((resolve) => {
-      const remove = handleShutdownSignals(() => {
+    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+      const remove = handleShutdownSignals((received) => {
         remove();
-        resolve();
+        resolve(received);
       });
     });
     await server.close();
     context.err('flowy dev: stopped');
-    return EXIT_OK;
+    // Ctrl-C exits 130 (as npx reports it); SIGTERM exits 0.
+    return signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_OK;
   },
 });
 

@@ -8,9 +8,11 @@ import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
+import { warnAboutUnstartedTasks, withUnstartedWarning } from '../unstarted-warning.ts';
+import type { UnstartedWarningArgs } from '../unstarted-warning.ts';
 import { wholeNumber } from '../number-option.ts';
 
-interface RunArgs extends FolderArgs {
+interface RunArgs extends FolderArgs, UnstartedWarningArgs {
   workflow: string;
   input?: string;
   inputFile?: string;
@@ -26,7 +28,7 @@ export const runCommand = defineCommand<RunArgs>({
   command: 'run <workflow>',
   describe: 'Run a workflow end to end on an embedded local server',
   builder: (yargs) =>
-    withFolders(yargs)
+    withUnstartedWarning(withFolders(yargs))
       .positional('workflow', { type: 'string', describe: 'Workflow name', demandOption: true })
       .option('input', { type: 'string', describe: 'Input as JSON' })
       .option('input-file', { type: 'string', describe: 'Read the input JSON from a file' })
@@ -72,9 +74,12 @@ export const runCommand = defineCommand<RunArgs>({
     const removeHandlers = handleShutdownSignals((signal) => {
       const reason = new Error(`${signal} received: stopped; the workflow lived in the embedded server, which stops with this command`);
       reason.name = 'Interrupted';
+      Object.assign(reason, { signal });
       stopped.abort(reason);
     }, logger);
     let running: Promise<unknown> = Promise.resolve();
+    const watching = new AbortController();
+    let warnings: Promise<void> = Promise.resolve();
     try {
       await registerAll(swf, domain, registry);
       running = Promise.all(workers.map((w) => w.start()));
@@ -87,6 +92,15 @@ export const runCommand = defineCommand<RunArgs>({
         // but only while this command runs: say so, so the hint is not tried after the end.
         context.err(`  (while this runs, other shells reach it: flowy signal|complete|history --endpoint ${server.url} --domain ${domain})`);
       }
+      // a task on a list nobody here polls (an agent's list not given with --activity-task-list) is said once
+      warnings = warnAboutUnstartedTasks(context, client, execution, {
+        afterSeconds: args.warnUnstarted,
+        signal: watching.signal,
+        fix: (task) =>
+          task.kind === 'activity'
+            ? `flowy run serves the task lists of the scanned activities only: add --activity-task-list ${task.taskList}`
+            : `no scanned @workflow uses that task list; check --folders`,
+      });
       const result = client.result(execution, {
         pollIntervalMs: 50,
         maxPollIntervalMs: 250, // in process: reading is cheap, progress lines should be prompt
@@ -97,6 +111,8 @@ export const runCommand = defineCommand<RunArgs>({
       context.out(JSON.stringify((await result) ?? null, null, 2));
       return EXIT_OK;
     } finally {
+      watching.abort();
+      await warnings;
       removeHandlers();
       await Promise.all(workers.map((w) => w.stop()));
       await running.catch(() => undefined);

@@ -6,9 +6,11 @@ import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
+import { warnAboutUnstartedTasks, withUnstartedWarning } from '../unstarted-warning.ts';
+import type { UnstartedWarningArgs } from '../unstarted-warning.ts';
 import type { WorkflowRef } from '../../client/index.ts';
 
-interface StartArgs extends FolderArgs {
+interface StartArgs extends FolderArgs, UnstartedWarningArgs {
   workflow: string;
   input?: string;
   inputFile?: string;
@@ -28,7 +30,7 @@ export const startCommand = defineCommand<StartArgs>({
   command: 'start <workflow>',
   describe: 'Start a workflow execution',
   builder: (yargs) =>
-    withFolders(yargs)
+    withUnstartedWarning(withFolders(yargs))
       .positional('workflow', { type: 'string', describe: 'Workflow name (as registered)', demandOption: true })
       .option('input', { type: 'string', describe: 'Input as JSON' })
       .option('input-file', { type: 'string', describe: 'Read the input JSON from a file' })
@@ -58,7 +60,15 @@ export const startCommand = defineCommand<StartArgs>({
     }
     // With --wait stdout carries only JSON (the result, or with --json the ids and the result), so it pipes into jq.
     if (!args.json) context.err(`started ${execution.workflowId} (run ${execution.runId}); waiting for its result`);
-    const result = await context.client.result(execution);
+    const watching = new AbortController();
+    const warnings = warnAboutUnstartedTasks(context, context.client, execution, { afterSeconds: args.warnUnstarted, signal: watching.signal });
+    let result: unknown;
+    try {
+      result = await context.client.result(execution);
+    } finally {
+      watching.abort();
+      await warnings;
+    }
     context.out(JSON.stringify(args.json ? { ...execution, result: result ?? null } : (result ?? null)));
     return EXIT_OK;
   },
