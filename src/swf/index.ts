@@ -26,3 +26,5 @@ export { isFault, isAbort, isConnectionError, describeError } from './faults.ts'
 export type { SwfFaultName } from './faults.ts';
 export { failureDetails, MAX_HEARTBEAT_DETAILS } from './limits.ts';
 export type { SWFClient } from '@aws-sdk/client-swf';
+export { readEngineStatus } from './status.ts';
+export type { EngineStatus, EngineStatusOptions, TaskListStatus } from './status.ts';

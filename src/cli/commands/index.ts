@@ -14,6 +14,7 @@ import { signalCommand } from './signal.ts';
 import { startActivityWorkerCommand } from './start-activity-worker.ts';
 import { startCommand } from './start.ts';
 import { startWorkflowWorkerCommand } from './start-workflow-worker.ts';
+import { statusCommand } from './status.ts';
 import { terminateCommand } from './terminate.ts';
 
 /** The commands of `flowy`. */
@@ -31,6 +32,7 @@ export const COMMANDS: FlowyCommand<never>[] = [
   describeCommand,
   listCommand,
   historyCommand,
+  statusCommand,
   replayCommand,
   completeCommand,
 ] as FlowyCommand<never>[];
