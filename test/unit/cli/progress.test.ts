@@ -36,6 +36,6 @@ describe('ProgressPrinter', () => {
     printer.onEvent({ eventId: 2, eventType: 'TimerFired', eventTimestamp: at(86_400), timerFiredEventAttributes: { timerId: 't1', startedEventId: 1 } });
     printer.onEvent({ eventId: 3, eventType: 'TimerFired', eventTimestamp: at(864_000), timerFiredEventAttributes: { timerId: 't2', startedEventId: 1 } });
     assert.deepEqual(lines.map((line) => line.indexOf('timer')), [13, 13, 13]);
-    assert.match(lines[1] ?? '', /^ +\+86400\.00s  timer t1 fired$/);
+    assert.match(lines[1] ?? '', /^ +\+86400\.00s {2}timer t1 fired$/);
   });
 });
