@@ -6,6 +6,7 @@ import { describeCommand } from './describe.ts';
 import { devCommand } from './dev.ts';
 import { historyCommand } from './history.ts';
 import { listCommand } from './list.ts';
+import { logsCommand } from './logs.ts';
 import { registerCommand } from './register.ts';
 import { replayCommand } from './replay.ts';
 import { resultCommand } from './result.ts';
@@ -32,6 +33,7 @@ export const COMMANDS: FlowyCommand<never>[] = [
   describeCommand,
   listCommand,
   historyCommand,
+  logsCommand,
   statusCommand,
   replayCommand,
   completeCommand,

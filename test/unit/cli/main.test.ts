@@ -7,7 +7,7 @@ import { runCli } from '../../integration/examples/capture.ts';
 
 const COMMANDS = [
   'run', 'dev', 'register', 'start-workflow-worker', 'start-activity-worker', 'start', 'result', 'signal',
-  'cancel', 'terminate', 'describe', 'list', 'history', 'status', 'replay', 'complete',
+  'cancel', 'terminate', 'describe', 'list', 'history', 'logs', 'status', 'replay', 'complete',
 ];
 
 /** A loopback port with nothing listening on it. */
