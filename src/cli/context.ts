@@ -32,9 +32,13 @@ export class CliContext {
   private swfModule: SwfModule | undefined;
   private clientModule: ClientModule | undefined;
 
-  constructor(args: GlobalArgs, io: CliIO) {
+  /** The command line as given (after the executable), e.g. to run the same command again. */
+  readonly argv: string[];
+
+  constructor(args: GlobalArgs, io: CliIO, argv: string[] = []) {
     this.args = args;
     this.io = io;
+    this.argv = argv;
   }
 
   /** The connection from flags and environment (SWF_SPEC-independent rules in src/swf). */

@@ -34,7 +34,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   let code = EXIT_OK;
   let context: CliContext | undefined;
   const handle = async (command: FlowyCommand<never>, args: GlobalArgs): Promise<void> => {
-    context = new CliContext(args, streams);
+    context = new CliContext(args, streams, argv);
     try {
       if (!command.offline) await context.connect();
       code = await command.run(args as never, context);

@@ -16,8 +16,13 @@ export const startWorkflowWorkerCommand = defineCommand<DecisionWorkerArgs>({
     withWorkerOptions(yargs)
       .option('pollers', { type: 'number', coerce: wholeNumber('pollers'), default: 1, describe: 'Concurrent long polls per task list' })
       .example('$0 start-workflow-worker', 'decide every workflow in workflows/')
+      .example('$0 start-workflow-worker --watch', 'development: restart with the new code whenever workflows/ or activities/ change')
       .example('$0 start-workflow-worker --no-register --task-list orders --log-format json', 'one of many workers'),
   async run(args, context) {
+    if (args.watch) {
+      const { runWatching } = await import('../watch.ts');
+      return runWatching(context, args.folders);
+    }
     const [{ DecisionWorker }, { runWorkers }] = await Promise.all([import('../../worker/index.ts'), import('../worker-runner.ts')]);
     const registry = await context.registry(args.folders);
     return runWorkers('decision', args, context, registry, (taskList, observer, logger) =>

@@ -141,6 +141,14 @@ describe('flowy main()', () => {
     }
   });
 
+  test('--watch of either worker names a folder that does not exist (exit 2)', async () => {
+    for (const command of ['start-activity-worker', 'start-workflow-worker']) {
+      const { code, stderr } = await runCli([command, '--watch', '--folders', 'no-such-folder']);
+      assert.equal(code, 2, command);
+      assert.match(stderr, /^flowy: --watch: no-such-folder does not exist; pass --folders/);
+    }
+  });
+
   describe('an endpoint that answers but is not SWF', () => {
     const web = createHttpServer((_request, response) => {
       response.statusCode = 404;
