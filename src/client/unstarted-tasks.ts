@@ -21,7 +21,7 @@ export interface UnstartedTask {
 export interface UnstartedTaskWatchOptions {
   /** a task waiting longer than this (first seen by the watch) is reported; default 5000 ms */
   afterMs?: number;
-  /** how often the histories are read; default 1000 ms */
+  /** how often the histories are read while a task waits; default 1000 ms (up to 10 times less often while none does) */
   intervalMs?: number;
   /** ends the watch */
   signal: AbortSignal;
@@ -93,9 +93,13 @@ export async function watchUnstartedTasks(client: FlowyClient, execution: Execut
   const intervalMs = options.intervalMs ?? 1000;
   const firstSeen = new Map<string, number>();
   const reported = new Set<string>();
+  let delayMs = intervalMs;
   while (!options.signal.aborted) {
     try {
-      for (const task of await collect(client, execution, options.maxDepth ?? 3)) {
+      const tasks = await collect(client, execution, options.maxDepth ?? 3);
+      // a run that waits on a timer or a signal for days is read less and less often (history reads are throttled on SWF)
+      delayMs = tasks.length > 0 ? intervalMs : Math.min(delayMs * 1.5, intervalMs * 10);
+      for (const task of tasks) {
         const key = `${task.execution.workflowId}/${task.execution.runId}/${task.scheduledEventId}`;
         const seen = firstSeen.get(key) ?? Date.now();
         firstSeen.set(key, seen);
@@ -110,7 +114,7 @@ export async function watchUnstartedTasks(client: FlowyClient, execution: Execut
       // the run may have closed or moved on (continue-as-new): the waiting code reports that
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, intervalMs);
+      const timer = setTimeout(done, delayMs);
       function done(): void {
         clearTimeout(timer);
         options.signal.removeEventListener('abort', done);
