@@ -70,7 +70,7 @@ export class ReserveInventory {
 export class ChargePayment {
   async run(input: { orderId: string; amount: number }, context: ActivityContext): Promise<{ chargeId: string; amount: number; attempt: number }> {
     if (context.attempt < 3) {
-      throw new ReasonedError('PaymentGatewayUnavailable', `gateway timeout on attempt ${context.attempt}`);
+      throw new ReasonedError('PaymentGatewayUnavailable', `gateway timeout on attempt ${context.attempt} (the demo fails twice on purpose; the retry policy takes over)`);
     }
     return { chargeId: `ch-${input.orderId}`, amount: input.amount, attempt: context.attempt };
   }

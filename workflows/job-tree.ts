@@ -37,7 +37,12 @@ type Settled = { result: JobResult } | { error: unknown };
         items: {
           type: 'object',
           required: ['name', 'agent', 'script'],
-          properties: { name: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' }, agent: { type: 'string' }, script: { type: 'string' } },
+          properties: {
+            name: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+            agent: { type: 'string' },
+            script: { type: 'string' },
+            timeoutSeconds: { type: 'integer', minimum: 1, description: 'the longest the job may run; the script is stopped then' },
+          },
         },
       },
     },
@@ -48,7 +53,7 @@ export class JobTree extends Workflow<JobTreeInput, JobTreeResult> {
 
   async run(input: JobTreeInput): Promise<JobTreeResult> {
     // Children get ids derived from the parent's, so they are easy to find (and to cancel).
-    const jobs = input.jobs.map((job) => this.runJob(job, { workflowId: `${this.workflowId}.${job.name}` }));
+    const jobs = input.jobs.map((job) => this.runJob(job, { workflowId: `${this.workflowId}.${job.name}`, ...childTimeout(job) }));
     const settled = jobs.map((job) => job.then((result): Settled => ({ result }), (error: unknown): Settled => ({ error })));
     const outcome = await first<Settled[] | typeof CANCELED>([all(settled), this.cancellation().then(() => CANCELED)]);
     if (outcome === CANCELED) {
@@ -61,6 +66,12 @@ export class JobTree extends Workflow<JobTreeInput, JobTreeResult> {
     const results = outcome.map((o, i) => ('result' in o ? o.result : failedJob(input.jobs[i] as Job, o.error)));
     return { succeeded: results.every((r) => r.exitCode === 0), jobs: results };
   }
+}
+
+/** A job allowed longer than RunJob's own hour gets a child run long enough for three attempts. */
+function childTimeout(job: Job): { executionStartToCloseTimeout?: number } {
+  if (!job.timeoutSeconds || job.timeoutSeconds < 900) return {};
+  return { executionStartToCloseTimeout: 3 * (job.timeoutSeconds + 660) };
 }
 
 function failedJob(job: Job, error: unknown): JobResult {

@@ -4,11 +4,12 @@ import { ActivityProxy, first, Workflow, WorkflowCanceled, workflow } from 'flow
 import { RunScript } from '../activities/run-script.ts';
 import type { ScriptResult } from '../activities/run-script.ts';
 
-/** A named script to run on an agent. */
+/** A named script to run on an agent, for at most `timeoutSeconds` (default: the activity's 3,600 s). */
 export interface Job {
   name: string;
   agent: string;
   script: string;
+  timeoutSeconds?: number;
 }
 
 /** How a job ended. */
@@ -18,6 +19,8 @@ export interface JobResult {
   exitCode: number | null;
   output: string;
   error?: string;
+  /** the script ran past the job's timeoutSeconds and was stopped */
+  timedOut?: boolean;
 }
 
 const CANCELED = 'canceled' as const;
@@ -28,7 +31,10 @@ export class RunJob extends Workflow<Job, JobResult> {
   script = ActivityProxy(RunScript, { retry: { maxAttempts: 3, initialInterval: 1, nonRetryable: ['InvalidInput'] } });
 
   async run(job: Job): Promise<JobResult> {
-    const script = this.script({ agent: job.agent, script: job.script }, { taskList: `agent-${job.agent}` });
+    const script = this.script(
+      { agent: job.agent, script: job.script, ...(job.timeoutSeconds ? { timeoutSeconds: job.timeoutSeconds } : {}) },
+      { taskList: `agent-${job.agent}`, ...durationOptions(job) },
+    );
     const outcome = await first<ScriptResult | typeof CANCELED>([script, this.cancellation().then(() => CANCELED)]);
     if (outcome === CANCELED) {
       // Ask the agent to stop the script (its next heartbeat learns it) and wait until it has.
@@ -36,6 +42,15 @@ export class RunJob extends Workflow<Job, JobResult> {
       await script.catch(() => undefined);
       throw new WorkflowCanceled(`job ${job.name} canceled`);
     }
-    return { name: job.name, agent: job.agent, exitCode: outcome.exitCode, output: outcome.output };
+    return { name: job.name, agent: job.agent, exitCode: outcome.exitCode, output: outcome.output, ...(outcome.timedOut ? { timedOut: true } : {}) };
   }
+}
+
+/**
+ * SWF timeouts that let a job run for its timeoutSeconds: the agent stops the script then, so
+ * these only back it up (a minute later), and leave 10 minutes to wait for the agent.
+ */
+function durationOptions(job: Job): { startToCloseTimeout?: number; scheduleToCloseTimeout?: number } {
+  if (!job.timeoutSeconds) return {};
+  return { startToCloseTimeout: job.timeoutSeconds + 60, scheduleToCloseTimeout: 600 + job.timeoutSeconds + 60 };
 }

@@ -8,6 +8,8 @@ export interface FlowyCommand<A = object> {
   command: string;
   aliases?: string[];
   describe: string;
+  /** True for commands that never talk to SWF: their context is not connected (no SDK import). */
+  offline?: boolean;
   builder: (yargs: Argv<GlobalArgs>) => Argv<object>;
   /** Does the work; returns the exit code. Errors thrown are reported by main(). */
   run(args: A & GlobalArgs, context: CliContext): Promise<number>;

@@ -1,14 +1,15 @@
 // What a command runs with: its output streams, the resolved connection and lazily built clients.
-import { FlowyClient } from '../client/index.ts';
-import { scan } from '../definitions/index.ts';
+// The layers below are imported when first used, not at start-up (see index.ts).
+import type { FlowyClient } from '../client/index.ts';
 import type { Registry } from '../definitions/index.ts';
-import { createSwfClient, resolveConnection } from '../swf/index.ts';
 import type { Connection, SWFClient } from '../swf/index.ts';
-import { createLogger } from '../common/index.ts';
 import type { Logger } from '../common/index.ts';
 import type { GlobalArgs } from './global-options.ts';
 import { UsageError } from './usage-error.ts';
 import { toError } from '../core/engine.ts';
+
+type SwfModule = typeof import('../swf/index.ts');
+type ClientModule = typeof import('../client/index.ts');
 
 /** Where a CLI run writes and which environment it reads; tests pass their own. */
 export interface CliIO {
@@ -28,17 +29,25 @@ export class CliContext {
   private resolved: Connection | undefined;
   private swfClient: SWFClient | undefined;
   private flowyClient: FlowyClient | undefined;
+  private swfModule: SwfModule | undefined;
+  private clientModule: ClientModule | undefined;
+  private clientLogger: Logger | undefined;
 
-  constructor(args: GlobalArgs, io: CliIO) {
+  /** The command line as given (after the executable), e.g. to run the same command again. */
+  readonly argv: string[];
+
+  constructor(args: GlobalArgs, io: CliIO, argv: string[] = []) {
     this.args = args;
     this.io = io;
+    this.argv = argv;
   }
 
   /** The connection from flags and environment (SWF_SPEC-independent rules in src/swf). */
   get connection(): Connection {
     if (!this.resolved) {
+      if (!this.swfModule) throw new Error('CliContext.connect() must be awaited before using the connection');
       try {
-        this.resolved = resolveConnection({ endpoint: this.args.endpoint, region: this.args.region, domain: this.args.domain, env: this.io.env });
+        this.resolved = this.swfModule.resolveConnection({ endpoint: this.args.endpoint, region: this.args.region, domain: this.args.domain, env: this.io.env });
       } catch (error) {
         throw new UsageError(toError(error).message);
       }
@@ -56,20 +65,29 @@ export class CliContext {
     return this.connection.endpoint ?? `SWF in ${this.connection.region}`;
   }
 
-  /** The SDK client for the connection. */
+  /** Imports the SDK client and flowy's client; commands that talk to SWF await it before `swf` and `client`. */
+  async connect(): Promise<this> {
+    [this.swfModule, this.clientModule, this.clientLogger] = await Promise.all([import('../swf/index.ts'), import('../client/index.ts'), this.logger('warn')]);
+    return this;
+  }
+
+  /** The SDK client for the connection (after `connect()`). */
   get swf(): SWFClient {
-    this.swfClient ??= createSwfClient({ endpoint: this.connection.endpoint, region: this.connection.region, env: this.io.env });
+    if (!this.swfModule) throw new Error('CliContext.connect() must be awaited before using swf');
+    this.swfClient ??= this.swfModule.createSwfClient({ endpoint: this.connection.endpoint, region: this.connection.region, env: this.io.env });
     return this.swfClient;
   }
 
-  /** The flowy client for the connection and domain. */
+  /** The flowy client for the connection and domain (after `connect()`). */
   get client(): FlowyClient {
-    this.flowyClient ??= new FlowyClient({ client: this.swf, domain: this.domain, logger: this.logger('warn') });
+    if (!this.clientModule) throw new Error('CliContext.connect() must be awaited before using client');
+    this.flowyClient ??= new this.clientModule.FlowyClient({ client: this.swf, domain: this.domain, logger: this.clientLogger });
     return this.flowyClient;
   }
 
   /** A logger on stderr with the --log-format and --log-level flags (`level` is the default level). */
-  logger(level: GlobalArgs['logLevel'] = 'info'): Logger {
+  async logger(level: GlobalArgs['logLevel'] = 'info'): Promise<Logger> {
+    const { createLogger } = await import('../common/index.ts');
     const isTerminal = Boolean((this.io.stderr as { isTTY?: boolean }).isTTY);
     return createLogger({
       format: this.args.logFormat ?? (isTerminal ? 'pretty' : 'json'),
@@ -80,6 +98,7 @@ export class CliContext {
 
   /** Scans `folders` (relative to the working directory) for workflow and activity classes. */
   async registry(folders: string[] = DEFAULT_FOLDERS): Promise<Registry> {
+    const { scan } = await import('../definitions/index.ts');
     return scan(folders, { cwd: this.io.cwd });
   }
 

@@ -13,6 +13,13 @@ export type CommandHandler = (command: FlowyCommand<never>, args: GlobalArgs) =>
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/** The examples of `flowy --help`: [command line, what it does]. */
+export const TOP_LEVEL_EXAMPLES: [string, string][] = [
+  ['$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'', 'run a workflow on an embedded server'],
+  ['$0 dev & $0 start-workflow-worker & $0 start-activity-worker', 'a local server and workers'],
+  ['$0 start OrderPipeline --input \'{"orderId":"o-2","items":[{"sku":"pen","quantity":3}]}\' --wait', 'start one and wait for its result'],
+];
+
 /** Builds the parser; usage problems are thrown as UsageError, command work goes to `handle`. */
 export function buildParser(handle: CommandHandler, argv: string[] = []): Argv<GlobalArgs> {
   let parser = withGlobalOptions(yargs())
@@ -33,14 +40,14 @@ export function buildParser(handle: CommandHandler, argv: string[] = []): Argv<G
     .strict()
     .exitProcess(false)
     .fail((message, error) => {
+      // a flag's coerce threw (yargs wraps it in a YError): still a usage error, exit 2
+      if (error?.name === 'YError') throw new UsageError(error.message);
       if (error) throw error;
       throw new UsageError(cleanMessage(message, argv));
     })
     .help()
     .alias('help', 'h')
-    .example('$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'', 'run a workflow on an embedded server')
-    .example('$0 dev & $0 start-workflow-worker & $0 start-activity-worker', 'a local server and workers')
-    .example('$0 start OrderPipeline --input \'{...}\' --wait', 'start one and wait for its result')
+    .example(TOP_LEVEL_EXAMPLES)
     .epilogue(
       'Connection: --endpoint / SWF_ENDPOINT, else real SWF when AWS_REGION is set, else http://127.0.0.1:7766 ' +
         '(flowy dev). Exit codes: 0 ok, 1 workflow or command failed, 2 usage or input error.',

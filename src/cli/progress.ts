@@ -19,7 +19,7 @@ export class ProgressPrinter {
     const time = event.eventTimestamp instanceof Date ? event.eventTimestamp.getTime() : Date.now();
     this.origin ??= time;
     const line = this.describe(event);
-    if (line) this.write(`${`+${((time - this.origin) / 1000).toFixed(2)}s`.padStart(9)}  ${line}`);
+    if (line) this.write(`${formatOffset(time - this.origin).padStart(OFFSET_WIDTH)}  ${line}`);
   }
 
   private describe(event: HistoryEvent): string | undefined {
@@ -97,6 +97,14 @@ export class ProgressPrinter {
         return undefined;
     }
   }
+}
+
+/** Wide enough for offsets of skipped-ahead runs (`+86400.00s` is a day; `+999999.99s` eleven days). */
+const OFFSET_WIDTH = 11;
+
+/** `+12.34s`: the time since the run started. */
+function formatOffset(milliseconds: number): string {
+  return `+${(milliseconds / 1000).toFixed(2)}s`;
 }
 
 /** `: <message>` from flowy's JSON details, or the start of plain details. */

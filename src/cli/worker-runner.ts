@@ -5,7 +5,7 @@ import { describeError, isConnectionError, registerAll } from '../swf/index.ts';
 import { Backoff, combineObservers, handleShutdownSignals, sleep, startMetricsServer } from '../common/index.ts';
 import type { Logger, MetricsServer, WorkerObserver } from '../common/index.ts';
 import type { CliContext } from './context.ts';
-import { EXIT_OK } from './report-error.ts';
+import { EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.ts';
 import { UsageError } from './usage-error.ts';
 import type { WorkerArgs } from './worker-options.ts';
 
@@ -45,7 +45,7 @@ export async function runWorkers(
   create: WorkerFactory,
 ): Promise<number> {
   const registry = await context.registry(args.folders);
-  const logger = context.logger();
+  const logger = await context.logger();
   const taskLists = args.taskList?.length ? args.taskList : defaultTaskLists(kind, registry);
   if (taskLists.length === 0) {
     throw new UsageError(
@@ -53,12 +53,18 @@ export async function runWorkers(
     );
   }
   const abort = new AbortController();
-  const removeHandlers = handleShutdownSignals(() => abort.abort(), logger);
+  let stoppedBy: NodeJS.Signals | undefined;
+  const removeHandlers = handleShutdownSignals((signal) => {
+    stoppedBy = signal;
+    abort.abort();
+  }, logger);
+  // Ctrl-C exits 130 after the graceful stop (as npx reports it); SIGTERM exits 0.
+  const exitCode = () => (stoppedBy === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_OK);
   let metrics: MetricsServer | undefined;
   try {
     if (args.register) {
       const registered = await registerWithRetry(context, registry, logger, abort.signal);
-      if (!registered) return EXIT_OK;
+      if (!registered) return exitCode();
     }
     if (args.metricsPort !== undefined) {
       metrics = await startMetricsServer({ port: args.metricsPort, host: args.metricsHost });
@@ -71,12 +77,13 @@ export async function runWorkers(
         abortPollsOnStop: !context.connection.isAws,
       }),
     );
+    logger.info({ taskLists }, describePolling(kind, taskLists, registry, context));
     if (args.loop !== undefined) {
       for (let i = 0; i < args.loop && !abort.signal.aborted; i += 1) {
         for (const worker of workers) await worker.runOnce();
       }
       await Promise.all(workers.map((w) => w.stop()));
-      return EXIT_OK;
+      return exitCode();
     }
     abort.signal.addEventListener('abort', () => void Promise.all(workers.map((w) => w.stop())), { once: true });
     await Promise.all(workers.map((w) => w.start()));
@@ -85,13 +92,26 @@ export async function runWorkers(
     if (stuck > 0) {
       // Their code ignored the abort and may keep the process alive; they were reported as failed.
       logger.warn(`${stuck} handed-back activit${stuck === 1 ? 'y is' : 'ies are'} still running; exiting without waiting for them`);
-      setTimeout(() => process.exit(EXIT_OK), 1000).unref();
+      setTimeout(() => process.exit(exitCode()), 1000).unref();
     }
-    return EXIT_OK;
+    return exitCode();
   } finally {
     removeHandlers();
     await metrics?.close();
   }
+}
+
+/**
+ * The start-up line that names every task list polled and the types served on it, so that work
+ * waiting on a task list nobody polls is easy to spot.
+ */
+export function describePolling(kind: 'decision' | 'activity', taskLists: string[], registry: Registry, context: CliContext): string {
+  const definitions = kind === 'decision' ? registry.workflows() : registry.activities();
+  const lists = taskLists.map((taskList) => {
+    const types = definitions.filter((d) => d.options.taskList === taskList).map((d) => `${d.options.name}@${d.options.version}`);
+    return `"${taskList}"${types.length ? ` (${types.join(', ')})` : ' (calls that pick this task list)'}`;
+  });
+  return `${kind} worker polling ${taskLists.length === 1 ? 'task list' : `${taskLists.length} task lists`} ${lists.join(', ')} in domain "${context.domain}" at ${context.target}`;
 }
 
 /** Every distinct task list of the scanned workflows (decision) or activities (activity). */
@@ -102,7 +122,8 @@ export function defaultTaskLists(kind: 'decision' | 'activity', registry: Regist
 
 /** Registers, retrying with backoff while SWF cannot be reached; false if a signal stopped it. */
 async function registerWithRetry(context: CliContext, registry: Registry, logger: Logger, signal: AbortSignal): Promise<boolean> {
-  const backoff = new Backoff();
+  // short waits: registration goes through within a couple of seconds of the server answering
+  const backoff = new Backoff({ maxMs: 2000 });
   for (;;) {
     try {
       const report = await registerAll(context.swf, context.domain, registry);

@@ -303,23 +303,24 @@ export class FlowyClient {
   async list(options: ListOptions = {}): Promise<WorkflowExecutionInfo[]> {
     const max = options.maxResults ?? 100;
     const startTimeFilter = { oldestDate: options.startedAfter ?? new Date(Date.now() - 30 * 24 * 3600 * 1000) };
-    const filters = {
+    const closeStatusFilter = options.closeStatus ? { status: options.closeStatus } : undefined;
+    if (closeStatusFilter && !options.closed) throw new InvalidInput('A close status filter only applies to closed runs; add --closed');
+    // SWF_SPEC: a list call takes at most one of these filters. The first one given goes to SWF,
+    // the others are applied here to the pages it returns.
+    const candidates = {
       executionFilter: options.workflowId ? { workflowId: options.workflowId } : undefined,
       typeFilter: options.workflowType,
       tagFilter: options.tag ? { tag: options.tag } : undefined,
+      closeStatusFilter,
     };
-    const closeStatusFilter = options.closeStatus ? { status: options.closeStatus } : undefined;
-    if (closeStatusFilter && !options.closed) throw new InvalidInput('A close status filter only applies to closed runs; add --closed');
-    const given = Object.entries({ ...filters, closeStatusFilter }).filter(([, v]) => v !== undefined);
-    if (given.length > 1) {
-      throw new InvalidInput(`SWF filters by one of workflowId, type, tag or close status at a time; got ${given.map(([k]) => k).join(', ')}`);
-    }
+    const [serverFilter] = Object.entries(candidates).filter(([, value]) => value !== undefined);
+    const filters = serverFilter ? { [serverFilter[0]]: serverFilter[1] } : {};
     const infos: WorkflowExecutionInfo[] = [];
     let nextPageToken: string | undefined;
     do {
       const request = { domain: this.domain, startTimeFilter, ...filters, maximumPageSize: Math.min(1000, max - infos.length), nextPageToken };
       const page = options.closed
-        ? await this.client.send(new ListClosedWorkflowExecutionsCommand({ ...request, closeStatusFilter }))
+        ? await this.client.send(new ListClosedWorkflowExecutionsCommand(request))
         : await this.client.send(new ListOpenWorkflowExecutionsCommand(request));
       infos.push(...(page.executionInfos ?? []).filter((info) => matchesListFilter(info, options)));
       nextPageToken = page.nextPageToken || undefined;

@@ -15,3 +15,7 @@ export { renderTimeline, formatDuration } from './timeline.ts';
 export type { TimelineOptions } from './timeline.ts';
 export { summarizeHistory } from './history-summary.ts';
 export type { ExecutionSummary, HistoryEventLike, ExecutionStatus } from './history-summary.ts';
+export { unstartedTasks, watchUnstartedTasks } from './unstarted-tasks.ts';
+export type { UnstartedTask, UnstartedTaskWatchOptions } from './unstarted-tasks.ts';
+export { RunOutputReader } from './run-output.ts';
+export type { OutputChunk } from './run-output.ts';

@@ -28,6 +28,12 @@ export interface ActivityContext {
   readonly cancelRequested: boolean;
   /** Aborted when cancellation is requested or the task timed out. */
   readonly signal: AbortSignal;
+  /**
+   * Sends signal `name` with `input` (JSON) to the workflow run that scheduled this activity: a
+   * durable channel readable while the activity runs (in the run's history). The job tree's
+   * scripts send their output as `output` signals, which `flowy logs` prints.
+   */
+  signalWorkflow(name: string, input?: unknown): Promise<void>;
   /** Marks the task as completed later by token: `return context.completeAsynchronously()`. */
   completeAsynchronously(): typeof ASYNC_COMPLETION;
 }

@@ -27,3 +27,5 @@ export { OperationNotImplementedError } from './non-json-answers.ts';
 export type { SwfFaultName } from './faults.ts';
 export { MAX_HEARTBEAT_DETAILS } from './limits.ts';
 export type { SWFClient } from '@aws-sdk/client-swf';
+export { readEngineStatus } from './status.ts';
+export type { EngineStatus, EngineStatusOptions, TaskListStatus } from './status.ts';

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../core/index.ts';
 import type { ActivityClass, WorkflowClass } from '../core/index.ts';
 import type { HistoryEvent } from '../core/engine.ts';
 import { Registry } from '../definitions/index.ts';
@@ -30,7 +31,10 @@ export interface TestEnvironmentOptions {
   workflows: WorkflowClass[];
   /** `@activity` classes the in-process activity workers run, or types implemented by overrides */
   activities?: (ActivityClass | ActivityTypeRef)[];
-  /** implementations by activity name that replace the classes (test doubles) */
+  /**
+   * implementations that replace activities (test doubles), keyed by the `@activity` name (not the
+   * class or property name); a key that names no given activity is an error listing the known names
+   */
   overrides?: Record<string, ActivityDouble>;
   /** activity task lists served besides the activities' own (calls that pick a task list, e.g. per agent) */
   activityTaskLists?: string[];
@@ -97,6 +101,8 @@ export class TestEnvironment {
       if (typeof activity === 'function') registry.addActivity(activity);
       else activityTypes.push(activity);
     }
+    const knownActivities = [...registry.activities().map((a) => a.options.name), ...activityTypes.map((ref) => ref.name)];
+    checkOverrideNames(Object.keys(options.overrides ?? {}), knownActivities);
     const overrides: Record<string, ActivityDouble> = { ...options.overrides };
     const stack = await startEmbeddedStack({
       registry,
@@ -120,8 +126,9 @@ export class TestEnvironment {
     return this.server.clock.now();
   }
 
-  /** Replaces activity `name` with `implementation` from the next task on. */
+  /** Replaces activity `name` (its `@activity` name) with `implementation` from the next task on. */
   setActivity(name: string, implementation: ActivityDouble): void {
+    checkOverrideNames([name], [...this.registry.activities().map((a) => a.options.name), ...this.activityRefNames()]);
     this.overrides[name] = implementation;
   }
 
@@ -232,6 +239,10 @@ export class TestEnvironment {
     await this.stack.close();
   }
 
+  private activityRefNames(): string[] {
+    return (this.options.activities ?? []).filter((a): a is ActivityTypeRef => typeof a !== 'function').map((ref) => ref.name);
+  }
+
   private async stalled(run: RunRef, stallMs: number): Promise<Error> {
     let timeline = '';
     try {
@@ -248,4 +259,15 @@ export class TestEnvironment {
           : 'nothing is scheduled and no timer is pending';
     return new WorkflowStalled(`Workflow ${run.workflowId} made no progress for ${stallMs} ms: ${why}${timeline}`);
   }
+}
+
+/** Throws when an override names no activity of the environment: it would be silently ignored. */
+function checkOverrideNames(names: string[], known: string[]): void {
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length === 0) return;
+  const list = known.length ? known.map((k) => `"${k}"`).join(', ') : 'none (pass the classes in `activities`)';
+  throw new ConfigurationError(
+    `TestEnvironment override${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')} name${unknown.length > 1 ? '' : 's'} no activity; ` +
+      `overrides are keyed by @activity name, known: ${list}`,
+  );
 }

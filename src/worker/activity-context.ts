@@ -1,6 +1,6 @@
 // The context handed to an activity's run(input, context): heartbeats, cancellation and the
 // "I will be completed later by my task token" switch.
-import { RecordActivityTaskHeartbeatCommand } from '@aws-sdk/client-swf';
+import { RecordActivityTaskHeartbeatCommand, SignalWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
 import { ASYNC_COMPLETION } from '../definitions/index.ts';
 import type { ActivityContext } from '../definitions/index.ts';
@@ -23,6 +23,8 @@ export type AbortCause = 'cancelRequested' | 'taskClosed' | 'workerShutdown';
 /** Fields of a task needed to build its context. */
 export interface ActivityContextInit {
   client: SWFClient;
+  /** the domain of the task (signals to its run go there) */
+  domain: string;
   taskToken: string;
   activityId: string;
   attempt: number;
@@ -38,6 +40,7 @@ export class WorkerActivityContext implements ActivityContext {
   readonly workflowExecution: { workflowId: string; runId: string };
   private readonly controller = new AbortController();
   private readonly client: SWFClient;
+  private readonly domain: string;
   private readonly logger: Logger;
   private wasCancelRequested = false;
   private failedHeartbeats = 0;
@@ -52,6 +55,7 @@ export class WorkerActivityContext implements ActivityContext {
 
   constructor(init: ActivityContextInit) {
     this.client = init.client;
+    this.domain = init.domain;
     this.taskToken = init.taskToken;
     this.activityId = init.activityId;
     this.attempt = init.attempt;
@@ -130,6 +134,19 @@ export class WorkerActivityContext implements ActivityContext {
       if (this.failedHeartbeats === 1) this.logger.warn(`heartbeat failed: ${describeError(error)}; the activity goes on`);
       else this.logger.debug(`heartbeat failed: ${describeError(error)}`);
     }
+  }
+
+  /** Signals the run that scheduled this activity (errors are thrown: the activity decides what a lost message means). */
+  async signalWorkflow(name: string, input?: unknown): Promise<void> {
+    await this.client.send(
+      new SignalWorkflowExecutionCommand({
+        domain: this.domain,
+        workflowId: this.workflowExecution.workflowId,
+        runId: this.workflowExecution.runId,
+        signalName: name,
+        input: jsonSerializer.serialize(input),
+      }),
+    );
   }
 
   /** Return this value from run(): the task is finished later with its token (`flowy complete`). */

@@ -207,6 +207,7 @@ export class ActivityWorker {
     const log = this.logger.child({ ...workflowExecution, activityId });
     const context = new WorkerActivityContext({
       client: this.options.client,
+      domain: this.options.domain,
       taskToken,
       activityId,
       attempt: attemptFromActivityId(activityId),

@@ -1,5 +1,5 @@
 // The loop every worker slot runs: poll, handle, repeat; on errors back off and say so.
-import { describeError, isAbort, isFault } from '../swf/index.ts';
+import { describeError, isAbort, isConnectionError, isFault } from '../swf/index.ts';
 import { Backoff, sleep, notifyObserver } from '../common/index.ts';
 import type { Logger, WorkerObserver } from '../common/index.ts';
 import { PollHealth } from './poll-health.ts';
@@ -65,11 +65,27 @@ export async function runPollLoop(options: PollLoopOptions): Promise<void> {
       if (signal.aborted && isAbort(caught)) return;
       const error = toError(caught);
       options.onError(error);
-      const delayMs = backoff.next();
+      const delayMs = retryDelayMs(error, backoff);
       health.failed(explainPollError(error, options.domain), delayMs, fields);
       await sleepFor(delayMs, signal);
     }
   }
+}
+
+/**
+ * While the endpoint cannot be reached a worker tries again at least this often, so that it
+ * resumes within a second or two of a restarted server answering again.
+ */
+export const RECONNECT_INTERVAL_MS = 1000;
+
+/**
+ * How long a slot waits after a failed poll: the backoff, but never more than
+ * {@link RECONNECT_INTERVAL_MS} for connection failures (trying a closed port costs nothing);
+ * faults the endpoint answered with (throttling, an unknown domain) back off fully.
+ */
+export function retryDelayMs(error: Error, backoff: Backoff): number {
+  const delayMs = backoff.next();
+  return isConnectionError(error) ? Math.min(delayMs, RECONNECT_INTERVAL_MS) : delayMs;
 }
 
 /** What `startPollLoops` needs: a loop's options less what the slots of one worker share. */

@@ -1,6 +1,6 @@
 // flowy cancel WORKFLOW_ID: asks an open execution (and with --children its open children) to cancel.
 import { defineCommand } from '../command.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
 

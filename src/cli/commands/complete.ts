@@ -1,7 +1,7 @@
 // flowy complete --task-token T: finishes an activity that completes asynchronously.
 import { defineCommand } from '../command.ts';
 import { readInput } from '../json-input.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface CompleteArgs {

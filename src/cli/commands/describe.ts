@@ -1,6 +1,6 @@
 // flowy describe WORKFLOW_ID: status, configuration and open counts of one run.
 import { defineCommand } from '../command.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
 

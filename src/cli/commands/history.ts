@@ -2,9 +2,8 @@
 // The JSON carries the run's ids beside the events, because the events do not name their own
 // execution and default child workflow ids derive from it (so replay needs it).
 import { writeFile } from 'node:fs/promises';
-import { renderTimeline } from '../../client/index.ts';
 import { defineCommand } from '../command.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
 
@@ -41,6 +40,7 @@ export const historyCommand = defineCommand<HistoryArgs>({
       context.out(`wrote ${events.length} events of ${args.workflowId} (run ${runId}) to ${args.out}`);
       return EXIT_OK;
     }
+    const { renderTimeline } = await import('../../client/index.ts');
     context.out(renderTimeline(events, { workflowId: args.workflowId, runId }).trimEnd());
     return EXIT_OK;
   },

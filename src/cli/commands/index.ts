@@ -6,6 +6,7 @@ import { describeCommand } from './describe.ts';
 import { devCommand } from './dev.ts';
 import { historyCommand } from './history.ts';
 import { listCommand } from './list.ts';
+import { logsCommand } from './logs.ts';
 import { registerCommand } from './register.ts';
 import { replayCommand } from './replay.ts';
 import { resultCommand } from './result.ts';
@@ -14,6 +15,7 @@ import { signalCommand } from './signal.ts';
 import { startActivityWorkerCommand } from './start-activity-worker.ts';
 import { startCommand } from './start.ts';
 import { startWorkflowWorkerCommand } from './start-workflow-worker.ts';
+import { statusCommand } from './status.ts';
 import { terminateCommand } from './terminate.ts';
 
 /** The commands of `flowy`. */
@@ -31,6 +33,8 @@ export const COMMANDS: FlowyCommand<never>[] = [
   describeCommand,
   listCommand,
   historyCommand,
+  logsCommand,
+  statusCommand,
   replayCommand,
   completeCommand,
 ] as FlowyCommand<never>[];

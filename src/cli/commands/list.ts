@@ -1,8 +1,9 @@
 // flowy list: open (default) or closed executions, newest first, with one filter.
 import type { CloseStatus } from '../../swf-model/index.ts';
 import { defineCommand } from '../command.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
+import { wholeNumber } from '../number-option.ts';
 
 interface ListArgs {
   closed: boolean;
@@ -29,7 +30,7 @@ export const listCommand = defineCommand<ListArgs>({
       .option('tag', { type: 'string', describe: 'Only executions with this tag' })
       .option('status', { choices: CLOSE_STATUSES, describe: 'Only closed executions with this close status (implies --closed)' })
       .option('since', { type: 'string', describe: 'Started at or after: ISO date or a duration like 2h, 3d [default: 30d]' })
-      .option('limit', { type: 'number', default: 100, describe: 'At most this many' })
+      .option('limit', { type: 'number', coerce: wholeNumber('limit'), default: 100, describe: 'At most this many' })
       .option('json', { type: 'boolean', default: false, describe: 'Print as JSON' })
       .example('$0 list', 'open executions')
       .example('$0 list --closed --status FAILED --since 1d', 'what failed today'),

@@ -1,11 +1,8 @@
 // flowy replay --history FILE: replays a recorded history against today's workflow code.
-import { NonDeterminismError } from '../../core/index.ts';
-import { toError } from '../../core/engine.ts';
-import { loadHistory, replayHistory } from '../../testing/index.ts';
 import { defineCommand } from '../command.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
-import { EXIT_FAILED, EXIT_OK } from '../report-error.ts';
+import { EXIT_FAILED, EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface ReplayArgs extends FolderArgs {
@@ -23,6 +20,7 @@ interface ReplayArgs extends FolderArgs {
 export const replayCommand = defineCommand<ReplayArgs>({
   command: 'replay',
   describe: 'Replay a recorded history (flowy history --json) against the current code',
+  offline: true,
   builder: (yargs) =>
     withFolders(yargs)
       .option('history', { type: 'string', demandOption: true, describe: 'JSON file with the events' })
@@ -32,6 +30,11 @@ export const replayCommand = defineCommand<ReplayArgs>({
       .option('run-id', { type: 'string', describe: 'The run\'s runId, if the file does not carry it' })
       .example('$0 history order-1 --out order-1.json && $0 replay --history order-1.json', 'check a code change against a recorded run'),
   async run(args, context) {
+    const [{ NonDeterminismError }, { toError }, { loadHistory, replayHistory }] = await Promise.all([
+      import('../../core/index.ts'),
+      import('../../core/engine.ts'),
+      import('../../testing/index.ts'),
+    ]);
     let history;
     try {
       history = await loadHistory(args.history);

@@ -1,18 +1,29 @@
 // flowy result WORKFLOW_ID: waits for the run to close and prints its result.
 import { defineCommand } from '../command.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
+import { warnAboutUnstartedTasks, withUnstartedWarning } from '../unstarted-warning.ts';
+import type { UnstartedWarningArgs } from '../unstarted-warning.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
 
 /** `flowy result`: the result JSON on stdout; exit 1 with the reason if the workflow did not complete. */
-export const resultCommand = defineCommand<ExecutionArgs>({
+export const resultCommand = defineCommand<ExecutionArgs & UnstartedWarningArgs>({
   command: 'result <workflowId>',
   describe: 'Wait for an execution to close and print its result as JSON',
   builder: (yargs) =>
-    withExecution(yargs)
+    withUnstartedWarning(withExecution(yargs))
       .example('$0 result order-1', 'print the result of order-1 once it completes'),
   async run(args, context) {
-    const result = await context.client.result({ workflowId: args.workflowId, runId: args.runId });
+    const execution = { workflowId: args.workflowId, runId: args.runId };
+    const watching = new AbortController();
+    const warnings = warnAboutUnstartedTasks(context, context.client, execution, { afterSeconds: args.warnUnstarted, signal: watching.signal });
+    let result: unknown;
+    try {
+      result = await context.client.result(execution);
+    } finally {
+      watching.abort();
+      await warnings;
+    }
     context.out(JSON.stringify(result ?? null));
     return EXIT_OK;
   },

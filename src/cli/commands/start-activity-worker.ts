@@ -1,9 +1,8 @@
 // flowy start-activity-worker: runs the scanned activities (also the start-activity-worker binary).
-import { ActivityWorker } from '../../worker/index.ts';
 import { defineCommand } from '../command.ts';
-import { runWorkers } from '../worker-runner.ts';
 import { withWorkerOptions } from '../worker-options.ts';
 import type { WorkerArgs } from '../worker-options.ts';
+import { wholeNumber } from '../number-option.ts';
 
 interface ActivityWorkerArgs extends WorkerArgs {
   concurrency: number;
@@ -16,12 +15,19 @@ export const startActivityWorkerCommand = defineCommand<ActivityWorkerArgs>({
   describe: 'Run an activity worker for the scanned activities',
   builder: (yargs) =>
     withWorkerOptions(yargs)
-      .option('concurrency', { type: 'number', default: 4, describe: 'Activities run at the same time per task list' })
-      .option('shutdown-grace', { type: 'number', default: 30, describe: 'Seconds running activities get to finish on shutdown' })
+      .option('concurrency', { type: 'number', coerce: wholeNumber('concurrency'), default: 4, describe: 'Activities run at the same time per task list' })
+      .option('shutdown-grace', { type: 'number', coerce: wholeNumber('shutdown-grace', 0), default: 30, describe: 'Seconds running activities get to finish on shutdown' })
       .example('$0 start-activity-worker --concurrency 8', 'run activities from activities/')
+      .example('$0 start-activity-worker --watch', 'development: restart with the new code whenever a scanned file changes')
       .example('$0 start-activity-worker --task-list agent-a --no-register', 'serve one agent\'s task list'),
-  run: (args, context) =>
-    runWorkers('activity', args, context, (common) =>
+  async run(args, context) {
+    if (args.watch) {
+      const { runWatching } = await import('../watch.ts');
+      return runWatching(context, args.folders);
+    }
+    const [{ ActivityWorker }, { runWorkers }] = await Promise.all([import('../../worker/index.ts'), import('../worker-runner.ts')]);
+    return runWorkers('activity', args, context, (common) =>
       new ActivityWorker({ ...common, concurrency: args.concurrency, shutdownGraceMs: args.shutdownGrace * 1000 }),
-    ),
+    );
+  },
 });

@@ -5,11 +5,13 @@ import { readInput, withInput } from '../json-input.ts';
 import type { InputArgs } from '../json-input.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
-import { EXIT_OK } from '../report-error.ts';
+import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
+import { warnAboutUnstartedTasks, withUnstartedWarning } from '../unstarted-warning.ts';
+import type { UnstartedWarningArgs } from '../unstarted-warning.ts';
 import type { WorkflowRef } from '../../client/index.ts';
 
-interface StartArgs extends FolderArgs, InputArgs {
+interface StartArgs extends FolderArgs, InputArgs, UnstartedWarningArgs {
   workflow: string;
   workflowId?: string;
   workflowVersion?: string;
@@ -19,21 +21,24 @@ interface StartArgs extends FolderArgs, InputArgs {
   json: boolean;
 }
 
-/** `flowy start`: prints workflowId and runId; `--wait` then prints the result JSON (exit 1 if the workflow failed). */
+/**
+ * `flowy start`: prints workflowId and runId; with `--wait` stdout is only the result JSON (the ids
+ * go to stderr; `--json --wait` prints `{ workflowId, runId, result }`), exit 1 if the workflow failed.
+ */
 export const startCommand = defineCommand<StartArgs>({
   command: 'start <workflow>',
   describe: 'Start a workflow execution',
   builder: (yargs) =>
-    withInput(withFolders(yargs))
+    withUnstartedWarning(withInput(withFolders(yargs)))
       .positional('workflow', { type: 'string', describe: 'Workflow name (as registered)', demandOption: true })
       .option('workflow-id', { type: 'string', describe: 'The execution id [default: <name>-<uuid>]' })
       .option('workflow-version', { type: 'string', describe: 'Version to start [default: the scanned class]' })
       .option('task-list', { type: 'string', describe: 'Decision task list [default: the workflow\'s]' })
       .option('tag', { type: 'string', array: true, describe: 'Tag the execution (up to 5)' })
-      .option('wait', { type: 'boolean', default: false, describe: 'Wait for the result and print it' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the ids as JSON' })
+      .option('wait', { type: 'boolean', default: false, describe: 'Wait and print the result JSON on stdout (ids on stderr)' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the ids as JSON (with --wait: { workflowId, runId, result })' })
       .example('$0 start OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'', 'start an order')
-      .example('$0 start Approval --workflow-id approval-7 --input \'{"request":"laptop"}\' --wait', 'start and wait for the result'),
+      .example('$0 start ApprovalRequest --workflow-id approval-7 --input \'{"request":"laptop"}\' --wait', 'start and wait for the result'),
   async run(args, context) {
     const input = await readInput(args);
     const workflow = await resolveWorkflow(args.workflow, args.workflowVersion, args.folders, context);
@@ -42,14 +47,26 @@ export const startCommand = defineCommand<StartArgs>({
       taskList: args.taskList,
       tags: args.tag,
     });
-    if (args.json) context.out(JSON.stringify(execution));
-    else {
-      context.out(`workflowId: ${execution.workflowId}`);
-      context.out(`runId: ${execution.runId}`);
+    if (!args.wait) {
+      if (args.json) context.out(JSON.stringify(execution));
+      else {
+        context.out(`workflowId: ${execution.workflowId}`);
+        context.out(`runId: ${execution.runId}`);
+      }
+      return EXIT_OK;
     }
-    if (!args.wait) return EXIT_OK;
-    const result = await context.client.result(execution);
-    context.out(JSON.stringify(result ?? null));
+    // With --wait stdout carries only JSON (the result, or with --json the ids and the result), so it pipes into jq.
+    if (!args.json) context.err(`started ${execution.workflowId} (run ${execution.runId}); waiting for its result`);
+    const watching = new AbortController();
+    const warnings = warnAboutUnstartedTasks(context, context.client, execution, { afterSeconds: args.warnUnstarted, signal: watching.signal });
+    let result: unknown;
+    try {
+      result = await context.client.result(execution);
+    } finally {
+      watching.abort();
+      await warnings;
+    }
+    context.out(JSON.stringify(args.json ? { ...execution, result: result ?? null } : (result ?? null)));
     return EXIT_OK;
   },
 });

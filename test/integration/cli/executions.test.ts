@@ -53,6 +53,50 @@ describe('execution commands against a running stack', () => {
     assert.match(badInput.stderr, /Input of workflow "ApprovalRequest" is invalid/);
   });
 
+  test('list combines filters that SWF takes one at a time', async () => {
+    await flowy('start', 'ApprovalRequest', '--workflow-id', 'cli-4', '--tag', 'team-c', '--input', '{"request":"desk"}');
+    const both = await flowy('list', '--type', 'ApprovalRequest@1', '--tag', 'team-c');
+    assert.equal(both.code, 0, both.stderr);
+    assert.match(both.stdout, /cli-4/);
+    assert.doesNotMatch(both.stdout, /cli-1\b/);
+    assert.match((await flowy('list', '--type', 'OrderPipeline', '--tag', 'team-c')).stdout, /no open executions/);
+    assert.equal((await flowy('terminate', 'cli-4')).code, 0);
+    const closed = await flowy('list', '--closed', '--status', 'TERMINATED', '--type', 'ApprovalRequest@1', '--workflow-id', 'cli-4');
+    assert.equal(closed.code, 0, closed.stderr);
+    assert.match(closed.stdout, /cli-4\s+\S+\s+ApprovalRequest@1\s+TERMINATED/);
+    assert.match((await flowy('list', '--closed', '--status', 'COMPLETED', '--workflow-id', 'cli-4')).stdout, /no closed executions/);
+  });
+
+  test('start --wait prints only the result JSON on stdout, the ids on stderr; with --json the ids join the result', async () => {
+    const approveWhenWaiting = async (workflowId: string) => {
+      // the run may not exist yet: wait until `list` shows it, then for its timer
+      let listed = await flowy('list', '--workflow-id', workflowId);
+      while (!listed.stdout.includes(workflowId)) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        listed = await flowy('list', '--workflow-id', workflowId);
+      }
+      const runId = new RegExp(`${workflowId}\\s+(\\S+)`).exec(listed.stdout)?.[1] ?? '';
+      await stack.waitForHistory({ workflowId, runId }, (events) => events.some((e) => e.eventType === 'TimerStarted'), 'the timer');
+      assert.equal((await flowy('signal', workflowId, 'approve', '--input', '{"by":"ana"}')).code, 0);
+    };
+    const [waited] = await Promise.all([
+      flowy('start', 'ApprovalRequest', '--workflow-id', 'cli-5', '--input', '{"request":"pen"}', '--wait'),
+      approveWhenWaiting('cli-5'),
+    ]);
+    assert.equal(waited.code, 0, waited.stderr);
+    assert.deepEqual(JSON.parse(waited.stdout), { request: 'pen', approved: true, by: 'ana', timedOut: false });
+    assert.match(waited.stderr, /^started cli-5 \(run \S+\); waiting for its result$/m);
+    const [json] = await Promise.all([
+      flowy('start', 'ApprovalRequest', '--json', '--workflow-id', 'cli-6', '--input', '{"request":"ink"}', '--wait'),
+      approveWhenWaiting('cli-6'),
+    ]);
+    assert.equal(json.code, 0, json.stderr);
+    const parsed = JSON.parse(json.stdout) as { workflowId: string; runId: string; result: unknown };
+    assert.equal(parsed.workflowId, 'cli-6');
+    assert.ok(parsed.runId);
+    assert.deepEqual(parsed.result, { request: 'ink', approved: true, by: 'ana', timedOut: false });
+  });
+
   test('terminate closes the run; result then exits 1 with the reason', async () => {
     assert.equal((await flowy('start', 'ApprovalRequest', '--workflow-id', 'cli-2', '--input', '{"request":"car"}')).code, 0);
     const terminated = await flowy('terminate', 'cli-2', '--reason', 'no longer needed');

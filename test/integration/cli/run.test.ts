@@ -19,6 +19,9 @@ describe('flowy run', () => {
     assert.equal(ok.code, 0, ok.stderr);
     assert.equal(JSON.parse(ok.stdout).paymentAttempts, 3);
     assert.match(ok.stderr, /activity ChargePayment-1@2 failed: PaymentGatewayUnavailable/);
+    // the demo's failures say they are deliberate, and the hint to the embedded server says it lasts only while the command runs
+    assert.match(ok.stderr, /failed: PaymentGatewayUnavailable: gateway timeout on attempt 1 \(the demo fails twice on purpose; the retry policy takes over\)/);
+    assert.match(ok.stderr, /^ {2}\(while this runs, other shells reach it: flowy signal\|complete\|history --endpoint http:\/\/127\.0\.0\.1:\d+ --domain flowy\)$/m);
 
     const failed = await runCli(['run', 'OrderPipeline', '--skip-time', '--quiet', '--input', '{"orderId":"r-2","items":[{"sku":"pen","quantity":1}],"shippingAddress":"nowhere"}']);
     assert.equal(failed.code, 1);

@@ -28,7 +28,7 @@ describe('separate processes: a job tree on two agents', () => {
     const input = JSON.stringify({ jobs: [{ name: 'hello', agent: 'a', script: 'echo hello from a' }, { name: 'fail', agent: 'b', script: 'exit 4' }] });
     const started = await runFlowy(['start', 'JobTree', '--workflow-id', 'tree-1', '--input', input, '--wait'], env);
     assert.equal(started.code, 0, started.stderr);
-    const result = JSON.parse(started.stdout.split('\n').slice(2).join('\n')) as { succeeded: boolean; jobs: { name: string; exitCode: number; output: string }[] };
+    const result = JSON.parse(started.stdout) as { succeeded: boolean; jobs: { name: string; exitCode: number; output: string }[] };
     assert.equal(result.succeeded, false);
     assert.deepEqual(result.jobs.map((j) => [j.name, j.exitCode, j.output]), [['hello', 0, 'hello from a\n'], ['fail', 4, '']]);
     await agents[0]?.waitForLine(/"workflowId":"tree-1.hello"/);

@@ -31,10 +31,9 @@ describe('separate processes: flowy dev, decision and activity workers, the CLI'
 
     const started = await runFlowy(['start', 'OrderPipeline', '--workflow-id', 'e2e-1', '--input', ORDER, '--wait'], env);
     assert.equal(started.code, 0, started.stderr);
-    const lines = started.stdout.trim().split('\n');
-    assert.equal(lines[0], 'workflowId: e2e-1');
-    assert.match(lines[1] ?? '', /^runId: \S+/);
-    assert.deepEqual(JSON.parse(lines.slice(2).join('\n')), {
+    // stdout is the result JSON alone (it pipes into jq); the ids are on stderr
+    assert.match(started.stderr, /^started e2e-1 \(run \S+\); waiting for its result$/m);
+    assert.deepEqual(JSON.parse(started.stdout), {
       orderId: 'e2e-1', total: 15.5, chargeId: 'ch-e2e-1', paymentAttempts: 3, reservationId: 'res-e2e-1', trackingNumber: 'TRK-e2e-1',
     });
   });
@@ -66,7 +65,7 @@ describe('separate processes: flowy dev, decision and activity workers, the CLI'
     const input = '{"orderId":"e2e-2","items":[{"sku":"lamp","quantity":1}],"shippingAddress":"nowhere"}';
     const started = await runFlowy(['start', 'OrderPipeline', '--workflow-id', 'e2e-2', '--input', input, '--wait'], env);
     assert.equal(started.code, 1);
-    const errorLines = started.stderr.trim().split('\n');
+    const errorLines = started.stderr.trim().split('\n').filter((line) => line.startsWith('flowy:'));
     assert.equal(errorLines.length, 1);
     assert.match(errorLines[0] ?? '', /^flowy: Workflow e2e-2 \(run \S+\) failed: OrderFailed/);
   });

@@ -89,6 +89,47 @@ describe('job tree example', () => {
     assert.equal(close.eventType, 'WorkflowExecutionCanceled');
     assert.equal((await stack.client.history(nap)).at(-1)?.eventType, 'WorkflowExecutionCanceled');
   });
+  test('a job\'s output is visible while it runs, and flowy logs prints it for the tree', async () => {
+    const execution = await stack.client.startWorkflow(
+      JobTree,
+      { jobs: [{ name: 'stream', agent: 'a', script: 'echo first; sleep 3; echo second' }, { name: 'quiet', agent: 'b', script: 'true' }] },
+      { workflowId: 'jobs-3' },
+    );
+    const stream = await waitForChild(stack, 'jobs-3.stream');
+    // the first line reaches the job's history while its script still runs
+    const events = await stack.waitForHistory(
+      stream,
+      (history) => history.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'output'),
+      'the first output signal',
+    );
+    assert.equal(events.some((e) => e.eventType === 'ActivityTaskCompleted'), false, 'the script is still running');
+    const firstSignal = events.find((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'output');
+    assert.deepEqual(JSON.parse(firstSignal?.workflowExecutionSignaledEventAttributes?.input ?? ''), { text: 'first\n' });
+
+    const env = { SWF_ENDPOINT: stack.server.url, SWF_DOMAIN: stack.domain };
+    const [followed] = await Promise.all([runCli(['logs', 'jobs-3', '--follow'], env), stack.closeEvent(execution)]);
+    assert.equal(followed.code, 0, followed.stderr);
+    assert.equal(followed.stdout, '[stream] first\n[stream] second\n');
+    const one = await runCli(['logs', 'jobs-3.stream'], env);
+    assert.equal(one.stdout, 'first\nsecond\n');
+  });
+
+  test('a job stops at its timeoutSeconds and reports it', async () => {
+    const execution = await stack.client.startWorkflow(
+      JobTree,
+      { jobs: [{ name: 'stuck', agent: 'a', script: 'echo started; sleep 30', timeoutSeconds: 1 }] },
+      { workflowId: 'jobs-4' },
+    );
+    await stack.closeEvent(execution);
+    const result = (await stack.client.result(execution)) as { succeeded: boolean; jobs: { exitCode: number | null; timedOut?: boolean; output: string }[] };
+    assert.equal(result.succeeded, false);
+    assert.equal(result.jobs[0]?.timedOut, true);
+    assert.equal(result.jobs[0]?.exitCode, null);
+    assert.equal(result.jobs[0]?.output, 'started\n');
+    const stuck = await stack.client.history({ workflowId: 'jobs-4.stuck' });
+    const scheduled = stuck.find((e) => e.eventType === 'ActivityTaskScheduled')?.activityTaskScheduledEventAttributes;
+    assert.equal(scheduled?.startToCloseTimeout, '61');
+  });
 });
 
 

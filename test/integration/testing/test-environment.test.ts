@@ -251,3 +251,28 @@ describe('TestEnvironment with activities known by name only', () => {
     }
   });
 });
+
+describe('TestEnvironment overrides name activities', () => {
+  test('an override keyed by something that is not an @activity name is an error listing the known names', async () => {
+    await assert.rejects(
+      TestEnvironment.create({ workflows: [Greeting], activities: [Greet], overrides: { Greet: () => 'double' } }),
+      (error: unknown) => {
+        assert.ok(error instanceof Error);
+        assert.equal(error.name, 'ConfigurationError');
+        assert.match(error.message, /override "Greet" names no activity; overrides are keyed by @activity name, known: "greet"/);
+        return true;
+      },
+    );
+  });
+
+  test('setActivity with an unknown name is refused the same way and changes nothing', async () => {
+    const env = await TestEnvironment.create({ workflows: [Greeting], activities: [Greet] });
+    try {
+      assert.throws(() => env.setActivity('greeter', () => 'double'), /override "greeter" names no activity; .*known: "greet"/);
+      assert.deepEqual(Object.keys(env.overrides), []);
+      assert.equal(await env.execute(Greeting, { name: 'ana' }), 'hello ana');
+    } finally {
+      await env.close();
+    }
+  });
+});

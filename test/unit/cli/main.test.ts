@@ -1,12 +1,13 @@
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { runCli } from '../../integration/examples/capture.ts';
 
 const COMMANDS = [
   'run', 'dev', 'register', 'start-workflow-worker', 'start-activity-worker', 'start', 'result', 'signal',
-  'cancel', 'terminate', 'describe', 'list', 'history', 'replay', 'complete',
+  'cancel', 'terminate', 'describe', 'list', 'history', 'logs', 'status', 'replay', 'complete',
 ];
 
 /** A loopback port with nothing listening on it. */
@@ -130,5 +131,63 @@ describe('flowy main()', () => {
     const { code, stderr } = await runCli(['complete', '--result', '{}']);
     assert.equal(code, 2);
     assert.match(stderr, /task-token/);
+  });
+
+  for (const [flag, value] of [['--limit', 'abc'], ['--limit', '0'], ['--limit', '2.5']]) {
+    test(`${flag} ${value} is a usage error naming the flag, exit 2, before anything is sent`, async () => {
+      const port = await closedPort();
+      const { code, stdout, stderr } = await runCli(['list', flag as string, value as string, '--endpoint', `http://127.0.0.1:${port}`]);
+      assert.equal(code, 2);
+      assert.equal(stdout, '');
+      assert.equal(stderr.trim().split('\n').length, 1);
+      assert.match(stderr, /^flowy: --limit must be a whole number of at least 1/);
+    });
+  }
+
+  test('numeric worker and server flags are checked the same way', async () => {
+    for (const argv of [['start-activity-worker', '--concurrency', 'many'], ['start-workflow-worker', '--pollers', '-1'], ['dev', '--port', 'http']]) {
+      const { code, stderr } = await runCli(argv);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, new RegExp(`^flowy: ${argv[1]} must be a whole number`));
+    }
+  });
+
+  test('--watch of either worker names a folder that does not exist (exit 2)', async () => {
+    for (const command of ['start-activity-worker', 'start-workflow-worker']) {
+      const { code, stderr } = await runCli([command, '--watch', '--folders', 'no-such-folder']);
+      assert.equal(code, 2, command);
+      assert.match(stderr, /^flowy: --watch: no-such-folder does not exist; pass --folders/);
+    }
+  });
+
+  describe('an endpoint that answers but is not SWF', () => {
+    const web = createHttpServer((_request, response) => {
+      response.statusCode = 404;
+      response.end('<html>not here</html>');
+    });
+    let endpoint = '';
+    before(async () => {
+      await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
+      endpoint = `127.0.0.1:${(web.address() as AddressInfo).port}`;
+    });
+    after(async () => {
+      web.closeAllConnections();
+      await new Promise((resolve) => web.close(resolve));
+    });
+
+    test('https:// to a plain-HTTP server is one line naming the endpoint and the likely fix, exit 1', async () => {
+      const { code, stderr } = await runCli(['list', '--endpoint', `https://${endpoint}`]);
+      assert.equal(code, 1);
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+      assert.match(stderr, new RegExp(`^flowy: cannot talk to https://${endpoint.replaceAll('.', '\\.')}: the TLS handshake failed \\(an https:// URL to a server that speaks plain HTTP\\?`));
+      assert.doesNotMatch(stderr, /SSL routines|openssl/i);
+    });
+
+    test('a web server that is not SWF is one line naming the endpoint, exit 1', async () => {
+      const { code, stderr } = await runCli(['list', '--endpoint', `http://${endpoint}`]);
+      assert.equal(code, 1);
+      assert.equal(stderr.trim().split('\n').length, 1, stderr);
+      assert.match(stderr, new RegExp(`^flowy: http://${endpoint.replaceAll('.', '\\.')} answered HTTP 404 with something that is not the SWF API`));
+    });
   });
 });

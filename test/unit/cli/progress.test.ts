@@ -28,4 +28,14 @@ describe('ProgressPrinter', () => {
       '+4.00s  workflow completed',
     ]);
   });
+
+  test('lines stay in columns when a skipped-ahead run reaches offsets of days', () => {
+    const lines: string[] = [];
+    const printer = new ProgressPrinter((line) => lines.push(line));
+    printer.onEvent({ eventId: 1, eventType: 'TimerStarted', eventTimestamp: at(0), timerStartedEventAttributes: { timerId: 't1', startToFireTimeout: '86400', decisionTaskCompletedEventId: 1 } });
+    printer.onEvent({ eventId: 2, eventType: 'TimerFired', eventTimestamp: at(86_400), timerFiredEventAttributes: { timerId: 't1', startedEventId: 1 } });
+    printer.onEvent({ eventId: 3, eventType: 'TimerFired', eventTimestamp: at(864_000), timerFiredEventAttributes: { timerId: 't2', startedEventId: 1 } });
+    assert.deepEqual(lines.map((line) => line.indexOf('timer')), [13, 13, 13]);
+    assert.match(lines[1] ?? '', /^ +\+86400\.00s {2}timer t1 fired$/);
+  });
 });

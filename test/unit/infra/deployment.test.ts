@@ -44,6 +44,18 @@ describe('systemd units in infra/systemd', () => {
     });
   }
 
+  test('infra/systemd/flowy-dev.service runs the local server on loopback with its database in the state directory', () => {
+    const unit = unitSettings(read('infra/systemd/flowy-dev.service'));
+    const exec = unit.get('ExecStart') ?? '';
+    assert.match(exec, /\/flowy dev /);
+    assert.match(exec, / --host 127\.0\.0\.1 /);
+    const db = /--db (\S+)/.exec(exec)?.[1] ?? '';
+    assert.ok(db.startsWith(`/var/lib/${unit.get('StateDirectory')}/`), `--db ${db} is under StateDirectory`);
+    assert.equal(unit.get('Restart'), 'on-failure');
+    assert.equal(unit.get('KillSignal'), 'SIGTERM');
+    assert.equal(unit.get('WantedBy'), 'multi-user.target');
+  });
+
   test('the activity worker gets to hand back its tasks before systemd kills it', () => {
     const unit = unitSettings(read('infra/systemd/flowy-activity-worker.service'));
     const grace = Number(/--shutdown-grace (\d+)/.exec(unit.get('ExecStart') ?? '')?.[1]);

@@ -60,11 +60,13 @@ export class SwfUsageScanner {
       result.files.add(file);
       const text = this.read(file);
       for (const action of directActions(text)) add(action, file);
-      for (const { names, target, typeOnly } of imports(text)) {
+      for (const { names, target, typeOnly, isDynamic } of imports(text)) {
         if (typeOnly || !target.startsWith('.')) continue;
         const path = relative(this.root, resolve(this.root, dirname(file), target));
         if (path.startsWith('src/swf/')) {
-          for (const name of names) {
+          // `await import('../swf/index.ts')` names nothing up front: count the src/swf functions the file mentions
+          const used = isDynamic ? [...this.swfFunctions.keys()].filter((name) => new RegExp(`\\b${name}\\b`).test(text)) : names;
+          for (const name of used) {
             for (const action of this.swfFunctions.get(name) ?? []) add(action, `${file} -> src/swf ${name}()`);
           }
         } else if (entries.follow.some((folder) => path.startsWith(folder + '/')) && existsSync(join(this.root, path))) {
@@ -148,8 +150,12 @@ export function directActions(text: string): Set<string> {
   return found;
 }
 
-function imports(text: string): { names: string[]; target: string; typeOnly: boolean }[] {
-  return [...text.matchAll(IMPORT)].map((m) => ({
+/** `import('...')` expressions (commands load their layers when they run); `typeof import(...)` is a type. */
+const DYNAMIC_IMPORT = /(typeof\s+)?\bimport\(\s*'([^']+)'\s*\)/g;
+
+function imports(text: string): { names: string[]; target: string; typeOnly: boolean; isDynamic?: boolean }[] {
+  const dynamic = [...text.matchAll(DYNAMIC_IMPORT)].map((m) => ({ typeOnly: Boolean(m[1]), target: m[2]!, names: [], isDynamic: true }));
+  return [...dynamic, ...[...text.matchAll(IMPORT)].map((m) => ({
     typeOnly: Boolean(m[2]),
     target: m[4]!,
     names: (m[3] ?? '')
@@ -157,7 +163,7 @@ function imports(text: string): { names: string[]; target: string; typeOnly: boo
       .map((part) => part.trim())
       .filter((part) => part.length > 0 && !part.startsWith('type '))
       .map((part) => part.split(/\s+as\s+/)[0]!.trim()),
-  }));
+  }))];
 }
 
 function stripComments(text: string): string {
