@@ -75,7 +75,8 @@ export interface EmbeddedStack {
 /** Starts the server, registers the types and (unless told not to) starts the workers. */
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   const { registry, domain } = options;
-  const server = await startLocalServer({ clock: options.clock ?? 'system', longPollMs: options.longPollMs ?? 1_000 });
+  const logger = options.logger ?? silentLogger;
+  const server = await startLocalServer({ clock: options.clock ?? 'system', longPollMs: options.longPollMs ?? 1_000, logger });
   let swf: SWFClient | undefined;
   try {
     if (options.startTime) await server.clock.advanceTo(options.startTime);
@@ -89,8 +90,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await server.close();
     throw error;
   }
-  const client = new FlowyClient({ client: swf, domain, registry });
-  const logger = options.logger ?? silentLogger;
+  const client = new FlowyClient({ client: swf, domain, registry, logger });
   const decisionLists = new Set(registry.workflows().map((w) => w.options.taskList));
   const activityLists = new Set([
     ...registry.activities().map((a) => a.options.taskList),
