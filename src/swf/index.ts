@@ -22,6 +22,24 @@ export {
   durationString,
 } from './registration.ts';
 export type { RegistrationReport, DomainOptions } from './registration.ts';
+export {
+  listOpenExecutions,
+  listClosedExecutions,
+  countOpenExecutions,
+  countClosedExecutions,
+  describeExecution,
+  listDomains,
+  describeDomain,
+  listWorkflowTypes,
+  listActivityTypes,
+  describeWorkflowType,
+  describeActivityType,
+  countPendingTasks,
+  signalExecution,
+  requestCancelExecution,
+  terminateExecution,
+  startExecution,
+} from './executions.ts';
 export { isFault, isAbort, isConnectionError, describeError } from './faults.ts';
 export type { SwfFaultName } from './faults.ts';
 export { failureDetails, MAX_HEARTBEAT_DETAILS } from './limits.ts';
