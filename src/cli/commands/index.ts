@@ -15,6 +15,7 @@ import { startActivityWorkerCommand } from './start-activity-worker.ts';
 import { startCommand } from './start.ts';
 import { startWorkflowWorkerCommand } from './start-workflow-worker.ts';
 import { terminateCommand } from './terminate.ts';
+import { uiCommand } from './ui.ts';
 
 /** The commands of `flowy`. */
 export const COMMANDS: FlowyCommand<never>[] = [
@@ -33,4 +34,5 @@ export const COMMANDS: FlowyCommand<never>[] = [
   historyCommand,
   replayCommand,
   completeCommand,
+  uiCommand,
 ] as FlowyCommand<never>[];
