@@ -39,7 +39,7 @@ try {
     await page.goto(`${ui.url}/#/d/${DOMAIN}/run/big/${runId}`);
     await page.locator('.event-row[data-event-id="1"]').waitFor({ timeout: 60_000 });
     const rows = await page.locator('.event-row').count();
-    console.log(`open a ${EVENTS}-event history (round ${round}, the run is open: read in full each time): ${Math.round(performance.now() - started)} ms, ${rows} rows in the DOM`);
+    console.log(`open a ${EVENTS}-event history (round ${round}: ${round === 1 ? 'cold browser, history read from SWF' : 'warm, the closed run cached by the UI server'}): ${Math.round(performance.now() - started)} ms, ${rows} rows in the DOM`);
   }
 
   for (let i = 1; i < RUNS; i += 200) {

@@ -95,7 +95,7 @@ export function ExecutionActions({ domain, view, config, onDone }) {
   const [open, setOpen] = useState(undefined);
   const isOpen = view.summary.status === 'OPEN';
   // an action's outcome stays on screen after it closed the run
-  if (!isOpen && !open) return null;
+  if ((!isOpen && !open) || !config) return null;
   if (config.isReadOnly) return html`<p class="hint">Actions are off: this UI is read-only.</p>`;
   const Panel = open ? PANELS[open] : undefined;
   return html`<div class="actions">

@@ -20,7 +20,7 @@ function useRoute() {
   return parseRoute(hash);
 }
 
-function Header({ config, domain, page }) {
+function Header({ config = { domains: [], target: '' }, domain, page }) {
   const onDomain = (event) => {
     location.hash = routeHref(event.currentTarget.value, page === 'domain' ? 'domain' : 'executions');
   };
@@ -46,14 +46,15 @@ function App() {
     read('config').then(setConfig, (e) => setError(e.message));
   }, []);
   if (error) return html`<p class="error" role="alert">${error}</p>`;
-  if (!config) return html`<p class="loading">Loading…</p>`;
+  // a page named in the URL loads beside the config instead of after it
+  if (!config && !route.domain) return html`<p class="loading">Loading…</p>`;
   const domain = route.domain || config.domain;
   let page;
   if (route.page === 'run' && route.parts[0]) {
     page = html`<${ExecutionPage} key=${route.parts.join('/')} domain=${domain} workflowId=${route.parts[0]} runId=${route.parts[1]} config=${config} />`;
   } else if (route.page === 'domain') {
-    page = html`<${DomainPage} key=${domain} domain=${domain} config=${config} />`;
-  } else {
+    page = config && html`<${DomainPage} key=${domain} domain=${domain} config=${config} />`;
+  } else if (config) {
     page = html`<${ExecutionsPage} key=${domain} domain=${domain} query=${route.query} config=${config} />`;
   }
   return html`<${Header} config=${config} domain=${domain} page=${route.page} /><main>${page}</main>`;
