@@ -14,7 +14,9 @@ const LAYERS = {
   client: ['core', 'definitions', 'swf'],
   local: [],
   testing: ['core', 'definitions', 'swf', 'worker', 'client', 'local'],
-  cli: ['core', 'definitions', 'swf', 'worker', 'client', 'local', 'testing'],
+  // the web UI: reads and acts through src/swf, folds histories with src/client's summary
+  ui: ['core', 'definitions', 'swf', 'client'],
+  cli: ['core', 'definitions', 'swf', 'worker', 'client', 'local', 'testing', 'ui'],
 };
 
 /** The files through which other layers reach a layer; index.ts unless named here. */
@@ -132,6 +134,16 @@ export default tseslint.config(
       ],
       // Class metadata (Reflect) is keyed by constructors of any shape.
       '@typescript-eslint/no-unsafe-function-type': 'off',
+    },
+  },
+  {
+    // The web UI's page scripts run in the browser, served as they are.
+    files: ['src/ui/assets/**/*.js'],
+    languageOptions: {
+      globals: {
+        document: 'readonly', location: 'readonly', addEventListener: 'readonly', removeEventListener: 'readonly',
+        FormData: 'readonly', URLSearchParams: 'readonly', ResizeObserver: 'readonly', getComputedStyle: 'readonly',
+      },
     },
   },
   {

@@ -43,4 +43,4 @@ export {
 export { isFault, isAbort, isConnectionError, describeError } from './faults.ts';
 export type { SwfFaultName } from './faults.ts';
 export { failureDetails, MAX_HEARTBEAT_DETAILS } from './limits.ts';
-export type { SWFClient } from '@aws-sdk/client-swf';
+export type { SWFClient, CloseStatus, HistoryEvent, WorkflowExecutionDetail, WorkflowExecutionInfo } from '@aws-sdk/client-swf';

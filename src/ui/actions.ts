@@ -1,7 +1,7 @@
 // What a person does to executions from the page: signal, request cancel, terminate, start. Every
 // field is checked here first; a request that fails a check is refused whole and nothing is sent.
 import { randomUUID } from 'node:crypto';
-import type { SWFClient } from '@aws-sdk/client-swf';
+import type { SWFClient } from '../swf/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { requestCancelExecution, signalExecution, startExecution, terminateExecution } from '../swf/index.ts';

@@ -1,6 +1,6 @@
 // The JSON API the page calls under /ui/api/: reads are GETs, actions are POSTs (already checked
 // for token and origin by the request guard). Answers are { ...data } or { error } with a status.
-import type { CloseStatus, SWFClient } from '@aws-sdk/client-swf';
+import type { CloseStatus, SWFClient } from '../swf/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { describeError, isConnectionError, listDomains } from '../swf/index.ts';
 import { cancelAction, nameField, signalAction, startAction, terminateAction } from './actions.ts';

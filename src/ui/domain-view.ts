@@ -1,7 +1,7 @@
 // The domain page's data: registered and deprecated workflow and activity types with their defaults,
 // and the task lists those defaults name with their pending task counts. SWF has no "list task
 // lists" operation (SWF_SPEC 9), so the task lists shown are the types' default ones.
-import type { SWFClient } from '@aws-sdk/client-swf';
+import type { SWFClient } from '../swf/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import {
   countPendingTasks,

@@ -2,7 +2,7 @@
 // combination of workflowId, type, tag, close status and start time. SWF takes one of
 // executionFilter/typeFilter/tagFilter/closeStatusFilter per request (SWF_SPEC 10); the most
 // selective one goes to SWF and the others are applied here, page by page, never to the whole list.
-import type { CloseStatus, SWFClient, WorkflowExecutionInfo } from '@aws-sdk/client-swf';
+import type { CloseStatus, SWFClient, WorkflowExecutionInfo } from '../swf/index.ts';
 import { countClosedExecutions, countOpenExecutions, listClosedExecutions, listOpenExecutions } from '../swf/index.ts';
 import { BadRequest } from './bad-request.ts';
 

@@ -1,7 +1,7 @@
 // Everything the execution page shows about one run: DescribeWorkflowExecution, the whole
 // history, the folded summary (activity attempts, timers, children) and the links around the run
 // (parent, children, the continue-as-new chain).
-import type { WorkflowExecutionDetail, HistoryEvent, SWFClient } from '@aws-sdk/client-swf';
+import type { WorkflowExecutionDetail, HistoryEvent, SWFClient } from '../swf/index.ts';
 import { summarizeHistory } from '../client/index.ts';
 import type { ExecutionSummary } from '../client/index.ts';
 import { describeExecution, getHistory, listClosedExecutions, listOpenExecutions } from '../swf/index.ts';

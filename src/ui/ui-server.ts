@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SWFClient } from '@aws-sdk/client-swf';
+import type { SWFClient } from '../swf/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { answerApi } from './api.ts';
 import { CONTENT_SECURITY_POLICY, loadAssets, renderShell } from './assets.ts';
