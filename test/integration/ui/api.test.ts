@@ -3,13 +3,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
-import { ListDomainsCommand, RegisterWorkflowTypeCommand, StartWorkflowExecutionCommand, TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
+import { ListDomainsCommand, RegisterWorkflowTypeCommand, RespondDecisionTaskCompletedCommand, StartWorkflowExecutionCommand, TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
 import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
-import { createSwfClient, getHistory, registerDomain } from '../../../src/swf/index.ts';
+import { createSwfClient, getHistory, pollForDecisionTask, registerDomain } from '../../../src/swf/index.ts';
 import { startUiServer, TOKEN_HEADER } from '../../../src/ui/index.ts';
 import type { UiServer } from '../../../src/ui/index.ts';
 import { ROOT } from '../examples/stack.ts';
@@ -52,6 +53,17 @@ async function startRun(swf: SWFClient, workflowId: string, type: string, tag?: 
   return started.runId!;
 }
 
+/** The URL a started process prints on stdout (the first match of `pattern`). */
+async function printedUrl(child: ChildProcess, pattern: RegExp): Promise<string> {
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  for await (const line of createInterface({ input: child.stdout! })) {
+    const url = pattern.exec(line)?.[1];
+    if (url) return url;
+  }
+  throw new Error(`the process ended without printing its URL: ${stderr}`);
+}
+
 describe('UI server', () => {
   let server: LocalServer;
   let swf: SWFClient;
@@ -84,13 +96,7 @@ describe('UI server', () => {
   test('flowy dev answers browsers with the UI and SDK clients with SWF on the same port', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bin/flowy.js', 'dev', '--port', '0', '--db', ':memory:'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const lines = createInterface({ input: child.stdout! });
-      let url: string | undefined;
-      for await (const line of lines) {
-        url = /listening at (http:\/\/\S+)/.exec(line)?.[1];
-        if (url) break;
-      }
-      assert.ok(url, 'flowy dev printed its URL');
+      const url = await printedUrl(child, /listening at (http:\/\/\S+)/);
       const page = await send(`${url}/`);
       assert.equal(page.status, 200);
       assert.match(String(page.headers['content-type']), /text\/html/);
@@ -103,6 +109,28 @@ describe('UI server', () => {
       }
       const config = (await send(`${url}/ui/api/config`)).json();
       assert.deepEqual(config.domains, []);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  });
+
+  test('flowy ui serves the page for another endpoint, read-only when asked', async () => {
+    await startRun(swf, 'seen-by-flowy-ui', 'Alpha');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/flowy.js', 'ui', '--endpoint', server.url, '--domain', DOMAIN, '--port', '0', '--read-only', '--folders', 'workflows'], {
+      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDSECRETLOOKING', AWS_SECRET_ACCESS_KEY: 'very-secret-key' },
+    });
+    try {
+      const url = await printedUrl(child, /flowy ui: (http:\/\/\S+?)\/ /);
+      const config = (await send(`${url}/ui/api/config`)).json();
+      assert.equal(config.isReadOnly, true);
+      assert.equal(config.domain, DOMAIN);
+      const page = await send(`${url}/`);
+      assert.doesNotMatch(page.text + JSON.stringify(config), /AKIDSECRETLOOKING|very-secret-key/);
+      const list = (await send(`${url}/ui/api/executions`)).json() as { executions: { execution: { workflowId: string } }[] };
+      assert.ok(list.executions.some((e) => e.execution.workflowId === 'seen-by-flowy-ui'));
+      const refused = await send(`${url}/ui/api/cancel`, { method: 'POST', headers: { [TOKEN_HEADER]: await tokenOf(url) }, body: { workflowId: 'seen-by-flowy-ui' } });
+      assert.equal(refused.status, 403);
     } finally {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
@@ -193,6 +221,27 @@ describe('UI server', () => {
     assert.equal((await getHistory(swf, DOMAIN, { workflowId: 'untouched', runId })).length, 2);
   });
 
+  test('a run continued as new links to the next run, and the next run back to it', async () => {
+    const { runId: firstRunId } = await swf.send(new StartWorkflowExecutionCommand({
+      domain: DOMAIN, workflowId: 'chain', workflowType: { name: 'Alpha', version: '1' }, taskList: { name: 'chain-deciders' },
+    }));
+    const task = await pollForDecisionTask(swf, { domain: DOMAIN, taskList: 'chain-deciders' });
+    assert.equal(task?.workflowExecution.runId, firstRunId);
+    await swf.send(new RespondDecisionTaskCompletedCommand({
+      taskToken: task!.taskToken,
+      decisions: [{ decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: { input: '{"round":2}' } }],
+    }));
+    const first = (await send(`${ui.url}/ui/api/execution?workflowId=chain&runId=${firstRunId}`)).json() as { links: { nextRun?: { runId: string } }; summary: { status: string } };
+    assert.equal(first.summary.status, 'CONTINUED_AS_NEW');
+    const nextRunId = first.links.nextRun?.runId;
+    assert.ok(nextRunId && nextRunId !== firstRunId);
+    // without a runId the newest run of the workflowId opens
+    const latest = (await send(`${ui.url}/ui/api/execution?workflowId=chain`)).json() as { execution: { runId: string }; links: { previousRun?: { runId: string } }; summary: { input: string } };
+    assert.equal(latest.execution.runId, nextRunId);
+    assert.equal(latest.links.previousRun?.runId, firstRunId);
+    assert.equal(latest.summary.input, '{"round":2}');
+  });
+
   test('pages merge open and closed runs newest first, and filters combine across pages', async () => {
     await server.clock.advance(60);
     // 130 runs one second apart: every third closed (terminated), types alternate, every fifth tagged
@@ -228,7 +277,7 @@ describe('UI server', () => {
     });
     assert.deepEqual(combined.ids, expectedCombined);
 
-    const first = (await send(`${ui.url}/ui/api/executions?domain=${DOMAIN}&type=Alpha&closeStatus=TERMINATED`)).json();
+    const first = (await send(`${ui.url}/ui/api/executions?domain=${DOMAIN}&type=Beta&closeStatus=TERMINATED`)).json();
     assert.deepEqual(first.counts, { open: 0, closed: 22, truncated: false, isExact: false });
   });
 });
