@@ -60,4 +60,6 @@ function App() {
   return html`<${Header} config=${config} domain=${domain} page=${route.page} /><main>${page}</main>`;
 }
 
-render(html`<${App} />`, document.getElementById('app'));
+const root = document.getElementById('app');
+root.textContent = '';
+render(html`<${App} />`, root);

@@ -56,7 +56,7 @@ export function DomainPage({ domain, config }) {
   if (!view) return html`<p class="loading">Loading ${domain}…</p>`;
   return html`<section class="domain">
     <h1>Domain ${view.domain.name} <span class=${statusClass(view.domain.status)}>${view.domain.status}</span></h1>
-    <p class="muted">${view.domain.description ?? ''} · history kept ${view.domain.retentionDays} days</p>
+    <p class="muted">${view.domain.description ? `${view.domain.description} · ` : ''}history kept ${view.domain.retentionDays} days after a run closes</p>
     ${config.isReadOnly ? '' : html`<${StartForm} domain=${domain} types=${view.workflowTypes} />`}
     <${TypeTable} title="Workflow types" types=${view.workflowTypes} />
     <${TypeTable} title="Activity types" types=${view.activityTypes} />

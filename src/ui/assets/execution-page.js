@@ -29,7 +29,7 @@ function Header({ domain, view }) {
       <div><dt>Run ID</dt><dd class="mono">${execution.runId}</dd></div>
       <div><dt>Started</dt><dd>${formatTime(summary.startedAt)}</dd></div>
       <div><dt>Closed</dt><dd>${formatTime(summary.closedAt)}</dd></div>
-      <div><dt>Duration</dt><dd>${formatDuration(between(summary.startedAt, summary.closedAt))}${status === 'OPEN' ? ' so far' : ''}</dd></div>
+      <div><dt>Duration</dt><dd>${formatDuration(between(summary.startedAt, summary.closedAt ?? view.events.at(-1)?.eventTimestamp))}${status === 'OPEN' ? ' to its last event' : ''}</dd></div>
       <div><dt>Task list</dt><dd>${summary.taskList ?? '-'}</dd></div>
       <div><dt>Events</dt><dd>${summary.eventCount}</dd></div>
       ${(info.tagList ?? []).length ? html`<div><dt>Tags</dt><dd>${info.tagList.map((t) => html`<span class="tag">${t}</span>`)}</dd></div>` : ''}
@@ -60,7 +60,7 @@ function Pending({ view }) {
   const counts = view.description.openCounts ?? {};
   if (view.summary.status !== 'OPEN') return null;
   const open = view.summary.activities.filter((a) => a.outcome.kind === 'open');
-  return html`<section class="pending" aria-labelledby="pending-title">
+  return html`<section class="pending" role="region" aria-labelledby="pending-title">
     <h2 id="pending-title">Pending</h2>
     <p>${counts.openDecisionTasks ?? 0} decision task · ${counts.openActivityTasks ?? 0} activity tasks · ${counts.openTimers ?? 0} timers · ${counts.openChildWorkflowExecutions ?? 0} children</p>
     ${open.length ? html`<ul>${open.map((a) => html`<li><span class="mono">${a.activityId}</span> ${a.activityType.name} — ${a.startedAt ? `running since ${formatTime(a.startedAt)}${a.worker ? ` on ${a.worker}` : ''}` : `scheduled ${formatTime(a.scheduledAt)}`}</li>`)}</ul>` : ''}

@@ -65,7 +65,7 @@ function Row({ domain, info }) {
     <td>${info.workflowType?.name}<span class="muted">@${info.workflowType?.version}</span></td>
     <td>${formatTime(info.startTimestamp)}</td>
     <td>${formatTime(info.closeTimestamp)}</td>
-    <td>${formatDuration(between(info.startTimestamp, info.closeTimestamp))}</td>
+    <td>${info.closeTimestamp ? formatDuration(between(info.startTimestamp, info.closeTimestamp)) : html`<span class="muted">running</span>`}</td>
     <td class="muted mono" title=${runId}>${runId.slice(0, 10)}…</td>
     <td>${(info.tagList ?? []).map((t) => html`<span class="tag">${t}</span>`)}</td>
   </tr>`;

@@ -244,6 +244,7 @@ describe('UI server', () => {
 
   test('pages merge open and closed runs newest first, and filters combine across pages', async () => {
     await server.clock.advance(60);
+    const startOfPaging = server.clock.now();
     // 130 runs one second apart: every third closed (terminated), types alternate, every fifth tagged
     for (let i = 0; i < 130; i += 1) {
       const workflowId = `paged-${String(i).padStart(3, '0')}`;
@@ -276,6 +277,11 @@ describe('UI server', () => {
       return i % 2 === 1 && i % 5 === 0 && i % 3 === 0;
     });
     assert.deepEqual(combined.ids, expectedCombined);
+
+    const before = (await readAll(`to=${encodeURIComponent(new Date(startOfPaging.getTime() - 500).toISOString())}`, 50)).ids;
+    assert.deepEqual(before, [], 'no paged run started before the paging runs');
+    const after = (await readAll(`from=${encodeURIComponent(new Date(startOfPaging.getTime() + 100_500).toISOString())}`, 50)).ids;
+    assert.deepEqual(after, expected.slice(0, 29), 'runs started in the last 29 seconds');
 
     const first = (await send(`${ui.url}/ui/api/executions?domain=${DOMAIN}&type=Beta&closeStatus=TERMINATED`)).json();
     assert.deepEqual(first.counts, { open: 0, closed: 22, truncated: false, isExact: false });

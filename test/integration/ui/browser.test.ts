@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SignalWorkflowExecutionCommand, StartWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import { ApprovalRequest } from '../../../workflows/approval-request.ts';
+import { JobTree } from '../../../workflows/job-tree.ts';
 import { OrderPipeline } from '../../../workflows/order-pipeline.ts';
 import { getLastEvent } from '../../../src/swf/index.ts';
 import { startUiServer } from '../../../src/ui/index.ts';
@@ -32,12 +33,14 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
   const rowOf = (workflowId: string) => page.locator('table.executions tbody tr', { has: page.locator(`a:text-is("${workflowId}")`) });
 
   before(async () => {
-    stack = await startStack();
+    stack = await startStack({ activityTaskLists: ['agent-a'] });
     const order = { items: [{ sku: 'book', quantity: 2 }, { sku: 'pen', quantity: 5 }] };
     runs.paid = await stack.client.startWorkflow(OrderPipeline, { orderId: 'ui-1', ...order }, { workflowId: 'order-ui-1' });
     await stack.closeEvent(runs.paid);
     runs.failed = await stack.client.startWorkflow(OrderPipeline, { orderId: 'ui-2', items: [{ sku: 'lamp', quantity: 1 }], shippingAddress: 'nowhere' }, { workflowId: 'order-ui-2' });
     await stack.closeEvent(runs.failed);
+    runs.tree = await stack.client.startWorkflow(JobTree, { jobs: [{ name: 'build', agent: 'a', script: 'echo built' }] }, { workflowId: 'jobs-ui' });
+    await stack.closeEvent(runs.tree);
     for (const id of ['approval-ui-signal', 'approval-ui-terminate', 'approval-ui-cancel']) {
       runs[id] = await stack.client.startWorkflow(ApprovalRequest, { request: id, timeoutSeconds: 3600 }, { workflowId: id });
       await stack.waitForHistory(runs[id]!, (events) => events.some((e) => e.eventType === 'TimerStarted'), 'the timer');
@@ -60,12 +63,23 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     assert.equal(await rowOf('order-ui-1').locator('.status').textContent(), 'COMPLETED');
     assert.equal(await rowOf('order-ui-2').locator('.status').textContent(), 'FAILED');
     assert.equal(await rowOf('approval-ui-signal').locator('.status').textContent(), 'OPEN');
-    // the approvals started at the same instant of the manual clock, after both orders
+    // the approvals started at the same instant of the manual clock, after the rest
     const ids = await page.locator('table.executions tbody tr td:nth-child(2) a').allTextContents();
-    assert.deepEqual(ids.slice(3), ['order-ui-2', 'order-ui-1']);
+    // so did the job tree and its child
+    assert.deepEqual(ids.slice(3, 5).sort(), ['jobs-ui', 'jobs-ui.build']);
+    assert.deepEqual(ids.slice(5), ['order-ui-2', 'order-ui-1']);
     assert.deepEqual(ids.slice(0, 3).sort(), ['approval-ui-cancel', 'approval-ui-signal', 'approval-ui-terminate']);
-    assert.match((await page.locator('.counts').textContent()) ?? '', /3 open.*2 closed/);
+    assert.equal(ids.length, 7);
+    assert.match((await page.locator('.counts').textContent()) ?? '', /3 open.*4 closed/);
     await page.screenshot({ path: join(shots, 'executions.png'), fullPage: true });
+  });
+
+  test('the list refreshes by itself while runs are open', async () => {
+    await open(`#/d/${stack.domain}/executions`);
+    await rowOf('approval-ui-signal').waitFor();
+    const late = await stack.client.startWorkflow(ApprovalRequest, { request: 'late' }, { workflowId: 'approval-ui-late' });
+    await rowOf('approval-ui-late').waitFor();
+    await stack.client.terminate(late, { reason: 'only here to be listed' });
   });
 
   test('filters by type, close status and both at once', async () => {
@@ -74,7 +88,7 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     await page.getByLabel('Type').fill('ApprovalRequest');
     await page.getByRole('button', { name: 'Apply' }).click();
     await rowOf('order-ui-1').waitFor({ state: 'detached' });
-    assert.equal(await page.locator('table.executions tbody tr').count(), 3);
+    assert.equal(await page.locator('table.executions tbody tr').count(), 4);
 
     await page.getByLabel('Type').fill('OrderPipeline');
     await page.getByLabel('Close status').selectOption('FAILED');
@@ -110,8 +124,19 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     await page.screenshot({ path: join(shots, 'execution.png'), fullPage: true });
   });
 
+  test('a parent links to its children and a child back to its parent', async () => {
+    await open(`#/d/${stack.domain}/run/jobs-ui`);
+    await page.locator('.run-header').getByRole('link', { name: 'jobs-ui.build' }).click();
+    await page.locator('.run-header h1', { hasText: 'RunJob' }).waitFor();
+    assert.equal(await page.locator('.bar-row[data-label="RunScript-1"]').getAttribute('data-outcome'), 'completed');
+    await page.locator('.run-header').getByRole('link', { name: 'jobs-ui', exact: true }).click();
+    await page.locator('.run-header h1', { hasText: 'JobTree' }).waitFor();
+    assert.equal(await page.locator('.bar-row[data-kind="child"]').getAttribute('data-outcome'), 'completed');
+  });
+
   test('a signal sent from the page completes ApprovalRequest', async () => {
     await open(`#/d/${stack.domain}/run/approval-ui-signal`);
+    assert.match((await page.getByRole('region', { name: 'Pending' }).textContent()) ?? '', /1 timers/);
     await page.getByRole('button', { name: 'Signal…' }).click();
     await page.getByLabel('Signal name').fill('approve');
     await page.getByLabel('Input (JSON, optional)').fill('{"by": "ui-user"');
