@@ -75,6 +75,14 @@ function pageSize(query: URLSearchParams): number {
   return size;
 }
 
+function afterEventId(query: URLSearchParams): number {
+  const value = text(query, 'afterEventId');
+  if (value === undefined) return 0;
+  const id = Number(value);
+  if (!Number.isInteger(id) || id < 0) throw new BadRequest(`afterEventId "${value}" must be a whole number of 0 or more`);
+  return id;
+}
+
 function domainOf(context: ApiContext, source: URLSearchParams | Record<string, unknown>): string {
   const value = source instanceof URLSearchParams ? text(source, 'domain') : source.domain;
   if (value === undefined || value === '') return context.domain;
@@ -101,7 +109,7 @@ async function read(context: ApiContext, route: string, query: URLSearchParams):
     case 'execution': {
       const domain = domainOf(context, query);
       const workflowId = nameField({ workflowId: text(query, 'workflowId') }, 'workflowId', 'workflowId');
-      return readExecutionView(client, domain, workflowId, text(query, 'runId'));
+      return readExecutionView(client, domain, workflowId, text(query, 'runId'), afterEventId(query));
     }
     case 'domain':
       return readDomainView(client, domainOf(context, query), context.registry);

@@ -4,7 +4,7 @@
 import type { WorkflowExecutionDetail, HistoryEvent, SWFClient } from '../swf/index.ts';
 import { summarizeHistory } from '../client/index.ts';
 import type { ExecutionSummary } from '../client/index.ts';
-import { describeExecution, getHistory, listClosedExecutions, listOpenExecutions } from '../swf/index.ts';
+import { describeExecution, getEventsAfter, getHistory, listClosedExecutions, listOpenExecutions } from '../swf/index.ts';
 import { BadRequest } from './bad-request.ts';
 
 /** A run another run points at. */
@@ -18,12 +18,18 @@ export interface ExecutionView {
   execution: { workflowId: string; runId: string };
   description: WorkflowExecutionDetail;
   summary: ExecutionSummary;
+  /** The events after `afterEventId` when one was given (a page refreshing what it has), else all. */
   events: HistoryEvent[];
+  /** Event id the `events` follow: 0 for the whole history. */
+  afterEventId: number;
   links: { parent?: RunLink; previousRun?: RunLink; nextRun?: RunLink; children: RunLink[] };
 }
 
-/** Closed runs never change: their histories are kept for the next look (a few, newest used last). */
-const closedHistories = new Map<string, HistoryEvent[]>();
+/**
+ * Histories of the runs looked at last, so that a refresh reads only the events added since
+ * (getEventsAfter), and a closed run's not at all. A few runs, the least recently used dropped.
+ */
+const recentHistories = new Map<string, HistoryEvent[]>();
 const MAX_CACHED_HISTORIES = 4;
 
 /** The newest run of a workflowId: the open one, else the most recently started closed one. */
@@ -40,18 +46,29 @@ export async function latestRunId(client: SWFClient, domain: string, workflowId:
 
 async function readHistory(client: SWFClient, domain: string, execution: { workflowId: string; runId: string }, isOpen: boolean): Promise<HistoryEvent[]> {
   const key = `${domain}\u0000${execution.workflowId}\u0000${execution.runId}`;
-  const cached = closedHistories.get(key);
-  if (cached) return cached;
-  const events = await getHistory(client, domain, execution);
-  if (!isOpen) {
-    closedHistories.set(key, events);
-    if (closedHistories.size > MAX_CACHED_HISTORIES) closedHistories.delete(closedHistories.keys().next().value!);
+  const cached = recentHistories.get(key);
+  let events: HistoryEvent[];
+  if (!cached) events = await getHistory(client, domain, execution);
+  else if (!isOpen && isClosedHistory(cached)) events = cached;
+  else {
+    const added = await getEventsAfter(client, domain, execution, cached.at(-1)?.eventId ?? 0);
+    events = added.length === 0 ? cached : [...cached, ...added];
   }
+  recentHistories.delete(key);
+  recentHistories.set(key, events);
+  if (recentHistories.size > MAX_CACHED_HISTORIES) recentHistories.delete(recentHistories.keys().next().value!);
   return events;
 }
 
-/** Reads one run (the latest of the workflowId when `runId` is not given). */
-export async function readExecutionView(client: SWFClient, domain: string, workflowId: string, runId?: string): Promise<ExecutionView> {
+function isClosedHistory(events: HistoryEvent[]): boolean {
+  return /^WorkflowExecution(Completed|Failed|Canceled|Terminated|TimedOut|ContinuedAsNew)$/.test(events.at(-1)?.eventType ?? '');
+}
+
+/**
+ * Reads one run (the latest of the workflowId when `runId` is not given). With `afterEventId`
+ * only the events after it are sent (the summary still covers the whole history).
+ */
+export async function readExecutionView(client: SWFClient, domain: string, workflowId: string, runId?: string, afterEventId = 0): Promise<ExecutionView> {
   const execution = { workflowId, runId: runId || (await latestRunId(client, domain, workflowId)) };
   const description = await describeExecution(client, domain, execution);
   const isOpen = description.executionInfo?.executionStatus === 'OPEN';
@@ -64,7 +81,8 @@ export async function readExecutionView(client: SWFClient, domain: string, workf
     execution,
     description,
     summary,
-    events,
+    events: afterEventId > 0 ? events.filter((event) => (event.eventId ?? 0) > afterEventId) : events,
+    afterEventId: afterEventId > 0 ? afterEventId : 0,
     links: {
       parent: parent?.workflowId ? { workflowId: parent.workflowId, runId: parent.runId } : undefined,
       previousRun: started?.continuedExecutionRunId ? { workflowId, runId: started.continuedExecutionRunId } : undefined,

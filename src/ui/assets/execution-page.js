@@ -71,10 +71,22 @@ export function ExecutionPage({ domain, workflowId, runId, config }) {
   const [view, setView] = useState(undefined);
   const [error, setError] = useState(undefined);
   const ticket = useRef(0);
+  const shown = useRef(undefined);
+  // a refresh of the same run asks only for the events after the last one it has
   const load = () => {
     const mine = ++ticket.current;
-    return read('execution', { domain, workflowId, runId }).then(
-      (answer) => { if (mine === ticket.current) { setView(answer); setError(undefined); } },
+    const have = shown.current;
+    const afterEventId = have && (!runId || have.execution.runId === runId) ? have.events.at(-1)?.eventId : undefined;
+    return read('execution', { domain, workflowId, runId: runId ?? have?.execution.runId, afterEventId }).then(
+      (answer) => {
+        if (mine !== ticket.current) return;
+        const next = answer.afterEventId > 0 && have
+          ? { ...answer, events: answer.events.length ? [...have.events, ...answer.events] : have.events }
+          : answer;
+        shown.current = next;
+        setView(next);
+        setError(undefined);
+      },
       (e) => mine === ticket.current && setError(e.message),
     );
   };

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
-import { ListDomainsCommand, RegisterWorkflowTypeCommand, RespondDecisionTaskCompletedCommand, StartWorkflowExecutionCommand, TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
+import { ListDomainsCommand, RegisterWorkflowTypeCommand, RespondDecisionTaskCompletedCommand, SignalWorkflowExecutionCommand, StartWorkflowExecutionCommand, TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
 import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
@@ -240,6 +240,20 @@ describe('UI server', () => {
     assert.equal(latest.execution.runId, nextRunId);
     assert.equal(latest.links.previousRun?.runId, firstRunId);
     assert.equal(latest.summary.input, '{"round":2}');
+  });
+
+  test('a refresh asks for the events after the last one it has and gets only those', async () => {
+    const runId = await startRun(swf, 'refreshed', 'Alpha');
+    const full = (await send(`${ui.url}/ui/api/execution?workflowId=refreshed&runId=${runId}`)).json() as { events: { eventId: number }[]; afterEventId: number };
+    assert.deepEqual(full.events.map((e) => e.eventId), [1, 2]);
+    assert.equal(full.afterEventId, 0);
+    await swf.send(new SignalWorkflowExecutionCommand({ domain: DOMAIN, workflowId: 'refreshed', runId, signalName: 'more' }));
+    const newer = (await send(`${ui.url}/ui/api/execution?workflowId=refreshed&runId=${runId}&afterEventId=2`)).json() as { events: { eventId: number; eventType: string }[]; summary: { eventCount: number } };
+    assert.deepEqual(newer.events.map((e) => [e.eventId, e.eventType]), [[3, 'WorkflowExecutionSignaled']]);
+    assert.equal(newer.summary.eventCount, 3);
+    const bad = await send(`${ui.url}/ui/api/execution?workflowId=refreshed&afterEventId=-1`);
+    assert.equal(bad.status, 400);
+    assert.match(bad.json().error!, /afterEventId "-1" must be a whole number/);
   });
 
   test('pages merge open and closed runs newest first, and filters combine across pages', async () => {
