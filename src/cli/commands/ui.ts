@@ -5,6 +5,7 @@ import { defineCommand } from '../command.ts';
 import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_OK } from '../report-error.ts';
+import { UsageError } from '../usage-error.ts';
 import { scanForUi } from '../ui-registry.ts';
 
 interface UiArgs extends FolderArgs {
@@ -25,6 +26,9 @@ export const uiCommand = defineCommand<UiArgs>({
       .example('$0 ui --region eu-west-1 --domain shop', 'look at real SWF with the standard AWS credentials')
       .example('$0 ui --endpoint http://127.0.0.1:7766 --read-only', 'a look-only page of a local server'),
   async run(args, context) {
+    if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65_535) {
+      throw new UsageError(`--port ${args.port} is not a port; give a whole number from 0 (any free port) to 65535`);
+    }
     const registry = await scanForUi(args.folders, context);
     const server = await startUiServer({
       client: context.swf,

@@ -13,6 +13,7 @@ import type { LocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, getHistory, pollForDecisionTask, registerDomain } from '../../../src/swf/index.ts';
 import { startUiServer, TOKEN_HEADER } from '../../../src/ui/index.ts';
 import type { UiServer } from '../../../src/ui/index.ts';
+import { runCli } from '../examples/capture.ts';
 import { ROOT } from '../examples/stack.ts';
 
 const DOMAIN = 'ui-api';
@@ -135,6 +136,12 @@ describe('UI server', () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     }
+  });
+
+  test('flowy ui refuses a port that is not one, in one line with exit code 2', async () => {
+    const run = await runCli(['ui', '--port', '99999', '--endpoint', server.url]);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr.trim(), 'flowy: --port 99999 is not a port; give a whole number from 0 (any free port) to 65535');
   });
 
   test('the page and its scripts come from the package, with no secret in them', async () => {
