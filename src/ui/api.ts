@@ -93,8 +93,16 @@ async function read(context: ApiContext, route: string, query: URLSearchParams):
   const { client } = context;
   switch (route) {
     case 'config': {
-      const domains = await listDomains(client);
-      return { domain: context.domain, domains: domains.map((d) => d.name), isReadOnly: context.isReadOnly, target: context.target };
+      // IAM policies often allow one domain and not ListDomains: the page still works on its own domain
+      let domains: string[] = [];
+      let domainsProblem: string | undefined;
+      try {
+        domains = (await listDomains(client)).map((d) => d.name ?? '');
+      } catch (error) {
+        if (isConnectionError(error)) throw error;
+        domainsProblem = `Other domains cannot be listed: ${describeError(error)}`;
+      }
+      return { domain: context.domain, domains, domainsProblem, isReadOnly: context.isReadOnly, target: context.target };
     }
     case 'executions': {
       const domain = domainOf(context, query);

@@ -31,7 +31,7 @@ function Header({ config = { domains: [], target: '' }, domain, page }) {
       <a href=${routeHref(domain, 'executions')} aria-current=${page === 'executions' || page === 'run' ? 'page' : undefined}>Executions</a>
       <a href=${routeHref(domain, 'domain')} aria-current=${page === 'domain' ? 'page' : undefined}>Domain</a>
     </nav>
-    <label class="domain-pick">Domain
+    <label class="domain-pick" title=${config.domainsProblem ?? ''}>Domain
       <select value=${domain} onChange=${onDomain}>${domains.map((d) => html`<option value=${d}>${d}</option>`)}</select>
     </label>
     <span class="target" title="Where this UI reads from">${config.target}${config.isReadOnly ? ' · read-only' : ''}</span>

@@ -152,6 +152,7 @@ describe('UI server', () => {
       assert.equal((await send(`${ui.url}${path}`)).status, 200, path);
     }
     assert.deepEqual(Object.keys((await send(`${ui.url}/ui/api/config`)).json()).sort(), ['domain', 'domains', 'isReadOnly', 'target']);
+    assert.deepEqual((await send(`${ui.url}/ui/api/config`)).json().domains, [DOMAIN]);
   });
 
   test('a Host header that is not this machine is refused (DNS rebinding)', async () => {
