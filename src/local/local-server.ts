@@ -1,5 +1,5 @@
 // startLocalServer: the SWF-compatible server, over TCP and in process (docs/INTERFACES.md).
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { HttpHandler } from '@smithy/core/protocols';
 import { ManualClock, SystemClock, type Clock } from './clock.ts';
 import { Store } from './store/store.ts';
@@ -31,6 +31,17 @@ export interface LocalServerOptions {
   region?: string;
   /** Where internal failures are reported; default: JSON lines on stderr at level info. */
   logger?: Logger;
+  /**
+   * Answers the requests that are not the SWF protocol on the same port (`flowy dev` mounts the
+   * web UI here): those for which `accepts(method, path)` is true.
+   */
+  browser?: BrowserRequests;
+}
+
+/** Another HTTP handler sharing the server's port, for the requests it accepts. */
+export interface BrowserRequests {
+  accepts(method: string | undefined, path: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
 /** The server's time, advanceable when the clock is manual. */
@@ -87,7 +98,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   let server: Server;
   let url: string;
   try {
-    ({ server, url } = await listen(engine, controls, options.host ?? '127.0.0.1', options.port ?? 0));
+    ({ server, url } = await listen(engine, controls, options.host ?? '127.0.0.1', options.port ?? 0, options.browser));
   } catch (error) {
     store.close();
     throw error;

@@ -22,10 +22,28 @@ export {
   durationString,
 } from './registration.ts';
 export type { RegistrationReport, DomainOptions } from './registration.ts';
+export {
+  listOpenExecutions,
+  listClosedExecutions,
+  countOpenExecutions,
+  countClosedExecutions,
+  describeExecution,
+  listDomains,
+  describeDomain,
+  listWorkflowTypes,
+  listActivityTypes,
+  describeWorkflowType,
+  describeActivityType,
+  countPendingTasks,
+  signalExecution,
+  requestCancelExecution,
+  terminateExecution,
+  startExecution,
+} from './executions.ts';
 export { isFault, isAbort, isConnectionError, describeError } from './faults.ts';
 export { OperationNotImplementedError } from './non-json-answers.ts';
 export type { SwfFaultName } from './faults.ts';
 export { MAX_HEARTBEAT_DETAILS } from './limits.ts';
-export type { SWFClient } from '@aws-sdk/client-swf';
+export type { SWFClient, CloseStatus, HistoryEvent, WorkflowExecutionDetail, WorkflowExecutionInfo } from '@aws-sdk/client-swf';
 export { readEngineStatus } from './status.ts';
 export type { EngineStatus, EngineStatusOptions, TaskListStatus } from './status.ts';

@@ -2,12 +2,17 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
+import type { UiHandler } from '../../ui/index.ts';
 import { defineCommand } from '../command.ts';
 import { EXIT_INTERRUPTED, EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
-import { wholeNumber } from '../number-option.ts';
+import { portNumber, wholeNumber } from '../number-option.ts';
+import { withFolders } from '../registry-options.ts';
+import type { FolderArgs } from '../registry-options.ts';
 
-interface DevArgs {
+interface DevArgs extends FolderArgs {
+  ui: boolean;
+  readOnly: boolean;
   port: number;
   host: string;
   db: string;
@@ -26,20 +31,32 @@ export const devCommand = defineCommand<DevArgs>({
   describe: 'Run the local SWF-compatible server',
   offline: true,
   builder: (yargs) =>
-    yargs
-      .option('port', { type: 'number', coerce: wholeNumber('port', 0), default: DEFAULT_PORT, describe: 'Port (0 = any free port)' })
+    withFolders(yargs)
+      .option('port', { type: 'number', coerce: portNumber(), default: DEFAULT_PORT, describe: 'Port (0 = any free port)' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' })
       .option('db', { type: 'string', default: '.flowy/swf.db', describe: 'SQLite file, or :memory:' })
       .option('long-poll-ms', { type: 'number', coerce: wholeNumber('long-poll-ms', 0), describe: 'How long an empty poll is held [default: 60000]' })
       .option('test-controls', { type: 'boolean', default: false, describe: 'Enable /_local/reset and /_local/clock' })
       .option('clock', { choices: ['system', 'manual'] as const, default: 'system' as const, describe: 'manual: time moves only through /_local/clock' })
+      .option('ui', { type: 'boolean', default: true, describe: 'Serve the web UI to browsers on the same port (--no-ui to turn off)' })
+      .option('read-only', { type: 'boolean', default: false, describe: 'The web UI only shows; no signal, cancel, terminate or start' })
       .example('$0 dev', `serve on ${DEFAULT_ENDPOINT} with .flowy/swf.db`)
       .example('$0 dev --port 0 --db :memory:', 'a throwaway server on a free port'),
   async run(args, context) {
     // Before anything is created: a second `flowy dev` on a busy port leaves no database behind.
     await checkPortFree(args.host, args.port);
-    const [{ startLocalServer }, { handleShutdownSignals }] = await Promise.all([import('../../local/index.ts'), import('../../common/index.ts')]);
+    const [{ startLocalServer }, { handleShutdownSignals }, { createSwfClient }, { createUiHandler, isLoopbackAddress, isUiRequest }, { scanForUi }] =
+      await Promise.all([
+        import('../../local/index.ts'),
+        import('../../common/index.ts'),
+        import('../../swf/index.ts'),
+        import('../../ui/index.ts'),
+        import('../ui-registry.ts'),
+      ]);
+    await context.connect(); // the UI works in the connection's domain
     if (args.db !== ':memory:') await mkdir(dirname(args.db), { recursive: true });
+    // the UI reaches the server in process; its client exists once the server does
+    let ui: UiHandler | undefined;
     const server = await startLocalServer({
       port: args.port,
       host: args.host,
@@ -48,8 +65,29 @@ export const devCommand = defineCommand<DevArgs>({
       testControls: args.testControls,
       clock: args.clock,
       logger: await context.logger(),
+      browser: args.ui
+        ? {
+            accepts: isUiRequest,
+            handle: (req, res) => {
+              if (ui) return ui(req, res);
+              res.writeHead(503).end('flowy dev is starting; reload in a moment');
+            },
+          }
+        : undefined,
     });
+    const uiClient = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
+    if (args.ui) {
+      ui = createUiHandler({
+        client: uiClient,
+        domain: context.domain,
+        isReadOnly: args.readOnly,
+        target: server.url,
+        registry: await scanForUi(args.folders, context),
+        hostPolicy: isLoopbackAddress(args.host) ? 'loopback' : 'any',
+      });
+    }
     context.out(`flowy dev: local SWF server listening at ${server.url} (db ${args.db})`);
+    if (args.ui) context.out(`web UI: ${server.url}/ in a browser`);
     context.out(`in other shells: export SWF_ENDPOINT=${server.url}`);
     const signal = await new Promise<NodeJS.Signals>((resolve) => {
       const remove = handleShutdownSignals((received) => {
@@ -57,6 +95,7 @@ export const devCommand = defineCommand<DevArgs>({
         resolve(received);
       });
     });
+    uiClient.destroy();
     await server.close();
     context.err('flowy dev: stopped');
     // Ctrl-C exits 130 (as npx reports it); SIGTERM exits 0.

@@ -17,6 +17,7 @@ import { startCommand } from './start.ts';
 import { startWorkflowWorkerCommand } from './start-workflow-worker.ts';
 import { statusCommand } from './status.ts';
 import { terminateCommand } from './terminate.ts';
+import { uiCommand } from './ui.ts';
 
 /** The commands of `flowy`. */
 export const COMMANDS: FlowyCommand<never>[] = [
@@ -37,4 +38,5 @@ export const COMMANDS: FlowyCommand<never>[] = [
   statusCommand,
   replayCommand,
   completeCommand,
+  uiCommand,
 ] as FlowyCommand<never>[];

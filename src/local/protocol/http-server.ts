@@ -64,9 +64,18 @@ function handle(engine: SwfEngine, controls: TestControls | undefined, req: Inco
   });
 }
 
+/** Another handler for the requests that are not SWF's (the web UI); see LocalServerOptions.browser. */
+export interface SideHandler {
+  accepts(method: string | undefined, path: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
 /** Starts listening; resolves with the server and its http://host:port URL. */
-export async function listen(engine: SwfEngine, controls: TestControls | undefined, host: string, port: number): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => handle(engine, controls, req, res));
+export async function listen(engine: SwfEngine, controls: TestControls | undefined, host: string, port: number, side?: SideHandler): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    if (side?.accepts(req.method, (req.url ?? '/').split('?')[0]!)) side.handle(req, res);
+    else handle(engine, controls, req, res);
+  });
   // long polls last 60 s; keep the defaults above that
   server.requestTimeout = 0;
   server.keepAliveTimeout = 65_000;

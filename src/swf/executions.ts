@@ -1,0 +1,147 @@
+// Reading and acting on executions, types and task lists one request at a time, for viewers such as
+// the web UI: visibility (SWF_SPEC 10), describe, counts, and the actions a person takes on a run.
+import {
+  CountClosedWorkflowExecutionsCommand,
+  CountOpenWorkflowExecutionsCommand,
+  CountPendingActivityTasksCommand,
+  CountPendingDecisionTasksCommand,
+  DescribeActivityTypeCommand,
+  DescribeDomainCommand,
+  DescribeWorkflowExecutionCommand,
+  DescribeWorkflowTypeCommand,
+  ListActivityTypesCommand,
+  ListClosedWorkflowExecutionsCommand,
+  ListDomainsCommand,
+  ListOpenWorkflowExecutionsCommand,
+  ListWorkflowTypesCommand,
+  RequestCancelWorkflowExecutionCommand,
+  SignalWorkflowExecutionCommand,
+  StartWorkflowExecutionCommand,
+  TerminateWorkflowExecutionCommand,
+} from '@aws-sdk/client-swf';
+import type {
+  CountClosedWorkflowExecutionsInput,
+  CountOpenWorkflowExecutionsInput,
+  ActivityTypeDetail,
+  WorkflowExecutionDetail,
+  WorkflowTypeDetail,
+  DomainInfo,
+  ListClosedWorkflowExecutionsInput,
+  ListOpenWorkflowExecutionsInput,
+  ActivityTypeInfo,
+  SignalWorkflowExecutionInput,
+  StartWorkflowExecutionInput,
+  SWFClient,
+  TerminateWorkflowExecutionInput,
+  WorkflowExecution,
+  WorkflowExecutionInfos,
+  WorkflowTypeInfo,
+} from '@aws-sdk/client-swf';
+
+/** One page of open executions (newest first unless `reverseOrder`). */
+export async function listOpenExecutions(client: SWFClient, input: ListOpenWorkflowExecutionsInput): Promise<WorkflowExecutionInfos> {
+  return client.send(new ListOpenWorkflowExecutionsCommand(input));
+}
+
+/** One page of closed executions (newest start first unless `reverseOrder`). */
+export async function listClosedExecutions(client: SWFClient, input: ListClosedWorkflowExecutionsInput): Promise<WorkflowExecutionInfos> {
+  return client.send(new ListClosedWorkflowExecutionsCommand(input));
+}
+
+/** How many open executions match; `truncated` when SWF stopped counting. */
+export async function countOpenExecutions(client: SWFClient, input: CountOpenWorkflowExecutionsInput): Promise<{ count: number; truncated: boolean }> {
+  const output = await client.send(new CountOpenWorkflowExecutionsCommand(input));
+  return { count: output.count ?? 0, truncated: output.truncated ?? false };
+}
+
+/** How many closed executions match; `truncated` when SWF stopped counting. */
+export async function countClosedExecutions(client: SWFClient, input: CountClosedWorkflowExecutionsInput): Promise<{ count: number; truncated: boolean }> {
+  const output = await client.send(new CountClosedWorkflowExecutionsCommand(input));
+  return { count: output.count ?? 0, truncated: output.truncated ?? false };
+}
+
+/** DescribeWorkflowExecution: info, configuration, open counts, latest activity heartbeat time. */
+export async function describeExecution(client: SWFClient, domain: string, execution: WorkflowExecution): Promise<WorkflowExecutionDetail> {
+  return client.send(new DescribeWorkflowExecutionCommand({ domain, execution }));
+}
+
+/** Every registered domain (all pages). */
+export async function listDomains(client: SWFClient): Promise<DomainInfo[]> {
+  const domains: DomainInfo[] = [];
+  let nextPageToken: string | undefined;
+  do {
+    const page = await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED', nextPageToken }));
+    domains.push(...(page.domainInfos ?? []));
+    nextPageToken = page.nextPageToken || undefined;
+  } while (nextPageToken);
+  return domains;
+}
+
+/** DescribeDomain: the domain's status, description and retention. */
+export async function describeDomain(client: SWFClient, name: string) {
+  return client.send(new DescribeDomainCommand({ name }));
+}
+
+/** Every workflow type of a domain with the given status (all pages). */
+export async function listWorkflowTypes(client: SWFClient, domain: string, registrationStatus: 'REGISTERED' | 'DEPRECATED'): Promise<WorkflowTypeInfo[]> {
+  const types: WorkflowTypeInfo[] = [];
+  let nextPageToken: string | undefined;
+  do {
+    const page = await client.send(new ListWorkflowTypesCommand({ domain, registrationStatus, nextPageToken }));
+    types.push(...(page.typeInfos ?? []));
+    nextPageToken = page.nextPageToken || undefined;
+  } while (nextPageToken);
+  return types;
+}
+
+/** Every activity type of a domain with the given status (all pages). */
+export async function listActivityTypes(client: SWFClient, domain: string, registrationStatus: 'REGISTERED' | 'DEPRECATED'): Promise<ActivityTypeInfo[]> {
+  const types: ActivityTypeInfo[] = [];
+  let nextPageToken: string | undefined;
+  do {
+    const page = await client.send(new ListActivityTypesCommand({ domain, registrationStatus, nextPageToken }));
+    types.push(...(page.typeInfos ?? []));
+    nextPageToken = page.nextPageToken || undefined;
+  } while (nextPageToken);
+  return types;
+}
+
+/** DescribeWorkflowType: status and registered defaults. */
+export async function describeWorkflowType(client: SWFClient, domain: string, workflowType: { name: string; version: string }): Promise<WorkflowTypeDetail> {
+  return client.send(new DescribeWorkflowTypeCommand({ domain, workflowType }));
+}
+
+/** DescribeActivityType: status and registered defaults. */
+export async function describeActivityType(client: SWFClient, domain: string, activityType: { name: string; version: string }): Promise<ActivityTypeDetail> {
+  return client.send(new DescribeActivityTypeCommand({ domain, activityType }));
+}
+
+/** Decision and activity tasks waiting in one task list. */
+export async function countPendingTasks(client: SWFClient, domain: string, taskList: string): Promise<{ decisionTasks: number; activityTasks: number }> {
+  const [decisions, activities] = await Promise.all([
+    client.send(new CountPendingDecisionTasksCommand({ domain, taskList: { name: taskList } })),
+    client.send(new CountPendingActivityTasksCommand({ domain, taskList: { name: taskList } })),
+  ]);
+  return { decisionTasks: decisions.count ?? 0, activityTasks: activities.count ?? 0 };
+}
+
+/** SignalWorkflowExecution (no runId = the open run of the workflowId). */
+export async function signalExecution(client: SWFClient, input: SignalWorkflowExecutionInput): Promise<void> {
+  await client.send(new SignalWorkflowExecutionCommand(input));
+}
+
+/** RequestCancelWorkflowExecution: the decider decides what cancelling means. */
+export async function requestCancelExecution(client: SWFClient, domain: string, execution: { workflowId: string; runId?: string }): Promise<void> {
+  await client.send(new RequestCancelWorkflowExecutionCommand({ domain, workflowId: execution.workflowId, runId: execution.runId }));
+}
+
+/** TerminateWorkflowExecution: closes the run at once. */
+export async function terminateExecution(client: SWFClient, input: TerminateWorkflowExecutionInput): Promise<void> {
+  await client.send(new TerminateWorkflowExecutionCommand(input));
+}
+
+/** StartWorkflowExecution: returns the new run's id. */
+export async function startExecution(client: SWFClient, input: StartWorkflowExecutionInput): Promise<string> {
+  const output = await client.send(new StartWorkflowExecutionCommand(input));
+  return output.runId ?? '';
+}
