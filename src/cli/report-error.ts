@@ -1,6 +1,6 @@
 // Turning any error of a command into one clear line on stderr and an exit code.
 import { InvalidInput, UnknownExecution, WorkflowExecutionFailed } from '../client/index.ts';
-import { describeError, isConnectionError, isFault } from '../swf/index.ts';
+import { describeError, isConnectionError, isFault, OperationNotImplementedError } from '../swf/index.ts';
 import { Interrupted, UsageError } from './usage-error.ts';
 
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE } from './exit-codes.ts';
@@ -29,6 +29,8 @@ export function explain(error: unknown, target = 'the SWF endpoint'): { line: st
       code: EXIT_FAILED,
     };
   }
+  // a server that answered with something other than SWF JSON: the message names endpoint and operation
+  if (error instanceof OperationNotImplementedError) return { line: error.message, code: EXIT_FAILED };
   const tls = tlsProblem(error);
   if (tls) return { line: `cannot talk to ${target}: ${tls}`, code: EXIT_FAILED };
   if (isNotSwf(error)) {

@@ -187,7 +187,10 @@ describe('flowy main()', () => {
       const { code, stderr } = await runCli(['list', '--endpoint', `http://${endpoint}`]);
       assert.equal(code, 1);
       assert.equal(stderr.trim().split('\n').length, 1, stderr);
-      assert.match(stderr, new RegExp(`^flowy: http://${endpoint.replaceAll('.', '\\.')} answered HTTP 404 with something that is not the SWF API`));
+      assert.match(
+        stderr,
+        new RegExp(`^flowy: The endpoint http://${endpoint.replaceAll('.', '\\.')} does not implement the SWF operation ListOpenWorkflowExecutions: it answered HTTP 404`),
+      );
     });
   });
 });
