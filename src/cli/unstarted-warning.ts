@@ -59,3 +59,15 @@ export function warnAboutUnstartedTasks(
     }),
   );
 }
+
+/** Waits for the result of `execution` through the context's client, warning meanwhile as above. */
+export async function resultWithUnstartedWarning(context: CliContext, execution: ExecutionRef, afterSeconds: number): Promise<unknown> {
+  const watching = new AbortController();
+  const warnings = warnAboutUnstartedTasks(context, context.client, execution, { afterSeconds, signal: watching.signal });
+  try {
+    return await context.client.result(execution);
+  } finally {
+    watching.abort();
+    await warnings;
+  }
+}

@@ -1,7 +1,7 @@
 // flowy result WORKFLOW_ID: waits for the run to close and prints its result.
 import { defineCommand } from '../command.ts';
 import { EXIT_OK } from '../exit-codes.ts';
-import { warnAboutUnstartedTasks, withUnstartedWarning } from '../unstarted-warning.ts';
+import { resultWithUnstartedWarning, withUnstartedWarning } from '../unstarted-warning.ts';
 import type { UnstartedWarningArgs } from '../unstarted-warning.ts';
 import { withExecution } from './execution-args.ts';
 import type { ExecutionArgs } from './execution-args.ts';
@@ -15,15 +15,7 @@ export const resultCommand = defineCommand<ExecutionArgs & UnstartedWarningArgs>
       .example('$0 result order-1', 'print the result of order-1 once it completes'),
   async run(args, context) {
     const execution = { workflowId: args.workflowId, runId: args.runId };
-    const watching = new AbortController();
-    const warnings = warnAboutUnstartedTasks(context, context.client, execution, { afterSeconds: args.warnUnstarted, signal: watching.signal });
-    let result: unknown;
-    try {
-      result = await context.client.result(execution);
-    } finally {
-      watching.abort();
-      await warnings;
-    }
+    const result = await resultWithUnstartedWarning(context, execution, args.warnUnstarted);
     context.out(JSON.stringify(result ?? null));
     return EXIT_OK;
   },

@@ -7,7 +7,7 @@ import { withFolders } from '../registry-options.ts';
 import type { FolderArgs } from '../registry-options.ts';
 import { EXIT_OK } from '../exit-codes.ts';
 import { UsageError } from '../usage-error.ts';
-import { warnAboutUnstartedTasks, withUnstartedWarning } from '../unstarted-warning.ts';
+import { resultWithUnstartedWarning, withUnstartedWarning } from '../unstarted-warning.ts';
 import type { UnstartedWarningArgs } from '../unstarted-warning.ts';
 import type { WorkflowRef } from '../../client/index.ts';
 
@@ -57,15 +57,7 @@ export const startCommand = defineCommand<StartArgs>({
     }
     // With --wait stdout carries only JSON (the result, or with --json the ids and the result), so it pipes into jq.
     if (!args.json) context.err(`started ${execution.workflowId} (run ${execution.runId}); waiting for its result`);
-    const watching = new AbortController();
-    const warnings = warnAboutUnstartedTasks(context, context.client, execution, { afterSeconds: args.warnUnstarted, signal: watching.signal });
-    let result: unknown;
-    try {
-      result = await context.client.result(execution);
-    } finally {
-      watching.abort();
-      await warnings;
-    }
+    const result = await resultWithUnstartedWarning(context, execution, args.warnUnstarted);
     context.out(JSON.stringify(args.json ? { ...execution, result: result ?? null } : (result ?? null)));
     return EXIT_OK;
   },
