@@ -20,6 +20,8 @@ const LAYERS = {
   testing: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded', 'common'],
   // the web UI: reads and acts through src/swf, folds histories with src/client's summary
   ui: ['swf-model', 'core', 'definitions', 'swf', 'client', 'common'],
+  // OpenTelemetry tracing on the interceptors: the only layer that imports @opentelemetry (opt-in)
+  tracing: ['core', 'worker', 'client', 'common'],
   cli: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded', 'testing', 'common', 'ui'],
 };
 
@@ -47,6 +49,12 @@ const AWS_SDK_ALLOWED = [
 
 /** src/swf-model takes the operations' input types from the SDK, as types only (nothing is loaded). */
 const AWS_SDK_TYPES_ONLY = ['src/swf-model/operations.ts'];
+
+/** OpenTelemetry is an optional peer dependency: only src/tracing (flowy-ts/tracing) may load it. */
+const OTEL_PATTERN = {
+  group: ['@opentelemetry/*'],
+  message: 'Only src/tracing imports @opentelemetry (an optional peer dependency, loaded when the user opts in).',
+};
 
 /** Node modules that do I/O or touch the process; src/core is pure (DESIGN: "no I/O"). */
 const NODE_IO_MODULES = [
@@ -88,6 +96,7 @@ function layerConfigs() {
           message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.',
         });
       }
+      if (layer !== 'tracing') patterns.push(OTEL_PATTERN);
       configs.push({
         files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
         rules: {
@@ -104,7 +113,7 @@ function layerConfigs() {
         // Later configs win: the allow-listed files keep the layer rules, without the AWS SDK one.
         configs.push({
           files: AWS_SDK_ALLOWED.filter((file) => file.startsWith(`src/${layer}/`) && file.split('/').length === depth + 2),
-          rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(layer, depth) }] },
+          rules: { 'no-restricted-imports': ['error', { patterns: [...layerPatterns(layer, depth), OTEL_PATTERN] }] },
         });
       }
     }
@@ -112,7 +121,7 @@ function layerConfigs() {
   configs.push({
     files: AWS_SDK_TYPES_ONLY,
     rules: {
-      'no-restricted-imports': ['error', { patterns: layerPatterns('swf-model', 1) }],
+      'no-restricted-imports': ['error', { patterns: [...layerPatterns('swf-model', 1), OTEL_PATTERN] }],
       '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', disallowTypeAnnotations: false }],
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -122,7 +131,7 @@ function layerConfigs() {
   });
   for (const [file, extra] of Object.entries(FILE_RESTRICTIONS)) {
     const [, layer, ...rest] = file.split('/');
-    const patterns = [...layerPatterns(layer, rest.length), ...extra];
+    const patterns = [...layerPatterns(layer, rest.length), ...extra, OTEL_PATTERN];
     if (layer !== 'swf' && !AWS_SDK_ALLOWED.includes(file)) {
       patterns.push({ group: ['@aws-sdk/*'], message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.' });
     }
@@ -134,6 +143,7 @@ function layerConfigs() {
       group: [`${up}${layer}/**`, ...doorsOf(layer).map((door) => `!${up}${layer}/${door}`)],
       message: `Import src/${layer} through its door (${doorsOf(layer).join(' or ')}), not its internals.`,
     }));
+    patterns.push(OTEL_PATTERN);
     configs.push({ files, rules: { 'no-restricted-imports': ['error', { patterns }] } });
   }
   return configs.filter((config) => config.files.length > 0);

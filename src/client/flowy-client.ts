@@ -19,7 +19,9 @@ import type {
   WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
 import { jsonSerializer } from '../core/index.ts';
-import { getWorkflowOptions, MAX_REASON_LENGTH, truncate } from '../core/engine.ts';
+import { getWorkflowOptions, MAX_REASON_LENGTH, truncate, withHeaders } from '../core/engine.ts';
+import type { Headers } from '../core/engine.ts';
+import { interceptedStart, type ClientInterceptor } from './client-interceptors.ts';
 import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { validateInput } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
@@ -38,6 +40,8 @@ export interface FlowyClientOptions {
   serializer?: Serializer;
   /** Any pino-compatible logger; what the client does to executions is logged at debug. */
   logger?: Logger;
+  /** Wrap what the client sends (client-interceptors.ts), the first one outermost. */
+  interceptors?: ClientInterceptor[];
 }
 
 /** A workflow given as its class or as its SWF type. */
@@ -51,6 +55,8 @@ export interface StartWorkflowOptions {
   executionStartToCloseTimeout?: number;
   taskStartToCloseTimeout?: number | 'NONE';
   childPolicy?: 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON';
+  /** Sent with the input, for the run's interceptors (WorkflowRunInput.headers); the input travels in an envelope then. */
+  headers?: Headers;
 }
 
 /** An execution: its workflowId and, optionally, one run (default: the latest run). */
@@ -99,6 +105,7 @@ export class FlowyClient {
   private readonly registry: Registry | undefined;
   private readonly serializer: Serializer;
   private readonly logger: Logger;
+  private readonly interceptors: ClientInterceptor[];
 
   constructor(options: FlowyClientOptions) {
     this.client = options.client;
@@ -106,6 +113,7 @@ export class FlowyClient {
     this.registry = options.registry;
     this.serializer = options.serializer ?? jsonSerializer;
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain });
+    this.interceptors = options.interceptors ?? [];
   }
 
   /**
@@ -117,21 +125,25 @@ export class FlowyClient {
     const defaults = definition?.options;
     const workflowId = options.workflowId ?? `${type.name}-${crypto.randomUUID()}`;
     const taskList = options.taskList ?? defaults?.taskList;
-    const started = await this.client.send(
-      new StartWorkflowExecutionCommand({
-        domain: this.domain,
-        workflowId,
-        workflowType: type,
-        input: this.serializer.serialize(input),
-        taskList: taskList ? { name: taskList } : undefined,
-        tagList: options.tags,
-        executionStartToCloseTimeout: durationString(options.executionStartToCloseTimeout ?? defaults?.executionStartToCloseTimeout),
-        taskStartToCloseTimeout: durationString(options.taskStartToCloseTimeout ?? defaults?.taskStartToCloseTimeout),
-        childPolicy: options.childPolicy ?? defaults?.childPolicy,
-      }),
-    );
-    this.logger.debug({ workflowId, runId: started.runId, workflowType: `${type.name}@${type.version}` }, 'workflow started');
-    return { workflowId, runId: started.runId ?? '' };
+    const start = interceptedStart(this.interceptors, async (call) => {
+      const started = await this.client.send(
+        new StartWorkflowExecutionCommand({
+          domain: this.domain,
+          workflowId: call.workflowId,
+          workflowType: call.workflowType,
+          input: this.serializer.serialize(withHeaders(call.input, call.headers)),
+          taskList: taskList ? { name: taskList } : undefined,
+          tagList: options.tags,
+          executionStartToCloseTimeout: durationString(options.executionStartToCloseTimeout ?? defaults?.executionStartToCloseTimeout),
+          taskStartToCloseTimeout: durationString(options.taskStartToCloseTimeout ?? defaults?.taskStartToCloseTimeout),
+          childPolicy: options.childPolicy ?? defaults?.childPolicy,
+        }),
+      );
+      this.logger.debug({ workflowId: call.workflowId, runId: started.runId, workflowType: `${type.name}@${type.version}` }, 'workflow started');
+      return { workflowId: call.workflowId, runId: started.runId ?? '' };
+    });
+    const { workflowId: startedId, runId } = await start({ workflowType: type, workflowId, input, headers: { ...options.headers } });
+    return { workflowId: startedId, runId };
   }
 
   /**

@@ -9,6 +9,7 @@ export type {
   ListOptions,
   FollowOptions,
 } from './flowy-client.ts';
+export type { ClientInterceptor, StartWorkflowInput } from './client-interceptors.ts';
 export { WorkflowExecutionFailed, UnknownExecution, InvalidInput } from './errors.ts';
 export type { FailedCloseStatus } from './errors.ts';
 export { renderTimeline, formatDuration } from './timeline.ts';

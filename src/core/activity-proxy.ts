@@ -9,6 +9,7 @@ import { serializeChecked } from './serializer.ts';
 import { trackSettlement } from './settlement.ts';
 import { decisionKey } from './command-matching.ts';
 import { callIntercepted, intercepted } from './interceptors.ts';
+import { withHeaders } from './headers.ts';
 import { executionOf } from './workflow.ts';
 import type { Execution } from './execution.ts';
 import type { ScheduleActivityTaskDecisionAttributes } from '../swf-model/index.ts';
@@ -50,7 +51,7 @@ export function ActivityProxy<I, O>(activity: ActivityClass<I, O> | ActivityRef,
     const merged: ProxyOptions = { ...options, ...overrides };
     const call: CallState = { isCanceled: false, windows: concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)] };
     const seq = execution.nextSeq(`activity:${target.name}`);
-    const schedule = intercepted(execution.interceptors, 'scheduleActivity', (request) => callActivity(execution, target, request.input, seq, merged, call));
+    const schedule = intercepted(execution.interceptors, 'scheduleActivity', (request) => callActivity(execution, target, withHeaders(request.input, request.headers), seq, merged, call));
     const activityType = { name: target.name, version: target.version };
     const promise = trackSettlement(callIntercepted(() => schedule({ activityType, seq, input })) as Promise<O>);
     execution.registerCanceller(promise, () => cancelCall(execution, target, call));

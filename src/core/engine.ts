@@ -7,6 +7,8 @@ export type {
   ScheduleActivityInput, StartChildInput, StartTimerInput,
 } from './interceptors.ts';
 export type { DecideOptions, DecideResult } from './decide.ts';
+export { withHeaders, splitHeaders, HEADERS_KEY } from './headers.ts';
+export type { Headers } from './headers.ts';
 export { Decider } from './decider.ts';
 export type { DeciderOptions, DecisionTaskExecution } from './decider.ts';
 export type { CloseKind } from './close-decision.ts';

@@ -3,6 +3,11 @@
 // changes without touching workflow code. They run inside the decider, on every replay, so they
 // must be deterministic like workflow code: use the input and `info`, not the clock or I/O, and
 // call `next` before awaiting anything (so the decision keeps its place in call order).
+//
+// `headers` (headers.ts) travel with the payloads in an envelope: what the run was started with, and
+// what an interceptor adds to an activity's or a child's call reaches the activity interceptors
+// and the child's run. Headers are not matched on replay, so they may differ between replays.
+import type { Headers } from './headers.ts';
 
 /** Which execution the interceptors are made for. */
 export interface WorkflowInterceptorInfo {
@@ -14,6 +19,8 @@ export interface WorkflowInterceptorInfo {
 /** `run(input)` of the workflow. */
 export interface WorkflowRunInput {
   input: unknown;
+  /** The headers the run was started with (by a client or a parent's startChild); empty if none. */
+  headers?: Headers;
 }
 
 /** A signal delivered to the workflow (`signal(name)` / `onSignal(name)`). */
@@ -28,6 +35,8 @@ export interface ScheduleActivityInput {
   /** Counts calls of this activity type from 1 (ids.ts). */
   seq: number;
   input: unknown;
+  /** Sent with the input to every attempt, for the activity interceptors (ActivityExecuteInput.headers). */
+  headers?: Headers;
 }
 
 /** A call of a WorkflowProxy (once per call; retries happen inside `next`). */
@@ -35,6 +44,8 @@ export interface StartChildInput {
   workflowType: { name: string; version: string };
   workflowId: string;
   input: unknown;
+  /** Sent with the input, for the child's run interceptors (WorkflowRunInput.headers). */
+  headers?: Headers;
 }
 
 /** A `sleep(seconds)`. */

@@ -10,6 +10,7 @@ import { getWorkflowOptions, type SchemaCheck, type WorkflowClass } from './opti
 import { jsonSerializer, type Serializer } from './serializer.ts';
 import { checkConcurrency } from './window.ts';
 import { intercepted, type WorkflowInterceptorFactory } from './interceptors.ts';
+import { splitHeaders } from './headers.ts';
 import type { CloseKind } from './close-decision.ts';
 import type { Decision, HistoryEvent } from '../swf-model/index.ts';
 
@@ -233,7 +234,7 @@ function startRun(execution: Execution, workflow: WorkflowClass, event: HistoryE
     const instance = new workflow();
     const run = intercepted(execution.interceptors, 'run', ({ input }) => instance.run(input));
     const running = new Promise<unknown>((resolve) => {
-      resolve(run({ input: execution.serializer.deserialize(attributes.input) }));
+      resolve(run(splitHeaders(execution.serializer.deserialize(attributes.input))));
     });
     running.then(
       (value) => execution.settleRun('completed', value),

@@ -4,6 +4,7 @@ import { ChildWorkflowCanceled, ConfigurationError, SchemaMismatch } from './err
 import { retryDelay, transientRefusalDelay, type RetryPolicy } from './retry.ts';
 import { checkConcurrency } from './window.ts';
 import { callIntercepted, intercepted } from './interceptors.ts';
+import { withHeaders, type Headers } from './headers.ts';
 import { childRetryTimerId, childWorkflowId, invalidIdReason, throttleTimerId } from './ids.ts';
 import { durationToString, getWorkflowOptions, type Duration, type JsonSchema, type WorkflowClass } from './options.ts';
 import { serializeChecked } from './serializer.ts';
@@ -56,14 +57,14 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     const workflowId = merged.workflowId ?? childWorkflowId(execution.workflowId, target.name, seq);
     const call: ChildCallState = { isCanceled: false };
     const windows = concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)];
-    const run = async (input: unknown): Promise<unknown> => {
+    const run = async (input: unknown, headers: Headers | undefined): Promise<unknown> => {
       const invalid = invalidIdReason(workflowId);
       if (invalid) throw new ConfigurationError(`Child workflow id ${JSON.stringify(workflowId)} of "${target.name}" (call ${seq}) ${invalid}`);
       const mismatch = target.input === undefined ? undefined : execution.checkSchema?.(target.input, input);
       if (mismatch !== undefined) {
         throw new SchemaMismatch(`Input of child workflow "${target.name}" (call ${seq}) does not match its input schema: ${mismatch}; nothing was started`);
       }
-      const text = serializeChecked(execution.serializer, input, `Input of child workflow "${target.name}" (call ${seq})`);
+      const text = serializeChecked(execution.serializer, withHeaders(input, headers), `Input of child workflow "${target.name}" (call ${seq})`);
       const attributes = startAttributes(target, workflowId, text, merged);
       const decision = { decisionType: 'StartChildWorkflowExecution' as const, startChildWorkflowExecutionDecisionAttributes: attributes };
       // Each attempt starts a run with the same workflowId (the previous run is closed by then).
@@ -89,7 +90,7 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
         }
       }
     };
-    const start = intercepted(execution.interceptors, 'startChild', (child) => run(child.input));
+    const start = intercepted(execution.interceptors, 'startChild', (child) => run(child.input, child.headers));
     const workflowType = { name: target.name, version: target.version };
     const promise = trackSettlement(callIntercepted(() => start({ workflowType, workflowId, input })) as Promise<O>);
     execution.registerCanceller(promise, () => {

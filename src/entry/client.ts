@@ -11,7 +11,7 @@
 export { FlowyClient, WorkflowExecutionFailed, UnknownExecution, InvalidInput } from '../client/index.ts';
 export type {
   FlowyClientOptions, WorkflowRef, StartWorkflowOptions, ExecutionRef, Execution, ListOptions, FollowOptions,
-  FailedCloseStatus,
+  FailedCloseStatus, ClientInterceptor, StartWorkflowInput,
 } from '../client/index.ts';
 /** Reading a run's history as a summary or a human timeline. */
 export { summarizeHistory, renderTimeline } from '../client/index.ts';

@@ -11,11 +11,14 @@
 
 /** The two poll loops: decision tasks (replaying workflows) and activity tasks. */
 export { DecisionWorker, ActivityWorker } from '../worker/index.ts';
-export type { DecisionWorkerOptions, ActivityWorkerOptions, ActivityFunction, ActivityInterceptor, ActivityExecuteInput } from '../worker/index.ts';
+export type {
+  DecisionWorkerOptions, ActivityWorkerOptions, ActivityFunction, ActivityInterceptor, ActivityExecuteInput,
+  DecisionTaskInterceptor, DecisionTaskInput, DecisionTaskOutcome,
+} from '../worker/index.ts';
 /** Interceptors of workflow code, registered on DecisionWorker (workflowInterceptors). */
 export type {
   WorkflowInterceptor, WorkflowInterceptorFactory, WorkflowInterceptorInfo, WorkflowRunInput, WorkflowSignalInput,
-  ScheduleActivityInput, StartChildInput, StartTimerInput,
+  ScheduleActivityInput, StartChildInput, StartTimerInput, Headers,
 } from '../core/engine.ts';
 /** Finding and holding the @workflow and @activity classes a worker runs. */
 export { Registry, scan } from '../definitions/index.ts';

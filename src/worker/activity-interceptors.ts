@@ -1,12 +1,15 @@
 // Activity interceptors: code that wraps each activity attempt a worker runs, for logging, auth
 // context, metrics or payload changes without touching activity code. Registered on ActivityWorker.
 import type { ActivityTaskInfo } from '../common/index.ts';
+import type { Headers } from '../core/engine.ts';
 import type { WorkerActivityContext } from './activity-context.ts';
 
 /** One activity attempt: what the activity's run() will receive (after its input schema was checked). */
 export interface ActivityExecuteInput {
   info: ActivityTaskInfo;
   input: unknown;
+  /** What the workflow's scheduleActivity interceptors sent with the input (ScheduleActivityInput.headers); empty if none. */
+  headers: Headers;
   context: WorkerActivityContext;
 }
 

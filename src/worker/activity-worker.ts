@@ -9,7 +9,8 @@ import {
 } from '@aws-sdk/client-swf';
 import type { PollForActivityTaskCommandOutput, SWFClient } from '@aws-sdk/client-swf';
 import { attemptFromActivityId, jsonSerializer } from '../core/index.ts';
-import { describeTaskFailure, failureDetails, MAX_DATA_LENGTH } from '../core/engine.ts';
+import { describeTaskFailure, failureDetails, MAX_DATA_LENGTH, splitHeaders } from '../core/engine.ts';
+import type { Headers } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
 import { ASYNC_COMPLETION, validateInput, validateOutput } from '../definitions/index.ts';
 import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';
@@ -280,8 +281,10 @@ export class ActivityWorker {
       );
     }
     let input: unknown;
+    let headers: Headers;
     try {
-      input = this.serializer.deserialize(task.input);
+      // the headers a workflow interceptor sent along are taken off before the schema check
+      ({ input, headers } = splitHeaders(this.serializer.deserialize(task.input)));
     } catch (error) {
       return failed('InvalidInput', `Input of activity "${name}" is not valid JSON: ${describeError(error)}`);
     }
@@ -294,7 +297,7 @@ export class ActivityWorker {
       const execute = interceptedExecute(this.options.interceptors ?? [], (call) =>
         Promise.resolve(override ? override(call.input, call.context) : runDefinition(definition as ActivityDefinition, call.input, call.context)),
       );
-      value = await execute({ info, input, context });
+      value = await execute({ info, input, headers, context });
     } catch (error) {
       if (context.abortCause === 'workerShutdown') {
         return failed('WorkerShutdown', `The activity was aborted because its worker stopped: ${describeError(error)}`);

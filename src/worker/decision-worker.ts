@@ -3,19 +3,20 @@
 // times it out and retries it later (SWF has no call to fail a decision task).
 import { RespondDecisionTaskCompletedCommand } from '@aws-sdk/client-swf';
 import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
-import { NonDeterminismError } from '../core/index.ts';
+import { NonDeterminismError, jsonSerializer } from '../core/index.ts';
 import { Decider, toError } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
-import { timestampMillis } from '../core/engine.ts';
-import type { DecideResult, HistoryEvent, WorkflowInterceptorFactory } from '../core/engine.ts';
+import { timestampMillis, splitHeaders } from '../core/engine.ts';
+import type { DecideResult, Headers, HistoryEvent, WorkflowInterceptorFactory } from '../core/engine.ts';
 import { checkSchema } from '../definitions/index.ts';
-import type { Registry } from '../definitions/index.ts';
+import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
 import type { Logger, DecisionTaskInfo, WorkerObserver } from '../common/index.ts';
 import { startPollLoops } from './poll-loop.ts';
+import { interceptedDecide, type DecisionTaskInterceptor, type DecisionTaskOutcome } from './decision-task-interceptors.ts';
 
 /** Options of {@link DecisionWorker}. */
 export interface DecisionWorkerOptions {
@@ -42,6 +43,8 @@ export interface DecisionWorkerOptions {
    * the first one outermost. They run on every replay, so they must be deterministic.
    */
   workflowInterceptors?: WorkflowInterceptorFactory[];
+  /** Interceptors of each decision task, in the worker (not replayed), the first one outermost. */
+  decisionTaskInterceptors?: DecisionTaskInterceptor[];
 }
 
 /** A decision task for a workflow type the worker's registry does not hold: it is left unanswered. */
@@ -162,10 +165,47 @@ export class DecisionWorker {
       return;
     }
 
+    const interceptors = this.options.decisionTaskInterceptors ?? [];
+    let answered: 'yes' | 'no' | undefined; // set by answer(): whatever it threw is logged already
+    const decideTask = interceptedDecide(interceptors, async () => {
+      try {
+        const outcome = await this.answer(task, definition.cls, info, log, elapsed);
+        answered = 'yes';
+        return outcome;
+      } catch (error) {
+        answered = 'no';
+        throw error;
+      }
+    });
+    const isFirstTask = !task.events.some((event) => event.eventType === 'DecisionTaskCompleted');
+    try {
+      // headers are read only for interceptors: no extra parsing of the input otherwise
+      await decideTask({ info, headers: interceptors.length > 0 ? this.runHeaders(task.events) : {}, isFirstTask });
+    } catch (caught) {
+      if (answered === 'no') return;
+      const error = toError(caught);
+      log.error(
+        { eventId: task.startedEventId, err: error },
+        answered === 'yes'
+          ? `a decision task interceptor threw after the task was answered: ${describeError(error)}`
+          : `decision task not answered: a decision task interceptor threw ${describeError(error)}; it will time out and be retried`,
+      );
+      if (answered === undefined) this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
+    }
+  }
+
+  /** Decides the task and sends its decisions; throws (after logging and notifying) when it could not. */
+  private async answer(
+    task: DecisionTask,
+    workflow: WorkflowDefinition['cls'],
+    info: DecisionTaskInfo,
+    log: Logger,
+    elapsed: () => number,
+  ): Promise<DecisionTaskOutcome> {
     let decisions: SdkDecision[];
     let status: DecideResult['status'];
     try {
-      const result = await this.serially(() => this.decider.decide(task.events, definition.cls, task.workflowExecution));
+      const result = await this.serially(() => this.decider.decide(task.events, workflow, task.workflowExecution));
       for (const warning of result.warnings) log.warn({ eventId: task.startedEventId }, warning);
       decisions = result.decisions as SdkDecision[];
       status = result.status;
@@ -187,7 +227,7 @@ export class DecisionWorker {
         );
       }
       this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
-      return;
+      throw error;
     }
 
     try {
@@ -201,12 +241,24 @@ export class DecisionWorker {
         : describeError(error);
       log.error({ eventId: task.startedEventId, err: error }, `decisions not accepted: ${why}`);
       this.notify('decisionTaskFailed', { ...info, durationMs: elapsed(), error });
-      return;
+      throw error;
     }
     const types = decisions.map((d) => String(d.decisionType));
     log.debug({ eventId: task.startedEventId, decisions: types }, 'decision task completed');
     this.notify('decisionTaskCompleted', { ...info, durationMs: elapsed(), decisions: types });
     this.notifyRun(info, task.events, status);
+    return { decisions: types, status };
+  }
+
+  /** The headers of the run's input (WorkflowExecutionStarted, the history's first event); empty if none or unreadable. */
+  private runHeaders(events: readonly HistoryEvent[]): Headers {
+    const started = events[0]?.workflowExecutionStartedEventAttributes;
+    if (!started) return {};
+    try {
+      return splitHeaders((this.options.serializer ?? jsonSerializer).deserialize(started.input)).headers;
+    } catch {
+      return {}; // the replay reports an unreadable input
+    }
   }
 
   /** workflowStarted after a run's first decision task; workflowClosed once its close decision went out. */

@@ -4,6 +4,7 @@ export { DecisionWorker, UnknownWorkflowType } from './decision-worker.ts';
 export type { DecisionWorkerOptions } from './decision-worker.ts';
 export { ActivityWorker } from './activity-worker.ts';
 export type { ActivityInterceptor, ActivityExecuteInput } from './activity-interceptors.ts';
+export type { DecisionTaskInterceptor, DecisionTaskInput, DecisionTaskOutcome } from './decision-task-interceptors.ts';
 export type { ActivityWorkerOptions, ActivityFunction } from './activity-worker.ts';
 export { WorkerActivityContext, AbortError } from './activity-context.ts';
 export type { AbortCause } from './activity-context.ts';
