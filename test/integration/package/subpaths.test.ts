@@ -19,6 +19,7 @@ const DOCUMENTED: Record<string, string[]> = {
   'flowy-ts/local': ['startLocalServer'],
   'flowy-ts/testing': ['replayHistory', 'TestEnvironment', 'loadHistory'],
   'flowy-ts/engine': ['decide', 'Decider', 'NonDeterminismError'],
+  'flowy-ts/tracing': ['flowyTracing', 'w3cTraceContext'],
 };
 
 let project: string;

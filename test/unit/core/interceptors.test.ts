@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ActivityProxy, Workflow, WorkflowProxy } from '../../../src/core/index.ts';
-import { decide, type WorkflowInterceptorFactory } from '../../../src/core/engine.ts';
+import { decide, splitHeaders, withHeaders, type WorkflowInterceptorFactory } from '../../../src/core/engine.ts';
 import { HistoryBuilder } from './helpers/history-builder.ts';
 import { summarize } from './helpers/summarize.ts';
 
@@ -85,5 +85,46 @@ describe('workflow interceptors', () => {
     });
     const { decisions } = await decide(new HistoryBuilder().started().decisionStarted().events, Catching, { interceptors: [refusing] });
     assert.deepEqual(summarize(decisions), ['CompleteWorkflowExecution "rejected: not allowed"']);
+  });
+});
+
+describe('headers that travel with payloads', () => {
+  class Forwarding extends Workflow<string, unknown> {
+    work = ActivityProxy<unknown, unknown>(Work);
+    child = WorkflowProxy<unknown, unknown>(Child);
+    async run(input: string) {
+      return [await this.work(input), await this.child(input)];
+    }
+  }
+
+  test('the run sees the input and the headers it was started with; headers added to calls go out in an envelope', async () => {
+    const seen: unknown[] = [];
+    let n = 0;
+    const stamping: WorkflowInterceptorFactory = () => ({
+      run(input, next) {
+        seen.push(input);
+        return next(input);
+      },
+      scheduleActivity: (input, next) => next({ ...input, headers: { ...input.headers, stamp: `s${++n}` } }),
+      startChild: (input, next) => next({ ...input, headers: { stamp: `s${++n}` } }),
+    });
+    const h = new HistoryBuilder().started(withHeaders('in', { from: 'client' })).decisionStarted();
+    const first = await decide([...h.events], Forwarding, { execution, interceptors: [stamping] });
+    assert.deepEqual(seen, [{ input: 'in', headers: { from: 'client' } }]);
+    assert.deepEqual(summarize(first.decisions), ['ScheduleActivityTask Work-1 {"$flowyHeaders":{"stamp":"s1"},"input":"in"}']);
+    // a replay sends other headers for the same call: they are not matched, the history stays valid
+    h.completedWith(first.decisions).activityCompleted('Work-1', 'w').decisionTask();
+    const second = await decide([...h.events], Forwarding, { execution, interceptors: [stamping] });
+    assert.deepEqual(summarize(second.decisions), ['StartChildWorkflowExecution Child wf-1--Child-1 {"$flowyHeaders":{"stamp":"s3"},"input":"in"}']);
+  });
+
+  test('a payload without headers travels as it is; only an exact envelope is opened', () => {
+    assert.equal(withHeaders('x', {}), 'x');
+    assert.equal(withHeaders('x', undefined), 'x');
+    assert.deepEqual(splitHeaders(withHeaders(undefined, { a: '1' })), { input: undefined, headers: { a: '1' } });
+    assert.deepEqual(splitHeaders({ $flowyHeaders: { a: '1' }, input: [1] }), { input: [1], headers: { a: '1' } });
+    for (const value of [{ $flowyHeaders: { a: '1' }, input: 1, other: 2 }, { $flowyHeaders: { a: 1 } }, { $flowyHeaders: null }, [1], null, 'x']) {
+      assert.deepEqual(splitHeaders(value), { input: value, headers: {} }, JSON.stringify(value));
+    }
   });
 });
