@@ -120,4 +120,42 @@ describe('interceptors registered on workers, on the local server', () => {
       await server.close();
     }
   });
+
+  test('a decision-task interceptor that throws before next leaves the task unanswered; after next, the answer stands', async () => {
+    const server = await startLocalServer({ longPollMs: 200 });
+    const swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
+    const registry = new Registry();
+    registry.addWorkflow(Tenanted);
+    registry.addActivity(Whoami);
+    await registerAll(swf, 'throwing', registry);
+    const failed: string[] = [];
+    const worker = (decisionTaskInterceptors: DecisionTaskInterceptor[]) =>
+      new DecisionWorker({
+        client: swf, domain: 'throwing', taskList: 'intercepted', registry, decisionTaskInterceptors,
+        observer: { decisionTaskFailed: (e) => failed.push(e.error.message) },
+      });
+    try {
+      const client = new FlowyClient({ client: swf, domain: 'throwing', registry });
+      const before = await client.startWorkflow(Tenanted, 'a', { workflowId: 'throw-before' });
+      assert.equal(await worker([{ decide: () => Promise.reject(new Error('no tracer')) }]).runOnce(), true);
+      assert.ok(!(await client.history(before)).some((e) => e.eventType === 'DecisionTaskCompleted'), 'not answered');
+      assert.deepEqual(failed, ['no tracer']);
+
+      await client.terminate(before);
+      const after = await client.startWorkflow(Tenanted, 'b', { workflowId: 'throw-after' });
+      const late: DecisionTaskInterceptor = {
+        async decide(input, next) {
+          await next(input);
+          throw new Error('exporter down');
+        },
+      };
+      assert.equal(await worker([late]).runOnce(), true);
+      const events = (await client.history(after)).map((e) => e.eventType);
+      assert.ok(events.includes('DecisionTaskCompleted') && events.includes('ActivityTaskScheduled'), events.join(' '));
+      assert.deepEqual(failed, ['no tracer'], 'an answered task is not reported as failed');
+    } finally {
+      swf.destroy();
+      await server.close();
+    }
+  });
 });

@@ -69,6 +69,17 @@ describe('the layer rules of eslint.config.mjs', () => {
     assert.deepEqual(await problems('src/core/x.ts', code), ['no-restricted-imports']);
   });
 
+  test('only src/tracing imports @opentelemetry (an optional peer); nothing below reaches src/tracing', async () => {
+    const code = "export { trace } from '@opentelemetry/api';\n";
+    assert.deepEqual(await problems('src/tracing/x.ts', code), []);
+    for (const path of ['src/worker/x.ts', 'src/client/x.ts', 'src/core/x.ts', 'src/worker/decision-worker.ts', 'src/cli/commands/run.ts', 'src/index.ts', 'src/entry/tracing.ts']) {
+      assert.deepEqual(await problems(path, code), ['no-restricted-imports'], path);
+    }
+    assert.deepEqual(await problems('src/tracing/x.ts', "export { DecisionWorker } from '../worker/index.ts';\n"), []);
+    assert.deepEqual(await problems('src/worker/x.ts', "export { flowyTracing } from '../tracing/index.ts';\n"), ['no-restricted-imports']);
+    assert.deepEqual(await problems('src/entry/tracing.ts', "export { flowyTracing } from '../tracing/index.ts';\n"), []);
+  });
+
   test('src/swf-model may take types from the SDK, and nothing else', async () => {
     assert.deepEqual(await problems('src/swf-model/operations.ts', "import type * as sdk from '@aws-sdk/client-swf';\nexport type X = sdk.SWFClient;\n"), []);
     assert.deepEqual(await problems('src/swf-model/operations.ts', "export { SWFClient } from '@aws-sdk/client-swf';\n"), [
