@@ -1,11 +1,12 @@
 // How the settlement of `run()` becomes the decision that closes the execution (SWF_SPEC 9):
 //   resolved                → CompleteWorkflowExecution (result serialized)
-//   threw RestartRequest    → ContinueAsNewWorkflowExecution (this.restart(input))
+//   threw RestartRequest    → ContinueAsNewWorkflowExecution (this.restart(input), with the run's headers)
 //   threw WorkflowCanceled  → CancelWorkflowExecution
 //   threw anything else     → FailWorkflowExecution (reason: "<name>: <message>", details: JSON)
 // A result or restart input too large for SWF fails the execution with a message naming it.
 import { RestartRequest, WorkflowCanceled } from './errors.ts';
 import { describeWorkflowFailure } from './failure.ts';
+import { splitHeaders, withHeaders } from './headers.ts';
 import { MAX_DATA_LENGTH, serializeChecked, truncate, type Serializer } from './serializer.ts';
 import type { Decision, WorkflowExecutionStartedEventAttributes } from '../swf-model/index.ts';
 
@@ -43,7 +44,9 @@ export function closeDecision(
 
 function continueAsNew(input: unknown, execution: ClosingExecution): Decision {
   const started = execution.started ?? {};
-  const text = serializeChecked(execution.serializer, input, `Input of restart() of workflow "${execution.workflowType.name}"`);
+  // the headers the run was started with go on to the next run (e.g. its trace context)
+  const { headers } = splitHeaders(execution.serializer.deserialize(started.input));
+  const text = serializeChecked(execution.serializer, withHeaders(input, headers), `Input of restart() of workflow "${execution.workflowType.name}"`);
   const attributes: NonNullable<Decision['continueAsNewWorkflowExecutionDecisionAttributes']> = {};
   if (text !== undefined) attributes.input = text;
   // Carry the current run's configuration over: the decision's values override the type's

@@ -3,14 +3,16 @@
 // activity worker per activity task list, and a FlowyClient. `flowy run`, TestEnvironment and the
 // examples' integration tests are this stack with different options.
 import { FlowyClient } from '../client/index.ts';
+import type { ClientInterceptor } from '../client/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { resolveActivityOptions } from '../core/engine.ts';
+import type { WorkflowInterceptorFactory } from '../core/engine.ts';
 import { startLocalServer } from '../local/index.ts';
 import type { LocalServer } from '../local/index.ts';
 import { createSwfClient, registerActivityType, registerAll } from '../swf/index.ts';
 import type { SWFClient, SwfClientOptions } from '../swf/index.ts';
 import { ActivityWorker, DecisionWorker } from '../worker/index.ts';
-import type { ActivityFunction } from '../worker/index.ts';
+import type { ActivityFunction, ActivityInterceptor, DecisionTaskInterceptor } from '../worker/index.ts';
 import { silentLogger } from '../common/index.ts';
 import type { Logger, WorkerObserver } from '../common/index.ts';
 import { skipTimeUntil } from './time-skipping.ts';
@@ -41,6 +43,8 @@ export interface EmbeddedStackOptions {
   overrides?: Record<string, ActivityFunction>;
   logger?: Logger;
   observer?: WorkerObserver;
+  /** Interceptors of the client and of every worker (e.g. the four of flowy-ts/tracing). */
+  interceptors?: StackInterceptors;
   /** Concurrent polls of each decision worker; default 1. */
   pollers?: number;
   /** Activities run at the same time per activity task list; default 4. */
@@ -53,6 +57,14 @@ export interface EmbeddedStackOptions {
   clientOptions?: Omit<SwfClientOptions, 'endpoint' | 'requestHandler'>;
   /** Start the workers now; default true. */
   startWorkers?: boolean;
+}
+
+/** Interceptors for each part of a stack, the first of each list outermost. */
+export interface StackInterceptors {
+  client?: ClientInterceptor[];
+  workflow?: WorkflowInterceptorFactory[];
+  decisionTask?: DecisionTaskInterceptor[];
+  activity?: ActivityInterceptor[];
 }
 
 /** A running stack; always `close()` it. */
@@ -90,7 +102,8 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     await server.close();
     throw error;
   }
-  const client = new FlowyClient({ client: swf, domain, registry, logger });
+  const interceptors = options.interceptors ?? {};
+  const client = new FlowyClient({ client: swf, domain, registry, logger, interceptors: interceptors.client });
   const decisionLists = new Set(registry.workflows().map((w) => w.options.taskList));
   const activityLists = new Set([
     ...registry.activities().map((a) => a.options.taskList),
@@ -111,7 +124,10 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
       workers = [
         ...[...decisionLists].map(
           (taskList) =>
-            new DecisionWorker({ ...common, taskList, pollers: options.pollers, identity: options.identity?.('decision', taskList) }),
+            new DecisionWorker({
+              ...common, taskList, pollers: options.pollers, identity: options.identity?.('decision', taskList),
+              workflowInterceptors: interceptors.workflow, decisionTaskInterceptors: interceptors.decisionTask,
+            }),
         ),
         ...[...activityLists].map(
           (taskList) =>
@@ -122,6 +138,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
               concurrency: options.concurrency ?? 4,
               overrides: options.overrides,
               shutdownGraceMs: options.shutdownGraceMs ?? 2_000,
+              interceptors: interceptors.activity,
             }),
         ),
       ];

@@ -4,7 +4,7 @@ import type { HistoryEvent } from '../core/engine.ts';
 import { Registry } from '../definitions/index.ts';
 import type { ActivityContext } from '../definitions/index.ts';
 import { isIdle, skipTimeUntil, startEmbeddedStack } from '../embedded/index.ts';
-import type { ActivityTypeRef, EmbeddedStack } from '../embedded/index.ts';
+import type { ActivityTypeRef, EmbeddedStack, StackInterceptors } from '../embedded/index.ts';
 import type { LocalServer } from '../local/index.ts';
 import type { SWFClient } from '../swf/index.ts';
 import type { Logger, WorkerObserver } from '../common/index.ts';
@@ -18,7 +18,7 @@ import type { FlowyClient, StartWorkflowOptions } from '../client/index.ts';
 export type ActivityDouble = { double(input: unknown, context: ActivityContext): unknown }['double'];
 
 /** An activity type known by name only, implemented in the test by an override. */
-export type { ActivityTypeRef } from '../embedded/index.ts';
+export type { ActivityTypeRef, StackInterceptors } from '../embedded/index.ts';
 
 /** result() found a run that made no progress for the stall timeout; the message says what is pending. */
 export class WorkflowStalled extends Error {
@@ -48,6 +48,8 @@ export interface TestEnvironmentOptions {
   stallTimeoutMs?: number;
   logger?: Logger;
   observer?: WorkerObserver;
+  /** interceptors of the client and the in-process workers, e.g. the four of flowy-ts/tracing */
+  interceptors?: StackInterceptors;
 }
 
 /** How a started run is identified. */
@@ -115,6 +117,7 @@ export class TestEnvironment {
       overrides: overrides as Record<string, (input: unknown, context: ActivityContext) => Promise<unknown>>,
       logger: options.logger,
       observer: options.observer,
+      interceptors: options.interceptors,
       identity: (kind, taskList) => (kind === 'decision' ? `test-decider-${taskList}` : `test-activity-worker-${taskList}`),
       clientOptions: { region: 'us-east-1', maxAttempts: 1 },
     });

@@ -10,6 +10,7 @@ import { startLocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
 import { ActivityWorker, DecisionWorker } from '../../../src/worker/index.ts';
 import { flowyTracing } from '../../../src/tracing/index.ts';
+import { TestEnvironment } from '../../../src/testing/index.ts';
 
 const attemptsOfReserve = new Map<string, number>();
 
@@ -179,5 +180,30 @@ describe('OpenTelemetry tracing on the interceptors, on the local server with re
       assert.equal(input.input, 'pen', 'the workflow interceptor sent the input in an envelope');
       assert.match(input.$flowyHeaders.traceparent, /^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
     });
+  });
+
+  test('TestEnvironment takes the tracing interceptors: the retry timer skipped ahead, the trace is the same', async () => {
+    exporter.reset();
+    const tracing = flowyTracing();
+    const env = await TestEnvironment.create({
+      workflows: [TracedOrder, TracedShipping],
+      activities: [TracedReserve, TracedPack],
+      interceptors: { client: [tracing.client], workflow: [tracing.workflow], decisionTask: [tracing.decisionTask], activity: [tracing.activity] },
+    });
+    try {
+      const run = await env.start(TracedOrder, { sku: 'lamp' }, { workflowId: 'env-order' });
+      assert.equal(await env.result(run), 'reserved lamp, packed lamp');
+      await env.result({ workflowId: 'env-order--TracedShipping-1' });
+    } finally {
+      await env.close();
+    }
+    const spans = exporter.getFinishedSpans();
+    assert.equal(new Set(spans.map((span) => span.spanContext().traceId)).size, 1);
+    const start = one(spans, 'StartWorkflow TracedOrder');
+    const order = one(spans, 'RunWorkflow TracedOrder');
+    assert.equal(parentOf(order), idOf(start));
+    assert.equal(named(spans, 'RunActivity TracedReserve').length, 2);
+    const orderTasks = new Set(named(spans, 'DecisionTask TracedOrder').map(idOf));
+    assert.ok(orderTasks.has(parentOf(one(spans, 'RunWorkflow TracedShipping'))!));
   });
 });

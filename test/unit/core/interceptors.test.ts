@@ -118,6 +118,20 @@ describe('headers that travel with payloads', () => {
     assert.deepEqual(summarize(second.decisions), ['StartChildWorkflowExecution Child wf-1--Child-1 {"$flowyHeaders":{"stamp":"s3"},"input":"in"}']);
   });
 
+  test('a run that continues as new passes its headers on to the next run', async () => {
+    class Restarting extends Workflow<number, void> {
+      async run(n: number) {
+        this.restart(n + 1);
+      }
+    }
+    const started = new HistoryBuilder().started(withHeaders(1, { traceparent: 't' })).decisionStarted();
+    const { decisions } = await decide([...started.events], Restarting, { execution });
+    assert.equal(decisions[0]?.continueAsNewWorkflowExecutionDecisionAttributes?.input, '{"$flowyHeaders":{"traceparent":"t"},"input":2}');
+    const plain = new HistoryBuilder().started(1).decisionStarted();
+    const again = await decide([...plain.events], Restarting, { execution });
+    assert.equal(again.decisions[0]?.continueAsNewWorkflowExecutionDecisionAttributes?.input, '2');
+  });
+
   test('a payload without headers travels as it is; only an exact envelope is opened', () => {
     assert.equal(withHeaders('x', {}), 'x');
     assert.equal(withHeaders('x', undefined), 'x');
