@@ -3,6 +3,7 @@
  * timer, signal, marker and cancel request, plus the close event. Pure data, used by the
  * `flowy history` timeline and by tests that assert on what a run did.
  */
+import { splitHeaders } from '../core/engine.ts';
 import { readEvent, timestampMillis } from '../swf-model/index.ts';
 import type { CloseStatus, EventView } from '../swf-model/index.ts';
 
@@ -140,7 +141,7 @@ export function summarizeHistory(
         summary.startedAt = at;
         summary.workflowType = typeRef(a.workflowType);
         summary.taskList = a.taskList?.name;
-        summary.input = a.input;
+        summary.input = withoutEnvelope(a.input);
         summary.continuedFromRunId = a.continuedExecutionRunId;
         if (a.parentWorkflowExecution) summary.parent = { workflowId: a.parentWorkflowExecution.workflowId, runId: a.parentWorkflowExecution.runId };
         break;
@@ -308,4 +309,17 @@ function closeOutcome(view: EventView): Outcome {
 
 function typeRef(type: { name?: string | undefined; version?: string | undefined } | undefined): { name: string; version: string } | undefined {
   return type ? { name: type.name ?? '?', version: type.version ?? '?' } : undefined;
+}
+
+/** A payload as the code sees it: headers travel in an envelope (core/headers.ts) that readers open. */
+function withoutEnvelope(raw: string | undefined): string | undefined {
+  if (raw === undefined) return raw;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  const { input, headers } = splitHeaders(value);
+  return Object.keys(headers).length === 0 ? raw : JSON.stringify(input);
 }

@@ -154,6 +154,14 @@ describe('summarizeHistory', () => {
     assert.equal(summary.activities[0]!.worker, 'host-a:123');
     assert.equal(summary.status, 'COMPLETED');
   });
+
+  test('shows the input a traced run received, not the header envelope it travelled in', () => {
+    const envelope = JSON.stringify({ $flowyHeaders: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' }, input: { orderId: 'o-1' } });
+    const rows = orderRows();
+    rows[0] = [0, 'WorkflowExecutionStarted', { ...rows[0]![2], input: envelope }];
+    assert.equal(summarizeHistory(history('date', rows)).input, '{"orderId":"o-1"}');
+    assert.equal(summarizeHistory(history('date', orderRows())).input, '{"orderId":"o-1"}');
+  });
 });
 
 describe('formatting helpers', () => {
