@@ -31,6 +31,6 @@ export type {
   RetryPolicy, WorkflowOptions, ActivityOptions, ActivityClass, WorkflowClass, Serializer, JsonSchema,
   Duration, TaskErrorOptions,
 } from './core/index.ts';
-/** The decorators that make a class a workflow or an activity, and what an activity's run() receives. */
-export { workflow, activity, ASYNC_COMPLETION } from './definitions/index.ts';
+/** The decorators that make a class a workflow or an activity (`@query()` marks a workflow's query methods), and what an activity's run() receives. */
+export { workflow, activity, query, ASYNC_COMPLETION } from './definitions/index.ts';
 export type { ActivityContext } from './definitions/index.ts';

@@ -1,6 +1,6 @@
 // The timer and signal example: a request waits for an "approve" or "reject" signal, or gives
 // up after a delay (a durable SWF timer), whichever comes first in the history.
-import { first, Workflow, workflow } from 'flowy-ts';
+import { first, query, Workflow, workflow } from 'flowy-ts';
 
 /** What needs approving, and how long to wait (seconds, default 3600). */
 export interface ApprovalInput {
@@ -35,12 +35,25 @@ export interface ApprovalOutcome {
   },
 })
 export class ApprovalRequest extends Workflow<ApprovalInput, ApprovalOutcome> {
+  private request = '';
+  private outcome: ApprovalOutcome | undefined;
+
   async run(input: ApprovalInput): Promise<ApprovalOutcome> {
+    this.request = input.request;
+    this.setStatus({ waiting: true });
     const answer = await first<Omit<ApprovalOutcome, 'request'>>([
       this.signal<ApprovalSignal | undefined>('approve').then((s) => ({ approved: true, by: s?.by, comment: s?.comment, timedOut: false })),
       this.signal<ApprovalSignal | undefined>('reject').then((s) => ({ approved: false, by: s?.by, comment: s?.comment, timedOut: false })),
       this.sleep(input.timeoutSeconds ?? 3600).then(() => ({ approved: false, timedOut: true })),
     ]);
-    return { request: input.request, ...answer };
+    this.outcome = { request: input.request, ...answer };
+    this.setStatus({ waiting: false, approved: answer.approved });
+    return this.outcome;
+  }
+
+  /** `flowy query <id> state`: what is being approved and, once decided, the outcome. */
+  @query()
+  state(): { request: string; decided: boolean; outcome?: ApprovalOutcome } {
+    return { request: this.request, decided: this.outcome !== undefined, ...(this.outcome ? { outcome: this.outcome } : {}) };
   }
 }

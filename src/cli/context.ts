@@ -2,6 +2,7 @@
 // The layers below are imported when first used, not at start-up (see index.ts).
 import type { FlowyClient } from '../client/index.ts';
 import type { Registry } from '../definitions/index.ts';
+import type { PayloadStorage } from '../payloads/index.ts';
 import type { Connection, SWFClient } from '../swf/index.ts';
 import type { Logger } from '../common/index.ts';
 import type { GlobalArgs } from './global-options.ts';
@@ -10,6 +11,7 @@ import { toError } from '../core/engine.ts';
 
 type SwfModule = typeof import('../swf/index.ts');
 type ClientModule = typeof import('../client/index.ts');
+type PayloadsModule = typeof import('../payloads/index.ts');
 
 /** Where a CLI run writes and which environment it reads; tests pass their own. */
 export interface CliIO {
@@ -32,6 +34,8 @@ export class CliContext {
   private swfModule: SwfModule | undefined;
   private clientModule: ClientModule | undefined;
   private clientLogger: Logger | undefined;
+  private payloadsModule: PayloadsModule | undefined;
+  private payloadStorage: PayloadStorage | undefined | null;
 
   /** The command line as given (after the executable), e.g. to run the same command again. */
   readonly argv: string[];
@@ -67,7 +71,9 @@ export class CliContext {
 
   /** Imports the SDK client and flowy's client; commands that talk to SWF await it before `swf` and `client`. */
   async connect(): Promise<this> {
-    [this.swfModule, this.clientModule, this.clientLogger] = await Promise.all([import('../swf/index.ts'), import('../client/index.ts'), this.logger('warn')]);
+    [this.swfModule, this.clientModule, this.clientLogger, this.payloadsModule] = await Promise.all([
+      import('../swf/index.ts'), import('../client/index.ts'), this.logger('warn'), import('../payloads/index.ts'),
+    ]);
     return this;
   }
 
@@ -81,8 +87,24 @@ export class CliContext {
   /** The flowy client for the connection and domain (after `connect()`). */
   get client(): FlowyClient {
     if (!this.clientModule) throw new Error('CliContext.connect() must be awaited before using client');
-    this.flowyClient ??= new this.clientModule.FlowyClient({ client: this.swf, domain: this.domain, logger: this.clientLogger });
+    this.flowyClient ??= new this.clientModule.FlowyClient({ client: this.swf, domain: this.domain, logger: this.clientLogger, payloads: this.payloads });
     return this.flowyClient;
+  }
+
+  /**
+   * Where payloads over the threshold go (FLOWY_PAYLOADS; files under .flowy/payloads for the
+   * local server by default); undefined when none is configured.
+   */
+  get payloads(): PayloadStorage | undefined {
+    if (this.payloadStorage === undefined) {
+      try {
+        if (!this.payloadsModule) throw new Error('CliContext.connect() must be awaited before using payloads');
+        this.payloadStorage = this.payloadsModule.payloadStorageFromEnv({ env: this.io.env, domain: this.domain, isLocal: this.connection.isLocal, cwd: this.io.cwd }) ?? null;
+      } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message : String(error));
+      }
+    }
+    return this.payloadStorage ?? undefined;
   }
 
   /** A logger on stderr with the --log-format and --log-level flags (`level` is the default level). */
@@ -98,8 +120,11 @@ export class CliContext {
 
   /** Scans `folders` (relative to the working directory) for workflow and activity classes. */
   async registry(folders: string[] = DEFAULT_FOLDERS): Promise<Registry> {
-    const { scan } = await import('../definitions/index.ts');
-    return scan(folders, { cwd: this.io.cwd });
+    const [{ scan }, { ScheduleWorkflow, SCHEDULE_WORKFLOW_NAME }] = await Promise.all([import('../definitions/index.ts'), import('../schedules/index.ts')]);
+    const registry = await scan(folders, { cwd: this.io.cwd });
+    // schedules run as FlowySchedule executions: registered and decided like the scanned workflows
+    if (!registry.findWorkflow(SCHEDULE_WORKFLOW_NAME)) registry.addWorkflow(ScheduleWorkflow);
+    return registry;
   }
 
   /** Writes a line to stdout. */

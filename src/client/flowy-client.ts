@@ -19,17 +19,21 @@ import type {
   WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
 import { jsonSerializer } from '../core/index.ts';
-import { getWorkflowOptions, MAX_REASON_LENGTH, truncate, withHeaders } from '../core/engine.ts';
+import { getWorkflowOptions, lastDecidedEventId, MAX_REASON_LENGTH, ReplayedRun, truncate, withHeaders } from '../core/engine.ts';
 import type { Headers } from '../core/engine.ts';
 import { interceptedStart, type ClientInterceptor } from './client-interceptors.ts';
 import type { Serializer, WorkflowClass } from '../core/index.ts';
-import { validateInput } from '../definitions/index.ts';
+import { checkSchema, validateInput } from '../definitions/index.ts';
+import type { PayloadStorage } from '../payloads/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
 import { durationString, getEventsAfter, getHistory, isFault } from '../swf/index.ts';
 import { silentLogger } from '../common/index.ts';
 import type { Logger } from '../common/index.ts';
 import { closeStatusOf, readEvent } from '../swf-model/index.ts';
 import { InvalidInput, UnknownExecution, WorkflowExecutionFailed } from './errors.ts';
+import type { ScheduleDescription, ScheduleSpec } from '../schedules/index.ts';
+import { createSchedule, deleteSchedule, describeSchedule, listSchedules, signalSchedule } from './schedules.ts';
+import type { ScheduleSummary } from './schedules.ts';
 
 /** Options of {@link FlowyClient}. */
 export interface FlowyClientOptions {
@@ -42,6 +46,14 @@ export interface FlowyClientOptions {
   logger?: Logger;
   /** Wrap what the client sends (client-interceptors.ts), the first one outermost. */
   interceptors?: ClientInterceptor[];
+  /**
+   * How many runs `query()` keeps replayed (least recently used are dropped); default 50, 0 keeps
+   * none. A later query of a kept run reads only the newer events and replays only when the
+   * workflow decided again.
+   */
+  queryCacheSize?: number;
+  /** Stores workflow inputs, signal payloads and activity results over its threshold, and resolves references in what it reads (src/payloads). */
+  payloads?: PayloadStorage;
 }
 
 /** A workflow given as its class or as its SWF type. */
@@ -106,6 +118,11 @@ export class FlowyClient {
   private readonly serializer: Serializer;
   private readonly logger: Logger;
   private readonly interceptors: ClientInterceptor[];
+  private readonly queryCacheSize: number;
+  /** The payload store inputs and results over SWF's limit go to (undefined: none). */
+  readonly payloads: PayloadStorage | undefined;
+  /** Runs replayed for queries, with the events read so far; least recently used first. */
+  private readonly replayedRuns = new Map<string, { events: HistoryEvent[]; run: ReplayedRun }>();
 
   constructor(options: FlowyClientOptions) {
     this.client = options.client;
@@ -114,6 +131,8 @@ export class FlowyClient {
     this.serializer = options.serializer ?? jsonSerializer;
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain });
     this.interceptors = options.interceptors ?? [];
+    this.queryCacheSize = options.queryCacheSize ?? 50;
+    this.payloads = options.payloads;
   }
 
   /**
@@ -131,7 +150,7 @@ export class FlowyClient {
           domain: this.domain,
           workflowId: call.workflowId,
           workflowType: call.workflowType,
-          input: this.serializer.serialize(withHeaders(call.input, call.headers)),
+          input: await this.offload(this.serializer.serialize(withHeaders(call.input, call.headers))),
           taskList: taskList ? { name: taskList } : undefined,
           tagList: options.tags,
           executionStartToCloseTimeout: durationString(options.executionStartToCloseTimeout ?? defaults?.executionStartToCloseTimeout),
@@ -154,7 +173,8 @@ export class FlowyClient {
   async result(execution: ExecutionRef, options: FollowOptions = {}): Promise<unknown> {
     const { event, execution: last } = await this.follow(execution, options);
     if (event.eventType === 'WorkflowExecutionCompleted') {
-      return this.serializer.deserialize(event.workflowExecutionCompletedEventAttributes?.result);
+      const where = `the result of execution ${last.workflowId} (run ${last.runId})`;
+      return this.serializer.deserialize(await this.resolve(event.workflowExecutionCompletedEventAttributes?.result, where));
     }
     throw failureOf(event, last);
   }
@@ -249,7 +269,7 @@ export class FlowyClient {
         workflowId: execution.workflowId,
         runId: execution.runId,
         signalName: name,
-        input: this.serializer.serialize(payload),
+        input: await this.offload(this.serializer.serialize(payload)),
       }),
     );
     this.logger.debug({ workflowId: execution.workflowId, runId: execution.runId, signalName: name }, 'signal sent');
@@ -311,6 +331,83 @@ export class FlowyClient {
     return getHistory(this.client, this.domain, { workflowId: execution.workflowId, runId });
   }
 
+  /**
+   * Answers the query `name` (a `@query()` method of `workflow`) for a run, open or closed, by
+   * replaying its history with today's code: no worker needs to run. The run is the latest one
+   * unless `runId` is given. Throws the NonDeterminismError `flowy replay` gives when the code no
+   * longer matches the history.
+   * `const progress = await client.query(Order, { workflowId: 'order-1' }, 'progress');`
+   */
+  async query(workflow: WorkflowClass, execution: ExecutionRef, name: string, ...args: unknown[]): Promise<unknown> {
+    const options = getWorkflowOptions(workflow);
+    if (!options) throw new InvalidInput(`Class ${workflow.name} is not a workflow; decorate it with @workflow({...})`);
+    const runId = execution.runId ?? (await this.latestRunId(execution.workflowId));
+    const run = { workflowId: execution.workflowId, runId };
+    const key = `${run.workflowId}\u0000${runId}`;
+    const cached = this.replayedRuns.get(key);
+    this.replayedRuns.delete(key);
+    const isReusable = cached !== undefined && cached.run.workflow === workflow;
+    let events: HistoryEvent[];
+    if (isReusable) {
+      // only the events after the ones read before (reverse pages down to them)
+      const newer = await this.resolveEvents(await getEventsAfter(this.client, this.domain, run, cached.events.at(-1)?.eventId ?? 0), run);
+      events = newer.length > 0 ? [...cached.events, ...newer] : cached.events;
+    } else {
+      events = await this.resolveEvents(await getHistory(this.client, this.domain, run), run);
+    }
+    const type = events[0]?.workflowExecutionStartedEventAttributes?.workflowType;
+    const expected = options.name ?? workflow.name;
+    if (type?.name !== undefined && type.name !== expected) {
+      throw new InvalidInput(
+        `Execution ${run.workflowId} (run ${runId}) is a run of workflow "${type.name}@${type.version}", not of "${expected}"; query it with the class of "${type.name}"`,
+      );
+    }
+    const replayed =
+      isReusable && cached.run.lastDecidedEventId === lastDecidedEventId(events)
+        ? cached.run
+        : await ReplayedRun.replay(events, workflow, { execution: run, serializer: this.replaySerializer(), checkSchema, source: `of run ${runId}` });
+    if (this.queryCacheSize > 0) {
+      this.replayedRuns.set(key, { events, run: replayed });
+      while (this.replayedRuns.size > this.queryCacheSize) this.replayedRuns.delete(this.replayedRuns.keys().next().value!);
+    }
+    return replayed.query(name, args);
+  }
+
+  /** Creates the schedule `name` (see src/schedules): `createSchedule('nightly', { cron: '0 2 * * *', workflow: { name: 'Report', version: '1' } })`. */
+  createSchedule(name: string, spec: ScheduleSpec): Promise<Execution> {
+    return createSchedule(this, name, spec);
+  }
+
+  /** Every open schedule with its cron, workflow, pause state and next fire time. */
+  listSchedules(): Promise<ScheduleSummary[]> {
+    return listSchedules(this);
+  }
+
+  /** A schedule's spec, counts, next fire times and last runs with their outcome. */
+  describeSchedule(name: string): Promise<ScheduleDescription> {
+    return describeSchedule(this, name);
+  }
+
+  /** Stops a schedule from firing until resumed (fire times during the pause are skipped). */
+  pauseSchedule(name: string): Promise<void> {
+    return signalSchedule(this, name, 'pause');
+  }
+
+  /** Resumes a paused schedule from the next fire time on. */
+  resumeSchedule(name: string): Promise<void> {
+    return signalSchedule(this, name, 'resume');
+  }
+
+  /** Runs the schedule's workflow now (the overlap policy applies). */
+  triggerSchedule(name: string): Promise<void> {
+    return signalSchedule(this, name, 'trigger');
+  }
+
+  /** Deletes a schedule; runs it started go on. */
+  deleteSchedule(name: string): Promise<void> {
+    return deleteSchedule(this, name);
+  }
+
   /** Open (default) or closed runs, newest first, with at most one of the filters. */
   async list(options: ListOptions = {}): Promise<WorkflowExecutionInfo[]> {
     const max = options.maxResults ?? 100;
@@ -342,7 +439,7 @@ export class FlowyClient {
 
   /** Completes an activity that chose asynchronous completion, with `result` (JSON). */
   async completeActivity(taskToken: string, result: unknown): Promise<void> {
-    await this.client.send(new RespondActivityTaskCompletedCommand({ taskToken, result: this.serializer.serialize(result) }));
+    await this.client.send(new RespondActivityTaskCompletedCommand({ taskToken, result: await this.offload(this.serializer.serialize(result)) }));
   }
 
   /** Fails an activity that chose asynchronous completion. */
@@ -376,6 +473,23 @@ export class FlowyClient {
       nextPageToken = answer.nextPageToken || undefined;
     } while (nextPageToken);
     return infos;
+  }
+
+  /** With a payload store, replayed code may produce payloads of any size (the run stored them). */
+  private replaySerializer(): Serializer {
+    return this.payloads ? { ...this.serializer, maxLength: Number.POSITIVE_INFINITY } : this.serializer;
+  }
+
+  private offload(text: string | undefined): Promise<string | undefined> {
+    return this.payloads ? this.payloads.offload(text) : Promise.resolve(text);
+  }
+
+  private resolveEvents(events: HistoryEvent[], run: Execution): Promise<HistoryEvent[]> {
+    return this.payloads ? this.payloads.resolveEvents(events, run) : Promise.resolve(events);
+  }
+
+  private resolve(text: string | undefined, where: string): Promise<string | undefined> {
+    return this.payloads ? this.payloads.resolve(text, where) : Promise.resolve(text);
   }
 
   private resolveWorkflow(workflow: WorkflowRef): WorkflowDefinition | undefined {

@@ -20,3 +20,5 @@ export { unstartedTasks, watchUnstartedTasks } from './unstarted-tasks.ts';
 export type { UnstartedTask, UnstartedTaskWatchOptions } from './unstarted-tasks.ts';
 export { RunOutputReader } from './run-output.ts';
 export type { OutputChunk } from './run-output.ts';
+export { UnknownSchedule } from './schedules.ts';
+export type { ScheduleSummary } from './schedules.ts';

@@ -37,3 +37,9 @@ export {
 export { decisionKey, outcomeKey } from './command-matching.ts';
 export type { KeyAttributes } from './command-matching.ts';
 export type * from '../swf-model/index.ts';
+export { checkReplay } from './replay-check.ts';
+export type { RecordedHistory, HistoryExecution, ReplayOptions, ReplayReport } from './replay-check.ts';
+export { producedDecisions, recordedDecisions } from './recorded-decisions.ts';
+export type { DecisionSummary } from './recorded-decisions.ts';
+export { queryWorkflow, queryMethods, markQuery, historyAsLastDecided, lastDecidedEventId, ReplayedRun } from './query.ts';
+export type { QueryOptions } from './query.ts';

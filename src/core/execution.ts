@@ -6,11 +6,11 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Deferred, trackSettlement, WorkflowPromise } from './settlement.ts';
 import { hashString, seededRandom, uuidFrom } from './random.ts';
 import { patchMarkerName, sideEffectFailureMarkerName, sideEffectMarkerName } from './ids.ts';
-import { ActivityCanceled, ChildWorkflowCanceled, SchemaMismatch } from './errors.ts';
+import { ActivityCanceled, ChildWorkflowCanceled, ConfigurationError, SchemaMismatch } from './errors.ts';
 import type { JsonSchema, SchemaCheck } from './options.ts';
 import { intercepted, type WorkflowInterceptor } from './interceptors.ts';
 import { Admission, SWF_OPEN_LIMIT, Window } from './window.ts';
-import { serializeChecked, type Serializer } from './serializer.ts';
+import { MAX_DATA_LENGTH, serializeChecked, type Serializer } from './serializer.ts';
 import { failureDetails, markerDecision, sideEffectFailure } from './side-effect-markers.ts';
 import { closeDecision, type CloseKind } from './close-decision.ts';
 import type { Decision, WorkflowExecutionStartedEventAttributes } from '../swf-model/index.ts';
@@ -101,6 +101,18 @@ export class Execution {
   private readonly activityAdmissions = new Map<string, Admission>();
   private readonly childAdmissions = new Map<string, Admission>();
   cancelRequested = false;
+  /** The workflow instance whose `run()` is replayed (for queries). */
+  instance: object | undefined;
+  /** Name of the query method being called on the replayed instance; scheduling is refused meanwhile. */
+  queryInProgress: string | undefined;
+  /** The first refusal during the query (kept: a proxy's promise may swallow the throw). */
+  queryViolation: ConfigurationError | undefined;
+  /** Events in the history as of the decision task being replayed (its DecisionTaskStarted's id). */
+  historyLength = 0;
+  /** From this history length on `Workflow.restartSuggested` is true (DecideOptions.eventLimitWarningAt). */
+  restartSuggestedAt = 20_000;
+  /** What `Workflow.setStatus` last set (serialized): sent as executionContext with each decision task's answer. */
+  executionContext: string | undefined;
 
   constructor(identity: ExecutionIdentity, serializer: Serializer) {
     this.workflowId = identity.workflowId;
@@ -142,6 +154,7 @@ export class Execution {
 
   /** Queues a decision; it is matched against the history or becomes a new decision. */
   addCommand(decision: Decision, key: string): void {
+    if (this.queryInProgress !== undefined) throw this.refuseInQuery(key);
     if (this.isClosed || this.closeCommand) return; // the execution is closing: SWF_SPEC 8.3, close must be last
     this.pending.push({ decision, key, isClose: false });
   }
@@ -435,6 +448,18 @@ export class Execution {
     return this.cancellationDeferred.promise;
   }
 
+  /** `Workflow.setStatus`: the small JSON summary sent as the execution context (SWF_SPEC: RespondDecisionTaskCompleted). */
+  setStatus(status: unknown): void {
+    if (this.queryInProgress !== undefined) throw this.refuseInQuery('setStatus()');
+    this.executionContext = serializeChecked(this.serializer, status, `Status of workflow ${this.workflowId} (setStatus)`, MAX_DATA_LENGTH);
+  }
+
+  private refuseInQuery(what: string): ConfigurationError {
+    const error = queryMayNotSchedule(this.queryInProgress!, what);
+    this.queryViolation ??= error;
+    return error;
+  }
+
   // ---- close -------------------------------------------------------------------------------------
 
   /** Records how `run()` settled and queues the matching close decision (first settle wins). */
@@ -449,4 +474,12 @@ export class Execution {
     this.closeKind = close.kind;
     this.closeCommand = { decision: close.decision, key: close.decision.decisionType, isClose: true };
   }
+}
+
+/** The error of a query method that tried to change the execution. */
+function queryMayNotSchedule(query: string, what: string): ConfigurationError {
+  return new ConfigurationError(
+    `Query "${query}" tried ${what}; query methods are synchronous and read-only: read the workflow's fields and return JSON, ` +
+      'and schedule work from run() or a signal handler instead',
+  );
 }

@@ -49,6 +49,8 @@ export interface DecideResult {
   status: 'open' | CloseKind;
   /** Advice for operators, e.g. a history nearing SWF's 25,000-event cap. */
   warnings: string[];
+  /** What the workflow published with `this.setStatus()`, to send as RespondDecisionTaskCompleted's executionContext. */
+  executionContext?: string;
 }
 
 /** Lets every promise continuation queued so far run (macrotask boundary). */
@@ -84,8 +86,14 @@ export class Replay {
     if (concurrency !== undefined) this.execution.setConcurrency(checkConcurrency(concurrency, `@workflow on ${workflow.name}`));
     if (options.recordedMarkers) indexMarkers(this.execution, options.recordedMarkers, 0);
     indexMarkers(this.execution, this.events, 0);
+    this.execution.restartSuggestedAt = options.eventLimitWarningAt ?? 20_000;
     this.boundaries = decisionTaskBoundaries(this.events);
     this.enterTask();
+  }
+
+  /** The execution's replayed state (queries call methods on its workflow instance). */
+  get state(): Execution {
+    return this.execution;
   }
 
   /** True when the execution was closed by a recorded close decision. */
@@ -129,7 +137,11 @@ export class Replay {
 
   private enterTask(): void {
     const boundary = this.boundaries[this.task];
-    if (boundary) this.execution.setNow(boundary.nowMillis);
+    if (boundary) {
+      this.execution.setNow(boundary.nowMillis);
+      // what the history held when this task was first decided: the same on every replay
+      this.execution.historyLength = this.events[boundary.startedIndex]!.eventId ?? boundary.startedIndex + 1;
+    }
     this.execution.replayingTaskCompletedEventId =
       boundary?.completedIndex === undefined ? undefined : this.events[boundary.completedIndex]!.eventId;
   }
@@ -193,7 +205,9 @@ export class Replay {
       );
     }
     this.answered = execution.isClosed ? [] : execution.takeCommands();
-    return { decisions: this.answered.map((command) => command.decision), status: execution.closeKind ?? 'open', warnings };
+    const result: DecideResult = { decisions: this.answered.map((command) => command.decision), status: execution.closeKind ?? 'open', warnings };
+    if (execution.executionContext !== undefined) result.executionContext = execution.executionContext;
+    return result;
   }
 }
 
@@ -232,6 +246,7 @@ function startRun(execution: Execution, workflow: WorkflowClass, event: HistoryE
   installDeterminismGuard();
   executionStorage.run(execution, () => {
     const instance = new workflow();
+    execution.instance = instance;
     const run = intercepted(execution.interceptors, 'run', ({ input }) => instance.run(input));
     const running = new Promise<unknown>((resolve) => {
       resolve(run(splitHeaders(execution.serializer.deserialize(attributes.input))));

@@ -6,6 +6,11 @@ import { PayloadTooLargeError } from './errors.ts';
 export interface Serializer {
   serialize(value: unknown): string | undefined;
   deserialize(text: string | undefined): unknown;
+  /**
+   * The longest text a payload may have; default SWF's 32,768. Workers with a payload store
+   * (src/payloads) lift it: they store longer payloads and send a reference instead.
+   */
+  maxLength?: number;
 }
 
 /** The default serializer: JSON, `undefined` ↔ absent field. */
@@ -29,12 +34,12 @@ const groupDigits = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d
  * Serializes `value` for the SWF field described by `what` (e.g. `Input of activity "charge"
  * (call 3)`), throwing a `PayloadTooLargeError` naming it when it exceeds SWF's limit.
  */
-export function serializeChecked(serializer: Serializer, value: unknown, what: string): string | undefined {
+export function serializeChecked(serializer: Serializer, value: unknown, what: string, max = serializer.maxLength ?? MAX_DATA_LENGTH): string | undefined {
   const text = serializer.serialize(value);
-  if (text !== undefined && text.length > MAX_DATA_LENGTH) {
+  if (text !== undefined && text.length > max) {
     throw new PayloadTooLargeError(
-      `${what} is ${groupDigits(text.length)} characters; SWF allows ${groupDigits(MAX_DATA_LENGTH)}. ` +
-        'Pass a reference (an id, a storage key) instead of the data itself.',
+      `${what} is ${groupDigits(text.length)} characters; SWF allows ${groupDigits(max)}. ` +
+        'Configure a payload store (FLOWY_PAYLOADS) or pass a reference (an id, a storage key) instead of the data itself.',
     );
   }
   return text;

@@ -177,6 +177,33 @@ export abstract class Workflow<I = unknown, O = unknown> {
     );
   }
 
+  /**
+   * Publishes a small JSON summary of the workflow's state (at most 32,768 characters once
+   * serialized): sent as the executionContext of the decision task's answer, shown by
+   * DescribeWorkflowExecution (`latestExecutionContext`), `flowy describe` and the SWF console.
+   * `this.setStatus({ stage: 'shipping', done: 3, of: 5 })`
+   */
+  setStatus(status: unknown): void {
+    this.execution('setStatus()').setStatus(status);
+  }
+
+  /**
+   * How many events this run's history holds at the decision task being run (the same on every
+   * replay). SWF ends a run at 25,000 events; see `restartSuggested`.
+   */
+  get historyLength(): number {
+    return this.execution('historyLength').historyLength;
+  }
+
+  /**
+   * True once the history is long enough (20,000 events by default, `eventLimitWarningAt`) that
+   * a long-running workflow should continue as new: `if (this.restartSuggested) this.restart(state);`
+   */
+  get restartSuggested(): boolean {
+    const execution = this.execution('restartSuggested');
+    return execution.historyLength >= execution.restartSuggestedAt;
+  }
+
   /** The execution's workflow id. */
   get workflowId(): string {
     return this.execution('workflowId').workflowId;

@@ -3,7 +3,7 @@
 // as legacy (`experimentalDecorators`) and TC39 class decorators: either way the class comes first.
 import 'reflect-metadata';
 import { ConfigurationError, type ActivityOptions, type WorkflowOptions } from '../core/index.ts';
-import { ACTIVITY_METADATA_KEY, WORKFLOW_METADATA_KEY, checkConcurrency } from '../core/engine.ts';
+import { ACTIVITY_METADATA_KEY, WORKFLOW_METADATA_KEY, checkConcurrency, markQuery } from '../core/engine.ts';
 
 /** A class decorator usable with legacy and TC39 decorators. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors of any shape
@@ -76,5 +76,34 @@ export function activity(options: ActivityOptions = {}): FlowyClassDecorator {
       checkDuration('activity', className, field, options[field], true);
     }
     Reflect.defineMetadata(ACTIVITY_METADATA_KEY, { ...options }, target);
+  };
+}
+
+/** A method decorator usable with legacy and TC39 decorators. */
+export type FlowyMethodDecorator = (target: object, context?: unknown, descriptor?: PropertyDescriptor) => void;
+
+/**
+ * Declares a query on a workflow method: `@query() status() { return this.progress; }`, answered
+ * by `client.query(Workflow, { workflowId }, 'status')` or `flowy query <workflowId> status` from
+ * a replay of the run's history, with no worker running. Query methods are synchronous, read the
+ * workflow's fields and return JSON; scheduling anything from one fails. `name` defaults to the
+ * method's name.
+ */
+export function query(name?: string): FlowyMethodDecorator {
+  return (target, context, descriptor) => {
+    // TC39: (method, { kind: 'method', name }); legacy: (prototype, propertyKey, descriptor)
+    const tc39 = typeof target === 'function' && typeof context === 'object' && context !== null && 'kind' in context
+      ? (context as { kind: string; name: string | symbol })
+      : undefined;
+    const method: unknown = tc39 ? target : descriptor?.value;
+    const methodName = String(tc39 ? tc39.name : context);
+    if (typeof method !== 'function' || (tc39 && tc39.kind !== 'method')) {
+      throw new ConfigurationError(`@query on ${methodName}: put it on a method of a workflow class`);
+    }
+    const queryName = name ?? methodName;
+    if (typeof queryName !== 'string' || queryName.length === 0) {
+      throw new ConfigurationError(`@query on ${methodName}: the query name must be a non-empty string`);
+    }
+    markQuery(method, queryName);
   };
 }

@@ -1,6 +1,6 @@
 // Definitions' public door (docs/INTERFACES.md, "src/definitions").
-export { workflow, activity } from './decorators.ts';
-export type { FlowyClassDecorator } from './decorators.ts';
+export { workflow, activity, query } from './decorators.ts';
+export type { FlowyClassDecorator, FlowyMethodDecorator } from './decorators.ts';
 export { ASYNC_COMPLETION } from './activity-context.ts';
 export type { ActivityContext } from './activity-context.ts';
 export { Registry } from './registry.ts';

@@ -9,6 +9,7 @@ import { resolveActivityOptions } from '../core/engine.ts';
 import type { WorkflowInterceptorFactory } from '../core/engine.ts';
 import { startLocalServer } from '../local/index.ts';
 import type { LocalServer } from '../local/index.ts';
+import type { PayloadStorage } from '../payloads/index.ts';
 import { createSwfClient, registerActivityType, registerAll } from '../swf/index.ts';
 import type { SWFClient, SwfClientOptions } from '../swf/index.ts';
 import { ActivityWorker, DecisionWorker } from '../worker/index.ts';
@@ -57,6 +58,8 @@ export interface EmbeddedStackOptions {
   clientOptions?: Omit<SwfClientOptions, 'endpoint' | 'requestHandler'>;
   /** Start the workers now; default true. */
   startWorkers?: boolean;
+  /** Where payloads over the threshold go (workers and client share it); default none. */
+  payloads?: PayloadStorage;
 }
 
 /** Interceptors for each part of a stack, the first of each list outermost. */
@@ -103,7 +106,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     throw error;
   }
   const interceptors = options.interceptors ?? {};
-  const client = new FlowyClient({ client: swf, domain, registry, logger, interceptors: interceptors.client });
+  const client = new FlowyClient({ client: swf, domain, registry, logger, interceptors: interceptors.client, payloads: options.payloads });
   const decisionLists = new Set(registry.workflows().map((w) => w.options.taskList));
   const activityLists = new Set([
     ...registry.activities().map((a) => a.options.taskList),
@@ -112,7 +115,7 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
   ]);
   let workers: (DecisionWorker | ActivityWorker)[] = [];
   let running: Promise<unknown> = Promise.resolve();
-  const common = { client: swf, domain, registry, logger, observer: options.observer };
+  const common = { client: swf, domain, registry, logger, observer: options.observer, payloads: options.payloads };
 
   const stack: EmbeddedStack = {
     server,

@@ -19,5 +19,15 @@ export type { ExecutionSummary, ExecutionStatus, TimelineOptions } from '../clie
 /** The SWF client it talks through: the local server or real SWF, as configured. */
 export { createSwfClient, resolveConnection } from '../swf/index.ts';
 export type { SwfClientOptions, Connection, ConnectionOptions, SWFClient } from '../swf/index.ts';
+/** Where payloads over SWF's 32,768-character limit go (give the client the workers' store). */
+export {
+  PayloadStorage, FilePayloadStore, S3PayloadStore, MemoryPayloadStore, gzipCodec, payloadStorageFromEnv, PayloadNotFound,
+} from '../payloads/index.ts';
+export type { PayloadStore, PayloadCodec, PayloadStorageOptions, S3PayloadStoreOptions } from '../payloads/index.ts';
+/** Schedules (FlowyClient.createSchedule and the rest): the spec, what describe answers, the workflow behind them. */
+export { UnknownSchedule } from '../client/index.ts';
+export type { ScheduleSummary } from '../client/index.ts';
+export { ScheduleWorkflow, nextFireTimes } from '../schedules/index.ts';
+export type { ScheduleSpec, ScheduleDescription, OverlapPolicy } from '../schedules/index.ts';
 /** A registry lets the client find a workflow's defaults and schema by name. */
 export { Registry, scan } from '../definitions/index.ts';

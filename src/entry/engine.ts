@@ -12,3 +12,6 @@ export { withHeaders, splitHeaders } from '../core/engine.ts';
 export type { Headers } from '../core/engine.ts';
 /** The SWF history event and decision shapes it reads and writes. */
 export type { HistoryEvent, Decision, EventType, DecisionType } from '../core/engine.ts';
+/** Queries by replay, and the check `flowy replay` runs, on a history you hold. */
+export { queryWorkflow, checkReplay } from '../core/engine.ts';
+export type { QueryOptions, RecordedHistory, ReplayOptions as CheckReplayOptions, ReplayReport } from '../core/engine.ts';

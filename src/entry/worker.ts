@@ -35,6 +35,13 @@ export type {
   NonDeterminismEvent, ActivityCompletedEvent, ActivityFailedEvent, PollErrorEvent, TypeRef, WorkflowRunInfo, WorkflowClosedEvent,
   MetricsServer, MetricsServerOptions, WorkerMetrics,
 } from '../common/index.ts';
+/** Where payloads over SWF's 32,768-character limit go: files, S3 or memory, with codecs (gzip). */
+export {
+  PayloadStorage, FilePayloadStore, S3PayloadStore, MemoryPayloadStore, gzipCodec, payloadStorageFromEnv, PayloadNotFound,
+} from '../payloads/index.ts';
+export type { PayloadStore, PayloadCodec, PayloadStorageOptions, S3PayloadStoreOptions } from '../payloads/index.ts';
+/** The built-in workflow behind schedules: add it to a worker's registry to run schedules (task list 'flowy-schedules'). */
+export { ScheduleWorkflow } from '../schedules/index.ts';
 /** Stopping workers gracefully on SIGINT/SIGTERM, and the identity they report to SWF. */
 export { handleShutdownSignals, defaultIdentity } from '../common/index.ts';
 export type { Stoppable } from '../common/index.ts';

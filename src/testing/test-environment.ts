@@ -10,6 +10,7 @@ import type { SWFClient } from '../swf/index.ts';
 import type { Logger, WorkerObserver } from '../common/index.ts';
 import { renderTimeline } from '../client/index.ts';
 import type { FlowyClient, StartWorkflowOptions } from '../client/index.ts';
+import { gzipCodec, MemoryPayloadStore, PayloadStorage } from '../payloads/index.ts';
 
 /**
  * A test double for an activity: same input, context and result as the activity's `run()`.
@@ -50,6 +51,11 @@ export interface TestEnvironmentOptions {
   observer?: WorkerObserver;
   /** interceptors of the client and the in-process workers, e.g. the four of flowy-ts/tracing */
   interceptors?: StackInterceptors;
+  /**
+   * Where payloads over the threshold go (workers and client share it); default an in-memory
+   * store with gzip, so 1 MB inputs and results work as they do with `flowy dev`. `false`: none.
+   */
+  payloads?: PayloadStorage | false;
 }
 
 /** How a started run is identified. */
@@ -119,6 +125,7 @@ export class TestEnvironment {
       observer: options.observer,
       interceptors: options.interceptors,
       identity: (kind, taskList) => (kind === 'decision' ? `test-decider-${taskList}` : `test-activity-worker-${taskList}`),
+      payloads: options.payloads === false ? undefined : (options.payloads ?? new PayloadStorage({ store: new MemoryPayloadStore(), codecs: [gzipCodec] })),
       clientOptions: { region: 'us-east-1', maxAttempts: 1 },
     });
     return new TestEnvironment(stack, overrides, { ...options.overrides }, options);

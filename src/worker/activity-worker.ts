@@ -14,6 +14,7 @@ import type { Headers } from '../core/engine.ts';
 import type { Serializer } from '../core/index.ts';
 import { ASYNC_COMPLETION, validateInput, validateOutput } from '../definitions/index.ts';
 import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';
+import type { PayloadStorage } from '../payloads/index.ts';
 import { describeError, isConnectionError, isFault } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { WorkerActivityContext } from './activity-context.ts';
@@ -38,6 +39,8 @@ export interface ActivityWorkerOptions {
   /** Implementations by activity name that take precedence over the registry's classes. */
   overrides?: Record<string, ActivityFunction>;
   serializer?: Serializer;
+  /** Resolves references in task inputs and stores results over its threshold (src/payloads). */
+  payloads?: PayloadStorage;
   /** On stop, how long running activities may take before they are aborted and handed back; default 30 s. */
   shutdownGraceMs?: number;
   /**
@@ -282,9 +285,15 @@ export class ActivityWorker {
     }
     let input: unknown;
     let headers: Headers;
+    let inputText: string | undefined;
+    try {
+      inputText = await this.options.payloads?.resolve(task.input, `the input of activity "${name}" (${info.activityId}) of execution ${info.workflowId} (run ${info.runId})`) ?? task.input;
+    } catch (error) {
+      return failed('PayloadNotFound', describeError(error));
+    }
     try {
       // the headers a workflow interceptor sent along are taken off before the schema check
-      ({ input, headers } = splitHeaders(this.serializer.deserialize(task.input)));
+      ({ input, headers } = splitHeaders(this.serializer.deserialize(inputText)));
     } catch (error) {
       return failed('InvalidInput', `Input of activity "${name}" is not valid JSON: ${describeError(error)}`);
     }
@@ -319,8 +328,15 @@ export class ActivityWorker {
     } catch (error) {
       return failed('InvalidResult', `Result of activity "${name}" cannot be serialized: ${describeError(error)}`);
     }
+    if (this.options.payloads && result !== undefined) {
+      try {
+        result = await this.options.payloads.offload(result);
+      } catch (error) {
+        return failed('PayloadNotStored', `Result of activity "${name}" could not be stored in ${this.options.payloads.store.description}: ${describeError(error)}`);
+      }
+    }
     if (result !== undefined && result.length > MAX_DATA_LENGTH) {
-      return failed('ResultTooLarge', `Result of activity "${name}" has ${result.length} characters; SWF allows ${MAX_DATA_LENGTH}. Store large data elsewhere and return a reference`);
+      return failed('ResultTooLarge', `Result of activity "${name}" has ${result.length} characters; SWF allows ${MAX_DATA_LENGTH}. Configure a payload store (FLOWY_PAYLOADS) or store large data elsewhere and return a reference`);
     }
     return { kind: 'completed', result };
   }

@@ -10,6 +10,7 @@ import { timestampMillis, splitHeaders } from '../core/engine.ts';
 import type { DecideResult, Headers, HistoryEvent, WorkflowInterceptorFactory } from '../core/engine.ts';
 import { checkSchema } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
+import type { PayloadStorage } from '../payloads/index.ts';
 import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
@@ -30,6 +31,11 @@ export interface DecisionWorkerOptions {
   logger?: Logger;
   observer?: WorkerObserver;
   serializer?: Serializer;
+  /**
+   * Resolves payload references in each task's history before deciding and stores decision
+   * payloads over its threshold after (src/payloads); without it payloads over 32,768 characters fail.
+   */
+  payloads?: PayloadStorage;
   /** Executions whose replay is kept in memory between decision tasks; default 1000. */
   maxCachedExecutions?: number;
   /**
@@ -72,8 +78,10 @@ export class DecisionWorker {
     this.options = options;
     this.identity = options.identity ?? defaultIdentity();
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
+    // with a payload store, the decider may produce payloads of any size: they are stored before sending
+    const serializer = options.payloads ? { ...(options.serializer ?? jsonSerializer), maxLength: Number.POSITIVE_INFINITY } : options.serializer;
     this.decider = new Decider({
-      serializer: options.serializer,
+      serializer,
       maxCachedExecutions: options.maxCachedExecutions,
       checkSchema,
       interceptors: options.workflowInterceptors,
@@ -204,10 +212,14 @@ export class DecisionWorker {
   ): Promise<DecisionTaskOutcome> {
     let decisions: SdkDecision[];
     let status: DecideResult['status'];
+    let executionContext: string | undefined;
     try {
-      const result = await this.serially(() => this.decider.decide(task.events, workflow, task.workflowExecution));
+      const payloads = this.options.payloads;
+      const events = payloads ? await payloads.resolveEvents(task.events, task.workflowExecution) : task.events;
+      const result = await this.serially(() => this.decider.decide(events, workflow, task.workflowExecution));
       for (const warning of result.warnings) log.warn({ eventId: task.startedEventId }, warning);
-      decisions = result.decisions as SdkDecision[];
+      decisions = (payloads ? await payloads.offloadDecisions(result.decisions) : result.decisions) as SdkDecision[];
+      executionContext = result.executionContext;
       status = result.status;
       if (result.status !== 'open') log.info({ eventId: task.startedEventId }, `workflow ${result.status}`);
     } catch (caught) {
@@ -231,7 +243,7 @@ export class DecisionWorker {
     }
 
     try {
-      await this.options.client.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions }));
+      await this.options.client.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext }));
     } catch (caught) {
       // What the decider remembers was not recorded: start over from the history next time.
       this.decider.forget(task.workflowExecution);

@@ -41,6 +41,7 @@ export const describeCommand = defineCommand<DescribeArgs>({
       `task list:   ${config?.taskList?.name}  (decision timeout ${config?.taskStartToCloseTimeout}s, execution timeout ${config?.executionStartToCloseTimeout}s, child policy ${config?.childPolicy})`,
       `open:        ${counts?.openActivityTasks ?? 0} activities, ${counts?.openTimers ?? 0} timers, ${counts?.openChildWorkflowExecutions ?? 0} children, ${counts?.openDecisionTasks ?? 0} decision tasks`,
     );
+    if (answer.latestExecutionContext) lines.push(`context:     ${answer.latestExecutionContext}  (what the workflow last gave this.setStatus)`);
     for (const line of lines) context.out(line);
     return EXIT_OK;
   },

@@ -7,8 +7,10 @@ import { devCommand } from './dev.ts';
 import { historyCommand } from './history.ts';
 import { listCommand } from './list.ts';
 import { logsCommand } from './logs.ts';
+import { queryCommand } from './query.ts';
 import { registerCommand } from './register.ts';
 import { replayCommand } from './replay.ts';
+import { scheduleCommand } from './schedule.ts';
 import { resultCommand } from './result.ts';
 import { runCommand } from './run.ts';
 import { signalCommand } from './signal.ts';
@@ -36,6 +38,8 @@ export const COMMANDS: FlowyCommand<never>[] = [
   historyCommand,
   logsCommand,
   statusCommand,
+  queryCommand,
+  scheduleCommand,
   replayCommand,
   completeCommand,
   uiCommand,

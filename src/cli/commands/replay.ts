@@ -54,7 +54,8 @@ export const replayCommand = defineCommand<ReplayArgs>({
       runId: args.runId ?? history.execution.runId,
     };
     try {
-      const report = await replayHistory(args.history, definition.cls, { execution });
+      await context.connect(); // the payload store named by FLOWY_PAYLOADS resolves references in the history
+      const report = await replayHistory(args.history, definition.cls, { execution, payloads: context.payloads });
       context.out(
         `replayed ${report.events} events (${report.decisionTasks} decision tasks) of ${label}: the code reproduces the history (status ${report.status})`,
       );

@@ -1,5 +1,6 @@
 // flowy run WORKFLOW: everything in one process — the embedded local server, workers for the
 // scanned folders, the workflow, its progress as it happens, and its result.
+import { gzipCodec, MemoryPayloadStore, PayloadStorage } from '../../payloads/index.ts';
 import { defineCommand } from '../command.ts';
 import { readInput, withInput } from '../json-input.ts';
 import type { InputArgs } from '../json-input.ts';
@@ -50,6 +51,8 @@ export const runCommand = defineCommand<RunArgs>({
       );
     }
     const logger = await context.logger('warn');
+    // the server lives in memory with this command: so do large payloads, unless FLOWY_PAYLOADS names a store
+    const payloads = context.io.env.FLOWY_PAYLOADS ? (await context.connect()).payloads : new PayloadStorage({ store: new MemoryPayloadStore(), codecs: [gzipCodec] });
     const stack = await startEmbeddedStack({
       registry,
       domain: context.domain,
@@ -58,6 +61,7 @@ export const runCommand = defineCommand<RunArgs>({
       logger,
       concurrency: args.concurrency,
       shutdownGraceMs: 5000,
+      payloads,
       clientOptions: { env: context.io.env },
     });
     const stopped = new AbortController();

@@ -27,7 +27,7 @@ export const startActivityWorkerCommand = defineCommand<ActivityWorkerArgs>({
     }
     const [{ ActivityWorker }, { runWorkers }] = await Promise.all([import('../../worker/index.ts'), import('../worker-runner.ts')]);
     return runWorkers('activity', args, context, (common) =>
-      new ActivityWorker({ ...common, concurrency: args.concurrency, shutdownGraceMs: args.shutdownGrace * 1000 }),
+      new ActivityWorker({ ...common, concurrency: args.concurrency, shutdownGraceMs: args.shutdownGrace * 1000, payloads: context.payloads }),
     );
   },
 });

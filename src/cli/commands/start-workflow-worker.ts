@@ -24,6 +24,6 @@ export const startWorkflowWorkerCommand = defineCommand<DecisionWorkerArgs>({
       return runWatching(context, args.folders);
     }
     const [{ DecisionWorker }, { runWorkers }] = await Promise.all([import('../../worker/index.ts'), import('../worker-runner.ts')]);
-    return runWorkers('decision', args, context, (common) => new DecisionWorker({ ...common, pollers: args.pollers }));
+    return runWorkers('decision', args, context, (common) => new DecisionWorker({ ...common, pollers: args.pollers, payloads: context.payloads }));
   },
 });

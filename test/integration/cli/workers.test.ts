@@ -61,9 +61,9 @@ describe('worker commands', () => {
   test('a worker logs at start-up every task list it polls, with the types served on each', async () => {
     const decider = await runCli(['start-workflow-worker', '--loop', '1', '--log-format', 'json'], env, ROOT);
     assert.equal(decider.code, 0, decider.stderr);
-    const line = decider.stderr.split('\n').find((l) => l.includes('worker polling 4 task lists'));
+    const line = decider.stderr.split('\n').find((l) => l.includes('worker polling 5 task lists'));
     assert.ok(line, decider.stderr);
-    for (const expected of ['"approvals\\" (ApprovalRequest@1)', '"jobs\\" (JobTree@1, RunJob@1)', '"orders\\" (OrderPipeline@1)', 'in domain \\"loops\\"']) {
+    for (const expected of ['"approvals\\" (ApprovalRequest@1)', '"jobs\\" (JobTree@1, RunJob@1)', '"orders\\" (OrderPipeline@1)', '"flowy-schedules\\" (FlowySchedule@1)', 'in domain \\"loops\\"']) {
       assert.ok(line.includes(expected), `${expected} in ${line}`);
     }
     const agent = await runCli(['start-activity-worker', '--no-register', '--task-list', 'agent-a', '--loop', '1', '--log-format', 'json'], env, ROOT);

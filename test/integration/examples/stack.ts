@@ -7,6 +7,7 @@ import type { Execution, FlowyClient } from '../../../src/client/index.ts';
 import { scan } from '../../../src/definitions/index.ts';
 import type { Registry } from '../../../src/definitions/index.ts';
 import { startEmbeddedStack } from '../../../src/embedded/index.ts';
+import type { PayloadStorage } from '../../../src/payloads/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
 import { createLogger } from '../../../src/common/index.ts';
 import type { Logger, WorkerObserver } from '../../../src/common/index.ts';
@@ -27,6 +28,8 @@ export interface StackOptions {
   /** Concurrent polls of each decision worker; default 1. */
   pollers?: number;
   domain?: string;
+  /** Payload store of the workers and the client (none by default). */
+  payloads?: PayloadStorage;
 }
 
 /** A running stack; always `close()` it. */
@@ -65,6 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logger,
     clientOptions: { env: {} },
     startWorkers: !options.withoutWorkers,
+    payloads: options.payloads,
   });
   const { server, client } = stack;
 

@@ -82,7 +82,7 @@ describe('closing the execution', () => {
     assert.deepEqual(summarize(first.decisions), ['ScheduleActivityTask Store-1 "small"']);
     h.decisionCompleted().scheduled('Store-1', 'small').activityCompleted('Store-1', 'ok').decisionTask();
     const second = await decide(h.events, Oversized);
-    assert.deepEqual(summarize(second.decisions), ['CompleteWorkflowExecution "Input of activity \\"Store\\" (call 2) is 40 002 characters; SWF allows 32 768. Pass a reference (an id, a storage key) instead of the data itself."']);
+    assert.deepEqual(summarize(second.decisions), ['CompleteWorkflowExecution "Input of activity \\"Store\\" (call 2) is 40 002 characters; SWF allows 32 768. Configure a payload store (FLOWY_PAYLOADS) or pass a reference (an id, a storage key) instead of the data itself."']);
   });
 
   test('a workflow result over the limit fails the execution with PayloadTooLargeError', async () => {

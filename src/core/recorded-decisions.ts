@@ -1,8 +1,10 @@
 // Decisions compared by what SWF records of them: the type and the ids an outcome event echoes
 // (SWF_SPEC 9: a task's decisions are applied in order right after its DecisionTaskCompleted, each
 // leaving a success or *Failed event that carries decisionTaskCompletedEventId).
-import { decisionAttributesKey, decisionKey, outcomeKey } from '../core/engine.ts';
-import type { Decision, HistoryEvent, KeyAttributes } from '../core/engine.ts';
+import { decisionAttributesKey } from '../swf-model/index.ts';
+import type { Decision, HistoryEvent } from '../swf-model/index.ts';
+import { decisionKey, outcomeKey } from './command-matching.ts';
+import type { KeyAttributes } from './command-matching.ts';
 
 /** One decision as recorded in a history, or as produced by today's code. */
 export interface DecisionSummary {
