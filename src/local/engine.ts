@@ -1,6 +1,6 @@
 // The server core: runs each operation in one transaction, then wakes pollers and re-arms deadlines.
 import type { Clock } from './clock.ts';
-import type { Store } from './store/store.ts';
+import { StoreCommitError, type Store } from './store/store.ts';
 import { OperationContext, type ServerIdentity } from './state/context.ts';
 import { finishOperation } from './state/decision-tasks.ts';
 import { fireDeadline } from './state/timeouts.ts';
@@ -33,9 +33,8 @@ export class SwfEngine {
   private readonly tokens: TokenSigner;
   private timer: NodeJS.Timeout | undefined;
   private hasClosed = false;
-  /** The open group-commit transaction and how to tell its calls that it committed. */
-  private batch: { committed: Promise<void>; resolve(): void; reject(error: Error): void } | undefined;
-  private readonly isGroupCommit: boolean;
+  /** SWF calls served since start (polls count once per look at the queue). */
+  readonly counters = { calls: 0 };
   /** Tasks whose poll answers could not be delivered, given back together on the next turn. */
   private readonly undelivered: TaskTokenClaims[] = [];
 
@@ -48,7 +47,6 @@ export class SwfEngine {
     readonly logger: Logger,
   ) {
     this.tokens = new TokenSigner(store.secret());
-    this.isGroupCommit = store.path !== ':memory:';
   }
 
   /** True once close() was called; calls are then refused. */
@@ -64,6 +62,7 @@ export class SwfEngine {
     const handler = handlerOf(operation);
     const identity = region ? { ...this.identity, region } : this.identity;
     const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
+    this.counters.calls += 1;
     const output = this.store.transaction(() => {
       const result = handler(ctx, input);
       finishOperation(ctx);
@@ -74,59 +73,28 @@ export class SwfEngine {
   }
 
   /**
-   * Runs an operation and answers once it is durable. On a file database the calls made in the
-   * same turn of the event loop share one transaction, each in its own savepoint, and one fsync
-   * (group commit): a call that fails is rolled back alone, and no call is answered before the
-   * commit that holds it, so an acknowledged call is never lost.
+   * Runs an operation and answers once it is durable. On a file database the calls share the
+   * store's group commit, each in its own savepoint: a call that fails is rolled back alone, and
+   * no call is answered before the commit that holds it is on disk, so an acknowledged call is
+   * never lost.
    */
   async execute(operation: string | Operation, input: Record<string, any>, region?: string): Promise<object | undefined> {
-    if (!this.isGroupCommit) return this.run(operation, input, region);
     const handler = handlerOf(operation);
-    const batch = this.openBatch();
     const identity = region ? { ...this.identity, region } : this.identity;
     const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
-    let output: object | undefined;
-    let failure: unknown;
+    this.counters.calls += 1;
     try {
-      output = this.store.transaction(() => {
+      // Pollers are woken before the commit: their claims can join it; neither call is answered
+      // before that commit.
+      return await this.store.grouped(() => {
         const result = handler(ctx, input);
         finishOperation(ctx);
         return result;
-      });
+      }, () => this.afterCommit(ctx));
     } catch (error) {
-      failure = error ?? new Error('operation failed');
+      if (error instanceof StoreCommitError) throw new SwfFault('InternalFailure', error.message);
+      throw error;
     }
-    await batch.committed;
-    if (failure !== undefined) throw failure;
-    this.afterCommit(ctx);
-    return output;
-  }
-
-  private openBatch(): NonNullable<SwfEngine['batch']> {
-    if (this.batch) return this.batch;
-    this.store.db.exec('BEGIN IMMEDIATE');
-    let resolve!: () => void;
-    let reject!: (error: Error) => void;
-    const committed = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
-    committed.catch(() => {}); // every call awaits it; this only avoids an unhandled rejection
-    this.batch = { committed, resolve, reject };
-    setImmediate(() => this.commitBatch());
-    return this.batch;
-  }
-
-  /** Commits the open group-commit transaction, if any, and releases the calls waiting on it. */
-  commitBatch(): void {
-    const batch = this.batch;
-    if (!batch) return;
-    this.batch = undefined;
-    try {
-      this.store.db.exec('COMMIT');
-    } catch (error) {
-      if (this.store.db.inTransaction) this.store.db.exec('ROLLBACK');
-      batch.reject(new SwfFault('InternalFailure', `The database commit failed, nothing of this call was kept: ${(error as Error).message}`));
-      return;
-    }
-    batch.resolve();
   }
 
   /**
@@ -146,13 +114,21 @@ export class SwfEngine {
       // a hang-up already on the wire is only seen after one more turn of I/O: let it in first
       await new Promise((resolve) => setImmediate(resolve));
       if (!connection.isConnected() || this.isClosed) continue;
-      const generation = this.pollers.generation(key);
       // checked again inside the claim's transaction, where nothing can come in between
       const claim: Operation = (ctx, pollInput) => {
         ctx.isCallerConnected = () => connection.isConnected() && !this.isClosed;
         return OPERATIONS.get(operation)!(ctx, pollInput);
       };
-      const output = await this.execute(claim, input, region) as { taskToken?: string } | undefined;
+      this.pollers.beginLook(key);
+      let output: { taskToken?: string } | undefined;
+      let isMissed: boolean;
+      try {
+        output = await this.execute(claim, input, region) as { taskToken?: string } | undefined;
+      } finally {
+        isMissed = this.pollers.endLook(key);
+      }
+      // the wake-up it took while it found a task belongs to another poller
+      if (output && isMissed) this.pollers.wakeOne(key);
       if (output?.taskToken !== undefined && !input.nextPageToken) {
         // a hang-up during the claim's commit (an fsync blocks the loop) is seen one turn later
         await new Promise((resolve) => setImmediate(resolve));
@@ -162,8 +138,8 @@ export class SwfEngine {
         }
       }
       if (output) return output;
-      // a task that arrived while this call waited for its commit has already rung; look again
-      if (this.pollers.generation(key) !== generation) continue;
+      // a task that arrived while this call waited for its commit rang while nobody waited; look again
+      if (isMissed) continue;
       const remaining = deadline - Date.now();
       if (remaining <= 0) return { ...empty };
       if (this.pollers.waiting(key) >= MAX_POLLERS_PER_LIST) {
@@ -289,7 +265,7 @@ export class SwfEngine {
 
   /** Commits what is pending, stops the timer and answers waiting polls. */
   close(): void {
-    this.commitBatch();
+    this.store.commitBatch();
     this.hasClosed = true;
     if (this.timer) clearTimeout(this.timer);
     this.pollers.wakeAll();

@@ -63,6 +63,8 @@ export interface LocalServer {
   pendingWork(): { scheduledTasks: number; startedTasks: number; nextDeadline?: Date };
   /** Forgets all domains, types and executions. */
   reset(): void;
+  /** Calls served and database commits (each one fsync on a file database) since start. */
+  stats(): { calls: number; commits: number };
   /** Stops listening, answers waiting polls, closes the database. */
   close(): Promise<void>;
 }
@@ -112,6 +114,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     clock: publicClock,
     pendingWork: () => engine.pendingWork(),
     reset: () => engine.reset(),
+    stats: () => ({ calls: engine.counters.calls, commits: store.counters.commits }),
     close: () => {
       closing ??= (async () => {
         engine.close();

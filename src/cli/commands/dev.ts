@@ -96,8 +96,9 @@ export const devCommand = defineCommand<DevArgs>({
       });
     });
     uiClient.destroy();
+    const { calls, commits } = server.stats();
     await server.close();
-    context.err('flowy dev: stopped');
+    context.err(`flowy dev: stopped after ${calls} calls and ${commits} commits`);
     // Ctrl-C exits 130 (as npx reports it); SIGTERM exits 0.
     return signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_OK;
   },
