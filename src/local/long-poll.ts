@@ -10,8 +10,12 @@ export type WaitOutcome = 'woken' | 'timeout' | 'aborted';
 /** Waiter queues keyed by (domain, kind, task list). */
 export class PollerQueues {
   private readonly queues = new Map<string, Waiter[]>();
-  /** Wake-ups per list so far: a poller that looked for a task compares it to see if it missed one. */
-  private readonly generations = new Map<string, number>();
+  /**
+   * Per list: pollers looking for a task (not yet waiting), and wake-ups that found none of them
+   * waiting. A poller that found nothing takes one missed wake-up and looks again, so each task
+   * sends one poller back to look, not all of them.
+   */
+  private readonly looks = new Map<string, { looking: number; missed: number }>();
 
   /** The queue key of a task list. */
   static key(domain: string, kind: 'decision' | 'activity', taskList: string): string {
@@ -46,15 +50,34 @@ export class PollerQueues {
     if (queue.length === 0) this.queues.delete(key);
   }
 
-  /** Wakes the longest-waiting poller of a list; each deliverable task wakes exactly one. */
+  /**
+   * Wakes the longest-waiting poller of a list; each deliverable task wakes exactly one. With
+   * none waiting, the wake-up is kept for a poller still looking (see {@link endLook}).
+   */
   wakeOne(key: string): void {
-    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-    this.queues.get(key)?.[0]?.wake();
+    const waiter = this.queues.get(key)?.[0];
+    if (waiter) return waiter.wake();
+    const look = this.looks.get(key);
+    if (look && look.missed < look.looking) look.missed += 1;
   }
 
-  /** How many wake-ups the list has had; unchanged means no task arrived in between. */
-  generation(key: string): number {
-    return this.generations.get(key) ?? 0;
+  /** A poller starts looking for a task on the list. */
+  beginLook(key: string): void {
+    const look = this.looks.get(key);
+    if (look) look.looking += 1;
+    else this.looks.set(key, { looking: 1, missed: 0 });
+  }
+
+  /** The poller is done looking; true if a task arrived meanwhile that it must look for again. */
+  endLook(key: string): boolean {
+    const look = this.looks.get(key);
+    if (!look) return false;
+    look.looking -= 1;
+    const isMissed = look.missed > 0;
+    if (isMissed) look.missed -= 1;
+    if (look.looking === 0) this.looks.delete(key);
+    else look.missed = Math.min(look.missed, look.looking);
+    return isMissed;
   }
 
   /** Wakes every waiter (used on close and reset so that polls answer at once). */

@@ -18,6 +18,12 @@ export interface SwfClientOptions extends ConnectionOptions {
   requestHandler?: SWFClientConfig['requestHandler'];
   /** SDK retry attempts for throttling, 5xx and network errors; default 3. */
   maxAttempts?: number;
+  /**
+   * Requests in flight at once (keep-alive sockets to the endpoint); default unlimited. A long poll
+   * holds its socket for up to 60 s, so a cap below a worker's pollers plus its concurrency makes
+   * completions and heartbeats wait behind polls (the SDK's own default of 50 did).
+   */
+  maxSockets?: number;
 }
 
 /**
@@ -42,7 +48,12 @@ export function clientConfig(connection: Connection, options: SwfClientOptions =
     maxAttempts: options.maxAttempts ?? 3,
     requestHandler:
       options.requestHandler ??
-      new NodeHttpHandler({ requestTimeout: LONG_POLL_REQUEST_TIMEOUT_MS, connectionTimeout: 10_000 }),
+      new NodeHttpHandler({
+        requestTimeout: LONG_POLL_REQUEST_TIMEOUT_MS,
+        connectionTimeout: 10_000,
+        httpAgent: { keepAlive: true, maxSockets: options.maxSockets ?? Infinity },
+        httpsAgent: { keepAlive: true, maxSockets: options.maxSockets ?? Infinity },
+      }),
   };
   if (connection.endpoint) config.endpoint = connection.endpoint;
   const hasEnvCredentials = Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);

@@ -22,7 +22,7 @@ test('a wake-up goes to the longest-waiting poller of that list only', async () 
   assert.equal(queues.size, 0);
 });
 
-test('an aborted waiter leaves the queue, and every wake-up is counted even with nobody waiting', async () => {
+test('an aborted waiter leaves the queue, and an already aborted signal never waits', async () => {
   const queues = new PollerQueues();
   const key = PollerQueues.key('d', 'activity', 'tl');
   const controller = new AbortController();
@@ -30,8 +30,28 @@ test('an aborted waiter leaves the queue, and every wake-up is counted even with
   controller.abort();
   assert.equal(await waiting, 'aborted');
   assert.equal(queues.waiting(key), 0);
-  const before = queues.generation(key);
-  queues.wakeOne(key);
-  assert.equal(queues.generation(key), before + 1);
   assert.equal(await queues.wait(key, 1_000, controller.signal), 'aborted', 'an already aborted signal never waits');
+});
+
+test('a wake-up with nobody waiting sends back one poller that was looking, not all of them', () => {
+  const queues = new PollerQueues();
+  const key = PollerQueues.key('d', 'activity', 'tl');
+  queues.wakeOne(key); // nobody looking: nothing to remember
+  queues.beginLook(key);
+  queues.beginLook(key);
+  queues.beginLook(key);
+  queues.wakeOne(key);
+  const missed = [queues.endLook(key), queues.endLook(key), queues.endLook(key)];
+  assert.deepEqual(missed, [true, false, false]);
+  queues.beginLook(key);
+  assert.equal(queues.endLook(key), false, 'a wake-up is looked for once');
+});
+
+test('wake-ups kept for lookers never outnumber them', () => {
+  const queues = new PollerQueues();
+  const key = PollerQueues.key('d', 'decision', 'tl');
+  queues.beginLook(key);
+  queues.beginLook(key);
+  for (let i = 0; i < 5; i++) queues.wakeOne(key);
+  assert.deepEqual([queues.endLook(key), queues.endLook(key)], [true, true]);
 });
