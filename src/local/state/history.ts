@@ -16,17 +16,17 @@ export function eventToWire(e: EventRecord): Record<string, unknown> {
 }
 
 /**
- * One page of a run's events up to `maxEventId`, continuing after position `after` (an eventId).
- * `lastEventId` is set when more events remain: the position for the next page, which stays
- * stable while events arrive.
+ * One page of a run's events from `minEventId` up to `maxEventId`, continuing after position
+ * `after` (an eventId). `lastEventId` is set when more events remain: the position for the next
+ * page, which stays stable while events arrive.
  */
 export function historyPage(ctx: OperationContext, run: RunRecord, maxEventId: number,
-  input: { maximumPageSize?: number; reverseOrder?: boolean }, after: number | undefined):
+  input: { maximumPageSize?: number; reverseOrder?: boolean }, after: number | undefined, minEventId = 1):
   { events: Record<string, unknown>[]; lastEventId?: number } {
   const reverse = !!input.reverseOrder;
   const limit = input.maximumPageSize ? input.maximumPageSize : 1000;
   const start = after ?? (reverse ? maxEventId + 1 : 0);
-  const rows = ctx.store.pageEvents(run.runId, reverse, start, maxEventId, limit + 1);
+  const rows = ctx.store.pageEvents(run.runId, reverse, start, minEventId, maxEventId, limit + 1);
   const items = rows.slice(0, limit);
   return { events: items.map(eventToWire), lastEventId: rows.length > limit ? items[items.length - 1]!.eventId : undefined };
 }

@@ -11,7 +11,7 @@ export const EMPTY_DECISION_TASK = { previousStartedEventId: 0, startedEventId: 
 /** SWF_SPEC 13.1: what an empty activity poll answers (no taskToken). */
 export const EMPTY_ACTIVITY_TASK = { startedEventId: 0 };
 
-type DecisionPosition = [runId: string, scheduledEventId: number, startedEventId: number, previousStartedEventId: number, lastEventId: number];
+type DecisionPosition = [runId: string, scheduledEventId: number, startedEventId: number, previousStartedEventId: number, lastEventId: number, firstEventId: number];
 
 /**
  * PollForDecisionTask: with a nextPageToken, the next history page of the same task (never a new
@@ -19,27 +19,43 @@ type DecisionPosition = [runId: string, scheduledEventId: number, startedEventId
  */
 export function pollDecisionTaskOnce(ctx: OperationContext, input: OperationInput<'PollForDecisionTask'>): object | undefined {
   requireDomain(ctx, input.domain);
-  const query = { op: 'PollForDecisionTask', domain: input.domain, taskList: input.taskList.name, reverse: !!input.reverseOrder };
+  const query = {
+    op: 'PollForDecisionTask', domain: input.domain, taskList: input.taskList.name, reverse: !!input.reverseOrder,
+    fromPrevious: !!input.startAtPreviousStartedEvent,
+  };
   if (input.nextPageToken) {
-    const [runId, scheduledEventId, startedEventId, previousStartedEventId, lastEventId] =
+    const [runId, scheduledEventId, startedEventId, previousStartedEventId, lastEventId, firstEventId] =
       ctx.tokens.readPageToken<DecisionPosition>(input.nextPageToken, query, ctx.nowMs);
     const run = ctx.loadRun(runId);
     if (!run) return { ...EMPTY_DECISION_TASK };
-    return decisionTaskOutput(ctx, input, query, run.runId, scheduledEventId, startedEventId, previousStartedEventId, lastEventId);
+    return decisionTaskOutput(ctx, input, query, run.runId, scheduledEventId, startedEventId, previousStartedEventId, firstEventId, lastEventId);
   }
   if (!ctx.isCallerConnected()) return undefined; // SWF_SPEC 8.2: a poller that left takes nothing
   const started = startNextDecisionTask(ctx, input.domain, input.taskList.name, input.identity);
   if (!started) return undefined;
-  return decisionTaskOutput(ctx, input, query, started.run.runId, started.task.scheduledEventId, started.startedEventId, started.run.previousStartedEventId);
+  const { run, task, startedEventId } = started;
+  const firstEventId = input.startAtPreviousStartedEvent ? firstEventSincePreviousStart(ctx, run.runId, run.previousStartedEventId) : 1;
+  return decisionTaskOutput(ctx, input, query, run.runId, task.scheduledEventId, startedEventId, run.previousStartedEventId, firstEventId);
+}
+
+/**
+ * SWF_SPEC 8.2 startAtPreviousStartedEvent: the events stamped at or after the previous
+ * DecisionTaskStarted event (the whole history when there was none).
+ */
+function firstEventSincePreviousStart(ctx: OperationContext, runId: string, previousStartedEventId: number): number {
+  if (previousStartedEventId === 0) return 1;
+  const previous = ctx.store.getEvent(runId, previousStartedEventId);
+  if (!previous) return 1;
+  return ctx.store.firstEventIdFrom(runId, previous.timestampMs) ?? previousStartedEventId;
 }
 
 function decisionTaskOutput(ctx: OperationContext, input: OperationInput<'PollForDecisionTask'>, query: object, runId: string,
-  scheduledEventId: number, startedEventId: number, previousStartedEventId: number, after?: number): object {
+  scheduledEventId: number, startedEventId: number, previousStartedEventId: number, firstEventId: number, after?: number): object {
   const run = ctx.loadRun(runId)!;
   // the history a decision task carries ends at its DecisionTaskStarted event
-  const page = historyPage(ctx, run, startedEventId, input, after);
+  const page = historyPage(ctx, run, startedEventId, input, after, firstEventId);
   const nextPageToken = page.lastEventId === undefined ? undefined
-    : ctx.tokens.pageToken(query, [runId, scheduledEventId, startedEventId, previousStartedEventId, page.lastEventId] satisfies DecisionPosition, ctx.nowMs);
+    : ctx.tokens.pageToken(query, [runId, scheduledEventId, startedEventId, previousStartedEventId, page.lastEventId, firstEventId] satisfies DecisionPosition, ctx.nowMs);
   return {
     taskToken: ctx.tokens.taskToken({ kind: 'decision', runId, scheduledEventId, startedEventId }),
     startedEventId,

@@ -338,12 +338,17 @@ export class Store {
     const r = this.stmt('SELECT * FROM events WHERE run_id = ? AND event_id = ?').get(runId, eventId) as Row | undefined;
     return r && { eventId: r.event_id, eventType: r.event_type, timestampMs: r.ts_ms, attributes: JSON.parse(r.attrs) };
   }
-  /** Events with after < id <= maxId (ascending), or before > id (descending), at most limit. */
-  pageEvents(runId: string, reverse: boolean, position: number, maxId: number, limit: number): EventRecord[] {
+  /** The first event of a run stamped at or after `timestampMs` (events are stamped in id order). */
+  firstEventIdFrom(runId: string, timestampMs: number): number | undefined {
+    const r = this.stmt('SELECT MIN(event_id) AS id FROM events WHERE run_id = ? AND ts_ms >= ?').get(runId, timestampMs) as Row;
+    return r.id ?? undefined;
+  }
+  /** Events with minId <= id, id <= maxId and after < id (ascending) or before > id (descending), at most limit. */
+  pageEvents(runId: string, reverse: boolean, position: number, minId: number, maxId: number, limit: number): EventRecord[] {
     const sql = reverse
-      ? 'SELECT * FROM events WHERE run_id = ? AND event_id < ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?'
-      : 'SELECT * FROM events WHERE run_id = ? AND event_id > ? AND event_id <= ? ORDER BY event_id ASC LIMIT ?';
-    return (this.stmt(sql).all(runId, position, maxId, limit) as Row[]).map((r) => ({
+      ? 'SELECT * FROM events WHERE run_id = ? AND event_id < ? AND event_id >= ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?'
+      : 'SELECT * FROM events WHERE run_id = ? AND event_id > ? AND event_id >= ? AND event_id <= ? ORDER BY event_id ASC LIMIT ?';
+    return (this.stmt(sql).all(runId, position, minId, maxId, limit) as Row[]).map((r) => ({
       eventId: r.event_id, eventType: r.event_type, timestampMs: r.ts_ms, attributes: JSON.parse(r.attrs),
     }));
   }
