@@ -37,9 +37,21 @@ export class Decider {
     this.options = options;
   }
 
-  /** The decisions for the task whose full history is `history`. */
+  /**
+   * True when the state kept for the execution continues with `history`, which then only needs the
+   * events since the previous decision task (a poll with `startAtPreviousStartedEvent`).
+   */
+  canContinue(history: readonly HistoryEvent[], workflow: WorkflowClass, execution: DecisionTaskExecution): boolean {
+    const cached = this.cache.get(keyOf(execution));
+    return cached !== undefined && cached.workflow === workflow && cached.replay.canContinueWith(history);
+  }
+
+  /**
+   * The decisions for the task whose history is `history`: the whole history, or only its newest
+   * events when {@link canContinue} says the kept state continues with them.
+   */
   async decide(history: readonly HistoryEvent[], workflow: WorkflowClass, execution: DecisionTaskExecution): Promise<DecideResult> {
-    const key = `${execution.workflowId}\u0000${execution.runId}`;
+    const key = keyOf(execution);
     const cached = this.cache.get(key);
     this.cache.delete(key);
     let replay: Replay;
@@ -49,6 +61,12 @@ export class Decider {
       this.cacheHits++;
       result = await replay.continueWith(history); // checks the continuation again: cheap, from the last task on
     } else {
+      const first = history.reduce((min, e) => Math.min(min, e.eventId ?? 0), Infinity);
+      if (history.length > 0 && first > 1) {
+        throw new Error(
+          `Decider.decide: no state kept for run ${execution.runId} continues these events (from event ${first}); pass the whole history`,
+        );
+      }
       replay = new Replay(history, workflow, { ...this.options, execution });
       result = await replay.advance();
     }
@@ -57,8 +75,13 @@ export class Decider {
   }
 
   /** Drops the state of one execution (e.g. after its decision task failed). */
+  /** The first event of a run whose state is kept (its WorkflowExecutionStarted), else undefined. */
+  startedEvent(execution: DecisionTaskExecution): HistoryEvent | undefined {
+    return this.cache.get(keyOf(execution))?.replay.firstEvent;
+  }
+
   forget(execution: DecisionTaskExecution): void {
-    this.cache.delete(`${execution.workflowId}\u0000${execution.runId}`);
+    this.cache.delete(keyOf(execution));
   }
 
   private remember(key: string, entry: { replay: Replay; workflow: WorkflowClass }): void {
@@ -66,4 +89,8 @@ export class Decider {
     const max = this.options.maxCachedExecutions ?? 1000;
     while (this.cache.size > max) this.cache.delete(this.cache.keys().next().value!);
   }
+}
+
+function keyOf(execution: DecisionTaskExecution): string {
+  return `${execution.workflowId}\u0000${execution.runId}`;
 }

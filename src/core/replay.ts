@@ -53,6 +53,25 @@ export interface DecideResult {
   executionContext?: string;
 }
 
+/**
+ * The events of `history` (oldest or newest first) with an id above `lastEventId`, oldest first;
+ * reads only those from the end where they are.
+ */
+function eventsAfter(history: readonly HistoryEvent[], lastEventId: number): HistoryEvent[] {
+  const isNewestFirst = history.length > 1 && (history[0]!.eventId ?? 0) > (history.at(-1)!.eventId ?? 0);
+  if (isNewestFirst) {
+    const fresh: HistoryEvent[] = [];
+    for (const event of history) {
+      if ((event.eventId ?? 0) <= lastEventId) break;
+      fresh.push(event);
+    }
+    return fresh.reverse();
+  }
+  let start = history.length;
+  while (start > 0 && (history[start - 1]!.eventId ?? 0) > lastEventId) start--;
+  return history.slice(start);
+}
+
 /** Lets every promise continuation queued so far run (macrotask boundary). */
 const drainMicrotasks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -62,7 +81,8 @@ const drainMicrotasks = (): Promise<void> => new Promise((resolve) => setImmedia
  * events that followed (the `Decider` cache). Both paths run the same loop, hence the same decisions.
  */
 export class Replay {
-  private events: readonly HistoryEvent[];
+  /** Every event seen so far, in event-id order (index i holds event i + 1). */
+  private readonly events: HistoryEvent[];
   private boundaries: DecisionTaskBoundary[];
   private readonly execution: Execution;
   private readonly workflow: WorkflowClass;
@@ -73,7 +93,7 @@ export class Replay {
   private answered: Command[] = [];
 
   constructor(history: readonly HistoryEvent[], workflow: WorkflowClass, options: DecideOptions = {}) {
-    this.events = inEventOrder(history);
+    this.events = [...inEventOrder(history)];
     this.workflow = workflow;
     this.options = options;
     this.execution = new Execution(identityOf(this.events, workflow, options), options.serializer ?? jsonSerializer);
@@ -97,29 +117,42 @@ export class Replay {
   }
 
   /** True when the execution was closed by a recorded close decision. */
+  /** The run's first event (WorkflowExecutionStarted), kept while later tasks bring only new events. */
+  get firstEvent(): HistoryEvent | undefined {
+    return this.events[0];
+  }
+
   get isClosed(): boolean {
     return this.execution.isClosed;
   }
 
   /**
-   * True when `history` continues the one replayed so far: same events, and the task answered
-   * last is now completed (it did not time out, SWF_SPEC 14).
+   * True when `history` continues the one replayed so far: it holds the events that follow the
+   * last one seen (the whole history, or only the newest events such as a poll with
+   * `startAtPreviousStartedEvent` returns), and the task answered last is now completed (it did
+   * not time out, SWF_SPEC 14).
    */
   canContinueWith(history: readonly HistoryEvent[]): boolean {
     return this.continuation(history) !== undefined;
   }
 
-  /** The new events and the boundaries from the last answered task on, when `history` continues this replay. */
-  private continuation(history: readonly HistoryEvent[]): { events: readonly HistoryEvent[]; tail: DecisionTaskBoundary[] } | undefined {
+  /**
+   * The new events and the boundaries from the last answered task on, when `history` continues
+   * this replay. Costs the new events and those of the last task, not the whole history.
+   */
+  private continuation(history: readonly HistoryEvent[]): { fresh: HistoryEvent[]; tail: DecisionTaskBoundary[] } | undefined {
     const boundary = this.boundaries[this.task];
     if (!boundary || boundary.completedIndex !== undefined || this.execution.isClosed) return undefined;
-    const events = inEventOrder(history);
-    if (events.length <= this.events.length) return undefined;
-    const mine = this.events[boundary.startedIndex]!;
-    const theirs = events[boundary.startedIndex];
-    if (theirs?.eventId !== mine.eventId || theirs.eventType !== 'DecisionTaskStarted') return undefined;
-    const tail = decisionTaskBoundaries(events, boundary.startedIndex);
-    return tail[0]?.startedIndex === boundary.startedIndex && tail[0].completedIndex !== undefined ? { events, tail } : undefined;
+    const last = this.events.at(-1)?.eventId ?? 0;
+    const fresh = eventsAfter(history, last);
+    if (fresh.length === 0 || fresh[0]!.eventId !== last + 1 || fresh.at(-1)!.eventId !== last + fresh.length) return undefined;
+    const from = boundary.startedIndex;
+    const tail = decisionTaskBoundaries([...this.events.slice(from), ...fresh]).map((b) => ({
+      ...b,
+      startedIndex: b.startedIndex + from,
+      completedIndex: b.completedIndex === undefined ? undefined : b.completedIndex + from,
+    }));
+    return tail[0]?.startedIndex === from && tail[0].completedIndex !== undefined ? { fresh, tail } : undefined;
   }
 
   /** Replays the events of `history` that follow the ones seen so far; throws when it does not continue them. */
@@ -127,7 +160,7 @@ export class Replay {
     const continuation = this.continuation(history);
     if (!continuation) throw new Error('Replay.continueWith: the history does not continue this replay; start a new Replay');
     const previousLength = this.events.length;
-    this.events = continuation.events;
+    for (const event of continuation.fresh) this.events.push(event);
     indexMarkers(this.execution, this.events, previousLength);
     this.boundaries.splice(this.task, Infinity, ...continuation.tail);
     this.execution.restoreCommands(this.answered);

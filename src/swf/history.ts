@@ -80,14 +80,22 @@ export async function getLastEvent(
 /**
  * Long-polls one decision task list. Returns undefined when the poll ended without a task
  * (SWF answers an empty task without or with an empty taskToken); otherwise the task with the
- * history of all pages, which are fetched by polling again with the page token.
+ * history of all pages, which are fetched by polling again with the page token. With
+ * `startAtPreviousStartedEvent` the history holds only the events stamped since the previous
+ * DecisionTaskStarted (the whole history on a run's first task).
  */
 export async function pollForDecisionTask(
   client: SWFClient,
   target: PollTarget,
-  options: { abortSignal?: AbortSignal; maximumPageSize?: number } = {},
+  options: { abortSignal?: AbortSignal; maximumPageSize?: number; startAtPreviousStartedEvent?: boolean } = {},
 ): Promise<DecisionTask | undefined> {
-  const request = { domain: target.domain, taskList: { name: target.taskList }, identity: target.identity, maximumPageSize: options.maximumPageSize ?? 1000 };
+  const request = {
+    domain: target.domain,
+    taskList: { name: target.taskList },
+    identity: target.identity,
+    maximumPageSize: options.maximumPageSize ?? 1000,
+    ...(options.startAtPreviousStartedEvent ? { startAtPreviousStartedEvent: true } : {}),
+  };
   const first = await client.send(new PollForDecisionTaskCommand(request), {
     abortSignal: options.abortSignal,
   });

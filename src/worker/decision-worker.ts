@@ -5,13 +5,13 @@ import { RespondDecisionTaskCompletedCommand } from '@aws-sdk/client-swf';
 import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
 import { NonDeterminismError, jsonSerializer } from '../core/index.ts';
 import { Decider, toError } from '../core/engine.ts';
-import type { Serializer } from '../core/index.ts';
+import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { timestampMillis, splitHeaders } from '../core/engine.ts';
 import type { DecideResult, Headers, HistoryEvent, WorkflowInterceptorFactory } from '../core/engine.ts';
 import { checkSchema } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
 import type { PayloadStorage } from '../payloads/index.ts';
-import { describeError, isFault, pollForDecisionTask } from '../swf/index.ts';
+import { describeError, getHistory, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
@@ -51,6 +51,13 @@ export interface DecisionWorkerOptions {
   workflowInterceptors?: WorkflowInterceptorFactory[];
   /** Interceptors of each decision task, in the worker (not replayed), the first one outermost. */
   decisionTaskInterceptors?: DecisionTaskInterceptor[];
+  /**
+   * Poll with `startAtPreviousStartedEvent` (default true): a task of a run whose replay this
+   * worker keeps brings only the events since the previous decision task; on a miss (first task
+   * here, evicted, or a gap) the worker reads the whole history with GetWorkflowExecutionHistory.
+   * False: every task brings the whole history.
+   */
+  incrementalHistory?: boolean;
 }
 
 /** A decision task for a workflow type the worker's registry does not hold: it is left unanswered. */
@@ -73,6 +80,8 @@ export class DecisionWorker {
   private readonly pollAbort = new AbortController();
   private readonly inFlight = new Set<Promise<void>>();
   private running: Promise<void> | undefined;
+  /** Tasks that brought only new events but missed the cache, so the whole history was read. */
+  historyReads = 0;
 
   constructor(options: DecisionWorkerOptions) {
     this.options = options;
@@ -114,7 +123,7 @@ export class DecisionWorker {
       pollForDecisionTask(
         this.options.client,
         { domain: this.options.domain, taskList: this.options.taskList, identity: this.identity },
-        { abortSignal },
+        { abortSignal, startAtPreviousStartedEvent: this.options.incrementalHistory ?? true },
       ),
     );
     if (!task) return false;
@@ -188,7 +197,7 @@ export class DecisionWorker {
     const isFirstTask = !task.events.some((event) => event.eventType === 'DecisionTaskCompleted');
     try {
       // headers are read only for interceptors: no extra parsing of the input otherwise
-      await decideTask({ info, headers: interceptors.length > 0 ? this.runHeaders(task.events) : {}, isFirstTask });
+      await decideTask({ info, headers: interceptors.length > 0 ? this.runHeaders(this.runStart(task)) : {}, isFirstTask });
     } catch (caught) {
       if (answered === 'no') return;
       const error = toError(caught);
@@ -215,8 +224,11 @@ export class DecisionWorker {
     let executionContext: string | undefined;
     try {
       const payloads = this.options.payloads;
-      const events = payloads ? await payloads.resolveEvents(task.events, task.workflowExecution) : task.events;
-      const result = await this.serially(() => this.decider.decide(events, workflow, task.workflowExecution));
+      const result = await this.serially(async () => {
+        const history = await this.historyFor(task, workflow);
+        const events = payloads ? await payloads.resolveEvents(history, task.workflowExecution) : history;
+        return this.decider.decide(events, workflow, task.workflowExecution);
+      });
       for (const warning of result.warnings) log.warn({ eventId: task.startedEventId }, warning);
       decisions = (payloads ? await payloads.offloadDecisions(result.decisions) : result.decisions) as SdkDecision[];
       executionContext = result.executionContext;
@@ -258,13 +270,19 @@ export class DecisionWorker {
     const types = decisions.map((d) => String(d.decisionType));
     log.debug({ eventId: task.startedEventId, decisions: types }, 'decision task completed');
     this.notify('decisionTaskCompleted', { ...info, durationMs: elapsed(), decisions: types });
-    this.notifyRun(info, task.events, status);
+    this.notifyRun(info, task.events, this.runStart(task), status);
     return { decisions: types, status };
   }
 
   /** The headers of the run's input (WorkflowExecutionStarted, the history's first event); empty if none or unreadable. */
-  private runHeaders(events: readonly HistoryEvent[]): Headers {
-    const started = events[0]?.workflowExecutionStartedEventAttributes;
+  /** The run's WorkflowExecutionStarted: the task's first event, or the kept replay's when the task brought only new events. */
+  private runStart(task: DecisionTask): HistoryEvent | undefined {
+    const first = task.events[0];
+    return first?.eventId === 1 ? first : this.decider.startedEvent(task.workflowExecution);
+  }
+
+  private runHeaders(start: HistoryEvent | undefined): Headers {
+    const started = start?.workflowExecutionStartedEventAttributes;
     if (!started) return {};
     try {
       return splitHeaders((this.options.serializer ?? jsonSerializer).deserialize(started.input)).headers;
@@ -274,13 +292,25 @@ export class DecisionWorker {
   }
 
   /** workflowStarted after a run's first decision task; workflowClosed once its close decision went out. */
-  private notifyRun(info: DecisionTaskInfo, events: readonly HistoryEvent[], status: DecideResult['status']): void {
+  private notifyRun(info: DecisionTaskInfo, events: readonly HistoryEvent[], start: HistoryEvent | undefined, status: DecideResult['status']): void {
     const run = { domain: info.domain, taskList: info.taskList, workflowId: info.workflowId, runId: info.runId, workflowType: info.workflowType };
     if (!events.some((event) => event.eventType === 'DecisionTaskCompleted')) this.notify('workflowStarted', run);
     if (status === 'open') return;
     // SWF_SPEC 8.3: the close decision is applied with the task, so the run closed at this task.
-    const durationMs = Math.max(0, timestampMillis(events.at(-1)?.eventTimestamp) - timestampMillis(events[0]?.eventTimestamp));
+    const durationMs = Math.max(0, timestampMillis(events.at(-1)?.eventTimestamp) - timestampMillis(start?.eventTimestamp));
     this.notify('workflowClosed', { ...run, status, durationMs });
+  }
+
+  /**
+   * The task's events when they start the run or continue the kept replay; else the whole history
+   * up to the task's DecisionTaskStarted, read with GetWorkflowExecutionHistory.
+   */
+  private async historyFor(task: DecisionTask, workflow: WorkflowClass): Promise<readonly HistoryEvent[]> {
+    const first = task.events[0]?.eventId ?? 1;
+    if (first <= 1 || this.decider.canContinue(task.events, workflow, task.workflowExecution)) return task.events;
+    this.historyReads += 1;
+    const events = await getHistory(this.options.client, this.options.domain, task.workflowExecution);
+    return events.filter((e) => (e.eventId ?? 0) <= task.startedEventId);
   }
 
   /** Runs `work` after every decision queued before it. */

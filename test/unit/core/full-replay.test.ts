@@ -89,6 +89,20 @@ describe('replay of complete histories', () => {
       assert.deepEqual(cached.decisionsPerTask, replayed.decisionsPerTask);
       assert.equal(decider.cacheHits, replayed.decisionsPerTask.length - 1, 'every task after the first continued the cached state');
     });
+
+    test(`the caching Decider given only the events since the previous task decides as full replay (${scenario.name})`, async () => {
+      const replayed = await simulate(scenario.script, fullReplay);
+      const decider = new Decider();
+      let previousStartedId = 0;
+      const cached = await simulate(scenario.script, (events) => {
+        // what a poll with startAtPreviousStartedEvent brings
+        const newest = events.filter((e) => e.eventId! >= previousStartedId);
+        previousStartedId = events.at(-1)!.eventId!;
+        return decider.decide(newest, Order, execution);
+      });
+      assert.deepEqual(cached.decisionsPerTask, replayed.decisionsPerTask);
+      assert.equal(decider.cacheHits, replayed.decisionsPerTask.length - 1);
+    });
   }
 
   test('the result records every step of the execution', async () => {
@@ -110,6 +124,14 @@ describe('replay of complete histories', () => {
     assert.equal(decider.cacheHits, 0);
     assert.deepEqual(again.decisions, first.decisions);
     assert.deepEqual(again, await decide(h.events, Order, { execution }));
+  });
+
+  test('the Decider refuses a history that neither starts the run nor continues its kept state', async () => {
+    const decider = new Decider();
+    const h = new HistoryBuilder().started({ items: ['book'] }).decisionStarted();
+    const newest = h.events.slice(1);
+    assert.equal(decider.canContinue(newest, Order, execution), false);
+    await assert.rejects(decider.decide(newest, Order, execution), /pass the whole history/);
   });
 
   test('the Decider keeps at most maxCachedExecutions executions', async () => {
