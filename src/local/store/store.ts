@@ -1,7 +1,7 @@
 // The SQL of the local server: one SQLite database, prepared statements, one transaction per call.
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 import type {
@@ -52,16 +52,24 @@ export const NEXT_ACTIVITY_TASK_SQL = `SELECT * FROM activity_tasks WHERE domain
   ORDER BY priority DESC, rowid ASC LIMIT 1`;
 
 /**
- * The persistent state. File databases use WAL with synchronous=FULL so that every acknowledged
- * call survives a kill -9 or power loss (NORMAL may lose the last commits on power loss).
+ * The persistent state. On a file database every change is on disk before anyone hears of it, so
+ * an acknowledged call survives a kill -9 or power loss: SQLite runs in WAL mode with
+ * synchronous=NORMAL (a commit writes the log without waiting for the disk) and the store itself
+ * syncs the log (fdatasync) before it lets a commit's callers go. Group commit: calls join one
+ * open transaction while the previous one is being synced, off the event loop, in the thread pool.
  */
 export class Store {
   readonly db: Database.Database;
   readonly path: string;
   private readonly statements = new Map<string, Database.Statement>();
-  /** The open group-commit transaction and how to tell its calls that it committed. */
+  /** The open group-commit transaction and how to tell its calls that it is on disk. */
   private batch: { committed: Promise<void>; resolve(): void; reject(error: Error): void } | undefined;
-  /** Transactions committed since the store opened (each one fsync on a file database). */
+  /** True while a committed batch is being synced; the open batch commits when that ends. */
+  private isSyncing = false;
+  /** The write-ahead log, synced before a commit's callers are answered (file databases only). */
+  private walFd: number | undefined;
+  private isClosed = false;
+  /** Syncs of committed transactions to disk since the store opened (one per group of calls). */
   readonly counters = { commits: 0 };
 
   constructor(options: StoreOptions) {
@@ -74,10 +82,15 @@ export class Store {
         this.db.pragma('locking_mode = EXCLUSIVE');
         this.db.pragma('busy_timeout = 1000');
         this.db.pragma('journal_mode = WAL');
-        this.db.pragma('synchronous = FULL');
+        // the log is synced by the store before any commit is acknowledged (see syncLog)
+        this.db.pragma('synchronous = NORMAL');
       }
       this.db.exec(SCHEMA_SQL);
       this.db.exec('BEGIN IMMEDIATE; COMMIT'); // takes the exclusive lock now, not at the first call
+      if (options.path !== ':memory:') {
+        this.walFd = openSync(`${options.path}-wal`, 'r');
+        fdatasyncSync(this.walFd);
+      }
     } catch (error) {
       const reason = (error as { code?: string }).code === 'SQLITE_BUSY'
         ? 'another local SWF server is using it; stop that one or pass another --db file'
@@ -91,11 +104,17 @@ export class Store {
     }
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction: all of it is committed or none. */
+  /**
+   * Runs `fn` in one IMMEDIATE transaction: all of it is committed or none, and it is on disk when
+   * this returns. Inside an open group-commit batch it becomes part of that batch.
+   */
   transaction<T>(fn: () => T): T {
     const isOuter = !this.db.inTransaction;
     const result = this.db.transaction(fn).immediate();
-    if (isOuter) this.counters.commits += 1;
+    if (isOuter && this.walFd !== undefined) {
+      fdatasyncSync(this.walFd);
+      this.counters.commits += 1;
+    }
     return result;
   }
 
@@ -103,14 +122,21 @@ export class Store {
    * Group commit: runs `fn` at once in its own savepoint of the shared open transaction (a
    * failure rolls back `fn` alone) and settles once the commit that holds it is on disk, so no
    * caller hears of a change before it is durable. The transaction is committed when the calls
-   * of the current turn of the event loop are done. In memory there is nothing to wait for.
+   * of the current turn of the event loop are done. `applied` runs once `fn` succeeded, before
+   * the commit: calls it sets off in this turn (a woken poller) join the same commit. In memory
+   * there is nothing to wait for.
    */
-  async grouped<T>(fn: () => T): Promise<T> {
-    if (this.path === ':memory:') return this.transaction(fn);
+  async grouped<T>(fn: () => T, applied?: () => void): Promise<T> {
+    if (this.path === ':memory:') {
+      const value = this.transaction(fn);
+      applied?.();
+      return value;
+    }
     const batch = this.openBatch();
     let outcome: { value: T } | { error: unknown };
     try {
       outcome = { value: this.db.transaction(fn).immediate() };
+      applied?.();
     } catch (error) {
       outcome = { error: error ?? new Error('operation failed') };
     }
@@ -130,23 +156,62 @@ export class Store {
     });
     committed.catch(() => {}); // every call awaits it; this only avoids an unhandled rejection
     this.batch = { committed, resolve, reject };
-    setImmediate(() => this.commitBatch());
+    // while a sync is running, the batch collects calls and commits when the sync ends
+    if (!this.isSyncing) setImmediate(() => this.commitAndSync());
     return committed;
   }
 
-  /** Commits the open group-commit transaction, if any, and releases the calls waiting on it. */
-  commitBatch(): void {
-    const batch = this.batch;
+  /** Commits the open batch, syncs the log in the thread pool, then answers its calls. */
+  private commitAndSync(): void {
+    if (this.isSyncing) return;
+    const batch = this.commitOpenBatch();
     if (!batch) return;
+    this.isSyncing = true;
+    const fd = this.walFd!;
+    fdatasync(fd, (error) => {
+      this.isSyncing = false;
+      if (this.isClosed) {
+        // close() synced everything already; the log may be gone since
+        closeSync(fd);
+        batch.resolve();
+        return;
+      }
+      if (error) {
+        batch.reject(new StoreCommitError(`The database could not be synced to disk, the call may not have been kept: ${error.message}`));
+      } else {
+        this.counters.commits += 1;
+        batch.resolve();
+      }
+      if (this.batch) this.commitAndSync();
+    });
+  }
+
+  /** Commits the open batch (without syncing); undefined when none is open or the commit failed. */
+  private commitOpenBatch(): NonNullable<Store['batch']> | undefined {
+    const batch = this.batch;
+    if (!batch) return undefined;
     this.batch = undefined;
     try {
       this.db.exec('COMMIT');
-      this.counters.commits += 1;
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       batch.reject(new StoreCommitError(`The database commit failed, nothing of this call was kept: ${(error as Error).message}`));
+      return undefined;
+    }
+    return batch;
+  }
+
+  /** Commits and syncs the open batch at once, and answers its calls (on close). */
+  commitBatch(): void {
+    const batch = this.commitOpenBatch();
+    if (!batch) return;
+    try {
+      fdatasyncSync(this.walFd!);
+    } catch (error) {
+      batch.reject(new StoreCommitError(`The database could not be synced to disk, the call may not have been kept: ${(error as Error).message}`));
       return;
     }
+    this.counters.commits += 1;
     batch.resolve();
   }
 
@@ -161,6 +226,11 @@ export class Store {
 
   close(): void {
     this.commitBatch();
+    if (this.walFd !== undefined) {
+      fdatasyncSync(this.walFd); // also covers a batch whose sync is still running
+      if (!this.isSyncing) closeSync(this.walFd); // else its callback closes it
+    }
+    this.isClosed = true;
     this.db.close();
   }
 
