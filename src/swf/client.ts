@@ -1,7 +1,8 @@
 // The one constructor of SDK clients: endpoint, region, credentials and the long-poll socket timeout.
 import { SWFClient } from '@aws-sdk/client-swf';
-import type { SWFClientConfig } from '@aws-sdk/client-swf';
+import type { ServiceInputTypes, ServiceOutputTypes, SWFClientConfig } from '@aws-sdk/client-swf';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { resolveConnection } from './connection.ts';
 import type { Connection, ConnectionOptions } from './connection.ts';
 import { explainNonJsonAnswers } from './non-json-answers.ts';
@@ -28,16 +29,37 @@ export interface SwfClientOptions extends ConnectionOptions {
 
 /**
  * Creates an SDK client for real SWF or an SWF-compatible endpoint. Endpoints that are not
- * Amazon's get dummy credentials unless credentials are set in the environment; the socket
- * timeout covers long polls.
+ * Amazon's get dummy credentials unless credentials are set in the environment, and their
+ * requests are not signed (SigV4 costs more CPU than the local server spends on most calls); the
+ * socket timeout covers long polls. No client logs what it sends, so the SDK's logger step, which
+ * copies every input and output (histories included) to redact it, is left out.
  */
 export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
   // The SDK warns on every process about Node versions it will drop; that is not our users' news.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const connection = resolveConnection(options);
-  const client = new SWFClient(clientConfig(connection, options));
+  const config = clientConfig(connection, options);
+  const client = new SWFClient(config);
+  client.middlewareStack.remove('loggerMiddleware');
+  if (config.credentials === LOCAL_CREDENTIALS) {
+    client.middlewareStack.remove('httpSigningMiddleware');
+    client.middlewareStack.add(unsignedScope(connection.region), { step: 'finalizeRequest', name: 'flowyUnsignedScope' });
+  }
   explainNonJsonAnswers(client, connection.endpoint ?? `Amazon SWF in ${connection.region}`);
   return client;
+}
+
+/**
+ * In place of a signature: the Authorization header's credential scope alone, which is where a
+ * local server reads the caller's region (used in domain ARNs, SWF_SPEC 1.1).
+ */
+function unsignedScope(region: string): FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> {
+  const authorization = `AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20000101/${region}/swf/aws4_request, SignedHeaders=host, Signature=unsigned`;
+  return (next) => (args) => {
+    const request = args.request as { headers?: Record<string, string> };
+    if (request.headers) request.headers.authorization = authorization;
+    return next(args);
+  };
 }
 
 /** The SDK configuration for a resolved connection (exported for tests). */
