@@ -11,7 +11,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CountClosedWorkflowExecutionsCommand, GetWorkflowExecutionHistoryCommand } from '@aws-sdk/client-swf';
-import type { SWFClient } from '@aws-sdk/client-swf';
 import { FlowyClient } from '../src/client/index.ts';
 import { scan } from '../src/definitions/index.ts';
 import type { Registry } from '../src/definitions/index.ts';
@@ -39,6 +38,8 @@ interface Throughput {
   commits: number;
 }
 
+/** Servers older than stats() (to measure a baseline checkout with this file) count nothing. */
+const statsOf = (server: { stats?: () => { calls: number; commits: number } }) => server.stats?.() ?? { calls: NaN, commits: NaN };
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const cpuNow = () => {
@@ -77,8 +78,21 @@ async function oneProcessStack(registry: Registry) {
   await registerAll(swf, domain, registry);
   const completions = new Completions();
   const workers = [
-    new DecisionWorker({ client: swf, domain, taskList: 'bench-decisions', registry, pollers: DECISION_POLLERS, observer: completions.observer }),
-    new ActivityWorker({ client: swf, domain, taskList: 'bench-activities', registry, concurrency: ACTIVITY_CONCURRENCY }),
+    new DecisionWorker({
+      client: swf,
+      domain,
+      taskList: 'bench-decisions',
+      registry,
+      pollers: DECISION_POLLERS,
+      observer: completions.observer,
+    }),
+    new ActivityWorker({
+      client: swf,
+      domain,
+      taskList: 'bench-activities',
+      registry,
+      concurrency: ACTIVITY_CONCURRENCY,
+    }),
   ];
   const running = Promise.all(workers.map((w) => w.start()));
   const client = new FlowyClient({ client: swf, domain, registry });
@@ -100,28 +114,38 @@ async function oneProcessThroughput(registry: Registry, executions: number, step
   const stack = await oneProcessStack(registry);
   try {
     const Chain = registry.findWorkflow('BenchChain')!.cls;
-    const before = stack.server.stats();
+    const before = statsOf(stack.server);
     const cpu = cpuNow();
     const t = performance.now();
     await Promise.all(Array.from({ length: executions }, () => stack.client.startWorkflow(Chain, { steps })));
     await stack.completions.until(executions);
     const wallMs = performance.now() - t;
-    const after = stack.server.stats();
-    return { steps: executions * steps, wallMs, cpuMs: { 'one process': cpuNow() - cpu }, calls: after.calls - before.calls, commits: after.commits - before.commits };
+    const after = statsOf(stack.server);
+    return {
+      steps: executions * steps,
+      wallMs,
+      cpuMs: { 'one process': cpuNow() - cpu },
+      calls: after.calls - before.calls,
+      commits: after.commits - before.commits,
+    };
   } finally {
     await stack.close();
   }
 }
 
 /** CPU per step of `runs` executions of `steps` activities run one after the other, in one process. */
-async function oneProcessSequentialCost(registry: Registry, runs: number, steps: number): Promise<{ cpuMsPerStep: number; callsPerStep: number; latencyMs: number[] }> {
+async function oneProcessSequentialCost(
+  registry: Registry,
+  runs: number,
+  steps: number,
+): Promise<{ cpuMsPerStep: number; callsPerStep: number; latencyMs: number[] }> {
   const stack = await oneProcessStack(registry);
   try {
     const Chain = registry.findWorkflow('BenchChain')!.cls;
     // warm up: the first execution loads and compiles the code paths
     await stack.client.startWorkflow(Chain, { steps: 3 });
     await stack.completions.until(1);
-    const before = stack.server.stats();
+    const before = statsOf(stack.server);
     const cpu = cpuNow();
     const latencyMs: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -130,8 +154,12 @@ async function oneProcessSequentialCost(registry: Registry, runs: number, steps:
       await stack.completions.until(i + 2);
       latencyMs.push(performance.now() - t);
     }
-    const after = stack.server.stats();
-    return { cpuMsPerStep: (cpuNow() - cpu) / (runs * steps), callsPerStep: (after.calls - before.calls) / (runs * steps), latencyMs };
+    const after = statsOf(stack.server);
+    return {
+      cpuMsPerStep: (cpuNow() - cpu) / (runs * steps),
+      callsPerStep: (after.calls - before.calls) / (runs * steps),
+      latencyMs,
+    };
   } finally {
     await stack.close();
   }
@@ -166,7 +194,8 @@ function flowy(args: string[]): Proc {
         const look = () => {
           const line = text.split('\n').find((l) => pattern.test(l));
           if (line !== undefined) return resolve(line);
-          if (child.exitCode !== null || Date.now() - began > timeoutMs) return reject(new Error(`no ${pattern} from flowy ${args[0]}:\n${text}`));
+          if (child.exitCode !== null || Date.now() - began > timeoutMs)
+            return reject(new Error(`no ${pattern} from flowy ${args[0]}:\n${text}`));
           setTimeout(look, 20);
         };
         look();
@@ -187,7 +216,13 @@ async function processStack(options: { concurrency?: number } = {}) {
   const common = ['--endpoint', url, '--domain', 'bench', '--folders', FIXTURE, '--log-format', 'json'];
   const decider = flowy(['start-workflow-worker', ...common, '--pollers', String(DECISION_POLLERS)]);
   await decider.waitFor(/polling/);
-  const activities = flowy(['start-activity-worker', ...common, '--no-register', '--concurrency', String(options.concurrency ?? ACTIVITY_CONCURRENCY)]);
+  const activities = flowy([
+    'start-activity-worker',
+    ...common,
+    '--no-register',
+    '--concurrency',
+    String(options.concurrency ?? ACTIVITY_CONCURRENCY),
+  ]);
   await activities.waitFor(/polling/);
   const swf = createSwfClient({ endpoint: url });
   const registry = await scan([FIXTURE]);
@@ -204,7 +239,9 @@ async function processStack(options: { concurrency?: number } = {}) {
       const began = Date.now();
       for (;;) {
         ownCalls += 1;
-        const { count } = await swf.send(new CountClosedWorkflowExecutionsCommand({ domain: 'bench', startTimeFilter: { oldestDate: new Date(0) } }));
+        const { count } = await swf.send(
+          new CountClosedWorkflowExecutionsCommand({ domain: 'bench', startTimeFilter: { oldestDate: new Date(0) } }),
+        );
         if ((count ?? 0) >= target || Date.now() - began > timeoutMs) return count ?? 0;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -237,7 +274,11 @@ async function processThroughput(executions: number, steps: number): Promise<Thr
     await stack.closedAtLeast(executions);
     const wallMs = performance.now() - t;
     const cpuAfter = stack.cpu();
-    result = { steps: executions * steps, wallMs, cpuMs: Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, v - cpu[k]!])) };
+    result = {
+      steps: executions * steps,
+      wallMs,
+      cpuMs: Object.fromEntries(Object.entries(cpuAfter).map(([k, v]) => [k, v - cpu[k]!])),
+    };
   } catch (error) {
     await stack.close();
     throw error;
@@ -256,7 +297,9 @@ async function processLatency(runs: number): Promise<number[]> {
     for (let i = 0; i < runs + 1; i++) {
       const execution = await stack.client.startWorkflow(Chain, { steps: STEPS });
       await stack.closedAtLeast(i + 1);
-      const { events = [] } = await stack.swf.send(new GetWorkflowExecutionHistoryCommand({ domain: 'bench', execution }));
+      const { events = [] } = await stack.swf.send(
+        new GetWorkflowExecutionHistoryCommand({ domain: 'bench', execution }),
+      );
       const first = events[0]!.eventTimestamp!.getTime();
       const last = events.at(-1)!.eventTimestamp!.getTime();
       if (i > 0) latencies.push(last - first); // the first one warms up
@@ -277,7 +320,11 @@ async function concurrencyCheck(count: number): Promise<string> {
     const closed = await stack.closedAtLeast(count, 90_000);
     const seconds = (performance.now() - t) / 1000;
     const { count: completed } = await stack.swf.send(
-      new CountClosedWorkflowExecutionsCommand({ domain: 'bench', startTimeFilter: { oldestDate: new Date(0) }, closeStatusFilter: { status: 'COMPLETED' } }),
+      new CountClosedWorkflowExecutionsCommand({
+        domain: 'bench',
+        startTimeFilter: { oldestDate: new Date(0) },
+        closeStatusFilter: { status: 'COMPLETED' },
+      }),
     );
     return closed >= count && completed === count
       ? `ok: ${count} activities of 2 s each, all completed in ${fmt(seconds, 1)} s`
@@ -304,7 +351,11 @@ function printThroughput(setup: string, results: Throughput[]): void {
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const cpu = cpus();
-  console.log(`machine: ${cpu.length} x ${cpu[0]?.model.trim()}, node ${process.version}, load average ${loadavg().map((l) => fmt(l)).join(' ')}`);
+  console.log(
+    `machine: ${cpu.length} x ${cpu[0]?.model.trim()}, node ${process.version}, load average ${loadavg()
+      .map((l) => fmt(l))
+      .join(' ')}`,
+  );
   const registry = await scan([FIXTURE]);
 
   if (ONLY !== 'processes') {
@@ -312,19 +363,29 @@ async function main(): Promise<void> {
     for (let i = 0; i < REPEATS; i++) one.push(await oneProcessThroughput(registry, EXECUTIONS, STEPS));
     printThroughput('one process, file database, in-process transport', one);
     const short = await oneProcessSequentialCost(registry, 30, STEPS);
-    console.log(`  one 10-step execution   ${fmt(median(short.latencyMs), 1)} ms median of ${short.latencyMs.length} (start to close, measured by the caller)`);
+    console.log(
+      `  one 10-step execution   ${fmt(median(short.latencyMs), 1)} ms median of ${short.latencyMs.length} (start to close, measured by the caller)`,
+    );
     const long = await oneProcessSequentialCost(registry, 1, 1000);
-    console.log(`\none process, sequential: CPU ms/step of 10-step executions ${fmt(short.cpuMsPerStep)} (${fmt(short.callsPerStep)} calls/step), of one 1,000-step execution ${fmt(long.cpuMsPerStep)} (${fmt(long.callsPerStep)} calls/step): x${fmt(long.cpuMsPerStep / short.cpuMsPerStep)}`);
+    console.log(
+      `\none process, sequential: CPU ms/step of 10-step executions ${fmt(short.cpuMsPerStep)} (${fmt(short.callsPerStep)} calls/step), of one 1,000-step execution ${fmt(long.cpuMsPerStep)} (${fmt(long.callsPerStep)} calls/step): x${fmt(long.cpuMsPerStep / short.cpuMsPerStep)}`,
+    );
   }
   if (ONLY !== 'one') {
     const procs: Throughput[] = [];
     for (let i = 0; i < REPEATS; i++) procs.push(await processThroughput(EXECUTIONS, STEPS));
     printThroughput('flowy dev + workflow worker + activity worker processes, loopback HTTP', procs);
     const latencies = await processLatency(5);
-    console.log(`  one 10-step execution   ${fmt(median(latencies), 0)} ms median of ${latencies.length} (server timestamps, start to close)`);
+    console.log(
+      `  one 10-step execution   ${fmt(median(latencies), 0)} ms median of ${latencies.length} (server timestamps, start to close)`,
+    );
     console.log(`\nactivity worker --concurrency 500: ${await concurrencyCheck(500)}`);
   }
-  console.log(`\nload average at the end: ${loadavg().map((l) => fmt(l)).join(' ')}`);
+  console.log(
+    `\nload average at the end: ${loadavg()
+      .map((l) => fmt(l))
+      .join(' ')}`,
+  );
 }
 
 await main();
