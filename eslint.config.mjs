@@ -19,12 +19,38 @@ const LAYERS = {
   client: ['swf-model', 'core', 'definitions', 'swf', 'common', 'payloads', 'schedules'],
   local: ['swf-model', 'common'],
   embedded: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'common', 'payloads'],
-  testing: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded', 'common', 'payloads', 'schedules'],
+  testing: [
+    'swf-model',
+    'core',
+    'definitions',
+    'swf',
+    'worker',
+    'client',
+    'local',
+    'embedded',
+    'common',
+    'payloads',
+    'schedules',
+  ],
   // the web UI: reads and acts through src/swf, folds histories with src/client's summary
   ui: ['swf-model', 'core', 'definitions', 'swf', 'client', 'common'],
   // OpenTelemetry tracing on the interceptors: the only layer that imports @opentelemetry (opt-in)
   tracing: ['core', 'worker', 'client', 'common'],
-  cli: ['swf-model', 'core', 'definitions', 'swf', 'worker', 'client', 'local', 'embedded', 'testing', 'common', 'ui', 'payloads', 'schedules'],
+  cli: [
+    'swf-model',
+    'core',
+    'definitions',
+    'swf',
+    'worker',
+    'client',
+    'local',
+    'embedded',
+    'testing',
+    'common',
+    'ui',
+    'payloads',
+    'schedules',
+  ],
 };
 
 /** The files through which other layers reach a layer; index.ts unless named here. */
@@ -62,8 +88,26 @@ const OTEL_PATTERN = {
 
 /** Node modules that do I/O or touch the process; src/core is pure (DESIGN: "no I/O"). */
 const NODE_IO_MODULES = [
-  'fs', 'fs/promises', 'path', 'http', 'https', 'http2', 'net', 'tls', 'dgram', 'dns', 'child_process',
-  'cluster', 'worker_threads', 'os', 'process', 'readline', 'stream', 'zlib', 'vm', 'sqlite',
+  'fs',
+  'fs/promises',
+  'path',
+  'http',
+  'https',
+  'http2',
+  'net',
+  'tls',
+  'dgram',
+  'dns',
+  'child_process',
+  'cluster',
+  'worker_threads',
+  'os',
+  'process',
+  'readline',
+  'stream',
+  'zlib',
+  'vm',
+  'sqlite',
 ].flatMap((name) => [name, `node:${name}`]);
 
 const MAX_DEPTH = 4;
@@ -107,7 +151,8 @@ function layerConfigs() {
           'no-restricted-imports': [
             'error',
             {
-              paths: layer === 'core' ? NODE_IO_MODULES.map((name) => ({ name, message: 'src/core does no I/O.' })) : [],
+              paths:
+                layer === 'core' ? NODE_IO_MODULES.map((name) => ({ name, message: 'src/core does no I/O.' })) : [],
               patterns,
             },
           ],
@@ -116,7 +161,9 @@ function layerConfigs() {
       if (layer !== 'swf') {
         // Later configs win: the allow-listed files keep the layer rules, without the AWS SDK one.
         configs.push({
-          files: AWS_SDK_ALLOWED.filter((file) => file.startsWith(`src/${layer}/`) && file.split('/').length === depth + 2),
+          files: AWS_SDK_ALLOWED.filter(
+            (file) => file.startsWith(`src/${layer}/`) && file.split('/').length === depth + 2,
+          ),
           rules: { 'no-restricted-imports': ['error', { patterns: [...layerPatterns(layer, depth), OTEL_PATTERN] }] },
         });
       }
@@ -126,10 +173,17 @@ function layerConfigs() {
     files: AWS_SDK_TYPES_ONLY,
     rules: {
       'no-restricted-imports': ['error', { patterns: [...layerPatterns('swf-model', 1), OTEL_PATTERN] }],
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@aws-sdk/*'], allowTypeImports: true, message: 'src/swf-model may use the SDK for types only.' }] },
+        {
+          patterns: [
+            { group: ['@aws-sdk/*'], allowTypeImports: true, message: 'src/swf-model may use the SDK for types only.' },
+          ],
+        },
       ],
     },
   });
@@ -137,12 +191,18 @@ function layerConfigs() {
     const [, layer, ...rest] = file.split('/');
     const patterns = [...layerPatterns(layer, rest.length), ...extra, OTEL_PATTERN];
     if (layer !== 'swf' && !AWS_SDK_ALLOWED.includes(file)) {
-      patterns.push({ group: ['@aws-sdk/*'], message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.' });
+      patterns.push({
+        group: ['@aws-sdk/*'],
+        message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.',
+      });
     }
     configs.push({ files: [file], rules: { 'no-restricted-imports': ['error', { patterns }] } });
   }
   // The package's entry points (src/index.ts, src/entry/*) reach every layer, through its doors.
-  for (const [files, up] of [[['src/*.ts'], './'], [['src/entry/*.ts'], '../']]) {
+  for (const [files, up] of [
+    [['src/*.ts'], './'],
+    [['src/entry/*.ts'], '../'],
+  ]) {
     const patterns = Object.keys(LAYERS).map((layer) => ({
       group: [`${up}${layer}/**`, ...doorsOf(layer).map((door) => `!${up}${layer}/${door}`)],
       message: `Import src/${layer} through its door (${doorsOf(layer).join(' or ')}), not its internals.`,
@@ -163,10 +223,22 @@ export default tseslint.config(
       ecmaVersion: 2022,
       sourceType: 'module',
       globals: {
-        console: 'readonly', process: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
-        setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', queueMicrotask: 'readonly',
-        URL: 'readonly', Buffer: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly',
-        structuredClone: 'readonly', fetch: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        setImmediate: 'readonly',
+        queueMicrotask: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        structuredClone: 'readonly',
+        fetch: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
       },
     },
     plugins: { flowy: { rules: { 'no-import-cycle': noImportCycle } } },
@@ -185,8 +257,14 @@ export default tseslint.config(
     files: ['src/ui/assets/**/*.js'],
     languageOptions: {
       globals: {
-        document: 'readonly', location: 'readonly', addEventListener: 'readonly', removeEventListener: 'readonly',
-        FormData: 'readonly', URLSearchParams: 'readonly', ResizeObserver: 'readonly', getComputedStyle: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        addEventListener: 'readonly',
+        removeEventListener: 'readonly',
+        FormData: 'readonly',
+        URLSearchParams: 'readonly',
+        ResizeObserver: 'readonly',
+        getComputedStyle: 'readonly',
       },
     },
   },

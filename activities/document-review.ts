@@ -44,11 +44,19 @@ export function ticketFile(workflowId: string): string {
   scheduleToStartTimeout: 300,
   startToCloseTimeout: 86_400,
   scheduleToCloseTimeout: 86_700,
-  input: { type: 'object', required: ['documentId', 'reviewer'], properties: { documentId: { type: 'string' }, reviewer: { type: 'string' } } },
+  input: {
+    type: 'object',
+    required: ['documentId', 'reviewer'],
+    properties: { documentId: { type: 'string' }, reviewer: { type: 'string' } },
+  },
 })
 export class SubmitForReview {
   async run(request: ReviewRequest, context: ActivityContext): Promise<ReviewVerdict | symbol> {
-    const ticket: ReviewTicket = { ...request, taskToken: context.taskToken, workflowId: context.workflowExecution.workflowId };
+    const ticket: ReviewTicket = {
+      ...request,
+      taskToken: context.taskToken,
+      workflowId: context.workflowExecution.workflowId,
+    };
     await mkdir(reviewInbox(), { recursive: true });
     await writeFile(ticketFile(ticket.workflowId), `${JSON.stringify(ticket, null, 2)}\n`);
     return context.completeAsynchronously();

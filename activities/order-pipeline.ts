@@ -39,7 +39,10 @@ const PRICES: Record<string, number> = { book: 12.5, pen: 1.5, lamp: 40 };
 
 /** An error whose `reason` is what SWF records (and what retry policies match on). */
 class ReasonedError extends Error {
-  constructor(readonly reason: string, message: string) {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
     super(message);
     this.name = reason;
   }
@@ -68,9 +71,15 @@ export class ReserveInventory {
  */
 @activity({ name: 'ChargePayment', taskList: 'orders', startToCloseTimeout: 30 })
 export class ChargePayment {
-  async run(input: { orderId: string; amount: number }, context: ActivityContext): Promise<{ chargeId: string; amount: number; attempt: number }> {
+  async run(
+    input: { orderId: string; amount: number },
+    context: ActivityContext,
+  ): Promise<{ chargeId: string; amount: number; attempt: number }> {
     if (context.attempt < 3) {
-      throw new ReasonedError('PaymentGatewayUnavailable', `gateway timeout on attempt ${context.attempt} (the demo fails twice on purpose; the retry policy takes over)`);
+      throw new ReasonedError(
+        'PaymentGatewayUnavailable',
+        `gateway timeout on attempt ${context.attempt} (the demo fails twice on purpose; the retry policy takes over)`,
+      );
     }
     return { chargeId: `ch-${input.orderId}`, amount: input.amount, attempt: context.attempt };
   }
@@ -79,7 +88,11 @@ export class ChargePayment {
 /** Hands the parcel to the carrier; the address "nowhere" is rejected (not retryable). */
 @activity({ name: 'ShipOrder', taskList: 'orders', startToCloseTimeout: 30 })
 export class ShipOrder {
-  async run(input: { orderId: string; reservationId: string; shippingAddress?: string }): Promise<{ trackingNumber: string }> {
+  async run(input: {
+    orderId: string;
+    reservationId: string;
+    shippingAddress?: string;
+  }): Promise<{ trackingNumber: string }> {
     if (input.shippingAddress === 'nowhere') {
       throw new ReasonedError('AddressRejected', `carrier rejected the address "${input.shippingAddress}"`);
     }

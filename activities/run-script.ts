@@ -46,7 +46,11 @@ const MAX_PENDING = 64_000;
   input: {
     type: 'object',
     required: ['agent', 'script'],
-    properties: { agent: { type: 'string' }, script: { type: 'string' }, timeoutSeconds: { type: 'integer', minimum: 1 } },
+    properties: {
+      agent: { type: 'string' },
+      script: { type: 'string' },
+      timeoutSeconds: { type: 'integer', minimum: 1 },
+    },
   },
 })
 export class RunScript {
@@ -59,7 +63,8 @@ export class RunScript {
       const text = chunk.toString('utf8');
       output = (output + text).slice(-MAX_OUTPUT);
       unsent += text;
-      if (unsent.length > MAX_PENDING) unsent = `[... ${unsent.length - MAX_PENDING} characters of output dropped ...]\n${unsent.slice(-MAX_PENDING)}`;
+      if (unsent.length > MAX_PENDING)
+        unsent = `[... ${unsent.length - MAX_PENDING} characters of output dropped ...]\n${unsent.slice(-MAX_PENDING)}`;
     };
     let sending: Promise<void> = Promise.resolve();
     const sendOutput = () => {

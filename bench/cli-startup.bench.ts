@@ -11,7 +11,11 @@ const RUNS = Number(process.env.RUNS ?? 7);
 /** Runs `flowy <args>` to its end (asynchronously, so that the server here keeps answering). */
 function flowy(args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/flowy.js', ...args], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const child = spawn(process.execPath, ['bin/flowy.js', ...args], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
     child.once('error', reject);
     child.once('close', () => resolve());
   });
@@ -42,6 +46,8 @@ for (const [label, args] of cases) {
     await flowy(args);
     times.push(performance.now() - started);
   }
-  console.log(`${label.padEnd(32)} ${median(times).toFixed(0).padStart(6)} ms   (min ${Math.min(...times).toFixed(0)} ms)`);
+  console.log(
+    `${label.padEnd(32)} ${median(times).toFixed(0).padStart(6)} ms   (min ${Math.min(...times).toFixed(0)} ms)`,
+  );
 }
 await server.close();

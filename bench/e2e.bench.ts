@@ -39,7 +39,8 @@ interface Throughput {
 }
 
 /** Servers older than stats() (to measure a baseline checkout with this file) count nothing. */
-const statsOf = (server: { stats?: () => { calls: number; commits: number } }) => server.stats?.() ?? { calls: NaN, commits: NaN };
+const statsOf = (server: { stats?: () => { calls: number; commits: number } }) =>
+  server.stats?.() ?? { calls: NaN, commits: NaN };
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 const cpuNow = () => {

@@ -69,8 +69,14 @@ async function measure(mode: Mode, swf: ReturnType<typeof createSwfClient>, regi
   const domainClient = new FlowyClient({ client: swf, domain, registry, logger: mode.logger });
   const before = process.cpuUsage();
   const running = workers.map((worker) => worker.start());
-  const runs = await Promise.all(Array.from({ length: executions }, (_, i) => domainClient.startWorkflow(Chain, steps, { workflowId: `chain-${round}-${i}` })));
-  const results = await Promise.all(runs.map((run) => domainClient.result(run, { pollIntervalMs: 100, maxPollIntervalMs: 200 })));
+  const runs = await Promise.all(
+    Array.from({ length: executions }, (_, i) =>
+      domainClient.startWorkflow(Chain, steps, { workflowId: `chain-${round}-${i}` }),
+    ),
+  );
+  const results = await Promise.all(
+    runs.map((run) => domainClient.result(run, { pollIntervalMs: 100, maxPollIntervalMs: 200 })),
+  );
   const used = process.cpuUsage(before);
   if (results.some((r) => r !== steps)) throw new Error(`unexpected results ${JSON.stringify(results)}`);
   await Promise.all(workers.map((worker) => worker.stop()));
@@ -88,14 +94,33 @@ function isolated(mode: Mode, iterations: number): number {
   for (let i = 0; i < iterations; i++) {
     const workflowId = `chain-${i % 10}`;
     const runId = `run-${i % 10}`;
-    const decision = { domain: 'bench', taskList: 'bench-decisions', workflowId, runId, workflowType: { name: 'Chain', version: '1' }, startedEventId: i };
+    const decision = {
+      domain: 'bench',
+      taskList: 'bench-decisions',
+      workflowId,
+      runId,
+      workflowType: { name: 'Chain', version: '1' },
+      startedEventId: i,
+    };
     const decisionLog = mode.logger.child({ workflowId, runId, workflowType: 'Chain@1' });
     notifyObserver(mode.observer, 'decisionTaskStarted', decision);
     decisionLog.debug({ eventId: i, events: i }, 'decision task started');
     decisionLog.debug({ eventId: i, decisions: ['ScheduleActivityTask'] }, 'decision task completed');
-    notifyObserver(mode.observer, 'decisionTaskCompleted', { ...decision, durationMs: 1.5, decisions: ['ScheduleActivityTask'] });
+    notifyObserver(mode.observer, 'decisionTaskCompleted', {
+      ...decision,
+      durationMs: 1.5,
+      decisions: ['ScheduleActivityTask'],
+    });
     const activityId = `step-${i}`;
-    const task = { domain: 'bench', taskList: 'bench-activities', workflowId, runId, activityId, activityType: { name: 'step', version: '1' }, attempt: 1 };
+    const task = {
+      domain: 'bench',
+      taskList: 'bench-activities',
+      workflowId,
+      runId,
+      activityId,
+      activityType: { name: 'step', version: '1' },
+      attempt: 1,
+    };
     const activityLog = mode.logger.child({ workflowId, runId, activityId });
     notifyObserver(mode.observer, 'activityStarted', task);
     activityLog.debug({ attempt: 1 }, 'activity step started');
@@ -121,12 +146,17 @@ async function modeFor(name: 'off' | 'on'): Promise<{ mode: Mode; close(): Promi
   const devNull = createWriteStream('/dev/null');
   const metrics: MetricsServer = await startMetricsServer({ port: 0 });
   return {
-    mode: { name, logger: createLogger({ format: 'json', level: 'info', stream: devNull }), observer: metrics.observer },
+    mode: {
+      name,
+      logger: createLogger({ format: 'json', level: 'info', stream: devNull }),
+      observer: metrics.observer,
+    },
     async close() {
       const scrape = await (await fetch(metrics.url)).text();
       await metrics.close();
       devNull.end();
-      if (!scrape.includes('flowy_decision_tasks_completed_total')) throw new Error('the metrics endpoint saw no decision task');
+      if (!scrape.includes('flowy_decision_tasks_completed_total'))
+        throw new Error('the metrics endpoint saw no decision task');
     },
   };
 }
@@ -135,7 +165,12 @@ async function modeFor(name: 'off' | 'on'): Promise<{ mode: Mode; close(): Promi
 async function runChild(name: 'off' | 'on'): Promise<void> {
   const { mode, close } = await modeFor(name);
   const server = await startLocalServer({ longPollMs: 1_000, logger: mode.logger });
-  const swf = createSwfClient({ endpoint: server.url, region: 'us-east-1', requestHandler: server.requestHandler, maxAttempts: 1 });
+  const swf = createSwfClient({
+    endpoint: server.url,
+    region: 'us-east-1',
+    requestHandler: server.requestHandler,
+    maxAttempts: 1,
+  });
   const registry = new Registry();
   registry.addWorkflow(Chain);
   registry.addActivity(Step);
@@ -151,13 +186,27 @@ async function runChild(name: 'off' | 'on'): Promise<void> {
 
 function child(name: 'off' | 'on'): Promise<number[]> {
   const file = fileURLToPath(import.meta.url);
-  const args = ['--import', 'tsx', file, '--mode', name, String(pairs), String(rounds), String(executions), String(steps)];
+  const args = [
+    '--import',
+    'tsx',
+    file,
+    '--mode',
+    name,
+    String(pairs),
+    String(rounds),
+    String(executions),
+    String(steps),
+  ];
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
     proc.on('error', reject);
-    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`bench child "${name}" exited with ${code}`))));
+    proc.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as number[])
+        : reject(new Error(`bench child "${name}" exited with ${code}`)),
+    );
   });
 }
 
@@ -182,9 +231,15 @@ async function main(): Promise<void> {
       'on vs off, fastest rounds': percent(onMin / offMin),
     });
   }
-  console.log(`${pairs} pairs of simultaneous processes, ${rounds} rounds of ${executions} executions x ${steps} steps each; ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `${pairs} pairs of simultaneous processes, ${rounds} rounds of ${executions} executions x ${steps} steps each; ${cpus().length} CPUs, load ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.table(rows);
-  console.log(`on vs off, median over the pairs: ${percent(median(ratios))} (pairs from ${percent(Math.min(...ratios))} to ${percent(Math.max(...ratios))})`);
+  console.log(
+    `on vs off, median over the pairs: ${percent(median(ratios))} (pairs from ${percent(Math.min(...ratios))} to ${percent(Math.max(...ratios))})`,
+  );
   // contention only adds time, so each process's fastest round is the least disturbed one
   console.log(`on vs off, fastest rounds, median over the pairs: ${percent(median(minRatios))}`);
 
@@ -193,11 +248,16 @@ async function main(): Promise<void> {
   const ITERATIONS = 100_000;
   const isolatedSamples = { off: [] as number[], on: [] as number[] };
   for (const { mode } of [off, on]) isolated(mode, ITERATIONS); // warm-up
-  for (let i = 0; i < 15; i++) for (const { mode } of [off, on]) isolatedSamples[mode.name].push(isolated(mode, ITERATIONS));
+  for (let i = 0; i < 15; i++)
+    for (const { mode } of [off, on]) isolatedSamples[mode.name].push(isolated(mode, ITERATIONS));
   const extra = median(isolatedSamples.on) - median(isolatedSamples.off);
   const step = median(offs);
-  console.log(`\nthe workers' per-step logging and observer calls alone, ${ITERATIONS} steps x 15 rounds (CPU us/step, median):`);
-  console.log(`off ${median(isolatedSamples.off).toFixed(2)}, on ${median(isolatedSamples.on).toFixed(2)}: ${extra.toFixed(2)} us more, ${((extra / 1000 / step) * 100).toFixed(2)}% of an end-to-end step (${step.toFixed(3)} ms)`);
+  console.log(
+    `\nthe workers' per-step logging and observer calls alone, ${ITERATIONS} steps x 15 rounds (CPU us/step, median):`,
+  );
+  console.log(
+    `off ${median(isolatedSamples.off).toFixed(2)}, on ${median(isolatedSamples.on).toFixed(2)}: ${extra.toFixed(2)} us more, ${((extra / 1000 / step) * 100).toFixed(2)}% of an end-to-end step (${step.toFixed(3)} ms)`,
+  );
   await on.close();
 }
 

@@ -73,7 +73,9 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   events = (await client.history(run)).length;
-  console.log(`built a run of ${events} events in ${((performance.now() - built) / 1000).toFixed(1)} s (${batches} batches of ${BATCH} activities)`);
+  console.log(
+    `built a run of ${events} events in ${((performance.now() - built) / 1000).toFixed(1)} s (${batches} batches of ${BATCH} activities)`,
+  );
   await workers.map((w) => w.stop());
   await running;
 
@@ -83,14 +85,24 @@ try {
   // warm: the client kept the replay; it reads only the newer events (none) and answers from it
   const warmMs = await timeQueries(() => client.query(QueryBench, run, 'progress'));
   const historyMs = await timeQueries(() => client.history(run));
-  const row = (measure: string, ms: number[]) => ({ measure, events, medianMs: round(ms[Math.floor(ms.length / 2)]!), fastestMs: round(ms[0]!), slowestMs: round(ms.at(-1)!) });
+  const row = (measure: string, ms: number[]) => ({
+    measure,
+    events,
+    medianMs: round(ms[Math.floor(ms.length / 2)]!),
+    fastestMs: round(ms[0]!),
+    slowestMs: round(ms.at(-1)!),
+  });
   console.table([
     row('query, cold (whole history over HTTP + replay + call)', coldMs),
     row('  of which: reading the whole history', historyMs),
     row('query, warm (client kept the replay; newer events only)', warmMs),
   ]);
   const median = coldMs[Math.floor(coldMs.length / 2)]!;
-  console.log(`target: under 100 ms -> cold ${median < 100 ? 'met' : 'NOT met'}, warm ${warmMs[Math.floor(warmMs.length / 2)]! < 100 ? 'met' : 'NOT met'}  (node ${process.version}, ${cpus().length} cpus, load ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
+  console.log(
+    `target: under 100 ms -> cold ${median < 100 ? 'met' : 'NOT met'}, warm ${warmMs[Math.floor(warmMs.length / 2)]! < 100 ? 'met' : 'NOT met'}  (node ${process.version}, ${cpus().length} cpus, load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')})`,
+  );
 } finally {
   await Promise.all(workers.map((w) => w.stop()));
   await server.close();

@@ -31,12 +31,23 @@ function history(size: number): HistoryEvent[] {
     return eventId;
   };
   const steps = Math.floor((size - 3) / EVENTS_PER_STEP);
-  add('WorkflowExecutionStarted', { input: String(steps + 1), childPolicy: 'TERMINATE', taskList: { name: 'default' }, workflowType: { name: 'Sequential', version: '1' } });
+  add('WorkflowExecutionStarted', {
+    input: String(steps + 1),
+    childPolicy: 'TERMINATE',
+    taskList: { name: 'default' },
+    workflowType: { name: 'Sequential', version: '1' },
+  });
   let scheduled = add('DecisionTaskScheduled', { taskList: { name: 'default' } });
   let started = add('DecisionTaskStarted', { scheduledEventId: scheduled });
   for (let i = 0; i < steps; i++) {
     const completed = add('DecisionTaskCompleted', { scheduledEventId: scheduled, startedEventId: started });
-    const activity = add('ActivityTaskScheduled', { activityId: `Step-${i + 1}`, activityType: Step, input: String(i), taskList: { name: 'default' }, decisionTaskCompletedEventId: completed });
+    const activity = add('ActivityTaskScheduled', {
+      activityId: `Step-${i + 1}`,
+      activityType: Step,
+      input: String(i),
+      taskList: { name: 'default' },
+      decisionTaskCompletedEventId: completed,
+    });
     const activityStarted = add('ActivityTaskStarted', { scheduledEventId: activity });
     add('ActivityTaskCompleted', { scheduledEventId: activity, startedEventId: activityStarted, result: '1' });
     scheduled = add('DecisionTaskScheduled', { taskList: { name: 'default' } });
@@ -65,10 +76,12 @@ for (const size of [1_000, 10_000, 25_000]) {
   await decide(events.slice(0, 200), Sequential); // warm-up
   // median of three runs: the machine is shared, single runs are noisy
   const runs = [];
-  for (let i = 0; i < 3; i++) runs.push(await measure(() => decide(events, Sequential, { eventLimitWarningAt: Infinity })));
+  for (let i = 0; i < 3; i++)
+    runs.push(await measure(() => decide(events, Sequential, { eventLimitWarningAt: Infinity })));
   runs.sort((a, b) => a.ms - b.ms);
   const full = runs[1]!;
-  if (full.value.decisions[0]?.scheduleActivityTaskDecisionAttributes === undefined) throw new Error('unexpected decisions');
+  if (full.value.decisions[0]?.scheduleActivityTaskDecisionAttributes === undefined)
+    throw new Error('unexpected decisions');
 
   // the next decision task of the same execution: full replay vs. the cached state
   const decider = new Decider();
@@ -101,7 +114,8 @@ for (const size of [1_000, 5_000]) {
   });
   const decider = new Decider({ eventLimitWarningAt: Infinity });
   const cached = await measure(async () => {
-    for (const end of starts) await decider.decide(events.slice(0, end), Sequential, { workflowId: 'whole', runId: String(size) });
+    for (const end of starts)
+      await decider.decide(events.slice(0, end), Sequential, { workflowId: 'whole', runId: String(size) });
   });
   whole.push({
     events: events.length,
@@ -115,6 +129,9 @@ console.table(whole);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `machine: ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB memory, ` +
-    `Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ` +
+    `Node ${process.version}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; ` +
     `max RSS of this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
 );

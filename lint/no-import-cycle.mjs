@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const SPECIFIER = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^import\s+['"](\.{1,2}\/[^'"]+)['"]/gm;
+const SPECIFIER =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\s*\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|^import\s+['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 /** Relative imports of one file, resolved to absolute paths of files that exist. */
 function importsOf(file) {
@@ -74,7 +75,9 @@ export default {
     type: 'problem',
     docs: { description: 'forbid import cycles between modules, type-only imports included' },
     schema: [],
-    messages: { cycle: 'Import cycle: {{file}} imports {{target}}, which imports this file back (through {{size}} files).' },
+    messages: {
+      cycle: 'Import cycle: {{file}} imports {{target}}, which imports this file back (through {{size}} files).',
+    },
   },
   create(context) {
     const file = context.physicalFilename;
@@ -95,6 +98,11 @@ export default {
         },
       });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };

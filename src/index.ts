@@ -19,17 +19,45 @@
 export { Workflow, ActivityProxy, WorkflowProxy, all, first, finishOrder } from './core/index.ts';
 /** What workflow code catches: failures of activities, children and timers, and the engine's own errors. */
 export {
-  TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
-  ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
-  StartChildWorkflowFailed, TimerFailed, TimerCanceled, SideEffectFailed, SchemaMismatch, SignalExternalWorkflowFailed, RequestCancelExternalWorkflowFailed, NonDeterminismError, ConfigurationError,
-  PayloadTooLargeError, WorkflowCanceled,
+  TaskError,
+  ActivityFailed,
+  ActivityTimedOut,
+  ActivityCanceled,
+  ScheduleActivityFailed,
+  ChildWorkflowFailed,
+  ChildWorkflowTimedOut,
+  ChildWorkflowTerminated,
+  ChildWorkflowCanceled,
+  StartChildWorkflowFailed,
+  TimerFailed,
+  TimerCanceled,
+  SideEffectFailed,
+  SchemaMismatch,
+  SignalExternalWorkflowFailed,
+  RequestCancelExternalWorkflowFailed,
+  NonDeterminismError,
+  ConfigurationError,
+  PayloadTooLargeError,
+  WorkflowCanceled,
 } from './core/index.ts';
 /** The attempt number an activity's id carries, and the default JSON serializer. */
 export { attemptFromActivityId, jsonSerializer } from './core/index.ts';
 export type {
-  ActivityRef, WorkflowRef, CallOptions, ProxyOptions, ChildProxyOptions, ChildCallOptions,
-  RetryPolicy, WorkflowOptions, ActivityOptions, ActivityClass, WorkflowClass, Serializer, JsonSchema,
-  Duration, TaskErrorOptions,
+  ActivityRef,
+  WorkflowRef,
+  CallOptions,
+  ProxyOptions,
+  ChildProxyOptions,
+  ChildCallOptions,
+  RetryPolicy,
+  WorkflowOptions,
+  ActivityOptions,
+  ActivityClass,
+  WorkflowClass,
+  Serializer,
+  JsonSchema,
+  Duration,
+  TaskErrorOptions,
 } from './core/index.ts';
 /** The decorators that make a class a workflow or an activity (`@query()` marks a workflow's query methods), and what an activity's run() receives. */
 export { workflow, activity, query, ASYNC_COMPLETION } from './definitions/index.ts';

@@ -17,9 +17,8 @@ if (files.length === 0) {
   process.exit(2);
 }
 
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env: { ...process.env, NODE_NO_WARNINGS: '1', FLOWY_TEST: '1' } },
-);
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_NO_WARNINGS: '1', FLOWY_TEST: '1' },
+});
 process.exit(result.status ?? 1);

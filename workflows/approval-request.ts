@@ -42,8 +42,18 @@ export class ApprovalRequest extends Workflow<ApprovalInput, ApprovalOutcome> {
     this.request = input.request;
     this.setStatus({ waiting: true });
     const answer = await first<Omit<ApprovalOutcome, 'request'>>([
-      this.signal<ApprovalSignal | undefined>('approve').then((s) => ({ approved: true, by: s?.by, comment: s?.comment, timedOut: false })),
-      this.signal<ApprovalSignal | undefined>('reject').then((s) => ({ approved: false, by: s?.by, comment: s?.comment, timedOut: false })),
+      this.signal<ApprovalSignal | undefined>('approve').then((s) => ({
+        approved: true,
+        by: s?.by,
+        comment: s?.comment,
+        timedOut: false,
+      })),
+      this.signal<ApprovalSignal | undefined>('reject').then((s) => ({
+        approved: false,
+        by: s?.by,
+        comment: s?.comment,
+        timedOut: false,
+      })),
       this.sleep(input.timeoutSeconds ?? 3600).then(() => ({ approved: false, timedOut: true })),
     ]);
     this.outcome = { request: input.request, ...answer };
@@ -54,6 +64,10 @@ export class ApprovalRequest extends Workflow<ApprovalInput, ApprovalOutcome> {
   /** `flowy query <id> state`: what is being approved and, once decided, the outcome. */
   @query()
   state(): { request: string; decided: boolean; outcome?: ApprovalOutcome } {
-    return { request: this.request, decided: this.outcome !== undefined, ...(this.outcome ? { outcome: this.outcome } : {}) };
+    return {
+      request: this.request,
+      decided: this.outcome !== undefined,
+      ...(this.outcome ? { outcome: this.outcome } : {}),
+    };
   }
 }

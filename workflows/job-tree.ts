@@ -41,7 +41,11 @@ type Settled = { result: JobResult } | { error: unknown };
             name: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
             agent: { type: 'string' },
             script: { type: 'string' },
-            timeoutSeconds: { type: 'integer', minimum: 1, description: 'the longest the job may run; the script is stopped then' },
+            timeoutSeconds: {
+              type: 'integer',
+              minimum: 1,
+              description: 'the longest the job may run; the script is stopped then',
+            },
           },
         },
       },
@@ -53,8 +57,15 @@ export class JobTree extends Workflow<JobTreeInput, JobTreeResult> {
 
   async run(input: JobTreeInput): Promise<JobTreeResult> {
     // Children get ids derived from the parent's, so they are easy to find (and to cancel).
-    const jobs = input.jobs.map((job) => this.runJob(job, { workflowId: `${this.workflowId}.${job.name}`, ...childTimeout(job) }));
-    const settled = jobs.map((job) => job.then((result): Settled => ({ result }), (error: unknown): Settled => ({ error })));
+    const jobs = input.jobs.map((job) =>
+      this.runJob(job, { workflowId: `${this.workflowId}.${job.name}`, ...childTimeout(job) }),
+    );
+    const settled = jobs.map((job) =>
+      job.then(
+        (result): Settled => ({ result }),
+        (error: unknown): Settled => ({ error }),
+      ),
+    );
     const outcome = await first<Settled[] | typeof CANCELED>([all(settled), this.cancellation().then(() => CANCELED)]);
     if (outcome === CANCELED) {
       // Cancellation reaches every child still running; wait until each has closed.
@@ -75,5 +86,11 @@ function childTimeout(job: Job): { executionStartToCloseTimeout?: number } {
 }
 
 function failedJob(job: Job, error: unknown): JobResult {
-  return { name: job.name, agent: job.agent, exitCode: null, output: '', error: error instanceof Error ? error.message : String(error) };
+  return {
+    name: job.name,
+    agent: job.agent,
+    exitCode: null,
+    output: '',
+    error: error instanceof Error ? error.message : String(error),
+  };
 }

@@ -34,7 +34,9 @@ export class OrderFailed extends Error {
 export class OrderPipeline extends Workflow<Order, OrderReceipt> {
   validate = ActivityProxy(ValidateOrder);
   reserve = ActivityProxy(ReserveInventory);
-  charge = ActivityProxy(ChargePayment, { retry: { maxAttempts: 4, initialInterval: 1, backoffCoefficient: 2, maxInterval: 4 } });
+  charge = ActivityProxy(ChargePayment, {
+    retry: { maxAttempts: 4, initialInterval: 1, backoffCoefficient: 2, maxInterval: 4 },
+  });
   ship = ActivityProxy(ShipOrder, { retry: { maxAttempts: 3, initialInterval: 1, nonRetryable: ['AddressRejected'] } });
   refund = ActivityProxy(RefundPayment, { retry: { maxAttempts: 5, initialInterval: 1 } });
   release = ActivityProxy(ReleaseInventory, { retry: { maxAttempts: 5, initialInterval: 1 } });
@@ -43,7 +45,10 @@ export class OrderPipeline extends Workflow<Order, OrderReceipt> {
   async run(order: Order): Promise<OrderReceipt> {
     const { total } = await this.validate(order);
     // Two branches in parallel; the join waits for both.
-    const [reservation, payment] = await all([this.reserve(order), this.charge({ orderId: order.orderId, amount: total })]);
+    const [reservation, payment] = await all([
+      this.reserve(order),
+      this.charge({ orderId: order.orderId, amount: total }),
+    ]);
     let trackingNumber: string;
     try {
       ({ trackingNumber } = await this.ship({
@@ -53,7 +58,10 @@ export class OrderPipeline extends Workflow<Order, OrderReceipt> {
       }));
     } catch (error) {
       // Compensate what the earlier steps did, both at once.
-      await all([this.refund({ chargeId: payment.chargeId, amount: payment.amount }), this.release({ reservationId: reservation.reservationId })]);
+      await all([
+        this.refund({ chargeId: payment.chargeId, amount: payment.amount }),
+        this.release({ reservationId: reservation.reservationId }),
+      ]);
       const why = error instanceof Error ? error.message : String(error);
       throw new OrderFailed(`order ${order.orderId} not shipped (${why}); payment refunded and stock released`);
     }

@@ -42,7 +42,13 @@ export class RunJob extends Workflow<Job, JobResult> {
       await script.catch(() => undefined);
       throw new WorkflowCanceled(`job ${job.name} canceled`);
     }
-    return { name: job.name, agent: job.agent, exitCode: outcome.exitCode, output: outcome.output, ...(outcome.timedOut ? { timedOut: true } : {}) };
+    return {
+      name: job.name,
+      agent: job.agent,
+      exitCode: outcome.exitCode,
+      output: outcome.output,
+      ...(outcome.timedOut ? { timedOut: true } : {}),
+    };
   }
 }
 

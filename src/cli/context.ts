@@ -51,7 +51,12 @@ export class CliContext {
     if (!this.resolved) {
       if (!this.swfModule) throw new Error('CliContext.connect() must be awaited before using the connection');
       try {
-        this.resolved = this.swfModule.resolveConnection({ endpoint: this.args.endpoint, region: this.args.region, domain: this.args.domain, env: this.io.env });
+        this.resolved = this.swfModule.resolveConnection({
+          endpoint: this.args.endpoint,
+          region: this.args.region,
+          domain: this.args.domain,
+          env: this.io.env,
+        });
       } catch (error) {
         throw new UsageError(toError(error).message);
       }
@@ -72,7 +77,10 @@ export class CliContext {
   /** Imports the SDK client and flowy's client; commands that talk to SWF await it before `swf` and `client`. */
   async connect(): Promise<this> {
     [this.swfModule, this.clientModule, this.clientLogger, this.payloadsModule] = await Promise.all([
-      import('../swf/index.ts'), import('../client/index.ts'), this.logger('warn'), import('../payloads/index.ts'),
+      import('../swf/index.ts'),
+      import('../client/index.ts'),
+      this.logger('warn'),
+      import('../payloads/index.ts'),
     ]);
     return this;
   }
@@ -80,14 +88,23 @@ export class CliContext {
   /** The SDK client for the connection (after `connect()`). */
   get swf(): SWFClient {
     if (!this.swfModule) throw new Error('CliContext.connect() must be awaited before using swf');
-    this.swfClient ??= this.swfModule.createSwfClient({ endpoint: this.connection.endpoint, region: this.connection.region, env: this.io.env });
+    this.swfClient ??= this.swfModule.createSwfClient({
+      endpoint: this.connection.endpoint,
+      region: this.connection.region,
+      env: this.io.env,
+    });
     return this.swfClient;
   }
 
   /** The flowy client for the connection and domain (after `connect()`). */
   get client(): FlowyClient {
     if (!this.clientModule) throw new Error('CliContext.connect() must be awaited before using client');
-    this.flowyClient ??= new this.clientModule.FlowyClient({ client: this.swf, domain: this.domain, logger: this.clientLogger, payloads: this.payloads });
+    this.flowyClient ??= new this.clientModule.FlowyClient({
+      client: this.swf,
+      domain: this.domain,
+      logger: this.clientLogger,
+      payloads: this.payloads,
+    });
     return this.flowyClient;
   }
 
@@ -99,7 +116,13 @@ export class CliContext {
     if (this.payloadStorage === undefined) {
       try {
         if (!this.payloadsModule) throw new Error('CliContext.connect() must be awaited before using payloads');
-        this.payloadStorage = this.payloadsModule.payloadStorageFromEnv({ env: this.io.env, domain: this.domain, isLocal: this.connection.isLocal, cwd: this.io.cwd }) ?? null;
+        this.payloadStorage =
+          this.payloadsModule.payloadStorageFromEnv({
+            env: this.io.env,
+            domain: this.domain,
+            isLocal: this.connection.isLocal,
+            cwd: this.io.cwd,
+          }) ?? null;
       } catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
       }
@@ -120,7 +143,10 @@ export class CliContext {
 
   /** Scans `folders` (relative to the working directory) for workflow and activity classes. */
   async registry(folders: string[] = DEFAULT_FOLDERS): Promise<Registry> {
-    const [{ scan }, { ScheduleWorkflow, SCHEDULE_WORKFLOW_NAME }] = await Promise.all([import('../definitions/index.ts'), import('../schedules/index.ts')]);
+    const [{ scan }, { ScheduleWorkflow, SCHEDULE_WORKFLOW_NAME }] = await Promise.all([
+      import('../definitions/index.ts'),
+      import('../schedules/index.ts'),
+    ]);
     const registry = await scan(folders, { cwd: this.io.cwd });
     // schedules run as FlowySchedule executions: registered and decided like the scanned workflows
     if (!registry.findWorkflow(SCHEDULE_WORKFLOW_NAME)) registry.addWorkflow(ScheduleWorkflow);

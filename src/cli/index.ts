@@ -14,7 +14,10 @@ export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED } from './exit-codes
 export { ProgressPrinter } from './progress.ts';
 
 /** Turns an error into its line on stderr and the exit code (the explanations load on first error). */
-async function reportError(error: unknown, context: { err(line: string): void; verbose: boolean; target?: string }): Promise<number> {
+async function reportError(
+  error: unknown,
+  context: { err(line: string): void; verbose: boolean; target?: string },
+): Promise<number> {
   const { reportError: report } = await import('./report-error.ts');
   return report(error, context);
 }
@@ -39,7 +42,11 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
       if (!command.offline) await context.connect();
       code = await command.run(args as never, context);
     } catch (error) {
-      code = await reportError(error, { err: (line) => context?.err(line), verbose: args.verbose, target: safeTarget(context) });
+      code = await reportError(error, {
+        err: (line) => context?.err(line),
+        verbose: args.verbose,
+        target: safeTarget(context),
+      });
     } finally {
       context.close();
     }

@@ -11,7 +11,9 @@ export function parseJsonFlag(flag: string, text: string | undefined): unknown {
     return JSON.parse(text);
   } catch (error) {
     const why = toError(error).message;
-    throw new UsageError(`--${flag} is not valid JSON (${why}); quote it for the shell, e.g. --${flag} '{"orderId":"o-1"}'`);
+    throw new UsageError(
+      `--${flag} is not valid JSON (${why}); quote it for the shell, e.g. --${flag} '{"orderId":"o-1"}'`,
+    );
   }
 }
 
@@ -42,7 +44,9 @@ export function withInput<T>(yargs: Argv<T>, what: 'input' | 'payload' = 'input'
   const name = what === 'input' ? 'Input' : 'Payload';
   return yargs
     .option('input', { type: 'string', describe: `${name} as JSON` })
-    .option('input-file', { type: 'string', describe: `Read the ${what} JSON from a file` }) as unknown as Argv<T & InputArgs>;
+    .option('input-file', { type: 'string', describe: `Read the ${what} JSON from a file` }) as unknown as Argv<
+    T & InputArgs
+  >;
 }
 
 /** The input of `--input JSON` or `--input-file FILE` (at most one of them). */

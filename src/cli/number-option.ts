@@ -21,7 +21,9 @@ export function portNumber(flag = 'port'): (value: unknown) => number | undefine
     const number = typeof value === 'number' ? value : Number(value);
     if (!Number.isInteger(number)) {
       const given = Number.isNaN(number) ? 'something that is not a number' : `"${String(value)}"`;
-      throw new UsageError(`--${flag} must be a whole number from 0 (any free port) to 65535, got ${given}; see flowy --help`);
+      throw new UsageError(
+        `--${flag} must be a whole number from 0 (any free port) to 65535, got ${given}; see flowy --help`,
+      );
     }
     if (number < 0 || number > 65_535) {
       throw new UsageError(`--${flag} ${number} is not a port; give a whole number from 0 (any free port) to 65535`);

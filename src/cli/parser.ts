@@ -11,13 +11,21 @@ import { UsageError } from './usage-error.ts';
 /** Called with the command and its parsed arguments when a command matched. */
 export type CommandHandler = (command: FlowyCommand<never>, args: GlobalArgs) => Promise<void>;
 
-const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 /** The examples of `flowy --help`: [command line, what it does]. */
 export const TOP_LEVEL_EXAMPLES: [string, string][] = [
-  ['$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'', 'run a workflow on an embedded server'],
+  [
+    '$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'',
+    'run a workflow on an embedded server',
+  ],
   ['$0 dev & $0 start-workflow-worker & $0 start-activity-worker', 'a local server and workers'],
-  ['$0 start OrderPipeline --input \'{"orderId":"o-2","items":[{"sku":"pen","quantity":3}]}\' --wait', 'start one and wait for its result'],
+  [
+    '$0 start OrderPipeline --input \'{"orderId":"o-2","items":[{"sku":"pen","quantity":3}]}\' --wait',
+    'start one and wait for its result',
+  ],
 ];
 
 /** Builds the parser; usage problems are thrown as UsageError, command work goes to `handle`. */
@@ -64,7 +72,9 @@ function cleanMessage(raw: string, argv: string[]): string {
   if (suggestion) return `Unknown command "${argv[0]}"; did you mean "${suggestion[1]}"? See flowy --help`;
   const unknown = /^Unknown arguments?: (.*)$/.exec(message);
   if (unknown) return `Unknown ${command ? 'argument or option' : 'command or option'}: ${unknown[1]}; see ${help}`;
-  if (/^Not enough non-option arguments/.test(message) && command) return `Missing arguments: usage is "flowy ${command.command}"; see ${help}`;
-  if (/^Too many non-option arguments/.test(message) && command) return `Too many arguments: usage is "flowy ${command.command}"; see ${help}`;
+  if (/^Not enough non-option arguments/.test(message) && command)
+    return `Missing arguments: usage is "flowy ${command.command}"; see ${help}`;
+  if (/^Too many non-option arguments/.test(message) && command)
+    return `Too many arguments: usage is "flowy ${command.command}"; see ${help}`;
   return message.includes('--help') ? message : `${message}; see ${help}`;
 }

@@ -14,6 +14,10 @@ export function withFolders<T>(yargs: Argv<T>): Argv<T & FolderArgs> {
     array: true,
     default: DEFAULT_FOLDERS,
     describe: 'Folders scanned for @workflow and @activity classes',
-    coerce: (values: string[]) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
+    coerce: (values: string[]) =>
+      values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
   }) as unknown as Argv<T & FolderArgs>;
 }

@@ -8,7 +8,10 @@ import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE } from './exit-codes.ts';
 export { EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED } from './exit-codes.ts';
 
 /** Writes `error` as one line (plus its stack with --verbose) and returns the exit code. */
-export function reportError(error: unknown, context: { err(line: string): void; verbose: boolean; target?: string }): number {
+export function reportError(
+  error: unknown,
+  context: { err(line: string): void; verbose: boolean; target?: string },
+): number {
   const { line, code } = explain(error, context.target);
   context.err(`flowy: ${line}`);
   if (context.verbose && error instanceof Error && error.stack) context.err(error.stack);
@@ -21,8 +24,10 @@ export function explain(error: unknown, target = 'the SWF endpoint'): { line: st
   if (error instanceof Error && (error.name === 'ConfigurationError' || error.name === 'InvalidInput')) {
     return { line: error.message, code: EXIT_USAGE };
   }
-  if (error instanceof WorkflowExecutionFailed || error instanceof UnknownExecution) return { line: error.message, code: EXIT_FAILED };
-  if (error instanceof Interrupted) return { line: error.message, code: error.signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_FAILED };
+  if (error instanceof WorkflowExecutionFailed || error instanceof UnknownExecution)
+    return { line: error.message, code: EXIT_FAILED };
+  if (error instanceof Interrupted)
+    return { line: error.message, code: error.signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_FAILED };
   if (isConnectionError(error)) {
     return {
       line: `cannot reach ${target} (${describeError(error)}); start "flowy dev", or point --endpoint / SWF_ENDPOINT at a server (AWS_REGION for real SWF)`,
@@ -47,12 +52,19 @@ export function explain(error: unknown, target = 'the SWF endpoint'): { line: st
     };
   }
   if (isFault(error, 'UnknownResourceFault') && error instanceof Error && /unknown domain/i.test(error.message)) {
-    return { line: `${describeError(error)}; create it with "flowy register" (or start a worker without --no-register), or pick another with --domain`, code: EXIT_FAILED };
+    return {
+      line: `${describeError(error)}; create it with "flowy register" (or start a worker without --no-register), or pick another with --domain`,
+      code: EXIT_FAILED,
+    };
   }
   if (isFault(error, 'UnknownResourceFault') && error instanceof Error && /unknown type/i.test(error.message)) {
-    return { line: `${describeError(error)}; register it with "flowy register" (or start a worker without --no-register)`, code: EXIT_FAILED };
+    return {
+      line: `${describeError(error)}; register it with "flowy register" (or start a worker without --no-register)`,
+      code: EXIT_FAILED,
+    };
   }
-  if (isFault(error, 'ValidationException')) return { line: `SWF rejected the request: ${describeError(error)}`, code: EXIT_USAGE };
+  if (isFault(error, 'ValidationException'))
+    return { line: `SWF rejected the request: ${describeError(error)}`, code: EXIT_USAGE };
   return { line: describeError(error), code: EXIT_FAILED };
 }
 
@@ -69,5 +81,7 @@ function tlsProblem(error: unknown): string | undefined {
 
 /** True when the endpoint answered, but not in SWF's JSON protocol (a web page, another service). */
 function isNotSwf(error: unknown): boolean {
-  return error instanceof Error && '$response' in error && /Deserialization error|is not valid JSON/i.test(error.message);
+  return (
+    error instanceof Error && '$response' in error && /Deserialization error|is not valid JSON/i.test(error.message)
+  );
 }

@@ -7,7 +7,9 @@ export async function scanForUi(folders: string[], context: CliContext): Promise
   try {
     return await context.registry(folders);
   } catch (error) {
-    context.err(`flowy ui: workflow code in ${folders.join(', ')} did not load (${(error as Error).message}); start inputs are checked as JSON only`);
+    context.err(
+      `flowy ui: workflow code in ${folders.join(', ')} did not load (${(error as Error).message}); start inputs are checked as JSON only`,
+    );
     return undefined;
   }
 }

@@ -17,7 +17,8 @@ export function withUnstartedWarning<T>(yargs: Argv<T>): Argv<T & UnstartedWarni
     default: 5,
     describe: 'Say on stderr when a task waits this many seconds with no worker taking it (0 = never)',
     coerce: (value: number) => {
-      if (!Number.isFinite(value) || value < 0) throw new UsageError(`--warn-unstarted must be a number of seconds, 0 or more; got ${String(value)}`);
+      if (!Number.isFinite(value) || value < 0)
+        throw new UsageError(`--warn-unstarted must be a number of seconds, 0 or more; got ${String(value)}`);
       return value;
     },
   }) as unknown as Argv<T & UnstartedWarningArgs>;
@@ -61,9 +62,16 @@ export function warnAboutUnstartedTasks(
 }
 
 /** Waits for the result of `execution` through the context's client, warning meanwhile as above. */
-export async function resultWithUnstartedWarning(context: CliContext, execution: ExecutionRef, afterSeconds: number): Promise<unknown> {
+export async function resultWithUnstartedWarning(
+  context: CliContext,
+  execution: ExecutionRef,
+  afterSeconds: number,
+): Promise<unknown> {
   const watching = new AbortController();
-  const warnings = warnAboutUnstartedTasks(context, context.client, execution, { afterSeconds, signal: watching.signal });
+  const warnings = warnAboutUnstartedTasks(context, context.client, execution, {
+    afterSeconds,
+    signal: watching.signal,
+  });
   try {
     return await context.client.result(execution);
   } finally {

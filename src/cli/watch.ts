@@ -22,7 +22,8 @@ const SETTLE_MS = 200;
  */
 export async function runWatching(context: CliContext, folders: string[]): Promise<number> {
   const missing = folders.filter((folder) => !existsSync(resolve(context.io.cwd, folder)));
-  if (missing.length > 0) throw new UsageError(`--watch: ${missing.join(', ')} does not exist; pass --folders with the folders to watch`);
+  if (missing.length > 0)
+    throw new UsageError(`--watch: ${missing.join(', ')} does not exist; pass --folders with the folders to watch`);
   const childArgs = context.argv.filter((arg) => arg !== '--watch' && arg !== '--watch=true');
   const log = (message: string) => context.err(`flowy --watch: ${message}`);
   let child: ChildProcess | undefined;
@@ -30,7 +31,11 @@ export async function runWatching(context: CliContext, folders: string[]): Promi
   let isStopping = false;
   const start = () => {
     isStopping = false;
-    child = spawn(process.execPath, [FLOWY, ...childArgs], { cwd: context.io.cwd, env: context.io.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [FLOWY, ...childArgs], {
+      cwd: context.io.cwd,
+      env: context.io.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout?.on('data', (chunk: Buffer) => context.io.stdout.write(chunk));
     child.stderr?.on('data', (chunk: Buffer) => context.io.stderr.write(chunk));
     const current = child;

@@ -73,7 +73,13 @@ export async function runWorkers(
     const observer = combineObservers(metrics?.observer);
     const workers = taskLists.map((taskList) =>
       create({
-        client: context.swf, domain: context.domain, taskList, registry, identity: args.identity, logger, observer,
+        client: context.swf,
+        domain: context.domain,
+        taskList,
+        registry,
+        identity: args.identity,
+        logger,
+        observer,
         abortPollsOnStop: !context.connection.isAws,
       }),
     );
@@ -91,7 +97,9 @@ export async function runWorkers(
     const stuck = workers.reduce((count, w) => count + (w.handedBack ?? 0), 0);
     if (stuck > 0) {
       // Their code ignored the abort and may keep the process alive; they were reported as failed.
-      logger.warn(`${stuck} handed-back activit${stuck === 1 ? 'y is' : 'ies are'} still running; exiting without waiting for them`);
+      logger.warn(
+        `${stuck} handed-back activit${stuck === 1 ? 'y is' : 'ies are'} still running; exiting without waiting for them`,
+      );
       setTimeout(() => process.exit(exitCode()), 1000).unref();
     }
     return exitCode();
@@ -105,10 +113,17 @@ export async function runWorkers(
  * The start-up line that names every task list polled and the types served on it, so that work
  * waiting on a task list nobody polls is easy to spot.
  */
-export function describePolling(kind: 'decision' | 'activity', taskLists: string[], registry: Registry, context: CliContext): string {
+export function describePolling(
+  kind: 'decision' | 'activity',
+  taskLists: string[],
+  registry: Registry,
+  context: CliContext,
+): string {
   const definitions = kind === 'decision' ? registry.workflows() : registry.activities();
   const lists = taskLists.map((taskList) => {
-    const types = definitions.filter((d) => d.options.taskList === taskList).map((d) => `${d.options.name}@${d.options.version}`);
+    const types = definitions
+      .filter((d) => d.options.taskList === taskList)
+      .map((d) => `${d.options.name}@${d.options.version}`);
     return `"${taskList}"${types.length ? ` (${types.join(', ')})` : ' (calls that pick this task list)'}`;
   });
   return `${kind} worker polling ${taskLists.length === 1 ? 'task list' : `${taskLists.length} task lists`} ${lists.join(', ')} in domain "${context.domain}" at ${context.target}`;
@@ -121,21 +136,31 @@ export function defaultTaskLists(kind: 'decision' | 'activity', registry: Regist
 }
 
 /** Registers, retrying with backoff while SWF cannot be reached; false if a signal stopped it. */
-async function registerWithRetry(context: CliContext, registry: Registry, logger: Logger, signal: AbortSignal): Promise<boolean> {
+async function registerWithRetry(
+  context: CliContext,
+  registry: Registry,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<boolean> {
   // short waits: registration goes through within a couple of seconds of the server answering
   const backoff = new Backoff({ maxMs: 2000 });
   for (;;) {
     try {
       const report = await registerAll(context.swf, context.domain, registry);
-      logger.info({
-        created: report.registered.length > 0 ? report.registered.join(', ') : undefined,
-        alreadyRegistered: report.existing.length,
-      }, `registered in domain "${context.domain}"`);
+      logger.info(
+        {
+          created: report.registered.length > 0 ? report.registered.join(', ') : undefined,
+          alreadyRegistered: report.existing.length,
+        },
+        `registered in domain "${context.domain}"`,
+      );
       return true;
     } catch (error) {
       if (!isConnectionError(error)) throw error;
       const delay = backoff.next();
-      logger.warn(`cannot reach ${context.target} to register (${describeError(error)}); retrying in ${(delay / 1000).toFixed(1)}s`);
+      logger.warn(
+        `cannot reach ${context.target} to register (${describeError(error)}); retrying in ${(delay / 1000).toFixed(1)}s`,
+      );
       await sleep(delay, signal);
       if (signal.aborted) return false;
     }

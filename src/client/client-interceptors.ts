@@ -23,7 +23,10 @@ export interface StartWorkflowInput {
  * ```
  */
 export interface ClientInterceptor {
-  startWorkflow?(input: StartWorkflowInput, next: (input: StartWorkflowInput) => Promise<{ workflowId: string; runId: string }>): Promise<{ workflowId: string; runId: string }>;
+  startWorkflow?(
+    input: StartWorkflowInput,
+    next: (input: StartWorkflowInput) => Promise<{ workflowId: string; runId: string }>,
+  ): Promise<{ workflowId: string; runId: string }>;
 }
 
 /** `last` wrapped by each interceptor's `startWorkflow`, the first one outermost. */

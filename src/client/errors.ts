@@ -12,11 +12,24 @@ export class WorkflowExecutionFailed extends Error {
   readonly details: string | undefined;
   readonly execution: { workflowId: string; runId: string };
 
-  constructor(init: { closeStatus: FailedCloseStatus; reason?: string; details?: string; execution: { workflowId: string; runId: string } }) {
-    const what = init.closeStatus === 'FAILED' ? 'failed' : init.closeStatus === 'TIMED_OUT' ? 'timed out' : init.closeStatus.toLowerCase();
+  constructor(init: {
+    closeStatus: FailedCloseStatus;
+    reason?: string;
+    details?: string;
+    execution: { workflowId: string; runId: string };
+  }) {
+    const what =
+      init.closeStatus === 'FAILED'
+        ? 'failed'
+        : init.closeStatus === 'TIMED_OUT'
+          ? 'timed out'
+          : init.closeStatus.toLowerCase();
     const message = messageOf(init.details);
     // flowy's own failure reasons already end with the message ("OrderFailed: ..."): say it once.
-    const why = init.reason && message && init.reason.includes(message.slice(0, 40)) ? init.reason : [init.reason, message].filter(Boolean).join(': ');
+    const why =
+      init.reason && message && init.reason.includes(message.slice(0, 40))
+        ? init.reason
+        : [init.reason, message].filter(Boolean).join(': ');
     super(`Workflow ${init.execution.workflowId} (run ${init.execution.runId}) ${what}${why ? `: ${why}` : ''}`);
     this.closeStatus = init.closeStatus;
     this.reason = init.reason;
@@ -28,7 +41,11 @@ export class WorkflowExecutionFailed extends Error {
 /** No execution with that workflowId (and runId) exists in the domain. */
 export class UnknownExecution extends Error {
   override readonly name = 'UnknownExecution';
-  constructor(readonly domain: string, readonly workflowId: string, readonly runId?: string) {
+  constructor(
+    readonly domain: string,
+    readonly workflowId: string,
+    readonly runId?: string,
+  ) {
     super(
       `No execution with workflowId "${workflowId}"${runId ? ` and runId "${runId}"` : ''} in domain "${domain}"; ` +
         `check the id with "flowy list --closed" or the domain with --domain`,

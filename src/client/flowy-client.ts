@@ -19,7 +19,14 @@ import type {
   WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';
 import { jsonSerializer } from '../core/index.ts';
-import { getWorkflowOptions, lastDecidedEventId, MAX_REASON_LENGTH, ReplayedRun, truncate, withHeaders } from '../core/engine.ts';
+import {
+  getWorkflowOptions,
+  lastDecidedEventId,
+  MAX_REASON_LENGTH,
+  ReplayedRun,
+  truncate,
+  withHeaders,
+} from '../core/engine.ts';
 import type { Headers } from '../core/engine.ts';
 import { interceptedStart, type ClientInterceptor } from './client-interceptors.ts';
 import type { Serializer, WorkflowClass } from '../core/index.ts';
@@ -153,15 +160,25 @@ export class FlowyClient {
           input: await this.offload(this.serializer.serialize(withHeaders(call.input, call.headers))),
           taskList: taskList ? { name: taskList } : undefined,
           tagList: options.tags,
-          executionStartToCloseTimeout: durationString(options.executionStartToCloseTimeout ?? defaults?.executionStartToCloseTimeout),
+          executionStartToCloseTimeout: durationString(
+            options.executionStartToCloseTimeout ?? defaults?.executionStartToCloseTimeout,
+          ),
           taskStartToCloseTimeout: durationString(options.taskStartToCloseTimeout ?? defaults?.taskStartToCloseTimeout),
           childPolicy: options.childPolicy ?? defaults?.childPolicy,
         }),
       );
-      this.logger.debug({ workflowId: call.workflowId, runId: started.runId, workflowType: `${type.name}@${type.version}` }, 'workflow started');
+      this.logger.debug(
+        { workflowId: call.workflowId, runId: started.runId, workflowType: `${type.name}@${type.version}` },
+        'workflow started',
+      );
       return { workflowId: call.workflowId, runId: started.runId ?? '' };
     });
-    const { workflowId: startedId, runId } = await start({ workflowType: type, workflowId, input, headers: { ...options.headers } });
+    const { workflowId: startedId, runId } = await start({
+      workflowType: type,
+      workflowId,
+      input,
+      headers: { ...options.headers },
+    });
     return { workflowId: startedId, runId };
   }
 
@@ -174,7 +191,9 @@ export class FlowyClient {
     const { event, execution: last } = await this.follow(execution, options);
     if (event.eventType === 'WorkflowExecutionCompleted') {
       const where = `the result of execution ${last.workflowId} (run ${last.runId})`;
-      return this.serializer.deserialize(await this.resolve(event.workflowExecutionCompletedEventAttributes?.result, where));
+      return this.serializer.deserialize(
+        await this.resolve(event.workflowExecutionCompletedEventAttributes?.result, where),
+      );
     }
     throw failureOf(event, last);
   }
@@ -183,8 +202,14 @@ export class FlowyClient {
    * Reads the run's history as it grows until a close event other than continue-as-new, calling
    * `onEvent` for each event. Returns the close event and the run it closed.
    */
-  async follow(execution: ExecutionRef, options: FollowOptions = {}): Promise<{ event: HistoryEvent; execution: Execution }> {
-    let current: Execution = { workflowId: execution.workflowId, runId: execution.runId ?? (await this.latestRunId(execution.workflowId)) };
+  async follow(
+    execution: ExecutionRef,
+    options: FollowOptions = {},
+  ): Promise<{ event: HistoryEvent; execution: Execution }> {
+    let current: Execution = {
+      workflowId: execution.workflowId,
+      runId: execution.runId ?? (await this.latestRunId(execution.workflowId)),
+    };
     let lastEventId = 0;
     const baseInterval = options.pollIntervalMs ?? 500;
     const maxInterval = Math.max(baseInterval, options.maxPollIntervalMs ?? 2000);
@@ -199,7 +224,10 @@ export class FlowyClient {
         if (event.eventType !== 'WorkflowExecutionContinuedAsNew') return { event, execution: current };
         const next = event.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId;
         if (!next) return { event, execution: current };
-        this.logger.debug({ workflowId: current.workflowId, runId: current.runId, newRunId: next }, 'following the run it continued as');
+        this.logger.debug(
+          { workflowId: current.workflowId, runId: current.runId, newRunId: next },
+          'following the run it continued as',
+        );
         current = { workflowId: current.workflowId, runId: next };
         lastEventId = 0;
         continued = true;
@@ -213,9 +241,14 @@ export class FlowyClient {
   }
 
   /** The workflow's definition and type, after checking `input` against its schema when known. */
-  private checkedStart(workflow: WorkflowRef, input: unknown): { definition: WorkflowDefinition | undefined; type: { name: string; version: string } } {
+  private checkedStart(
+    workflow: WorkflowRef,
+    input: unknown,
+  ): { definition: WorkflowDefinition | undefined; type: { name: string; version: string } } {
     const definition = this.resolveWorkflow(workflow);
-    const type = definition ? { name: definition.options.name, version: definition.options.version } : (workflow as { name: string; version: string });
+    const type = definition
+      ? { name: definition.options.name, version: definition.options.version }
+      : (workflow as { name: string; version: string });
     if (definition) {
       const problem = validateInput(definition, input);
       if (problem !== undefined) throw new InvalidInput(`Input of workflow "${type.name}" is invalid: ${problem}`);
@@ -314,14 +347,20 @@ export class FlowyClient {
         childPolicy: options.childPolicy,
       }),
     );
-    this.logger.debug({ workflowId: execution.workflowId, runId: execution.runId, reason: options.reason }, 'run terminated');
+    this.logger.debug(
+      { workflowId: execution.workflowId, runId: execution.runId, reason: options.reason },
+      'run terminated',
+    );
   }
 
   /** SWF's description of a run: status, configuration, open counts. */
   async describe(execution: ExecutionRef): Promise<DescribeWorkflowExecutionCommandOutput> {
     const runId = execution.runId ?? (await this.latestRunId(execution.workflowId));
     return this.client.send(
-      new DescribeWorkflowExecutionCommand({ domain: this.domain, execution: { workflowId: execution.workflowId, runId } }),
+      new DescribeWorkflowExecutionCommand({
+        domain: this.domain,
+        execution: { workflowId: execution.workflowId, runId },
+      }),
     );
   }
 
@@ -350,7 +389,10 @@ export class FlowyClient {
     let events: HistoryEvent[];
     if (isReusable) {
       // only the events after the ones read before (reverse pages down to them)
-      const newer = await this.resolveEvents(await getEventsAfter(this.client, this.domain, run, cached.events.at(-1)?.eventId ?? 0), run);
+      const newer = await this.resolveEvents(
+        await getEventsAfter(this.client, this.domain, run, cached.events.at(-1)?.eventId ?? 0),
+        run,
+      );
       events = newer.length > 0 ? [...cached.events, ...newer] : cached.events;
     } else {
       events = await this.resolveEvents(await getHistory(this.client, this.domain, run), run);
@@ -365,10 +407,16 @@ export class FlowyClient {
     const replayed =
       isReusable && cached.run.lastDecidedEventId === lastDecidedEventId(events)
         ? cached.run
-        : await ReplayedRun.replay(events, workflow, { execution: run, serializer: this.replaySerializer(), checkSchema, source: `of run ${runId}` });
+        : await ReplayedRun.replay(events, workflow, {
+            execution: run,
+            serializer: this.replaySerializer(),
+            checkSchema,
+            source: `of run ${runId}`,
+          });
     if (this.queryCacheSize > 0) {
       this.replayedRuns.set(key, { events, run: replayed });
-      while (this.replayedRuns.size > this.queryCacheSize) this.replayedRuns.delete(this.replayedRuns.keys().next().value!);
+      while (this.replayedRuns.size > this.queryCacheSize)
+        this.replayedRuns.delete(this.replayedRuns.keys().next().value!);
     }
     return replayed.query(name, args);
   }
@@ -413,7 +461,8 @@ export class FlowyClient {
     const max = options.maxResults ?? 100;
     const startTimeFilter = { oldestDate: options.startedAfter ?? new Date(Date.now() - 30 * 24 * 3600 * 1000) };
     const closeStatusFilter = options.closeStatus ? { status: options.closeStatus } : undefined;
-    if (closeStatusFilter && !options.closed) throw new InvalidInput('A close status filter only applies to closed runs; add --closed');
+    if (closeStatusFilter && !options.closed)
+      throw new InvalidInput('A close status filter only applies to closed runs; add --closed');
     // SWF_SPEC: a list call takes at most one of these filters. The first one given goes to SWF,
     // the others are applied here to the pages it returns.
     const candidates = {
@@ -427,7 +476,13 @@ export class FlowyClient {
     const infos: WorkflowExecutionInfo[] = [];
     let nextPageToken: string | undefined;
     do {
-      const request = { domain: this.domain, startTimeFilter, ...filters, maximumPageSize: Math.min(1000, max - infos.length), nextPageToken };
+      const request = {
+        domain: this.domain,
+        startTimeFilter,
+        ...filters,
+        maximumPageSize: Math.min(1000, max - infos.length),
+        nextPageToken,
+      };
       const page = options.closed
         ? await this.client.send(new ListClosedWorkflowExecutionsCommand(request))
         : await this.client.send(new ListOpenWorkflowExecutionsCommand(request));
@@ -439,12 +494,19 @@ export class FlowyClient {
 
   /** Completes an activity that chose asynchronous completion, with `result` (JSON). */
   async completeActivity(taskToken: string, result: unknown): Promise<void> {
-    await this.client.send(new RespondActivityTaskCompletedCommand({ taskToken, result: await this.offload(this.serializer.serialize(result)) }));
+    await this.client.send(
+      new RespondActivityTaskCompletedCommand({
+        taskToken,
+        result: await this.offload(this.serializer.serialize(result)),
+      }),
+    );
   }
 
   /** Fails an activity that chose asynchronous completion. */
   async failActivity(taskToken: string, reason: string, details?: string): Promise<void> {
-    await this.client.send(new RespondActivityTaskFailedCommand({ taskToken, reason: truncate(reason, MAX_REASON_LENGTH), details }));
+    await this.client.send(
+      new RespondActivityTaskFailedCommand({ taskToken, reason: truncate(reason, MAX_REASON_LENGTH), details }),
+    );
   }
 
   /**
@@ -453,18 +515,36 @@ export class FlowyClient {
    * answers with other workflows' runs too.
    */
   async latestRunId(workflowId: string): Promise<string> {
-    const query = { domain: this.domain, startTimeFilter: { oldestDate: new Date(0) }, executionFilter: { workflowId } };
-    const isMine = (info: WorkflowExecutionInfo) => info.execution?.workflowId === workflowId && Boolean(info.execution.runId);
+    const query = {
+      domain: this.domain,
+      startTimeFilter: { oldestDate: new Date(0) },
+      executionFilter: { workflowId },
+    };
+    const isMine = (info: WorkflowExecutionInfo) =>
+      info.execution?.workflowId === workflowId && Boolean(info.execution.runId);
     const newest = (infos: WorkflowExecutionInfo[]) =>
-      infos.filter(isMine).sort((a, b) => (b.startTimestamp?.getTime() ?? 0) - (a.startTimestamp?.getTime() ?? 0))[0]?.execution?.runId;
-    const openRun = newest(await this.allPages((nextPageToken) => this.client.send(new ListOpenWorkflowExecutionsCommand({ ...query, nextPageToken }))));
+      infos.filter(isMine).sort((a, b) => (b.startTimestamp?.getTime() ?? 0) - (a.startTimestamp?.getTime() ?? 0))[0]
+        ?.execution?.runId;
+    const openRun = newest(
+      await this.allPages((nextPageToken) =>
+        this.client.send(new ListOpenWorkflowExecutionsCommand({ ...query, nextPageToken })),
+      ),
+    );
     if (openRun) return openRun;
-    const closedRun = newest(await this.allPages((nextPageToken) => this.client.send(new ListClosedWorkflowExecutionsCommand({ ...query, nextPageToken }))));
+    const closedRun = newest(
+      await this.allPages((nextPageToken) =>
+        this.client.send(new ListClosedWorkflowExecutionsCommand({ ...query, nextPageToken })),
+      ),
+    );
     if (closedRun) return closedRun;
     throw new UnknownExecution(this.domain, workflowId);
   }
 
-  private async allPages(page: (nextPageToken: string | undefined) => Promise<{ executionInfos?: WorkflowExecutionInfo[]; nextPageToken?: string }>): Promise<WorkflowExecutionInfo[]> {
+  private async allPages(
+    page: (
+      nextPageToken: string | undefined,
+    ) => Promise<{ executionInfos?: WorkflowExecutionInfo[]; nextPageToken?: string }>,
+  ): Promise<WorkflowExecutionInfo[]> {
     const infos: WorkflowExecutionInfo[] = [];
     let nextPageToken: string | undefined;
     do {
@@ -495,7 +575,8 @@ export class FlowyClient {
   private resolveWorkflow(workflow: WorkflowRef): WorkflowDefinition | undefined {
     if (typeof workflow === 'function') {
       const options = getWorkflowOptions(workflow);
-      if (!options) throw new InvalidInput(`Class ${workflow.name} is not a workflow; decorate it with @workflow({...})`);
+      if (!options)
+        throw new InvalidInput(`Class ${workflow.name} is not a workflow; decorate it with @workflow({...})`);
       return { options, cls: workflow };
     }
     return this.registry?.findWorkflow(workflow.name, workflow.version);
@@ -506,7 +587,12 @@ export class FlowyClient {
 function matchesListFilter(info: WorkflowExecutionInfo, options: ListOptions): boolean {
   const { workflowId, workflowType, tag, closeStatus } = options;
   if (workflowId !== undefined && info.execution?.workflowId !== workflowId) return false;
-  if (workflowType && (info.workflowType?.name !== workflowType.name || (workflowType.version !== undefined && info.workflowType?.version !== workflowType.version))) return false;
+  if (
+    workflowType &&
+    (info.workflowType?.name !== workflowType.name ||
+      (workflowType.version !== undefined && info.workflowType?.version !== workflowType.version))
+  )
+    return false;
   if (tag !== undefined && !(info.tagList ?? []).includes(tag)) return false;
   return closeStatus === undefined || info.closeStatus === closeStatus;
 }
@@ -516,7 +602,11 @@ export function openChildren(events: HistoryEvent[]): Execution[] {
   const views = events.map(readEvent);
   const closed = new Set<number>();
   for (const view of views) {
-    if (view?.kind === 'child' && view.eventType !== 'ChildWorkflowExecutionStarted' && view.initiatedEventId !== undefined) {
+    if (
+      view?.kind === 'child' &&
+      view.eventType !== 'ChildWorkflowExecutionStarted' &&
+      view.initiatedEventId !== undefined
+    ) {
       closed.add(view.initiatedEventId);
     }
   }
@@ -540,10 +630,19 @@ function failureOf(event: HistoryEvent, execution: Execution): WorkflowExecution
         execution,
       });
     case 'WorkflowExecutionCanceled':
-      return new WorkflowExecutionFailed({ closeStatus: 'CANCELED', details: event.workflowExecutionCanceledEventAttributes?.details, execution });
+      return new WorkflowExecutionFailed({
+        closeStatus: 'CANCELED',
+        details: event.workflowExecutionCanceledEventAttributes?.details,
+        execution,
+      });
     case 'WorkflowExecutionTerminated': {
       const a = event.workflowExecutionTerminatedEventAttributes;
-      return new WorkflowExecutionFailed({ closeStatus: 'TERMINATED', reason: a?.reason ?? a?.cause, details: a?.details, execution });
+      return new WorkflowExecutionFailed({
+        closeStatus: 'TERMINATED',
+        reason: a?.reason ?? a?.cause,
+        details: a?.details,
+        execution,
+      });
     }
     default:
       return new WorkflowExecutionFailed({

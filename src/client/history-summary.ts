@@ -143,7 +143,8 @@ export function summarizeHistory(
         summary.taskList = a.taskList?.name;
         summary.input = withoutEnvelope(a.input);
         summary.continuedFromRunId = a.continuedExecutionRunId;
-        if (a.parentWorkflowExecution) summary.parent = { workflowId: a.parentWorkflowExecution.workflowId, runId: a.parentWorkflowExecution.runId };
+        if (a.parentWorkflowExecution)
+          summary.parent = { workflowId: a.parentWorkflowExecution.workflowId, runId: a.parentWorkflowExecution.runId };
         break;
       }
       case 'DecisionTaskCompleted':
@@ -245,7 +246,12 @@ export function summarizeHistory(
         break;
       }
       case 'StartTimerFailed':
-        summary.timers.push({ timerId: view.attributes.timerId ?? `#${eventId}`, startedAt: at, closedAt: at, outcome: { kind: 'start failed', reason: view.attributes.cause } });
+        summary.timers.push({
+          timerId: view.attributes.timerId ?? `#${eventId}`,
+          startedAt: at,
+          closedAt: at,
+          outcome: { kind: 'start failed', reason: view.attributes.cause },
+        });
         break;
       case 'TimerFired':
       case 'TimerCanceled': {
@@ -256,26 +262,51 @@ export function summarizeHistory(
         break;
       }
       case 'WorkflowExecutionSignaled':
-        summary.events.push({ eventId, at, kind: 'signal', name: view.attributes.signalName ?? '?', details: view.attributes.input });
+        summary.events.push({
+          eventId,
+          at,
+          kind: 'signal',
+          name: view.attributes.signalName ?? '?',
+          details: view.attributes.input,
+        });
         break;
       case 'MarkerRecorded':
-        summary.events.push({ eventId, at, kind: 'marker', name: view.attributes.markerName ?? '?', details: view.attributes.details });
+        summary.events.push({
+          eventId,
+          at,
+          kind: 'marker',
+          name: view.attributes.markerName ?? '?',
+          details: view.attributes.details,
+        });
         break;
       case 'WorkflowExecutionCancelRequested': {
         const external = view.attributes.externalWorkflowExecution;
-        const by = external ? `by ${external.workflowId}` : view.attributes.cause ?? 'by a client';
+        const by = external ? `by ${external.workflowId}` : (view.attributes.cause ?? 'by a client');
         summary.events.push({ eventId, at, kind: 'cancel requested', name: 'workflow', details: by });
         break;
       }
       case 'SignalExternalWorkflowExecutionInitiated':
-        summary.events.push({ eventId, at, kind: 'external signal', name: view.attributes.signalName ?? '?', details: `to ${view.attributes.workflowId}` });
+        summary.events.push({
+          eventId,
+          at,
+          kind: 'external signal',
+          name: view.attributes.signalName ?? '?',
+          details: `to ${view.attributes.workflowId}`,
+        });
         break;
       case 'RequestCancelExternalWorkflowExecutionInitiated':
         summary.events.push({ eventId, at, kind: 'external cancel', name: view.attributes.workflowId ?? '?' });
         break;
       default:
         if (view.closeStatus) {
-          const a = view.attributes as { result?: string; reason?: string; timeoutType?: string; cause?: string; details?: string; newExecutionRunId?: string };
+          const a = view.attributes as {
+            result?: string;
+            reason?: string;
+            timeoutType?: string;
+            cause?: string;
+            details?: string;
+            newExecutionRunId?: string;
+          };
           summary.status = view.closeStatus;
           summary.closedAt = at;
           summary.close = {
@@ -288,7 +319,13 @@ export function summarizeHistory(
           };
         } else if (view.isDecisionFailure && view.kind !== 'lambda') {
           const cause = (view.attributes as { cause?: string }).cause;
-          summary.events.push({ eventId, at, kind: 'decision failed', name: view.eventType.replace(/Failed$/, ''), details: cause });
+          summary.events.push({
+            eventId,
+            at,
+            kind: 'decision failed',
+            name: view.eventType.replace(/Failed$/, ''),
+            details: cause,
+          });
         }
     }
   }
@@ -297,7 +334,13 @@ export function summarizeHistory(
 
 /** How an activity attempt or child ended, from the event that closed it. */
 function closeOutcome(view: EventView): Outcome {
-  const a = view.attributes as { result?: string; reason?: string; timeoutType?: string; details?: string; cause?: string };
+  const a = view.attributes as {
+    result?: string;
+    reason?: string;
+    timeoutType?: string;
+    details?: string;
+    cause?: string;
+  };
   const eventType = view.eventType;
   if (eventType.endsWith('Completed')) return { kind: 'completed', result: a.result };
   if (eventType.endsWith('TimedOut')) return { kind: 'timed out', reason: a.timeoutType, details: a.details };
@@ -307,7 +350,9 @@ function closeOutcome(view: EventView): Outcome {
   return { kind: 'failed', reason: a.reason, details: a.details };
 }
 
-function typeRef(type: { name?: string | undefined; version?: string | undefined } | undefined): { name: string; version: string } | undefined {
+function typeRef(
+  type: { name?: string | undefined; version?: string | undefined } | undefined,
+): { name: string; version: string } | undefined {
   return type ? { name: type.name ?? '?', version: type.version ?? '?' } : undefined;
 }
 

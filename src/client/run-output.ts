@@ -46,7 +46,10 @@ export class RunOutputReader {
   /** New output since the last call, and whether the run or any of its children is still open. */
   async next(): Promise<{ chunks: OutputChunk[]; isOpen: boolean }> {
     if (!this.root) {
-      this.root = { workflowId: this.rootRef.workflowId, runId: this.rootRef.runId ?? (await this.client.latestRunId(this.rootRef.workflowId)) };
+      this.root = {
+        workflowId: this.rootRef.workflowId,
+        runId: this.rootRef.runId ?? (await this.client.latestRunId(this.rootRef.workflowId)),
+      };
       this.followed.push({ execution: this.root, lastEventId: 0, isClosed: false });
     }
     const chunks: OutputChunk[] = [];
@@ -63,7 +66,11 @@ export class RunOutputReader {
         }
         const child = event.childWorkflowExecutionStartedEventAttributes?.workflowExecution;
         if (child?.workflowId && child.runId) {
-          this.followed.push({ execution: { workflowId: child.workflowId, runId: child.runId }, lastEventId: 0, isClosed: false });
+          this.followed.push({
+            execution: { workflowId: child.workflowId, runId: child.runId },
+            lastEventId: 0,
+            isClosed: false,
+          });
         }
         if (CLOSE_EVENTS.has(event.eventType ?? '')) run.isClosed = true;
       }
@@ -77,7 +84,8 @@ function textOf(input: string | undefined): string {
   if (input === undefined) return '';
   try {
     const parsed = JSON.parse(input) as unknown;
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { text?: unknown }).text === 'string') return (parsed as { text: string }).text;
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { text?: unknown }).text === 'string')
+      return (parsed as { text: string }).text;
     return typeof parsed === 'string' ? parsed : `${input}\n`;
   } catch {
     return input;

@@ -3,7 +3,12 @@
 // creating one starts it, pause/resume/trigger are signals, describe is a query, delete terminates
 // it (runs it started keep running: its child policy is ABANDON).
 import { invalidIdReason } from '../core/engine.ts';
-import { initialScheduleState, ScheduleWorkflow, SCHEDULE_WORKFLOW_NAME, scheduleWorkflowId } from '../schedules/index.ts';
+import {
+  initialScheduleState,
+  ScheduleWorkflow,
+  SCHEDULE_WORKFLOW_NAME,
+  scheduleWorkflowId,
+} from '../schedules/index.ts';
 import type { ScheduleDescription, ScheduleSpec } from '../schedules/index.ts';
 import { isFault } from '../swf/index.ts';
 import { InvalidInput } from './errors.ts';
@@ -18,10 +23,22 @@ interface Execution {
 export interface ScheduleHost {
   readonly domain: string;
   startWorkflow(workflow: typeof ScheduleWorkflow, input: unknown, options: { workflowId: string }): Promise<Execution>;
-  list(options: { workflowType?: { name: string }; workflowId?: string; startedAfter?: Date; maxResults?: number }): Promise<{ execution?: { workflowId?: string; runId?: string } }[]>;
-  query(workflow: typeof ScheduleWorkflow, execution: { workflowId: string; runId?: string }, name: string): Promise<unknown>;
+  list(options: {
+    workflowType?: { name: string };
+    workflowId?: string;
+    startedAfter?: Date;
+    maxResults?: number;
+  }): Promise<{ execution?: { workflowId?: string; runId?: string } }[]>;
+  query(
+    workflow: typeof ScheduleWorkflow,
+    execution: { workflowId: string; runId?: string },
+    name: string,
+  ): Promise<unknown>;
   signal(execution: { workflowId: string; runId?: string }, name: string): Promise<void>;
-  terminate(execution: { workflowId: string; runId?: string }, options: { reason?: string; childPolicy?: 'ABANDON' }): Promise<void>;
+  terminate(
+    execution: { workflowId: string; runId?: string },
+    options: { reason?: string; childPolicy?: 'ABANDON' },
+  ): Promise<void>;
 }
 
 /** No open schedule of that name. */
@@ -57,7 +74,9 @@ export async function createSchedule(client: ScheduleHost, name: string, spec: S
     return await client.startWorkflow(ScheduleWorkflow, state, { workflowId: scheduleWorkflowId(name) });
   } catch (error) {
     if (isFault(error, 'WorkflowExecutionAlreadyStartedFault')) {
-      throw new InvalidInput(`Schedule "${name}" exists already in domain "${client.domain}"; delete it first or pick another name`);
+      throw new InvalidInput(
+        `Schedule "${name}" exists already in domain "${client.domain}"; delete it first or pick another name`,
+      );
     }
     throw error;
   }
@@ -86,11 +105,19 @@ export async function listSchedules(client: ScheduleHost): Promise<ScheduleSumma
 /** The schedule's spec, state, next fire times and last runs with their outcome. */
 export async function describeSchedule(client: ScheduleHost, name: string): Promise<ScheduleDescription> {
   const runId = await openRunId(client, name);
-  return (await client.query(ScheduleWorkflow, { workflowId: scheduleWorkflowId(name), runId }, 'describe')) as ScheduleDescription;
+  return (await client.query(
+    ScheduleWorkflow,
+    { workflowId: scheduleWorkflowId(name), runId },
+    'describe',
+  )) as ScheduleDescription;
 }
 
 /** Sends `pause`, `resume` or `trigger` to the schedule. */
-export async function signalSchedule(client: ScheduleHost, name: string, signal: 'pause' | 'resume' | 'trigger'): Promise<void> {
+export async function signalSchedule(
+  client: ScheduleHost,
+  name: string,
+  signal: 'pause' | 'resume' | 'trigger',
+): Promise<void> {
   await openRunId(client, name);
   await client.signal({ workflowId: scheduleWorkflowId(name) }, signal);
 }
@@ -98,7 +125,10 @@ export async function signalSchedule(client: ScheduleHost, name: string, signal:
 /** Ends the schedule; runs it started go on. */
 export async function deleteSchedule(client: ScheduleHost, name: string): Promise<void> {
   const runId = await openRunId(client, name);
-  await client.terminate({ workflowId: scheduleWorkflowId(name), runId }, { reason: 'schedule deleted', childPolicy: 'ABANDON' });
+  await client.terminate(
+    { workflowId: scheduleWorkflowId(name), runId },
+    { reason: 'schedule deleted', childPolicy: 'ABANDON' },
+  );
 }
 
 async function openRunId(client: ScheduleHost, name: string): Promise<string> {

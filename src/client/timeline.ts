@@ -20,7 +20,8 @@ export function renderTimeline(events: readonly HistoryEventLike[], options: Tim
   const summary = summarizeHistory(events, options);
   const maxText = options.maxText ?? 80;
   const origin = summary.startedAt ?? firstTimestamp(summary);
-  const offset = (date: Date | undefined) => (date && origin ? `+${formatDuration(date.getTime() - origin.getTime())}` : '-');
+  const offset = (date: Date | undefined) =>
+    date && origin ? `+${formatDuration(date.getTime() - origin.getTime())}` : '-';
   const cut = (text: string | undefined) => (text === undefined ? undefined : oneLine(text, maxText));
   const lines: string[] = [...header(summary, cut)];
   // SWF drops a run's open timers and tasks when it closes; say so rather than "pending"
@@ -29,64 +30,79 @@ export function renderTimeline(events: readonly HistoryEventLike[], options: Tim
 
   if (summary.activities.length > 0) {
     const calls = new Set(summary.activities.map((a) => a.callId)).size;
-    lines.push('', `Activities (${calls} ${plural(calls, 'call')}, ${summary.activities.length} ${plural(summary.activities.length, 'attempt')})`);
-    lines.push(...table(
-      ['ID', 'TYPE', 'SCHEDULED', 'STARTED', 'CLOSED', 'DURATION', 'ATTEMPT', 'OUTCOME'],
-      summary.activities.map((a) => [
-        a.activityId,
-        `${a.activityType.name}@${a.activityType.version}`,
-        offset(a.scheduledAt),
-        offset(a.startedAt),
-        offset(a.closedAt),
-        span(a.startedAt ?? a.scheduledAt, a.closedAt),
-        String(a.attempt),
-        describeOutcome(a.outcome, cut, openText(a.startedAt ? 'running' : 'scheduled')) +
-          (a.cancelRequestedAt ? ` (cancel requested ${offset(a.cancelRequestedAt)})` : ''),
-      ]),
-    ));
+    lines.push(
+      '',
+      `Activities (${calls} ${plural(calls, 'call')}, ${summary.activities.length} ${plural(summary.activities.length, 'attempt')})`,
+    );
+    lines.push(
+      ...table(
+        ['ID', 'TYPE', 'SCHEDULED', 'STARTED', 'CLOSED', 'DURATION', 'ATTEMPT', 'OUTCOME'],
+        summary.activities.map((a) => [
+          a.activityId,
+          `${a.activityType.name}@${a.activityType.version}`,
+          offset(a.scheduledAt),
+          offset(a.startedAt),
+          offset(a.closedAt),
+          span(a.startedAt ?? a.scheduledAt, a.closedAt),
+          String(a.attempt),
+          describeOutcome(a.outcome, cut, openText(a.startedAt ? 'running' : 'scheduled')) +
+            (a.cancelRequestedAt ? ` (cancel requested ${offset(a.cancelRequestedAt)})` : ''),
+        ]),
+      ),
+    );
   }
   if (summary.children.length > 0) {
     lines.push('', `Child workflows (${summary.children.length})`);
-    lines.push(...table(
-      ['WORKFLOW ID', 'TYPE', 'INITIATED', 'STARTED', 'CLOSED', 'DURATION', 'OUTCOME'],
-      summary.children.map((c) => [
-        c.workflowId + (c.runId ? ` (run ${c.runId})` : ''),
-        `${c.workflowType.name}@${c.workflowType.version}`,
-        offset(c.initiatedAt),
-        offset(c.startedAt),
-        offset(c.closedAt),
-        span(c.startedAt ?? c.initiatedAt, c.closedAt),
-        describeOutcome(c.outcome, cut, openText(c.startedAt ? 'running' : 'starting')),
-      ]),
-    ));
+    lines.push(
+      ...table(
+        ['WORKFLOW ID', 'TYPE', 'INITIATED', 'STARTED', 'CLOSED', 'DURATION', 'OUTCOME'],
+        summary.children.map((c) => [
+          c.workflowId + (c.runId ? ` (run ${c.runId})` : ''),
+          `${c.workflowType.name}@${c.workflowType.version}`,
+          offset(c.initiatedAt),
+          offset(c.startedAt),
+          offset(c.closedAt),
+          span(c.startedAt ?? c.initiatedAt, c.closedAt),
+          describeOutcome(c.outcome, cut, openText(c.startedAt ? 'running' : 'starting')),
+        ]),
+      ),
+    );
   }
   if (summary.timers.length > 0) {
     lines.push('', `Timers (${summary.timers.length})`);
-    lines.push(...table(
-      ['ID', 'FIRES AFTER', 'STARTED', 'CLOSED', 'DURATION', 'OUTCOME'],
-      summary.timers.map((t) => [
-        t.timerId,
-        t.startToFireTimeout !== undefined && /^\d+$/.test(t.startToFireTimeout) ? formatDuration(Number(t.startToFireTimeout) * 1000) : t.startToFireTimeout ?? '-',
-        offset(t.startedAt),
-        offset(t.closedAt),
-        span(t.startedAt, t.closedAt),
-        describeOutcome(t.outcome, cut, isClosed ? 'never fired (the run closed)' : 'pending'),
-      ]),
-    ));
+    lines.push(
+      ...table(
+        ['ID', 'FIRES AFTER', 'STARTED', 'CLOSED', 'DURATION', 'OUTCOME'],
+        summary.timers.map((t) => [
+          t.timerId,
+          t.startToFireTimeout !== undefined && /^\d+$/.test(t.startToFireTimeout)
+            ? formatDuration(Number(t.startToFireTimeout) * 1000)
+            : (t.startToFireTimeout ?? '-'),
+          offset(t.startedAt),
+          offset(t.closedAt),
+          span(t.startedAt, t.closedAt),
+          describeOutcome(t.outcome, cut, isClosed ? 'never fired (the run closed)' : 'pending'),
+        ]),
+      ),
+    );
   }
   if (summary.events.length > 0) {
     lines.push('', 'Signals, markers and requests');
-    lines.push(...table(
-      ['AT', 'EVENT', 'KIND', 'NAME', 'DETAILS'],
-      summary.events.map((e) => [offset(e.at), `#${e.eventId}`, e.kind, e.name, cut(e.details) ?? '']),
-    ));
+    lines.push(
+      ...table(
+        ['AT', 'EVENT', 'KIND', 'NAME', 'DETAILS'],
+        summary.events.map((e) => [offset(e.at), `#${e.eventId}`, e.kind, e.name, cut(e.details) ?? '']),
+      ),
+    );
   }
   lines.push('', closeLine(summary, offset, cut));
   return lines.join('\n') + '\n';
 }
 
 function header(summary: ExecutionSummary, cut: (t: string | undefined) => string | undefined): string[] {
-  const type = summary.workflowType ? `${summary.workflowType.name}@${summary.workflowType.version}` : 'Workflow (no start event in this history)';
+  const type = summary.workflowType
+    ? `${summary.workflowType.name}@${summary.workflowType.version}`
+    : 'Workflow (no start event in this history)';
   const rows: [string, string | undefined][] = [
     ['Workflow', type],
     ['Workflow id', summary.workflowId],
@@ -94,13 +110,21 @@ function header(summary: ExecutionSummary, cut: (t: string | undefined) => strin
     ['Status', summary.status],
     ['Started', summary.startedAt?.toISOString()],
     ['Closed', summary.closedAt?.toISOString()],
-    ['Duration', summary.startedAt && summary.closedAt ? formatDuration(summary.closedAt.getTime() - summary.startedAt.getTime()) : undefined],
+    [
+      'Duration',
+      summary.startedAt && summary.closedAt
+        ? formatDuration(summary.closedAt.getTime() - summary.startedAt.getTime())
+        : undefined,
+    ],
     ['Task list', summary.taskList],
     ['Parent', summary.parent ? `${summary.parent.workflowId} (run ${summary.parent.runId})` : undefined],
     ['Continued from', summary.continuedFromRunId],
     ['Input', cut(summary.input)],
-    ['Events', `${summary.eventCount} (${summary.decisionTasks.completed} decision ${plural(summary.decisionTasks.completed, 'task')}` +
-      (summary.decisionTasks.timedOut > 0 ? `, ${summary.decisionTasks.timedOut} timed out)` : ')')],
+    [
+      'Events',
+      `${summary.eventCount} (${summary.decisionTasks.completed} decision ${plural(summary.decisionTasks.completed, 'task')}` +
+        (summary.decisionTasks.timedOut > 0 ? `, ${summary.decisionTasks.timedOut} timed out)` : ')'),
+    ],
   ];
   const present = rows.filter((row): row is [string, string] => row[1] !== undefined);
   const width = Math.max(...present.map(([label]) => label.length));
@@ -122,7 +146,11 @@ function closeLine(
   return parts.join(', ');
 }
 
-function describeOutcome(outcome: Outcome, cut: (t: string | undefined) => string | undefined, openText: string): string {
+function describeOutcome(
+  outcome: Outcome,
+  cut: (t: string | undefined) => string | undefined,
+  openText: string,
+): string {
   switch (outcome.kind) {
     case 'open':
       return openText;
@@ -134,7 +162,9 @@ function describeOutcome(outcome: Outcome, cut: (t: string | undefined) => strin
     case 'canceled': {
       const reason = outcome.reason ?? (outcome.kind === 'failed' ? '(no reason)' : undefined);
       const details = cut(messageOf(outcome.details));
-      return [outcome.kind + (reason ? `: ${reason}` : ''), details ? `(${details})` : undefined].filter(Boolean).join(' ');
+      return [outcome.kind + (reason ? `: ${reason}` : ''), details ? `(${details})` : undefined]
+        .filter(Boolean)
+        .join(' ');
     }
     default:
       return outcome.kind;
@@ -150,7 +180,14 @@ function messageOf(details: string | undefined): string | undefined {
 function table(head: string[], rows: string[][]): string[] {
   const all = [head, ...rows];
   const widths = head.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
-  return all.map((row) => '  ' + row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd());
+  return all.map(
+    (row) =>
+      '  ' +
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 function span(from: Date | undefined, to: Date | undefined): string {

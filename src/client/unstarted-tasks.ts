@@ -88,7 +88,11 @@ export function unstartedTasks(events: HistoryEvent[], execution: Execution): Un
  * aborts, and reports each task list once when a task on it waited more than `afterMs` without a
  * worker taking it. Read errors end nothing: the watch only adds explanations to a wait.
  */
-export async function watchUnstartedTasks(client: FlowyClient, execution: ExecutionRef, options: UnstartedTaskWatchOptions): Promise<void> {
+export async function watchUnstartedTasks(
+  client: FlowyClient,
+  execution: ExecutionRef,
+  options: UnstartedTaskWatchOptions,
+): Promise<void> {
   const afterMs = options.afterMs ?? 5000;
   const intervalMs = options.intervalMs ?? 1000;
   const firstSeen = new Map<string, number>();

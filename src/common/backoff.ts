@@ -2,9 +2,9 @@
 
 /** Options of {@link Backoff}; delays in milliseconds. */
 export interface BackoffOptions {
-  initialMs?: number;   // default 1000
-  maxMs?: number;       // default 30000
-  factor?: number;      // default 2
+  initialMs?: number; // default 1000
+  maxMs?: number; // default 30000
+  factor?: number; // default 2
   random?: () => number;
 }
 

@@ -77,7 +77,14 @@ export function createLogger(options: LoggerOptions = {}): pino.Logger {
 /** A logger that writes nothing; the default where none is given. */
 export const silentLogger: Logger = pino({ level: 'silent' });
 
-const LEVEL_NAMES: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVEL_NAMES: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 /** pino's own keys: shown first (time, level, msg) or not at all (pid, hostname). */
 const RECORD_KEYS = new Set(['time', 'level', 'msg', 'pid', 'hostname']);

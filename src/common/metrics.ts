@@ -39,35 +39,91 @@ const ACTIVITY_LABELS = ['domain', 'task_list', 'activity_type', 'activity_versi
  */
 export function createWorkerMetrics(registry: Registry = new Registry()): WorkerMetrics {
   const counter = (name: string, help: string, labelNames: readonly string[]): Counter =>
-    (registry.getSingleMetric(name) as Counter | undefined) ?? new Counter({ name, help, labelNames, registers: [registry] });
+    (registry.getSingleMetric(name) as Counter | undefined) ??
+    new Counter({ name, help, labelNames, registers: [registry] });
   const histogram = (name: string, help: string, labelNames: readonly string[], buckets: number[]): Histogram =>
-    (registry.getSingleMetric(name) as Histogram | undefined) ?? new Histogram({ name, help, labelNames, buckets, registers: [registry] });
+    (registry.getSingleMetric(name) as Histogram | undefined) ??
+    new Histogram({ name, help, labelNames, buckets, registers: [registry] });
   return {
     registry,
-    decisionTasksCompleted: counter('flowy_decision_tasks_completed_total', 'Decision tasks answered with RespondDecisionTaskCompleted.', WORKFLOW_LABELS),
-    decisionTasksFailed: counter('flowy_decision_tasks_failed_total', 'Decision tasks the worker could not answer.', WORKFLOW_LABELS),
-    decisions: counter('flowy_decisions_total', 'Decisions sent, by decision type.', [...WORKFLOW_LABELS, 'decision_type']),
-    nonDeterminism: counter('flowy_non_determinism_total', 'Decision tasks whose history did not match the workflow code.', WORKFLOW_LABELS),
-    decisionTaskDuration: histogram('flowy_decision_task_duration_seconds', 'Time from receiving a decision task to answering it.', WORKFLOW_LABELS, DECISION_DURATION_BUCKETS),
-    activitiesStarted: counter('flowy_activities_started_total', 'Activity tasks received by the worker.', ACTIVITY_LABELS),
-    activitiesCompleted: counter('flowy_activities_completed_total', 'Activity tasks that returned a result.', ACTIVITY_LABELS),
-    activitiesFailed: counter('flowy_activities_failed_total', 'Activity tasks that failed or were canceled.', ACTIVITY_LABELS),
-    activityRetries: counter('flowy_activity_retries_total', 'Activity tasks received for an attempt after the first.', ACTIVITY_LABELS),
-    activityDuration: histogram('flowy_activity_duration_seconds', 'Time an activity task ran in the worker, by outcome.', [...ACTIVITY_LABELS, 'outcome'], ACTIVITY_DURATION_BUCKETS),
+    decisionTasksCompleted: counter(
+      'flowy_decision_tasks_completed_total',
+      'Decision tasks answered with RespondDecisionTaskCompleted.',
+      WORKFLOW_LABELS,
+    ),
+    decisionTasksFailed: counter(
+      'flowy_decision_tasks_failed_total',
+      'Decision tasks the worker could not answer.',
+      WORKFLOW_LABELS,
+    ),
+    decisions: counter('flowy_decisions_total', 'Decisions sent, by decision type.', [
+      ...WORKFLOW_LABELS,
+      'decision_type',
+    ]),
+    nonDeterminism: counter(
+      'flowy_non_determinism_total',
+      'Decision tasks whose history did not match the workflow code.',
+      WORKFLOW_LABELS,
+    ),
+    decisionTaskDuration: histogram(
+      'flowy_decision_task_duration_seconds',
+      'Time from receiving a decision task to answering it.',
+      WORKFLOW_LABELS,
+      DECISION_DURATION_BUCKETS,
+    ),
+    activitiesStarted: counter(
+      'flowy_activities_started_total',
+      'Activity tasks received by the worker.',
+      ACTIVITY_LABELS,
+    ),
+    activitiesCompleted: counter(
+      'flowy_activities_completed_total',
+      'Activity tasks that returned a result.',
+      ACTIVITY_LABELS,
+    ),
+    activitiesFailed: counter(
+      'flowy_activities_failed_total',
+      'Activity tasks that failed or were canceled.',
+      ACTIVITY_LABELS,
+    ),
+    activityRetries: counter(
+      'flowy_activity_retries_total',
+      'Activity tasks received for an attempt after the first.',
+      ACTIVITY_LABELS,
+    ),
+    activityDuration: histogram(
+      'flowy_activity_duration_seconds',
+      'Time an activity task ran in the worker, by outcome.',
+      [...ACTIVITY_LABELS, 'outcome'],
+      ACTIVITY_DURATION_BUCKETS,
+    ),
     pollErrors: counter('flowy_poll_errors_total', 'Failed poll requests.', ['domain', 'task_list', 'kind']),
-    workflowDuration: histogram('flowy_workflow_duration_seconds', 'Time from a run\'s start to its close, by how it closed.', [...WORKFLOW_LABELS, 'status'], WORKFLOW_DURATION_BUCKETS),
+    workflowDuration: histogram(
+      'flowy_workflow_duration_seconds',
+      "Time from a run's start to its close, by how it closed.",
+      [...WORKFLOW_LABELS, 'status'],
+      WORKFLOW_DURATION_BUCKETS,
+    ),
   };
 }
 
 /** A WorkerObserver that counts and times what workers report into `metrics`. */
 export function metricsObserver(metrics: WorkerMetrics = createWorkerMetrics()): WorkerObserver {
-  const workflowLabels = (e: { domain: string; taskList: string; workflowType: { name: string; version: string } }) => ({
+  const workflowLabels = (e: {
+    domain: string;
+    taskList: string;
+    workflowType: { name: string; version: string };
+  }) => ({
     domain: e.domain,
     task_list: e.taskList,
     workflow_type: e.workflowType.name,
     workflow_version: e.workflowType.version,
   });
-  const activityLabels = (e: { domain: string; taskList: string; activityType: { name: string; version: string } }) => ({
+  const activityLabels = (e: {
+    domain: string;
+    taskList: string;
+    activityType: { name: string; version: string };
+  }) => ({
     domain: e.domain,
     task_list: e.taskList,
     activity_type: e.activityType.name,
@@ -163,7 +219,11 @@ export async function startMetricsServer(options: MetricsServerOptions): Promise
   });
   await new Promise<void>((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
-      reject(new Error(`Cannot serve metrics on ${host}:${options.port} (${error.code ?? error.message}); choose another --metrics-port`));
+      reject(
+        new Error(
+          `Cannot serve metrics on ${host}:${options.port} (${error.code ?? error.message}); choose another --metrics-port`,
+        ),
+      );
     };
     server.once('error', onError);
     server.listen(options.port, host, () => {

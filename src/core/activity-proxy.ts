@@ -15,7 +15,10 @@ import type { Execution } from './execution.ts';
 import type { ScheduleActivityTaskDecisionAttributes } from '../swf-model/index.ts';
 
 /** An activity type known by name only (implemented elsewhere, e.g. in another language). */
-export interface ActivityRef { name: string; version: string }
+export interface ActivityRef {
+  name: string;
+  version: string;
+}
 
 /** Per-call overrides of an activity proxy (SWF_SPEC appendix E, ScheduleActivityTask). */
 export interface CallOptions {
@@ -43,15 +46,24 @@ export type ActivityFunction<I, O> = (input: I, overrides?: CallOptions & { retr
  * { maxAttempts: 5, initialInterval: 2, nonRetryable: ['CardDeclined'] } })`, then
  * `await this.charge(order)` inside `run()`. The input is one JSON value.
  */
-export function ActivityProxy<I, O>(activity: ActivityClass<I, O> | ActivityRef, options: ProxyOptions = {}): ActivityFunction<I, O> {
-  const concurrency = options.concurrency === undefined ? undefined : checkConcurrency(options.concurrency, 'ActivityProxy options');
+export function ActivityProxy<I, O>(
+  activity: ActivityClass<I, O> | ActivityRef,
+  options: ProxyOptions = {},
+): ActivityFunction<I, O> {
+  const concurrency =
+    options.concurrency === undefined ? undefined : checkConcurrency(options.concurrency, 'ActivityProxy options');
   const proxy = function (this: unknown, input: I, overrides: CallOptions & { retry?: RetryPolicy } = {}): Promise<O> {
     const target = resolveActivity(activity);
     const execution = executionOf(this as object | undefined, `ActivityProxy '${target.name}'`);
     const merged: ProxyOptions = { ...options, ...overrides };
-    const call: CallState = { isCanceled: false, windows: concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)] };
+    const call: CallState = {
+      isCanceled: false,
+      windows: concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)],
+    };
     const seq = execution.nextSeq(`activity:${target.name}`);
-    const schedule = intercepted(execution.interceptors, 'scheduleActivity', (request) => callActivity(execution, target, withHeaders(request.input, request.headers), seq, merged, call));
+    const schedule = intercepted(execution.interceptors, 'scheduleActivity', (request) =>
+      callActivity(execution, target, withHeaders(request.input, request.headers), seq, merged, call),
+    );
     const activityType = { name: target.name, version: target.version };
     const promise = trackSettlement(callIntercepted(() => schedule({ activityType, seq, input })) as Promise<O>);
     execution.registerCanceller(promise, () => cancelCall(execution, target, call));
@@ -60,16 +72,32 @@ export function ActivityProxy<I, O>(activity: ActivityClass<I, O> | ActivityRef,
   return proxy;
 }
 
-interface ResolvedTarget extends ActivityRef { defaults: CallOptions }
+interface ResolvedTarget extends ActivityRef {
+  defaults: CallOptions;
+}
 
 function resolveActivity(activity: ActivityClass | ActivityRef): ResolvedTarget {
   if (typeof activity === 'function') {
     const options = getActivityOptions(activity);
     if (!options) {
-      throw new ConfigurationError(`Class ${activity.name} given to ActivityProxy is not decorated with @activity({...}); add the decorator or pass { name, version }`);
+      throw new ConfigurationError(
+        `Class ${activity.name} given to ActivityProxy is not decorated with @activity({...}); add the decorator or pass { name, version }`,
+      );
     }
-    const { name, version, taskList, scheduleToStartTimeout, startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout } = options;
-    return { name, version, defaults: { taskList, scheduleToStartTimeout, startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout } };
+    const {
+      name,
+      version,
+      taskList,
+      scheduleToStartTimeout,
+      startToCloseTimeout,
+      scheduleToCloseTimeout,
+      heartbeatTimeout,
+    } = options;
+    return {
+      name,
+      version,
+      defaults: { taskList, scheduleToStartTimeout, startToCloseTimeout, scheduleToCloseTimeout, heartbeatTimeout },
+    };
   }
   return { name: activity.name, version: activity.version, defaults: {} };
 }
@@ -88,11 +116,21 @@ function cancelCall(execution: Execution, target: ResolvedTarget, call: CallStat
   call.isCanceled = true;
   if (call.activityId !== undefined) execution.requestCancelActivity(call.activityId);
   if (call.retryTimerId !== undefined) {
-    execution.cancelTimer(call.retryTimerId, new ActivityCanceled(`Activity ${target.name} was canceled while waiting to retry (timer ${call.retryTimerId})`));
+    execution.cancelTimer(
+      call.retryTimerId,
+      new ActivityCanceled(`Activity ${target.name} was canceled while waiting to retry (timer ${call.retryTimerId})`),
+    );
   }
 }
 
-async function callActivity(execution: Execution, target: ResolvedTarget, input: unknown, seq: number, options: ProxyOptions, call: CallState): Promise<unknown> {
+async function callActivity(
+  execution: Execution,
+  target: ResolvedTarget,
+  input: unknown,
+  seq: number,
+  options: ProxyOptions,
+  call: CallState,
+): Promise<unknown> {
   const inputText = serializeChecked(execution.serializer, input, `Input of activity "${target.name}" (call ${seq})`);
   let refusals = 0;
   for (let attempt = 1; ; attempt++) {
@@ -127,13 +165,26 @@ async function callActivity(execution: Execution, target: ResolvedTarget, input:
   }
 }
 
-function scheduleAttributes(target: ResolvedTarget, id: string, input: string | undefined, options: CallOptions): ScheduleActivityTaskDecisionAttributes {
+function scheduleAttributes(
+  target: ResolvedTarget,
+  id: string,
+  input: string | undefined,
+  options: CallOptions,
+): ScheduleActivityTaskDecisionAttributes {
   const pick = <K extends keyof CallOptions>(key: K): CallOptions[K] => options[key] ?? target.defaults[key];
-  const attributes: ScheduleActivityTaskDecisionAttributes = { activityType: { name: target.name, version: target.version }, activityId: id };
+  const attributes: ScheduleActivityTaskDecisionAttributes = {
+    activityType: { name: target.name, version: target.version },
+    activityId: id,
+  };
   if (input !== undefined) attributes.input = input;
   const taskList = pick('taskList');
   if (taskList !== undefined) attributes.taskList = { name: taskList };
-  for (const key of ['scheduleToStartTimeout', 'startToCloseTimeout', 'scheduleToCloseTimeout', 'heartbeatTimeout'] as const) {
+  for (const key of [
+    'scheduleToStartTimeout',
+    'startToCloseTimeout',
+    'scheduleToCloseTimeout',
+    'heartbeatTimeout',
+  ] as const) {
     const value = pick(key);
     if (value !== undefined) attributes[key] = durationToString(value);
   }

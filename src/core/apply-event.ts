@@ -2,9 +2,20 @@
 // (SWF_SPEC appendix D for the shapes), delivers signals and cancellation. Decision-task events
 // and the matching of recorded decisions are handled by `replay.ts` / `command-matching.ts`.
 import {
-  ActivityCanceled, ActivityFailed, ActivityTimedOut, ChildWorkflowCanceled, ChildWorkflowFailed,
-  ChildWorkflowTerminated, ChildWorkflowTimedOut, NonDeterminismError, ScheduleActivityFailed,
-  StartChildWorkflowFailed, TimerFailed, SignalExternalWorkflowFailed, RequestCancelExternalWorkflowFailed, type TaskError,
+  ActivityCanceled,
+  ActivityFailed,
+  ActivityTimedOut,
+  ChildWorkflowCanceled,
+  ChildWorkflowFailed,
+  ChildWorkflowTerminated,
+  ChildWorkflowTimedOut,
+  NonDeterminismError,
+  ScheduleActivityFailed,
+  StartChildWorkflowFailed,
+  TimerFailed,
+  SignalExternalWorkflowFailed,
+  RequestCancelExternalWorkflowFailed,
+  type TaskError,
 } from './errors.ts';
 import { describeFailure } from './failure.ts';
 import type { Execution } from './execution.ts';
@@ -30,11 +41,16 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     }
     case 'ActivityTaskTimedOut': {
       const { timeoutType, details } = view.attributes;
-      const error = new ActivityTimedOut(`Activity ${activityIdOf(execution, view)} timed out (${timeoutType})`, { reason: timeoutType, details });
+      const error = new ActivityTimedOut(`Activity ${activityIdOf(execution, view)} timed out (${timeoutType})`, {
+        reason: timeoutType,
+        details,
+      });
       return fail(execution, activityOf(execution, view), error);
     }
     case 'ActivityTaskCanceled': {
-      const error = new ActivityCanceled(`Activity ${activityIdOf(execution, view)} was canceled`, { details: view.attributes.details });
+      const error = new ActivityCanceled(`Activity ${activityIdOf(execution, view)} was canceled`, {
+        details: view.attributes.details,
+      });
       return fail(execution, activityOf(execution, view), error);
     }
     case 'ScheduleActivityTaskFailed': {
@@ -49,7 +65,11 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
       return settle(execution, execution.timers.get(view.attributes.timerId ?? ''), () => undefined);
     case 'StartTimerFailed': {
       const a = view.attributes;
-      return fail(execution, execution.timers.get(a.timerId ?? ''), new TimerFailed(`SWF could not start timer ${a.timerId}: ${a.cause}`, { reason: a.cause }));
+      return fail(
+        execution,
+        execution.timers.get(a.timerId ?? ''),
+        new TimerFailed(`SWF could not start timer ${a.timerId}: ${a.cause}`, { reason: a.cause }),
+      );
     }
     case 'StartChildWorkflowExecutionInitiated':
       execution.childIdsByInitiatedEventId.set(view.eventId, view.attributes.workflowId ?? '');
@@ -57,7 +77,10 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     case 'StartChildWorkflowExecutionFailed': {
       const a = view.attributes;
       const type = `${a.workflowType?.name}@${a.workflowType?.version}`;
-      const error = new StartChildWorkflowFailed(`SWF could not start child workflow ${type} (id ${a.workflowId}): ${a.cause}`, { reason: a.cause });
+      const error = new StartChildWorkflowFailed(
+        `SWF could not start child workflow ${type} (id ${a.workflowId}): ${a.cause}`,
+        { reason: a.cause },
+      );
       execution.childClosed(a.workflowId ?? '');
       return fail(execution, execution.children.get(a.workflowId ?? ''), error);
     }
@@ -67,21 +90,31 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     }
     case 'ChildWorkflowExecutionFailed': {
       const { reason, details, workflowExecution } = view.attributes;
-      const error = new ChildWorkflowFailed(`Child workflow ${workflowExecution?.workflowId} failed: ${describeFailure(reason, details)}`, { reason, details });
+      const error = new ChildWorkflowFailed(
+        `Child workflow ${workflowExecution?.workflowId} failed: ${describeFailure(reason, details)}`,
+        { reason, details },
+      );
       return fail(execution, childOf(execution, view), error);
     }
     case 'ChildWorkflowExecutionTimedOut': {
       const { timeoutType, workflowExecution } = view.attributes;
-      const error = new ChildWorkflowTimedOut(`Child workflow ${workflowExecution?.workflowId} timed out (${timeoutType})`, { reason: timeoutType });
+      const error = new ChildWorkflowTimedOut(
+        `Child workflow ${workflowExecution?.workflowId} timed out (${timeoutType})`,
+        { reason: timeoutType },
+      );
       return fail(execution, childOf(execution, view), error);
     }
     case 'ChildWorkflowExecutionCanceled': {
       const { details, workflowExecution } = view.attributes;
-      const error = new ChildWorkflowCanceled(`Child workflow ${workflowExecution?.workflowId} was canceled`, { details });
+      const error = new ChildWorkflowCanceled(`Child workflow ${workflowExecution?.workflowId} was canceled`, {
+        details,
+      });
       return fail(execution, childOf(execution, view), error);
     }
     case 'ChildWorkflowExecutionTerminated': {
-      const error = new ChildWorkflowTerminated(`Child workflow ${view.attributes.workflowExecution?.workflowId} was terminated`);
+      const error = new ChildWorkflowTerminated(
+        `Child workflow ${view.attributes.workflowExecution?.workflowId} was terminated`,
+      );
       return fail(execution, childOf(execution, view), error);
     }
     case 'WorkflowExecutionSignaled': {
@@ -93,13 +126,18 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
     case 'SignalExternalWorkflowExecutionInitiated':
     case 'RequestCancelExternalWorkflowExecutionInitiated': {
       const control = view.attributes.control;
-      if (control !== undefined && execution.externalCalls.has(control)) execution.externalControlsByInitiatedEventId.set(view.eventId, control);
+      if (control !== undefined && execution.externalCalls.has(control))
+        execution.externalControlsByInitiatedEventId.set(view.eventId, control);
       return;
     }
     case 'ExternalWorkflowExecutionSignaled':
     case 'ExternalWorkflowExecutionCancelRequested': {
       const control = execution.externalControlsByInitiatedEventId.get(view.attributes.initiatedEventId ?? -1);
-      return settle(execution, control === undefined ? undefined : execution.externalCalls.get(control), () => undefined);
+      return settle(
+        execution,
+        control === undefined ? undefined : execution.externalCalls.get(control),
+        () => undefined,
+      );
     }
     case 'SignalExternalWorkflowExecutionFailed':
     case 'RequestCancelExternalWorkflowExecutionFailed': {
@@ -109,7 +147,9 @@ export function applyEvent(execution: Execution, event: HistoryEvent): void {
       const error =
         view.eventType === 'SignalExternalWorkflowExecutionFailed'
           ? new SignalExternalWorkflowFailed(`SWF could not signal workflow ${target}: ${a.cause}`, { reason: a.cause })
-          : new RequestCancelExternalWorkflowFailed(`SWF could not ask workflow ${target} to cancel: ${a.cause}`, { reason: a.cause });
+          : new RequestCancelExternalWorkflowFailed(`SWF could not ask workflow ${target} to cancel: ${a.cause}`, {
+              reason: a.cause,
+            });
       return fail(execution, control === undefined ? undefined : execution.externalCalls.get(control), error);
     }
     case 'MarkerRecorded':
@@ -131,7 +171,11 @@ function activityOf(execution: Execution, view: EventView): Deferred<unknown> {
   const activityId = activityIdOf(execution, view);
   const deferred = activityId === undefined ? undefined : execution.activities.get(activityId);
   if (!deferred) {
-    throw new NonDeterminismError(view.eventId, `${view.eventType} for scheduled event ${view.scheduledEventId}`, 'no matching activity call');
+    throw new NonDeterminismError(
+      view.eventId,
+      `${view.eventType} for scheduled event ${view.scheduledEventId}`,
+      'no matching activity call',
+    );
   }
   execution.activityClosed(activityId!);
   return deferred;
@@ -142,7 +186,11 @@ function childOf(execution: Execution, view: EventView): Deferred<unknown> {
   const workflowId = execution.childIdsByInitiatedEventId.get(view.initiatedEventId ?? -1);
   const deferred = workflowId === undefined ? undefined : execution.children.get(workflowId);
   if (!deferred) {
-    throw new NonDeterminismError(view.eventId, `${view.eventType} for initiated event ${view.initiatedEventId}`, 'no matching child workflow call');
+    throw new NonDeterminismError(
+      view.eventId,
+      `${view.eventType} for initiated event ${view.initiatedEventId}`,
+      'no matching child workflow call',
+    );
   }
   execution.childClosed(workflowId!);
   return deferred;

@@ -28,13 +28,26 @@ export function closeDecision(
 ): { kind: CloseKind; decision: Decision } {
   try {
     if (outcome === 'completed') {
-      const result = serializeChecked(execution.serializer, value, `Result of workflow "${execution.workflowType.name}"`);
-      return { kind: 'completed', decision: { decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: result === undefined ? {} : { result } } };
+      const result = serializeChecked(
+        execution.serializer,
+        value,
+        `Result of workflow "${execution.workflowType.name}"`,
+      );
+      return {
+        kind: 'completed',
+        decision: {
+          decisionType: 'CompleteWorkflowExecution',
+          completeWorkflowExecutionDecisionAttributes: result === undefined ? {} : { result },
+        },
+      };
     }
     if (value instanceof RestartRequest) return { kind: 'continued', decision: continueAsNew(value.input, execution) };
     if (value instanceof WorkflowCanceled) {
       const details = value.details === undefined ? {} : { details: truncate(value.details, MAX_DATA_LENGTH) };
-      return { kind: 'canceled', decision: { decisionType: 'CancelWorkflowExecution', cancelWorkflowExecutionDecisionAttributes: details } };
+      return {
+        kind: 'canceled',
+        decision: { decisionType: 'CancelWorkflowExecution', cancelWorkflowExecutionDecisionAttributes: details },
+      };
     }
     return { kind: 'failed', decision: failDecision(value) };
   } catch (error) {
@@ -46,18 +59,26 @@ function continueAsNew(input: unknown, execution: ClosingExecution): Decision {
   const started = execution.started ?? {};
   // the headers the run was started with go on to the next run (e.g. its trace context)
   const { headers } = splitHeaders(execution.serializer.deserialize(started.input));
-  const text = serializeChecked(execution.serializer, withHeaders(input, headers), `Input of restart() of workflow "${execution.workflowType.name}"`);
+  const text = serializeChecked(
+    execution.serializer,
+    withHeaders(input, headers),
+    `Input of restart() of workflow "${execution.workflowType.name}"`,
+  );
   const attributes: NonNullable<Decision['continueAsNewWorkflowExecutionDecisionAttributes']> = {};
   if (text !== undefined) attributes.input = text;
   // Carry the current run's configuration over: the decision's values override the type's
   // defaults (SWF_SPEC 9.2), which may differ from what this run was started with.
-  if (started.executionStartToCloseTimeout) attributes.executionStartToCloseTimeout = started.executionStartToCloseTimeout;
+  if (started.executionStartToCloseTimeout)
+    attributes.executionStartToCloseTimeout = started.executionStartToCloseTimeout;
   if (started.taskList?.name) attributes.taskList = { name: started.taskList.name };
   if (started.taskPriority) attributes.taskPriority = started.taskPriority;
   if (started.taskStartToCloseTimeout) attributes.taskStartToCloseTimeout = started.taskStartToCloseTimeout;
   if (started.childPolicy) attributes.childPolicy = started.childPolicy;
   if (started.tagList && started.tagList.length > 0) attributes.tagList = [...started.tagList];
-  return { decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: attributes };
+  return {
+    decisionType: 'ContinueAsNewWorkflowExecution',
+    continueAsNewWorkflowExecutionDecisionAttributes: attributes,
+  };
 }
 
 /** The `FailWorkflowExecution` decision for an error thrown by `run()`. */

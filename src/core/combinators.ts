@@ -31,7 +31,11 @@ function ordered<T>(values: readonly (T | Promise<T>)[], combinator: string): Pr
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /**
@@ -99,7 +103,9 @@ export function first(promises: Iterable<unknown>): Promise<unknown> {
  * const [stock, price] = await all([this.reserve(order), this.price(order)]);
  * ```
  */
-export function all<T extends readonly unknown[] | []>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }>;
+export function all<T extends readonly unknown[] | []>(
+  promises: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }>;
 export function all<T>(promises: Iterable<T | Promise<T>>): Promise<T[]>;
 export function all(promises: Iterable<unknown>): Promise<unknown[]> {
   const list = ordered([...promises], 'all');

@@ -70,8 +70,10 @@ const OUTCOME_OF: Record<string, string> = {
 const PATCH_MARKER_KEY = `RecordMarker ${patchMarkerName('')}`;
 
 const CLOSE_FAILURES = new Set([
-  'CompleteWorkflowExecutionFailed', 'FailWorkflowExecutionFailed',
-  'CancelWorkflowExecutionFailed', 'ContinueAsNewWorkflowExecutionFailed',
+  'CompleteWorkflowExecutionFailed',
+  'FailWorkflowExecutionFailed',
+  'CancelWorkflowExecutionFailed',
+  'ContinueAsNewWorkflowExecutionFailed',
 ]);
 
 /**
@@ -82,7 +84,10 @@ export function outcomeKey(event: HistoryEvent, completedEventId: number): strin
   const type = event.eventType ?? '';
   const decisionType = Object.hasOwn(OUTCOME_OF, type) ? OUTCOME_OF[type] : undefined;
   if (decisionType === undefined) return undefined;
-  const a = eventAttributes(event) as KeyAttributes & { decisionTaskCompletedEventId?: number; initiatedEventId?: number };
+  const a = eventAttributes(event) as KeyAttributes & {
+    decisionTaskCompletedEventId?: number;
+    initiatedEventId?: number;
+  };
   if (a.decisionTaskCompletedEventId !== completedEventId) return undefined;
   // SWF_SPEC 9: a child start that failed after its Initiated event (WORKFLOW_ALREADY_RUNNING)
   // is a consequence of that event, not a second outcome of the decision.
@@ -94,7 +99,11 @@ export function outcomeKey(event: HistoryEvent, completedEventId: number): strin
  * Matches the commands issued during the task completed at `events[completedIndex]` with the
  * outcomes recorded after it; throws `NonDeterminismError` naming the first difference.
  */
-export function matchRecordedDecisions(execution: Execution, events: readonly HistoryEvent[], completedIndex: number): void {
+export function matchRecordedDecisions(
+  execution: Execution,
+  events: readonly HistoryEvent[],
+  completedIndex: number,
+): void {
   const completed = events[completedIndex]!;
   const completedEventId = completed.eventId ?? 0;
   const commands: Command[] = execution.takeCommands();
@@ -119,6 +128,10 @@ export function matchRecordedDecisions(execution: Execution, events: readonly Hi
   }
   const extra = commands[matched];
   if (extra) {
-    throw new NonDeterminismError(completedEventId, `DecisionTaskCompleted with ${matched} decision(s)`, `an additional decision ${extra.key}`);
+    throw new NonDeterminismError(
+      completedEventId,
+      `DecisionTaskCompleted with ${matched} decision(s)`,
+      `an additional decision ${extra.key}`,
+    );
   }
 }

@@ -25,6 +25,10 @@ export type { DecideOptions, DecideResult } from './replay.ts';
  * await swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions }));
  * ```
  */
-export async function decide(history: readonly HistoryEvent[], workflow: WorkflowClass, options: DecideOptions = {}): Promise<DecideResult> {
+export async function decide(
+  history: readonly HistoryEvent[],
+  workflow: WorkflowClass,
+  options: DecideOptions = {},
+): Promise<DecideResult> {
   return new Replay(history, workflow, options).advance();
 }

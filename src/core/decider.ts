@@ -50,7 +50,11 @@ export class Decider {
    * The decisions for the task whose history is `history`: the whole history, or only its newest
    * events when {@link canContinue} says the kept state continues with them.
    */
-  async decide(history: readonly HistoryEvent[], workflow: WorkflowClass, execution: DecisionTaskExecution): Promise<DecideResult> {
+  async decide(
+    history: readonly HistoryEvent[],
+    workflow: WorkflowClass,
+    execution: DecisionTaskExecution,
+  ): Promise<DecideResult> {
     const key = keyOf(execution);
     const cached = this.cache.get(key);
     this.cache.delete(key);

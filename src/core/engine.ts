@@ -3,8 +3,14 @@
 // resolution, SWF size limits, history helpers and the SWF event and decision shapes.
 export { decide } from './decide.ts';
 export type {
-  WorkflowInterceptor, WorkflowInterceptorFactory, WorkflowInterceptorInfo, WorkflowRunInput, WorkflowSignalInput,
-  ScheduleActivityInput, StartChildInput, StartTimerInput,
+  WorkflowInterceptor,
+  WorkflowInterceptorFactory,
+  WorkflowInterceptorInfo,
+  WorkflowRunInput,
+  WorkflowSignalInput,
+  ScheduleActivityInput,
+  StartChildInput,
+  StartTimerInput,
 } from './interceptors.ts';
 export type { DecideOptions, DecideResult } from './decide.ts';
 export { withHeaders, splitHeaders, HEADERS_KEY } from './headers.ts';
@@ -16,23 +22,50 @@ export { RestartRequest, NonDeterminismError } from './errors.ts';
 export { retryDelay, transientRefusalDelay } from './retry.ts';
 export { checkConcurrency, SWF_OPEN_LIMIT } from './window.ts';
 export {
-  activityId, attemptFromActivityId, retryTimerId, childRetryTimerId, throttleTimerId, sleepTimerId, childWorkflowId,
-  sideEffectMarkerName, sideEffectFailureMarkerName, patchMarkerName, externalCallControl, invalidIdReason,
+  activityId,
+  attemptFromActivityId,
+  retryTimerId,
+  childRetryTimerId,
+  throttleTimerId,
+  sleepTimerId,
+  childWorkflowId,
+  sideEffectMarkerName,
+  sideEffectFailureMarkerName,
+  patchMarkerName,
+  externalCallControl,
+  invalidIdReason,
 } from './ids.ts';
 export {
-  getWorkflowOptions, getActivityOptions, resolveWorkflowOptions, resolveActivityOptions,
-  durationToString, WORKFLOW_METADATA_KEY, ACTIVITY_METADATA_KEY,
+  getWorkflowOptions,
+  getActivityOptions,
+  resolveWorkflowOptions,
+  resolveActivityOptions,
+  durationToString,
+  WORKFLOW_METADATA_KEY,
+  ACTIVITY_METADATA_KEY,
 } from './options.ts';
 export type { ResolvedWorkflowOptions, ResolvedActivityOptions, SchemaCheck } from './options.ts';
 export {
-  toError, errorClassName, encodeFailureDetails, failureDetails, describeTaskFailure, describeWorkflowFailure,
-  failureMessage, describeFailure,
+  toError,
+  errorClassName,
+  encodeFailureDetails,
+  failureDetails,
+  describeTaskFailure,
+  describeWorkflowFailure,
+  failureMessage,
+  describeFailure,
 } from './failure.ts';
 export type { FailureFields, TaskFailure } from './failure.ts';
 export { serializeChecked, truncate, MAX_DATA_LENGTH, MAX_REASON_LENGTH } from './serializer.ts';
 export { SWF_EVENT_LIMIT } from './history.ts';
 export {
-  readEvent, eventAttributes, eventAttributesKey, decisionAttributesKey, timestampMillis, closeStatusOf, needsDecision,
+  readEvent,
+  eventAttributes,
+  eventAttributesKey,
+  decisionAttributesKey,
+  timestampMillis,
+  closeStatusOf,
+  needsDecision,
 } from '../swf-model/index.ts';
 export { decisionKey, outcomeKey } from './command-matching.ts';
 export type { KeyAttributes } from './command-matching.ts';
@@ -41,5 +74,12 @@ export { checkReplay } from './replay-check.ts';
 export type { RecordedHistory, HistoryExecution, ReplayOptions, ReplayReport } from './replay-check.ts';
 export { producedDecisions, recordedDecisions } from './recorded-decisions.ts';
 export type { DecisionSummary } from './recorded-decisions.ts';
-export { queryWorkflow, queryMethods, markQuery, historyAsLastDecided, lastDecidedEventId, ReplayedRun } from './query.ts';
+export {
+  queryWorkflow,
+  queryMethods,
+  markQuery,
+  historyAsLastDecided,
+  lastDecidedEventId,
+  ReplayedRun,
+} from './query.ts';
 export type { QueryOptions } from './query.ts';

@@ -29,36 +29,64 @@ export class TaskError extends Error {
 }
 
 /** An attempt of an activity failed (`ActivityTaskFailed`), and no retry is left. */
-export class ActivityFailed extends TaskError { override name = 'ActivityFailed'; }
+export class ActivityFailed extends TaskError {
+  override name = 'ActivityFailed';
+}
 /** An activity timed out (`ActivityTaskTimedOut`); `reason` is the SWF timeout type. */
-export class ActivityTimedOut extends TaskError { override name = 'ActivityTimedOut'; }
+export class ActivityTimedOut extends TaskError {
+  override name = 'ActivityTimedOut';
+}
 /** An activity was canceled (`ActivityTaskCanceled`). */
-export class ActivityCanceled extends TaskError { override name = 'ActivityCanceled'; }
+export class ActivityCanceled extends TaskError {
+  override name = 'ActivityCanceled';
+}
 /** SWF refused to schedule an activity (`ScheduleActivityTaskFailed`); `reason` is SWF's cause. */
-export class ScheduleActivityFailed extends TaskError { override name = 'ScheduleActivityFailed'; }
+export class ScheduleActivityFailed extends TaskError {
+  override name = 'ScheduleActivityFailed';
+}
 /** A child workflow closed as failed (`ChildWorkflowExecutionFailed`). */
-export class ChildWorkflowFailed extends TaskError { override name = 'ChildWorkflowFailed'; }
+export class ChildWorkflowFailed extends TaskError {
+  override name = 'ChildWorkflowFailed';
+}
 /** A child workflow timed out (`ChildWorkflowExecutionTimedOut`). */
-export class ChildWorkflowTimedOut extends TaskError { override name = 'ChildWorkflowTimedOut'; }
+export class ChildWorkflowTimedOut extends TaskError {
+  override name = 'ChildWorkflowTimedOut';
+}
 /** A child workflow was terminated (`ChildWorkflowExecutionTerminated`). */
-export class ChildWorkflowTerminated extends TaskError { override name = 'ChildWorkflowTerminated'; }
+export class ChildWorkflowTerminated extends TaskError {
+  override name = 'ChildWorkflowTerminated';
+}
 /** A child workflow closed as canceled (`ChildWorkflowExecutionCanceled`). */
-export class ChildWorkflowCanceled extends TaskError { override name = 'ChildWorkflowCanceled'; }
+export class ChildWorkflowCanceled extends TaskError {
+  override name = 'ChildWorkflowCanceled';
+}
 /** SWF refused to start a child workflow (`StartChildWorkflowExecutionFailed`); `reason` is SWF's cause. */
-export class StartChildWorkflowFailed extends TaskError { override name = 'StartChildWorkflowFailed'; }
+export class StartChildWorkflowFailed extends TaskError {
+  override name = 'StartChildWorkflowFailed';
+}
 /** SWF refused to start a timer (`StartTimerFailed`); `reason` is SWF's cause. */
-export class TimerFailed extends TaskError { override name = 'TimerFailed'; }
+export class TimerFailed extends TaskError {
+  override name = 'TimerFailed';
+}
 /**
  * The function given to `sideEffect()` threw or rejected; `reason` is the error's name, `details`
  * the recorded `{ name, message }`. Replays reject with the same error without running the function.
  */
-export class SideEffectFailed extends TaskError { override name = 'SideEffectFailed'; }
+export class SideEffectFailed extends TaskError {
+  override name = 'SideEffectFailed';
+}
 /** A signal sent with `signalWorkflow()` was not delivered (`SignalExternalWorkflowExecutionFailed`); `reason` is SWF's cause. */
-export class SignalExternalWorkflowFailed extends TaskError { override name = 'SignalExternalWorkflowFailed'; }
+export class SignalExternalWorkflowFailed extends TaskError {
+  override name = 'SignalExternalWorkflowFailed';
+}
 /** A cancel request sent with `requestCancelWorkflow()` was not delivered (`RequestCancelExternalWorkflowExecutionFailed`). */
-export class RequestCancelExternalWorkflowFailed extends TaskError { override name = 'RequestCancelExternalWorkflowFailed'; }
+export class RequestCancelExternalWorkflowFailed extends TaskError {
+  override name = 'RequestCancelExternalWorkflowFailed';
+}
 /** A `sleep()` was canceled with `Workflow.cancel()` before it fired. */
-export class TimerCanceled extends TaskError { override name = 'TimerCanceled'; }
+export class TimerCanceled extends TaskError {
+  override name = 'TimerCanceled';
+}
 
 /**
  * The workflow code did not do what the recorded history says it did on an earlier run: the
@@ -83,19 +111,25 @@ export class NonDeterminismError extends Error {
 }
 
 /** Wrong options or wrong use of the API, found before anything is sent to SWF. */
-export class ConfigurationError extends Error { override name = 'ConfigurationError'; }
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
 
 /**
  * A value does not match the JSON Schema declared for it: a workflow's result (`output` of
  * `@workflow`), or a child workflow's input given to a WorkflowProxy (`input`).
  */
-export class SchemaMismatch extends ConfigurationError { override name = 'SchemaMismatch'; }
+export class SchemaMismatch extends ConfigurationError {
+  override name = 'SchemaMismatch';
+}
 
 /**
  * A value is too large for the SWF field it must travel in (SWF_SPEC 15: 32,768 characters for
  * inputs, results, details and markers).
  */
-export class PayloadTooLargeError extends ConfigurationError { override name = 'PayloadTooLargeError'; }
+export class PayloadTooLargeError extends ConfigurationError {
+  override name = 'PayloadTooLargeError';
+}
 
 /**
  * Thrown (or returned as the rejection of `run()`) to close the execution as canceled. Typical use:

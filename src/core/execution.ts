@@ -199,10 +199,17 @@ export class Execution {
    * Schedules one activity attempt once `windows` (e.g. its proxy's) and the execution's activity
    * window have a free slot, and returns the promise of its result.
    */
-  scheduleActivity(decision: Decision, key: string, activityId: string, windows: readonly Window[] = []): Promise<unknown> {
+  scheduleActivity(
+    decision: Decision,
+    key: string,
+    activityId: string,
+    windows: readonly Window[] = [],
+  ): Promise<unknown> {
     const deferred = new Deferred<unknown>();
     this.activities.set(activityId, deferred);
-    const admission = new Admission(activityId, [...windows, this.activityWindow], () => this.addCommand(decision, key));
+    const admission = new Admission(activityId, [...windows, this.activityWindow], () =>
+      this.addCommand(decision, key),
+    );
     this.activityAdmissions.set(activityId, admission);
     return deferred.promise;
   }
@@ -219,7 +226,10 @@ export class Execution {
     const deferred = new Deferred<void>();
     this.timers.set(timerId, deferred);
     const startToFireTimeout = String(Math.max(0, Math.ceil(seconds)));
-    this.addCommand({ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId, startToFireTimeout } }, `StartTimer (id ${timerId})`);
+    this.addCommand(
+      { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId, startToFireTimeout } },
+      `StartTimer (id ${timerId})`,
+    );
     return deferred.promise;
   }
 
@@ -275,14 +285,20 @@ export class Execution {
       deferred.reject(new ActivityCanceled(`Activity ${activityId} was canceled before it was scheduled`));
       return;
     }
-    this.addCommand({ decisionType: 'RequestCancelActivityTask', requestCancelActivityTaskDecisionAttributes: { activityId } }, `RequestCancelActivityTask (id ${activityId})`);
+    this.addCommand(
+      { decisionType: 'RequestCancelActivityTask', requestCancelActivityTaskDecisionAttributes: { activityId } },
+      `RequestCancelActivityTask (id ${activityId})`,
+    );
   }
 
   /** CancelTimer for a timer still pending; its promise rejects with `error` at once (the timer never fires, SWF_SPEC 9). */
   cancelTimer(timerId: string, error: Error): void {
     const deferred = this.timers.get(timerId);
     if (!deferred || deferred.isSettled) return;
-    this.addCommand({ decisionType: 'CancelTimer', cancelTimerDecisionAttributes: { timerId } }, `CancelTimer (id ${timerId})`);
+    this.addCommand(
+      { decisionType: 'CancelTimer', cancelTimerDecisionAttributes: { timerId } },
+      `CancelTimer (id ${timerId})`,
+    );
     deferred.reject(error);
   }
 
@@ -297,7 +313,10 @@ export class Execution {
     }
     const attributes = { workflowId };
     this.addCommand(
-      { decisionType: 'RequestCancelExternalWorkflowExecution', requestCancelExternalWorkflowExecutionDecisionAttributes: attributes },
+      {
+        decisionType: 'RequestCancelExternalWorkflowExecution',
+        requestCancelExternalWorkflowExecutionDecisionAttributes: attributes,
+      },
       `RequestCancelExternalWorkflowExecution (id ${workflowId})`,
     );
   }
@@ -305,7 +324,10 @@ export class Execution {
   /** Queues a RecordMarker decision; returns its command, or undefined when the execution is closing. */
   private recordMarker(markerName: string, details: string | undefined): Command | undefined {
     const attributes = details === undefined ? { markerName } : { markerName, details };
-    this.addCommand({ decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes }, `RecordMarker ${markerName}`);
+    this.addCommand(
+      { decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes },
+      `RecordMarker ${markerName}`,
+    );
     return this.pending.at(-1)?.key === `RecordMarker ${markerName}` ? this.pending.at(-1) : undefined;
   }
 
@@ -333,7 +355,11 @@ export class Execution {
     const command = this.recordMarker(markerName, undefined);
     const running = (async (): Promise<T> => {
       const value = await executionStorage.exit(fn); // a side effect is where non-determinism belongs
-      if (command) Object.assign(command, markerDecision(markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`)));
+      if (command)
+        Object.assign(
+          command,
+          markerDecision(markerName, serializeChecked(this.serializer, value, `Result of sideEffect ${markerName}`)),
+        );
       return value;
     })().catch((error: unknown) => {
       const details = failureDetails(error);
@@ -401,7 +427,10 @@ export class Execution {
   deliverSignal(name: string, payload: unknown): void {
     executionStorage.run(this, () => {
       try {
-        intercepted(this.interceptors, 'signal', (input) => this.deliverSignalNow(input.name, input.payload))({ name, payload });
+        intercepted(this.interceptors, 'signal', (input) => this.deliverSignalNow(input.name, input.payload))({
+          name,
+          payload,
+        });
       } catch (error) {
         this.settleRun('failed', error); // an interceptor that throws fails the run, like a handler
       }
@@ -451,7 +480,12 @@ export class Execution {
   /** `Workflow.setStatus`: the small JSON summary sent as the execution context (SWF_SPEC: RespondDecisionTaskCompleted). */
   setStatus(status: unknown): void {
     if (this.queryInProgress !== undefined) throw this.refuseInQuery('setStatus()');
-    this.executionContext = serializeChecked(this.serializer, status, `Status of workflow ${this.workflowId} (setStatus)`, MAX_DATA_LENGTH);
+    this.executionContext = serializeChecked(
+      this.serializer,
+      status,
+      `Status of workflow ${this.workflowId} (setStatus)`,
+      MAX_DATA_LENGTH,
+    );
   }
 
   private refuseInQuery(what: string): ConfigurationError {
@@ -465,7 +499,10 @@ export class Execution {
   /** Records how `run()` settled and queues the matching close decision (first settle wins). */
   settleRun(outcome: 'completed' | 'failed', value: unknown): void {
     if (this.closeKind !== undefined) return;
-    const mismatch = outcome === 'completed' && this.outputSchema !== undefined ? this.checkSchema?.(this.outputSchema, value) : undefined;
+    const mismatch =
+      outcome === 'completed' && this.outputSchema !== undefined
+        ? this.checkSchema?.(this.outputSchema, value)
+        : undefined;
     if (mismatch !== undefined) {
       const message = `Result of workflow "${this.workflowType.name}" does not match its output schema: ${mismatch}; fix run() or the schema`;
       return this.settleRun('failed', new SchemaMismatch(message));

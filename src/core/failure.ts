@@ -134,7 +134,13 @@ function describeThrown(thrown: unknown): string {
 /** The fields that are set, in the order details are written. */
 function ordered(fields: FailureFields): FailureFields {
   const { name, message, stack, reason, details } = fields;
-  return { ...(name !== undefined && { name }), message, ...(stack !== undefined && { stack }), ...(reason !== undefined && { reason }), ...(details !== undefined && { details }) };
+  return {
+    ...(name !== undefined && { name }),
+    message,
+    ...(stack !== undefined && { stack }),
+    ...(reason !== undefined && { reason }),
+    ...(details !== undefined && { details }),
+  };
 }
 
 /** `fields` as JSON with `key` cut so that the whole fits in `max`, or undefined when it cannot. */

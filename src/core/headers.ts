@@ -23,11 +23,14 @@ export function splitHeaders(value: unknown): { input: unknown; headers: Headers
 }
 
 function isEnvelope(value: unknown): value is { [HEADERS_KEY]: Record<string, string>; input?: unknown } {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, HEADERS_KEY)) return false;
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, HEADERS_KEY))
+    return false;
   if (Object.keys(value).some((key) => key !== HEADERS_KEY && key !== 'input')) return false;
   const headers = (value as Record<string, unknown>)[HEADERS_KEY];
   return (
-    typeof headers === 'object' && headers !== null && !Array.isArray(headers) &&
+    typeof headers === 'object' &&
+    headers !== null &&
+    !Array.isArray(headers) &&
     Object.values(headers).every((v) => typeof v === 'string')
   );
 }

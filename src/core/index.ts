@@ -9,15 +9,36 @@ export type { WorkflowRef, ChildProxyOptions, ChildCallOptions, ChildWorkflowFun
 export type { RetryPolicy } from './retry.ts';
 export { all, first, finishOrder } from './combinators.ts';
 export {
-  TaskError, ActivityFailed, ActivityTimedOut, ActivityCanceled, ScheduleActivityFailed,
-  ChildWorkflowFailed, ChildWorkflowTimedOut, ChildWorkflowTerminated, ChildWorkflowCanceled,
-  StartChildWorkflowFailed, TimerFailed, TimerCanceled, SideEffectFailed, SchemaMismatch, SignalExternalWorkflowFailed, RequestCancelExternalWorkflowFailed, NonDeterminismError, ConfigurationError,
-  PayloadTooLargeError, WorkflowCanceled,
+  TaskError,
+  ActivityFailed,
+  ActivityTimedOut,
+  ActivityCanceled,
+  ScheduleActivityFailed,
+  ChildWorkflowFailed,
+  ChildWorkflowTimedOut,
+  ChildWorkflowTerminated,
+  ChildWorkflowCanceled,
+  StartChildWorkflowFailed,
+  TimerFailed,
+  TimerCanceled,
+  SideEffectFailed,
+  SchemaMismatch,
+  SignalExternalWorkflowFailed,
+  RequestCancelExternalWorkflowFailed,
+  NonDeterminismError,
+  ConfigurationError,
+  PayloadTooLargeError,
+  WorkflowCanceled,
 } from './errors.ts';
 export type { TaskErrorOptions } from './errors.ts';
 export { attemptFromActivityId } from './ids.ts';
 export type {
-  WorkflowOptions, ActivityOptions, ActivityClass, WorkflowClass, JsonSchema, Duration,
+  WorkflowOptions,
+  ActivityOptions,
+  ActivityClass,
+  WorkflowClass,
+  JsonSchema,
+  Duration,
 } from './options.ts';
 export { jsonSerializer } from './serializer.ts';
 export type { Serializer } from './serializer.ts';

@@ -68,7 +68,10 @@ export interface StartTimerInput {
 export interface WorkflowInterceptor {
   run?(input: WorkflowRunInput, next: (input: WorkflowRunInput) => Promise<unknown>): Promise<unknown>;
   signal?(input: WorkflowSignalInput, next: (input: WorkflowSignalInput) => void): void;
-  scheduleActivity?(input: ScheduleActivityInput, next: (input: ScheduleActivityInput) => Promise<unknown>): Promise<unknown>;
+  scheduleActivity?(
+    input: ScheduleActivityInput,
+    next: (input: ScheduleActivityInput) => Promise<unknown>,
+  ): Promise<unknown>;
   startChild?(input: StartChildInput, next: (input: StartChildInput) => Promise<unknown>): Promise<unknown>;
   startTimer?(input: StartTimerInput, next: (input: StartTimerInput) => Promise<void>): Promise<void>;
 }
@@ -87,7 +90,8 @@ export function intercepted<M extends Method>(
   last: (input: InputOf<M>) => OutputOf<M>,
 ): (input: InputOf<M>) => OutputOf<M> {
   return interceptors.reduceRight<(input: InputOf<M>) => OutputOf<M>>((next, interceptor) => {
-    const wrap = interceptor[method] as ((input: InputOf<M>, next: (input: InputOf<M>) => OutputOf<M>) => OutputOf<M>) | undefined;
+    const wrap = interceptor[method] as
+      ((input: InputOf<M>, next: (input: InputOf<M>) => OutputOf<M>) => OutputOf<M>) | undefined;
     return wrap ? (input) => wrap.call(interceptor, input, next) : next;
   }, last);
 }

@@ -67,18 +67,30 @@ export interface ActivityOptions {
 
 /** `WorkflowOptions` with every default applied. */
 export interface ResolvedWorkflowOptions {
-  name: string; version: string; taskList: string;
-  executionStartToCloseTimeout: number; taskStartToCloseTimeout: Duration;
-  childPolicy: ChildPolicy; description?: string; input?: JsonSchema; output?: JsonSchema;
+  name: string;
+  version: string;
+  taskList: string;
+  executionStartToCloseTimeout: number;
+  taskStartToCloseTimeout: Duration;
+  childPolicy: ChildPolicy;
+  description?: string;
+  input?: JsonSchema;
+  output?: JsonSchema;
   concurrency?: number;
 }
 
 /** `ActivityOptions` with every default applied. */
 export interface ResolvedActivityOptions {
-  name: string; version: string; taskList: string;
-  scheduleToStartTimeout: Duration; startToCloseTimeout: Duration;
-  scheduleToCloseTimeout: Duration; heartbeatTimeout: Duration;
-  description?: string; input?: JsonSchema; output?: JsonSchema;
+  name: string;
+  version: string;
+  taskList: string;
+  scheduleToStartTimeout: Duration;
+  startToCloseTimeout: Duration;
+  scheduleToCloseTimeout: Duration;
+  heartbeatTimeout: Duration;
+  description?: string;
+  input?: JsonSchema;
+  output?: JsonSchema;
 }
 
 /** A class whose instances run an activity: `async run(input, context)`. */

@@ -21,7 +21,11 @@ export function markQuery(method: Function, name: string): void {
 /** The queries a workflow class declares, by query name, with the method name each calls. */
 export function queryMethods(workflow: WorkflowClass): Map<string, string> {
   const found = new Map<string, string>();
-  for (let proto = workflow.prototype as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto = workflow.prototype as object | null;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const key of Object.getOwnPropertyNames(proto)) {
       const value = Object.getOwnPropertyDescriptor(proto, key)?.value as { [QUERY_NAME]?: string } | undefined;
       const name = typeof value === 'function' ? value[QUERY_NAME] : undefined;
@@ -72,7 +76,11 @@ export class ReplayedRun {
   }
 
   /** Replays `history` up to its last completed decision task (see {@link queryWorkflow}). */
-  static async replay(history: readonly HistoryEvent[], workflow: WorkflowClass, options: QueryOptions = {}): Promise<ReplayedRun> {
+  static async replay(
+    history: readonly HistoryEvent[],
+    workflow: WorkflowClass,
+    options: QueryOptions = {},
+  ): Promise<ReplayedRun> {
     const events = inEventOrder(history);
     const replay = new Replay(historyAsLastDecided(events), workflow, options);
     try {
@@ -81,11 +89,17 @@ export class ReplayedRun {
       if (!(error instanceof NonDeterminismError)) throw error;
       // Explain it exactly as `flowy replay` does: the task, both decision lists, the first difference.
       const execution = { workflowId: options.execution?.workflowId, runId: options.execution?.runId };
-      await checkReplay({ events: [...events], execution, source: options.source ?? 'the given events' }, workflow, options);
+      await checkReplay(
+        { events: [...events], execution, source: options.source ?? 'the given events' },
+        workflow,
+        options,
+      );
       throw error;
     }
     if (!replay.state.instance) {
-      throw new ConfigurationError(`History of ${labelOf(workflow)} has no WorkflowExecutionStarted event; a query needs the whole history of the run`);
+      throw new ConfigurationError(
+        `History of ${labelOf(workflow)} has no WorkflowExecutionStarted event; a query needs the whole history of the run`,
+      );
     }
     return new ReplayedRun(workflow, replay.state, lastDecidedEventId(events));
   }
@@ -104,7 +118,10 @@ export class ReplayedRun {
       execution.queryInProgress = undefined;
     }
     if (execution.queryViolation) throw execution.queryViolation;
-    if (answer instanceof Promise || (typeof answer === 'object' && answer !== null && typeof (answer as { then?: unknown }).then === 'function')) {
+    if (
+      answer instanceof Promise ||
+      (typeof answer === 'object' && answer !== null && typeof (answer as { then?: unknown }).then === 'function')
+    ) {
       Promise.resolve(answer).catch(() => undefined);
       throw new ConfigurationError(
         `Query "${name}" of ${labelOf(this.workflow)} returned a promise; query methods are synchronous: return the value itself (JSON) from the workflow's fields`,
@@ -122,7 +139,9 @@ function checkQueryName(workflow: WorkflowClass, name: string): string {
   const known = [...methods.keys()];
   throw new ConfigurationError(
     `Workflow ${labelOf(workflow)} has no query "${name}"; ` +
-      (known.length ? `its queries: ${known.join(', ')}` : 'declare one with @query() on a method of the workflow class'),
+      (known.length
+        ? `its queries: ${known.join(', ')}`
+        : 'declare one with @query() on a method of the workflow class'),
   );
 }
 
@@ -170,7 +189,12 @@ export function historyAsLastDecided(events: readonly HistoryEvent[]): HistoryEv
   const lastId = last?.eventId ?? 0;
   const timestamp = last?.eventTimestamp;
   kept.push(
-    { eventId: lastId + 1, eventType: 'DecisionTaskScheduled', eventTimestamp: timestamp, decisionTaskScheduledEventAttributes: {} } as HistoryEvent,
+    {
+      eventId: lastId + 1,
+      eventType: 'DecisionTaskScheduled',
+      eventTimestamp: timestamp,
+      decisionTaskScheduledEventAttributes: {},
+    } as HistoryEvent,
     {
       eventId: lastId + 2,
       eventType: 'DecisionTaskStarted',

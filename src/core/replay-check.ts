@@ -56,12 +56,21 @@ export interface ReplayReport {
  * recorded. Throws a NonDeterminismError naming the task, both decision lists and the first
  * difference when they differ.
  */
-export async function checkReplay(history: RecordedHistory, workflow: WorkflowClass, options: ReplayOptions = {}): Promise<ReplayReport> {
+export async function checkReplay(
+  history: RecordedHistory,
+  workflow: WorkflowClass,
+  options: ReplayOptions = {},
+): Promise<ReplayReport> {
   checkWorkflowType(history, workflow);
   const execution = { ...history.execution, ...definedOnly(options.execution ?? {}) };
   const { events } = history;
   const tasks = completedDecisionTasks(events);
-  const context: ReplayContext = { history, workflow, execution, decideOptions: { execution, serializer: options.serializer, checkSchema: options.checkSchema } };
+  const context: ReplayContext = {
+    history,
+    workflow,
+    execution,
+    decideOptions: { execution, serializer: options.serializer, checkSchema: options.checkSchema },
+  };
   const everyTaskLimit = options.everyTaskLimit ?? 200;
   if (tasks.length <= everyTaskLimit) {
     for (const [index, task] of tasks.entries()) await checkTask(context, task, index);
@@ -84,20 +93,30 @@ interface ReplayContext {
   history: RecordedHistory;
   workflow: WorkflowClass;
   execution: HistoryExecution;
-  decideOptions: { execution: HistoryExecution; serializer?: Serializer | undefined; checkSchema?: SchemaCheck | undefined };
+  decideOptions: {
+    execution: HistoryExecution;
+    serializer?: Serializer | undefined;
+    checkSchema?: SchemaCheck | undefined;
+  };
 }
 
 /**
  * Decides on the history up to the task's DecisionTaskStarted and compares the decisions with the
  * ones the task recorded; throws an explained NonDeterminismError when they differ.
  */
-async function checkTask({ history, workflow, execution, decideOptions }: ReplayContext, task: CompletedTask, index: number): Promise<void> {
+async function checkTask(
+  { history, workflow, execution, decideOptions }: ReplayContext,
+  task: CompletedTask,
+  index: number,
+): Promise<void> {
   const { events } = history;
   const prefix = events.slice(0, task.startedIndex + 1);
   let produced: DecisionSummary[];
   try {
     // the side effects recorded later in the history answer the prefix's calls: replay runs none
-    produced = producedDecisions((await decide(prefix, workflow, { ...decideOptions, recordedMarkers: events })).decisions);
+    produced = producedDecisions(
+      (await decide(prefix, workflow, { ...decideOptions, recordedMarkers: events })).decisions,
+    );
   } catch (error) {
     if (error instanceof NonDeterminismError) throw explain(error, history, workflow, index + 1, execution);
     throw error;
@@ -109,18 +128,27 @@ async function checkTask({ history, workflow, execution, decideOptions }: Replay
   const producedOne = produced[difference];
   const error = new NonDeterminismError(
     recordedOne?.eventId ?? task.completedEventId,
-    recordedOne ? `${recordedOne.eventType} for ${recordedOne.key}` : `no further decision (task ${index + 1} sent ${recorded.length})`,
+    recordedOne
+      ? `${recordedOne.eventType} for ${recordedOne.key}`
+      : `no further decision (task ${index + 1} sent ${recorded.length})`,
     producedOne ? producedOne.key : 'no such decision',
   );
   throw explain(error, history, workflow, index + 1, execution, { task: task.completedEventId, recorded, produced });
 }
 
 /** The decision task that event `eventId` belongs to: its DecisionTaskCompleted, or the one it answers. */
-function taskIndexOf(events: readonly HistoryEvent[], tasks: readonly CompletedTask[], eventId: number): number | undefined {
+function taskIndexOf(
+  events: readonly HistoryEvent[],
+  tasks: readonly CompletedTask[],
+  eventId: number,
+): number | undefined {
   const byCompleted = tasks.findIndex((t) => t.completedEventId === eventId);
   if (byCompleted >= 0) return byCompleted;
   const event = events.find((e) => e.eventId === eventId);
-  const attributes = event ? (Object.entries(event).find(([key]) => key.endsWith('EventAttributes'))?.[1] as { decisionTaskCompletedEventId?: number } | undefined) : undefined;
+  const attributes = event
+    ? (Object.entries(event).find(([key]) => key.endsWith('EventAttributes'))?.[1] as
+        { decisionTaskCompletedEventId?: number } | undefined)
+    : undefined;
   const completedId = attributes?.decisionTaskCompletedEventId;
   const index = tasks.findIndex((t) => t.completedEventId === completedId);
   return index >= 0 ? index : undefined;
@@ -191,13 +219,17 @@ function explain(
   } else {
     lines.push(`While replaying decision task ${taskNumber}:`);
   }
-  lines.push(`First difference at event ${error.eventId}: the history recorded ${error.recorded}, but the code did ${error.actual}.`);
+  lines.push(
+    `First difference at event ${error.eventId}: the history recorded ${error.recorded}, but the code did ${error.actual}.`,
+  );
   lines.push(
     'The workflow code changed incompatibly with executions recorded before: guard the change with this.patched(id), ' +
       'or register the new code under a new workflow version; or the code depends on something other than its input and history.',
   );
   if (!execution.workflowId && lists?.recorded.some((d) => d.key.startsWith('StartChildWorkflowExecution'))) {
-    lines.push('Child workflow ids derive from the parent workflowId: pass { execution: { workflowId, runId } } if the history file does not carry them.');
+    lines.push(
+      'Child workflow ids derive from the parent workflowId: pass { execution: { workflowId, runId } } if the history file does not carry them.',
+    );
   }
   error.message = lines.join('\n');
   return error;
@@ -205,7 +237,9 @@ function explain(
 
 function listLines(decisions: DecisionSummary[], withEvents: boolean): string[] {
   if (decisions.length === 0) return ['  (no decisions)'];
-  return decisions.map((d) => `  ${d.key}${withEvents && d.eventId !== undefined ? `  [event ${d.eventId} ${d.eventType}]` : ''}`);
+  return decisions.map(
+    (d) => `  ${d.key}${withEvents && d.eventId !== undefined ? `  [event ${d.eventId} ${d.eventType}]` : ''}`,
+  );
 }
 
 function definedOnly(execution: HistoryExecution): HistoryExecution {

@@ -103,7 +103,8 @@ export class Replay {
     this.execution.interceptors = (options.interceptors ?? []).map((make) => make({ workflowId, runId, workflowType }));
     if (options.checkSchema && declared?.output !== undefined) this.execution.outputSchema = declared.output;
     const concurrency = declared?.concurrency;
-    if (concurrency !== undefined) this.execution.setConcurrency(checkConcurrency(concurrency, `@workflow on ${workflow.name}`));
+    if (concurrency !== undefined)
+      this.execution.setConcurrency(checkConcurrency(concurrency, `@workflow on ${workflow.name}`));
     if (options.recordedMarkers) indexMarkers(this.execution, options.recordedMarkers, 0);
     indexMarkers(this.execution, this.events, 0);
     this.execution.restartSuggestedAt = options.eventLimitWarningAt ?? 20_000;
@@ -140,12 +141,15 @@ export class Replay {
    * The new events and the boundaries from the last answered task on, when `history` continues
    * this replay. Costs the new events and those of the last task, not the whole history.
    */
-  private continuation(history: readonly HistoryEvent[]): { fresh: HistoryEvent[]; tail: DecisionTaskBoundary[] } | undefined {
+  private continuation(
+    history: readonly HistoryEvent[],
+  ): { fresh: HistoryEvent[]; tail: DecisionTaskBoundary[] } | undefined {
     const boundary = this.boundaries[this.task];
     if (!boundary || boundary.completedIndex !== undefined || this.execution.isClosed) return undefined;
     const last = this.events.at(-1)?.eventId ?? 0;
     const fresh = eventsAfter(history, last);
-    if (fresh.length === 0 || fresh[0]!.eventId !== last + 1 || fresh.at(-1)!.eventId !== last + fresh.length) return undefined;
+    if (fresh.length === 0 || fresh[0]!.eventId !== last + 1 || fresh.at(-1)!.eventId !== last + fresh.length)
+      return undefined;
     const from = boundary.startedIndex;
     const tail = decisionTaskBoundaries([...this.events.slice(from), ...fresh]).map((b) => ({
       ...b,
@@ -158,7 +162,8 @@ export class Replay {
   /** Replays the events of `history` that follow the ones seen so far; throws when it does not continue them. */
   async continueWith(history: readonly HistoryEvent[]): Promise<DecideResult> {
     const continuation = this.continuation(history);
-    if (!continuation) throw new Error('Replay.continueWith: the history does not continue this replay; start a new Replay');
+    if (!continuation)
+      throw new Error('Replay.continueWith: the history does not continue this replay; start a new Replay');
     const previousLength = this.events.length;
     for (const event of continuation.fresh) this.events.push(event);
     indexMarkers(this.execution, this.events, previousLength);
@@ -238,13 +243,21 @@ export class Replay {
       );
     }
     this.answered = execution.isClosed ? [] : execution.takeCommands();
-    const result: DecideResult = { decisions: this.answered.map((command) => command.decision), status: execution.closeKind ?? 'open', warnings };
+    const result: DecideResult = {
+      decisions: this.answered.map((command) => command.decision),
+      status: execution.closeKind ?? 'open',
+      warnings,
+    };
     if (execution.executionContext !== undefined) result.executionContext = execution.executionContext;
     return result;
   }
 }
 
-function identityOf(events: readonly HistoryEvent[], workflow: WorkflowClass, options: DecideOptions): ExecutionIdentity {
+function identityOf(
+  events: readonly HistoryEvent[],
+  workflow: WorkflowClass,
+  options: DecideOptions,
+): ExecutionIdentity {
   const startedType = events[0]?.workflowExecutionStartedEventAttributes?.workflowType;
   const declared = getWorkflowOptions(workflow);
   return {
@@ -262,7 +275,10 @@ function indexMarkers(execution: Execution, events: readonly HistoryEvent[], fro
     const event = events[i]!;
     if (event.eventType !== 'MarkerRecorded') continue;
     const a = event.markerRecordedEventAttributes ?? {};
-    execution.markers.set(a.markerName ?? '', { details: a.details, decisionTaskCompletedEventId: a.decisionTaskCompletedEventId });
+    execution.markers.set(a.markerName ?? '', {
+      details: a.details,
+      decisionTaskCompletedEventId: a.decisionTaskCompletedEventId,
+    });
   }
 }
 

@@ -21,8 +21,12 @@ export interface RetryPolicy {
  * was canceled or terminated (someone decided it should stop).
  */
 const NEVER_RETRIED = new Set([
-  'ScheduleActivityFailed', 'ActivityCanceled', 'PayloadTooLargeError',
-  'StartChildWorkflowFailed', 'ChildWorkflowCanceled', 'ChildWorkflowTerminated',
+  'ScheduleActivityFailed',
+  'ActivityCanceled',
+  'PayloadTooLargeError',
+  'StartChildWorkflowFailed',
+  'ChildWorkflowCanceled',
+  'ChildWorkflowTerminated',
 ]);
 
 /**
@@ -33,7 +37,8 @@ export function retryDelay(policy: RetryPolicy | undefined, attempt: number, err
   if (!policy || !(error instanceof TaskError) || NEVER_RETRIED.has(error.name)) return undefined;
   if (attempt >= (policy.maxAttempts ?? 3)) return undefined;
   const nonRetryable = policy.nonRetryable ?? [];
-  if (nonRetryable.includes(error.name) || (error.reason !== undefined && nonRetryable.includes(error.reason))) return undefined;
+  if (nonRetryable.includes(error.name) || (error.reason !== undefined && nonRetryable.includes(error.reason)))
+    return undefined;
   const initial = policy.initialInterval ?? 1;
   const delay = initial * (policy.backoffCoefficient ?? 2) ** (attempt - 1);
   return Math.min(delay, policy.maxInterval ?? initial * 100);
@@ -44,8 +49,10 @@ export function retryDelay(policy: RetryPolicy | undefined, attempt: number, err
  * SWF (SWF_SPEC appendix D): the same call succeeds later, so it is made again after a timer.
  */
 const TRANSIENT_REFUSALS = new Set([
-  'ACTIVITY_CREATION_RATE_EXCEEDED', 'OPEN_ACTIVITIES_LIMIT_EXCEEDED',
-  'CHILD_CREATION_RATE_EXCEEDED', 'OPEN_CHILDREN_LIMIT_EXCEEDED',
+  'ACTIVITY_CREATION_RATE_EXCEEDED',
+  'OPEN_ACTIVITIES_LIMIT_EXCEEDED',
+  'CHILD_CREATION_RATE_EXCEEDED',
+  'OPEN_CHILDREN_LIMIT_EXCEEDED',
 ]);
 /** How many transient refusals one call outlives before the refusal is final. */
 const MAX_TRANSIENT_REFUSALS = 20;
@@ -55,7 +62,8 @@ const MAX_TRANSIENT_REFUSALS = 20;
  * time (1, 2, 4, ... up to 60), or undefined when the refusal is not transient or happened too often.
  */
 export function transientRefusalDelay(error: unknown, refusal: number): number | undefined {
-  if (!(error instanceof TaskError) || error.reason === undefined || !TRANSIENT_REFUSALS.has(error.reason)) return undefined;
+  if (!(error instanceof TaskError) || error.reason === undefined || !TRANSIENT_REFUSALS.has(error.reason))
+    return undefined;
   if (error.name !== 'ScheduleActivityFailed' && error.name !== 'StartChildWorkflowFailed') return undefined;
   if (refusal > MAX_TRANSIENT_REFUSALS) return undefined;
   return Math.min(2 ** (refusal - 1), 60);

@@ -34,7 +34,12 @@ const groupDigits = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d
  * Serializes `value` for the SWF field described by `what` (e.g. `Input of activity "charge"
  * (call 3)`), throwing a `PayloadTooLargeError` naming it when it exceeds SWF's limit.
  */
-export function serializeChecked(serializer: Serializer, value: unknown, what: string, max = serializer.maxLength ?? MAX_DATA_LENGTH): string | undefined {
+export function serializeChecked(
+  serializer: Serializer,
+  value: unknown,
+  what: string,
+  max = serializer.maxLength ?? MAX_DATA_LENGTH,
+): string | undefined {
   const text = serializer.serialize(value);
   if (text !== undefined && text.length > max) {
     throw new PayloadTooLargeError(

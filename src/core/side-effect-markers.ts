@@ -7,7 +7,10 @@ import type { Decision } from '../swf-model/index.ts';
 /** The RecordMarker decision of a side effect and its matching key, once its function settled. */
 export function markerDecision(markerName: string, details: string | undefined): { decision: Decision; key: string } {
   const attributes = details === undefined ? { markerName } : { markerName, details };
-  return { decision: { decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes }, key: `RecordMarker ${markerName}` };
+  return {
+    decision: { decisionType: 'RecordMarker', recordMarkerDecisionAttributes: attributes },
+    key: `RecordMarker ${markerName}`,
+  };
 }
 
 /** What a failed side effect's marker records: the error's name and message, as JSON. */
@@ -28,5 +31,9 @@ export function sideEffectFailure(markerName: string, details: string | undefine
   }
   const name = typeof recorded.name === 'string' ? recorded.name : 'Error';
   const message = typeof recorded.message === 'string' ? recorded.message : '';
-  return new SideEffectFailed(`sideEffect ${markerName} failed: ${name}${message ? `: ${message}` : ''}`, { reason: name, details, cause });
+  return new SideEffectFailed(`sideEffect ${markerName} failed: ${name}${message ? `: ${message}` : ''}`, {
+    reason: name,
+    details,
+    cause,
+  });
 }

@@ -12,7 +12,9 @@ export const SWF_OPEN_LIMIT = 1000;
 /** Throws a ConfigurationError naming `where` unless `value` is a whole number from 1 to 1,000. */
 export function checkConcurrency(value: unknown, where: string): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= SWF_OPEN_LIMIT) return value;
-  throw new ConfigurationError(`${where}: concurrency must be a whole number from 1 to ${SWF_OPEN_LIMIT} (SWF's limit of open activities and children), got ${JSON.stringify(value)}`);
+  throw new ConfigurationError(
+    `${where}: concurrency must be a whole number from 1 to ${SWF_OPEN_LIMIT} (SWF's limit of open activities and children), got ${JSON.stringify(value)}`,
+  );
 }
 
 /** A limit on open work with a queue of the calls waiting for a slot. */
@@ -56,7 +58,11 @@ export class Admission {
   private waitingIn: Window | undefined;
 
   /** Enters `windows` in order and calls `start` once a slot is held in each. */
-  constructor(private readonly id: string, windows: readonly Window[], start: () => void) {
+  constructor(
+    private readonly id: string,
+    windows: readonly Window[],
+    start: () => void,
+  ) {
     const enter = (index: number): void => {
       const window = windows[index];
       if (!window) {

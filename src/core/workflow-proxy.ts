@@ -14,7 +14,10 @@ import { executionOf } from './workflow.ts';
 import type { ChildPolicy, StartChildWorkflowExecutionDecisionAttributes } from '../swf-model/index.ts';
 
 /** A workflow type known by name only. */
-export interface WorkflowRef { name: string; version: string }
+export interface WorkflowRef {
+  name: string;
+  version: string;
+}
 
 /** Options of `WorkflowProxy` (SWF_SPEC appendix E, StartChildWorkflowExecution). */
 export interface ChildProxyOptions {
@@ -47,8 +50,12 @@ export type ChildWorkflowFunction<I, O> = (input: I, overrides?: ChildCallOption
  * { childPolicy: 'REQUEST_CANCEL' })`, then `await this.ship(order)` inside `run()`. The child's
  * id defaults to `<parentWorkflowId>--<childName>-<seq>`.
  */
-export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef, options: ChildProxyOptions = {}): ChildWorkflowFunction<I, O> {
-  const concurrency = options.concurrency === undefined ? undefined : checkConcurrency(options.concurrency, 'WorkflowProxy options');
+export function WorkflowProxy<I, O>(
+  workflow: WorkflowClass<I, O> | WorkflowRef,
+  options: ChildProxyOptions = {},
+): ChildWorkflowFunction<I, O> {
+  const concurrency =
+    options.concurrency === undefined ? undefined : checkConcurrency(options.concurrency, 'WorkflowProxy options');
   const proxy = function (this: unknown, input: I, overrides: ChildCallOptions = {}): Promise<O> {
     const target = resolveWorkflow(workflow);
     const execution = executionOf(this as object | undefined, `WorkflowProxy '${target.name}'`);
@@ -59,20 +66,37 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
     const windows = concurrency === undefined ? [] : [execution.windowOf(proxy, concurrency)];
     const run = async (input: unknown, headers: Headers | undefined): Promise<unknown> => {
       const invalid = invalidIdReason(workflowId);
-      if (invalid) throw new ConfigurationError(`Child workflow id ${JSON.stringify(workflowId)} of "${target.name}" (call ${seq}) ${invalid}`);
+      if (invalid)
+        throw new ConfigurationError(
+          `Child workflow id ${JSON.stringify(workflowId)} of "${target.name}" (call ${seq}) ${invalid}`,
+        );
       const mismatch = target.input === undefined ? undefined : execution.checkSchema?.(target.input, input);
       if (mismatch !== undefined) {
-        throw new SchemaMismatch(`Input of child workflow "${target.name}" (call ${seq}) does not match its input schema: ${mismatch}; nothing was started`);
+        throw new SchemaMismatch(
+          `Input of child workflow "${target.name}" (call ${seq}) does not match its input schema: ${mismatch}; nothing was started`,
+        );
       }
-      const text = serializeChecked(execution.serializer, withHeaders(input, headers), `Input of child workflow "${target.name}" (call ${seq})`);
+      const text = serializeChecked(
+        execution.serializer,
+        withHeaders(input, headers),
+        `Input of child workflow "${target.name}" (call ${seq})`,
+      );
       const attributes = startAttributes(target, workflowId, text, merged);
-      const decision = { decisionType: 'StartChildWorkflowExecution' as const, startChildWorkflowExecutionDecisionAttributes: attributes };
+      const decision = {
+        decisionType: 'StartChildWorkflowExecution' as const,
+        startChildWorkflowExecutionDecisionAttributes: attributes,
+      };
       // Each attempt starts a run with the same workflowId (the previous run is closed by then).
       let refusals = 0;
       for (let attempt = 1; ; attempt++) {
         call.retryTimerId = undefined;
         try {
-          return await execution.startChild(decision, decisionKey('StartChildWorkflowExecution', attributes), workflowId, windows);
+          return await execution.startChild(
+            decision,
+            decisionKey('StartChildWorkflowExecution', attributes),
+            workflowId,
+            windows,
+          );
         } catch (error) {
           const wait = call.isCanceled ? undefined : transientRefusalDelay(error, refusals + 1);
           if (wait !== undefined) {
@@ -97,7 +121,13 @@ export function WorkflowProxy<I, O>(workflow: WorkflowClass<I, O> | WorkflowRef,
       if (call.isCanceled) return;
       call.isCanceled = true;
       if (call.retryTimerId === undefined) execution.requestCancelChild(workflowId);
-      else execution.cancelTimer(call.retryTimerId, new ChildWorkflowCanceled(`Child workflow ${workflowId} was canceled while waiting to retry (timer ${call.retryTimerId})`));
+      else
+        execution.cancelTimer(
+          call.retryTimerId,
+          new ChildWorkflowCanceled(
+            `Child workflow ${workflowId} was canceled while waiting to retry (timer ${call.retryTimerId})`,
+          ),
+        );
     });
     return promise;
   };
@@ -110,26 +140,47 @@ interface ChildCallState {
   isCanceled: boolean;
 }
 
-interface ResolvedTarget extends WorkflowRef { defaults: ChildProxyOptions; input?: JsonSchema | undefined }
+interface ResolvedTarget extends WorkflowRef {
+  defaults: ChildProxyOptions;
+  input?: JsonSchema | undefined;
+}
 
 function resolveWorkflow(workflow: WorkflowClass | WorkflowRef): ResolvedTarget {
   if (typeof workflow === 'function') {
     const options = getWorkflowOptions(workflow);
     if (!options) {
-      throw new ConfigurationError(`Class ${workflow.name} given to WorkflowProxy is not decorated with @workflow({...}); add the decorator or pass { name, version }`);
+      throw new ConfigurationError(
+        `Class ${workflow.name} given to WorkflowProxy is not decorated with @workflow({...}); add the decorator or pass { name, version }`,
+      );
     }
-    const { name, version, taskList, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy, input } = options;
-    return { name, version, input, defaults: { taskList, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy } };
+    const { name, version, taskList, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy, input } =
+      options;
+    return {
+      name,
+      version,
+      input,
+      defaults: { taskList, executionStartToCloseTimeout, taskStartToCloseTimeout, childPolicy },
+    };
   }
   return { name: workflow.name, version: workflow.version, defaults: {} };
 }
 
-function startAttributes(target: ResolvedTarget, workflowId: string, input: string | undefined, options: ChildCallOptions): StartChildWorkflowExecutionDecisionAttributes {
-  const attributes: StartChildWorkflowExecutionDecisionAttributes = { workflowType: { name: target.name, version: target.version }, workflowId };
+function startAttributes(
+  target: ResolvedTarget,
+  workflowId: string,
+  input: string | undefined,
+  options: ChildCallOptions,
+): StartChildWorkflowExecutionDecisionAttributes {
+  const attributes: StartChildWorkflowExecutionDecisionAttributes = {
+    workflowType: { name: target.name, version: target.version },
+    workflowId,
+  };
   if (input !== undefined) attributes.input = input;
   if (options.taskList !== undefined) attributes.taskList = { name: options.taskList };
-  if (options.executionStartToCloseTimeout !== undefined) attributes.executionStartToCloseTimeout = durationToString(options.executionStartToCloseTimeout);
-  if (options.taskStartToCloseTimeout !== undefined) attributes.taskStartToCloseTimeout = durationToString(options.taskStartToCloseTimeout);
+  if (options.executionStartToCloseTimeout !== undefined)
+    attributes.executionStartToCloseTimeout = durationToString(options.executionStartToCloseTimeout);
+  if (options.taskStartToCloseTimeout !== undefined)
+    attributes.taskStartToCloseTimeout = durationToString(options.taskStartToCloseTimeout);
   if (options.childPolicy !== undefined) attributes.childPolicy = options.childPolicy;
   if (options.taskPriority !== undefined) attributes.taskPriority = String(options.taskPriority);
   if (options.tagList !== undefined) attributes.tagList = [...options.tagList];

@@ -59,9 +59,13 @@ export abstract class Workflow<I = unknown, O = unknown> {
   sleep(seconds: number): Promise<void> {
     const execution = this.execution('sleep()');
     const timerId = sleepTimerId(execution.nextSeq('timer'));
-    const start = intercepted(execution.interceptors, 'startTimer', (input) => execution.startTimer(input.timerId, input.seconds));
+    const start = intercepted(execution.interceptors, 'startTimer', (input) =>
+      execution.startTimer(input.timerId, input.seconds),
+    );
     const timer = trackSettlement(callIntercepted(() => start({ timerId, seconds })));
-    execution.registerCanceller(timer, () => execution.cancelTimer(timerId, new TimerCanceled(`Timer ${timerId} was canceled`)));
+    execution.registerCanceller(timer, () =>
+      execution.cancelTimer(timerId, new TimerCanceled(`Timer ${timerId} was canceled`)),
+    );
     return timer;
   }
 
@@ -74,7 +78,9 @@ export abstract class Workflow<I = unknown, O = unknown> {
    */
   cancel(promise: Promise<unknown>): void {
     if (!this.execution('cancel()').cancel(promise)) {
-      throw new ConfigurationError('cancel() takes a promise returned by an ActivityProxy, a WorkflowProxy or sleep() (not one derived from it with then/catch)');
+      throw new ConfigurationError(
+        'cancel() takes a promise returned by an ActivityProxy, a WorkflowProxy or sleep() (not one derived from it with then/catch)',
+      );
     }
   }
 
@@ -152,9 +158,18 @@ export abstract class Workflow<I = unknown, O = unknown> {
     checkExternalId(workflowId, 'signalWorkflow()');
     const control = externalCallControl('signal', execution.nextSeq('signal'));
     const text = serializeChecked(execution.serializer, input, `Input of signal "${name}" to ${workflowId}`);
-    const attributes = { workflowId, signalName: name, control, ...(options.runId ? { runId: options.runId } : {}), ...(text === undefined ? {} : { input: text }) };
+    const attributes = {
+      workflowId,
+      signalName: name,
+      control,
+      ...(options.runId ? { runId: options.runId } : {}),
+      ...(text === undefined ? {} : { input: text }),
+    };
     return execution.sendToExternal(
-      { decisionType: 'SignalExternalWorkflowExecution', signalExternalWorkflowExecutionDecisionAttributes: attributes },
+      {
+        decisionType: 'SignalExternalWorkflowExecution',
+        signalExternalWorkflowExecutionDecisionAttributes: attributes,
+      },
       decisionKey('SignalExternalWorkflowExecution', attributes),
       control,
     );
@@ -171,7 +186,10 @@ export abstract class Workflow<I = unknown, O = unknown> {
     const control = externalCallControl('cancel', execution.nextSeq('cancel'));
     const attributes = { workflowId, control, ...(options.runId ? { runId: options.runId } : {}) };
     return execution.sendToExternal(
-      { decisionType: 'RequestCancelExternalWorkflowExecution', requestCancelExternalWorkflowExecutionDecisionAttributes: attributes },
+      {
+        decisionType: 'RequestCancelExternalWorkflowExecution',
+        requestCancelExternalWorkflowExecutionDecisionAttributes: attributes,
+      },
       decisionKey('RequestCancelExternalWorkflowExecution', attributes),
       control,
     );

@@ -7,7 +7,10 @@ import { ACTIVITY_METADATA_KEY, WORKFLOW_METADATA_KEY, checkConcurrency, markQue
 
 /** A class decorator usable with legacy and TC39 decorators. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors of any shape
-export type FlowyClassDecorator = <T extends abstract new (...args: any[]) => unknown>(target: T, context?: ClassDecoratorContext) => void;
+export type FlowyClassDecorator = <T extends abstract new (...args: any[]) => unknown>(
+  target: T,
+  context?: ClassDecoratorContext,
+) => void;
 
 // SWF_SPEC 15 / appendix G: names ≤ 256, versions ≤ 64; SWF ids and names must not contain
 // ':', '/', '|', control characters, nor be the literal 'arn'.
@@ -16,7 +19,14 @@ const FORBIDDEN = /[:/|\u0000-\u001f\u007f-\u009f]/;
 
 function checkName(kind: string, className: string, field: string, value: string | undefined, max: number): void {
   if (value === undefined) return;
-  if (typeof value !== 'string' || value.length === 0 || value.length > max || FORBIDDEN.test(value) || value === 'arn' || value.trim() !== value) {
+  if (
+    typeof value !== 'string' ||
+    value.length === 0 ||
+    value.length > max ||
+    FORBIDDEN.test(value) ||
+    value === 'arn' ||
+    value.trim() !== value
+  ) {
     throw new ConfigurationError(
       `@${kind} on ${className}: ${field} ${JSON.stringify(value)} is not a valid SWF ${field}; use 1 to ${max} characters without ':', '/', '|' or surrounding spaces`,
     );
@@ -53,8 +63,13 @@ export function workflow(options: WorkflowOptions = {}): FlowyClassDecorator {
     checkName('workflow', className, 'taskList', options.taskList, 256);
     checkDuration('workflow', className, 'executionStartToCloseTimeout', options.executionStartToCloseTimeout, false);
     checkDuration('workflow', className, 'taskStartToCloseTimeout', options.taskStartToCloseTimeout, true);
-    if (options.childPolicy !== undefined && !['TERMINATE', 'REQUEST_CANCEL', 'ABANDON'].includes(options.childPolicy)) {
-      throw new ConfigurationError(`@workflow on ${className}: childPolicy must be 'TERMINATE', 'REQUEST_CANCEL' or 'ABANDON'`);
+    if (
+      options.childPolicy !== undefined &&
+      !['TERMINATE', 'REQUEST_CANCEL', 'ABANDON'].includes(options.childPolicy)
+    ) {
+      throw new ConfigurationError(
+        `@workflow on ${className}: childPolicy must be 'TERMINATE', 'REQUEST_CANCEL' or 'ABANDON'`,
+      );
     }
     if (options.concurrency !== undefined) checkConcurrency(options.concurrency, `@workflow on ${className}`);
     Reflect.defineMetadata(WORKFLOW_METADATA_KEY, { ...options }, target);
@@ -72,7 +87,12 @@ export function activity(options: ActivityOptions = {}): FlowyClassDecorator {
     checkName('activity', className, 'name', options.name, 256);
     checkName('activity', className, 'version', options.version, 64);
     checkName('activity', className, 'taskList', options.taskList, 256);
-    for (const field of ['scheduleToStartTimeout', 'startToCloseTimeout', 'scheduleToCloseTimeout', 'heartbeatTimeout'] as const) {
+    for (const field of [
+      'scheduleToStartTimeout',
+      'startToCloseTimeout',
+      'scheduleToCloseTimeout',
+      'heartbeatTimeout',
+    ] as const) {
       checkDuration('activity', className, field, options[field], true);
     }
     Reflect.defineMetadata(ACTIVITY_METADATA_KEY, { ...options }, target);
@@ -92,9 +112,10 @@ export type FlowyMethodDecorator = (target: object, context?: unknown, descripto
 export function query(name?: string): FlowyMethodDecorator {
   return (target, context, descriptor) => {
     // TC39: (method, { kind: 'method', name }); legacy: (prototype, propertyKey, descriptor)
-    const tc39 = typeof target === 'function' && typeof context === 'object' && context !== null && 'kind' in context
-      ? (context as { kind: string; name: string | symbol })
-      : undefined;
+    const tc39 =
+      typeof target === 'function' && typeof context === 'object' && context !== null && 'kind' in context
+        ? (context as { kind: string; name: string | symbol })
+        : undefined;
     const method: unknown = tc39 ? target : descriptor?.value;
     const methodName = String(tc39 ? tc39.name : context);
     if (typeof method !== 'function' || (tc39 && tc39.kind !== 'method')) {

@@ -1,6 +1,11 @@
 // The set of workflow and activity types an application defines, by name and version.
 import { ConfigurationError, type ActivityClass, type WorkflowClass } from '../core/index.ts';
-import { getActivityOptions, getWorkflowOptions, type ResolvedActivityOptions, type ResolvedWorkflowOptions } from '../core/engine.ts';
+import {
+  getActivityOptions,
+  getWorkflowOptions,
+  type ResolvedActivityOptions,
+  type ResolvedWorkflowOptions,
+} from '../core/engine.ts';
 
 /** A registered workflow type. */
 export interface WorkflowDefinition {
@@ -82,7 +87,11 @@ export class Registry {
   }
 }
 
-function find<D extends { options: { name: string; version: string } }>(map: Map<string, D>, name: string, version?: string): D | undefined {
+function find<D extends { options: { name: string; version: string } }>(
+  map: Map<string, D>,
+  name: string,
+  version?: string,
+): D | undefined {
   if (version !== undefined) return map.get(`${name}@${version}`);
   const candidates = [...map.values()].filter((d) => d.options.name === name);
   candidates.sort((a, b) => a.options.version.localeCompare(b.options.version, undefined, { numeric: true }));

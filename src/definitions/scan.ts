@@ -27,7 +27,10 @@ const IGNORED = ['**/node_modules/**', '**/*.d.ts', '**/*.test.*', '**/*.spec.*'
  * const registry = await scan(['src/workflows', 'src/activities']);
  * ```
  */
-export async function scan(folders: string[] = ['workflows', 'activities'], options: ScanOptions = {}): Promise<Registry> {
+export async function scan(
+  folders: string[] = ['workflows', 'activities'],
+  options: ScanOptions = {},
+): Promise<Registry> {
   const cwd = options.cwd ?? process.cwd();
   const registry = options.registry ?? new Registry();
   for (const folder of folders) {

@@ -91,14 +91,23 @@ export interface EmbeddedStack {
 export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise<EmbeddedStack> {
   const { registry, domain } = options;
   const logger = options.logger ?? silentLogger;
-  const server = await startLocalServer({ clock: options.clock ?? 'system', longPollMs: options.longPollMs ?? 1_000, logger });
+  const server = await startLocalServer({
+    clock: options.clock ?? 'system',
+    longPollMs: options.longPollMs ?? 1_000,
+    logger,
+  });
   let swf: SWFClient | undefined;
   try {
     if (options.startTime) await server.clock.advanceTo(options.startTime);
     swf = createSwfClient({ ...options.clientOptions, endpoint: server.url, requestHandler: server.requestHandler });
     await registerAll(swf, domain, registry);
     for (const ref of options.activityTypes ?? []) {
-      await registerActivityType(swf, domain, { options: resolveActivityOptions(ref.name, ref), cls: class Unimplemented { run() {} } });
+      await registerActivityType(swf, domain, {
+        options: resolveActivityOptions(ref.name, ref),
+        cls: class Unimplemented {
+          run() {}
+        },
+      });
     }
   } catch (error) {
     swf?.destroy();
@@ -106,7 +115,14 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
     throw error;
   }
   const interceptors = options.interceptors ?? {};
-  const client = new FlowyClient({ client: swf, domain, registry, logger, interceptors: interceptors.client, payloads: options.payloads });
+  const client = new FlowyClient({
+    client: swf,
+    domain,
+    registry,
+    logger,
+    interceptors: interceptors.client,
+    payloads: options.payloads,
+  });
   const decisionLists = new Set(registry.workflows().map((w) => w.options.taskList));
   const activityLists = new Set([
     ...registry.activities().map((a) => a.options.taskList),
@@ -128,8 +144,12 @@ export async function startEmbeddedStack(options: EmbeddedStackOptions): Promise
         ...[...decisionLists].map(
           (taskList) =>
             new DecisionWorker({
-              ...common, taskList, pollers: options.pollers, identity: options.identity?.('decision', taskList),
-              workflowInterceptors: interceptors.workflow, decisionTaskInterceptors: interceptors.decisionTask,
+              ...common,
+              taskList,
+              pollers: options.pollers,
+              identity: options.identity?.('decision', taskList),
+              workflowInterceptors: interceptors.workflow,
+              decisionTaskInterceptors: interceptors.decisionTask,
             }),
         ),
         ...[...activityLists].map(

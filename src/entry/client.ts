@@ -10,8 +10,16 @@
 /** The typed client and the errors its calls throw. */
 export { FlowyClient, WorkflowExecutionFailed, UnknownExecution, InvalidInput } from '../client/index.ts';
 export type {
-  FlowyClientOptions, WorkflowRef, StartWorkflowOptions, ExecutionRef, Execution, ListOptions, FollowOptions,
-  FailedCloseStatus, ClientInterceptor, StartWorkflowInput,
+  FlowyClientOptions,
+  WorkflowRef,
+  StartWorkflowOptions,
+  ExecutionRef,
+  Execution,
+  ListOptions,
+  FollowOptions,
+  FailedCloseStatus,
+  ClientInterceptor,
+  StartWorkflowInput,
 } from '../client/index.ts';
 /** Reading a run's history as a summary or a human timeline. */
 export { summarizeHistory, renderTimeline } from '../client/index.ts';
@@ -21,7 +29,13 @@ export { createSwfClient, resolveConnection } from '../swf/index.ts';
 export type { SwfClientOptions, Connection, ConnectionOptions, SWFClient } from '../swf/index.ts';
 /** Where payloads over SWF's 32,768-character limit go (give the client the workers' store). */
 export {
-  PayloadStorage, FilePayloadStore, S3PayloadStore, MemoryPayloadStore, gzipCodec, payloadStorageFromEnv, PayloadNotFound,
+  PayloadStorage,
+  FilePayloadStore,
+  S3PayloadStore,
+  MemoryPayloadStore,
+  gzipCodec,
+  payloadStorageFromEnv,
+  PayloadNotFound,
 } from '../payloads/index.ts';
 export type { PayloadStore, PayloadCodec, PayloadStorageOptions, S3PayloadStoreOptions } from '../payloads/index.ts';
 /** Schedules (FlowyClient.createSchedule and the rest): the spec, what describe answers, the workflow behind them. */

@@ -14,4 +14,9 @@ export type { Headers } from '../core/engine.ts';
 export type { HistoryEvent, Decision, EventType, DecisionType } from '../core/engine.ts';
 /** Queries by replay, and the check `flowy replay` runs, on a history you hold. */
 export { queryWorkflow, checkReplay } from '../core/engine.ts';
-export type { QueryOptions, RecordedHistory, ReplayOptions as CheckReplayOptions, ReplayReport } from '../core/engine.ts';
+export type {
+  QueryOptions,
+  RecordedHistory,
+  ReplayOptions as CheckReplayOptions,
+  ReplayReport,
+} from '../core/engine.ts';

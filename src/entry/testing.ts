@@ -12,4 +12,10 @@ export { replayHistory, loadHistory } from '../testing/index.ts';
 export type { ReplayOptions, ReplayReport, HistorySource, LoadedHistory, ExecutionRef } from '../testing/index.ts';
 /** Running workflows in memory, with activity doubles and a clock that skips idle time. */
 export { TestEnvironment, WorkflowStalled } from '../testing/index.ts';
-export type { TestEnvironmentOptions, ActivityDouble, ActivityTypeRef, RunRef, StackInterceptors } from '../testing/index.ts';
+export type {
+  TestEnvironmentOptions,
+  ActivityDouble,
+  ActivityTypeRef,
+  RunRef,
+  StackInterceptors,
+} from '../testing/index.ts';

@@ -12,13 +12,26 @@
 /** The two poll loops: decision tasks (replaying workflows) and activity tasks. */
 export { DecisionWorker, ActivityWorker } from '../worker/index.ts';
 export type {
-  DecisionWorkerOptions, ActivityWorkerOptions, ActivityFunction, ActivityInterceptor, ActivityExecuteInput,
-  DecisionTaskInterceptor, DecisionTaskInput, DecisionTaskOutcome,
+  DecisionWorkerOptions,
+  ActivityWorkerOptions,
+  ActivityFunction,
+  ActivityInterceptor,
+  ActivityExecuteInput,
+  DecisionTaskInterceptor,
+  DecisionTaskInput,
+  DecisionTaskOutcome,
 } from '../worker/index.ts';
 /** Interceptors of workflow code, registered on DecisionWorker (workflowInterceptors). */
 export type {
-  WorkflowInterceptor, WorkflowInterceptorFactory, WorkflowInterceptorInfo, WorkflowRunInput, WorkflowSignalInput,
-  ScheduleActivityInput, StartChildInput, StartTimerInput, Headers,
+  WorkflowInterceptor,
+  WorkflowInterceptorFactory,
+  WorkflowInterceptorInfo,
+  WorkflowRunInput,
+  WorkflowSignalInput,
+  ScheduleActivityInput,
+  StartChildInput,
+  StartTimerInput,
+  Headers,
 } from '../core/engine.ts';
 /** Finding and holding the @workflow and @activity classes a worker runs. */
 export { Registry, scan } from '../definitions/index.ts';
@@ -29,15 +42,39 @@ export type { SwfClientOptions, Connection, ConnectionOptions, SWFClient } from 
 /** Structured logs (pino: pass your own logger), observer hooks and prom-client metrics. */
 export { createLogger, silentLogger, LOG_LEVELS, LOG_FORMATS } from '../common/index.ts';
 export type { Logger, LogFields, LogLevel, LogThreshold, LogFormat, LoggerOptions } from '../common/index.ts';
-export { combineObservers, noopObserver, startMetricsServer, metricsObserver, createWorkerMetrics } from '../common/index.ts';
+export {
+  combineObservers,
+  noopObserver,
+  startMetricsServer,
+  metricsObserver,
+  createWorkerMetrics,
+} from '../common/index.ts';
 export type {
-  WorkerObserver, DecisionTaskInfo, ActivityTaskInfo, DecisionTaskCompletedEvent, DecisionTaskFailedEvent,
-  NonDeterminismEvent, ActivityCompletedEvent, ActivityFailedEvent, PollErrorEvent, TypeRef, WorkflowRunInfo, WorkflowClosedEvent,
-  MetricsServer, MetricsServerOptions, WorkerMetrics,
+  WorkerObserver,
+  DecisionTaskInfo,
+  ActivityTaskInfo,
+  DecisionTaskCompletedEvent,
+  DecisionTaskFailedEvent,
+  NonDeterminismEvent,
+  ActivityCompletedEvent,
+  ActivityFailedEvent,
+  PollErrorEvent,
+  TypeRef,
+  WorkflowRunInfo,
+  WorkflowClosedEvent,
+  MetricsServer,
+  MetricsServerOptions,
+  WorkerMetrics,
 } from '../common/index.ts';
 /** Where payloads over SWF's 32,768-character limit go: files, S3 or memory, with codecs (gzip). */
 export {
-  PayloadStorage, FilePayloadStore, S3PayloadStore, MemoryPayloadStore, gzipCodec, payloadStorageFromEnv, PayloadNotFound,
+  PayloadStorage,
+  FilePayloadStore,
+  S3PayloadStore,
+  MemoryPayloadStore,
+  gzipCodec,
+  payloadStorageFromEnv,
+  PayloadNotFound,
 } from '../payloads/index.ts';
 export type { PayloadStore, PayloadCodec, PayloadStorageOptions, S3PayloadStoreOptions } from '../payloads/index.ts';
 /** The built-in workflow behind schedules: add it to a worker's registry to run schedules (task list 'flowy-schedules'). */

@@ -78,7 +78,11 @@ export class SwfEngine {
    * no call is answered before the commit that holds it is on disk, so an acknowledged call is
    * never lost.
    */
-  async execute(operation: string | Operation, input: Record<string, any>, region?: string): Promise<object | undefined> {
+  async execute(
+    operation: string | Operation,
+    input: Record<string, any>,
+    region?: string,
+  ): Promise<object | undefined> {
     const handler = handlerOf(operation);
     const identity = region ? { ...this.identity, region } : this.identity;
     const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
@@ -86,11 +90,14 @@ export class SwfEngine {
     try {
       // Pollers are woken before the commit: their claims can join it; neither call is answered
       // before that commit.
-      return await this.store.grouped(() => {
-        const result = handler(ctx, input);
-        finishOperation(ctx);
-        return result;
-      }, () => this.afterCommit(ctx));
+      return await this.store.grouped(
+        () => {
+          const result = handler(ctx, input);
+          finishOperation(ctx);
+          return result;
+        },
+        () => this.afterCommit(ctx),
+      );
     } catch (error) {
       if (error instanceof StoreCommitError) throw new SwfFault('InternalFailure', error.message);
       throw error;
@@ -102,9 +109,18 @@ export class SwfEngine {
    * timeout. A task is only claimed while the caller is still connected, so a poller that went
    * away never swallows one.
    */
-  async poll(operation: 'PollForDecisionTask' | 'PollForActivityTask', input: Record<string, any>, connection: PollConnection, region?: string): Promise<object> {
+  async poll(
+    operation: 'PollForDecisionTask' | 'PollForActivityTask',
+    input: Record<string, any>,
+    connection: PollConnection,
+    region?: string,
+  ): Promise<object> {
     const empty = operation === 'PollForDecisionTask' ? EMPTY_DECISION_TASK : EMPTY_ACTIVITY_TASK;
-    const key = PollerQueues.key(input.domain, operation === 'PollForDecisionTask' ? 'decision' : 'activity', input.taskList?.name);
+    const key = PollerQueues.key(
+      input.domain,
+      operation === 'PollForDecisionTask' ? 'decision' : 'activity',
+      input.taskList?.name,
+    );
     const deadline = Date.now() + this.longPollMs;
     for (;;) {
       if (!connection.isConnected() || this.isClosed) {
@@ -123,7 +139,7 @@ export class SwfEngine {
       let output: { taskToken?: string } | undefined;
       let isMissed: boolean;
       try {
-        output = await this.execute(claim, input, region) as { taskToken?: string } | undefined;
+        output = (await this.execute(claim, input, region)) as { taskToken?: string } | undefined;
       } finally {
         isMissed = this.pollers.endLook(key);
       }
@@ -143,7 +159,10 @@ export class SwfEngine {
       const remaining = deadline - Date.now();
       if (remaining <= 0) return { ...empty };
       if (this.pollers.waiting(key) >= MAX_POLLERS_PER_LIST) {
-        throw new SwfFault('LimitExceededFault', `Task list ${input.taskList.name} in domain ${input.domain} already has ${MAX_POLLERS_PER_LIST} waiting pollers; use fewer pollers`);
+        throw new SwfFault(
+          'LimitExceededFault',
+          `Task list ${input.taskList.name} in domain ${input.domain} already has ${MAX_POLLERS_PER_LIST} waiting pollers; use fewer pollers`,
+        );
       }
       const outcome = await this.pollers.wait(key, remaining, connection.signal);
       if (outcome === 'timeout') return { ...empty };
@@ -167,7 +186,10 @@ export class SwfEngine {
       for (const claims of batch) releaseUndeliveredTask(ctx, claims);
       return {};
     }, {}).catch((error: unknown) => {
-      console.error(`flowy local SWF: giving back ${batch.length} undelivered task(s) failed; they stay started until their timeouts:`, (error as Error)?.message ?? error);
+      console.error(
+        `flowy local SWF: giving back ${batch.length} undelivered task(s) failed; they stay started until their timeouts:`,
+        (error as Error)?.message ?? error,
+      );
     });
   }
 
@@ -216,7 +238,10 @@ export class SwfEngine {
         this.fireBatch(nowMs, 1);
       } catch (error) {
         // nothing of it was applied; it is kept and tried again a minute later
-        this.logger.error({ runId: deadline.runId, err: error }, `firing a ${deadline.kind} deadline failed; retrying in 60 s`);
+        this.logger.error(
+          { runId: deadline.runId, err: error },
+          `firing a ${deadline.kind} deadline failed; retrying in 60 s`,
+        );
         this.store.transaction(() => this.store.postponeDeadline(deadline.id, nowMs + POSTPONE_MS));
       }
     }
@@ -253,7 +278,11 @@ export class SwfEngine {
   pendingWork(): { scheduledTasks: number; startedTasks: number; nextDeadline?: Date } {
     const counts = this.store.taskCounts();
     const next = this.store.earliestWorkDeadlineMs();
-    return { scheduledTasks: counts.scheduled, startedTasks: counts.started, nextDeadline: next === undefined ? undefined : new Date(next) };
+    return {
+      scheduledTasks: counts.scheduled,
+      startedTasks: counts.started,
+      nextDeadline: next === undefined ? undefined : new Date(next),
+    };
   }
 
   /** Test control: forget every domain, type and execution (the signing secret is kept). */

@@ -72,7 +72,10 @@ export interface LocalServer {
 function serverClock(clock: Clock, engine: SwfEngine): LocalServerClock {
   const advanceTo = async (date: Date) => {
     if (!(clock instanceof ManualClock)) {
-      throw new SwfFault('ValidationException', 'The local server runs on the system clock; start it with clock: "manual" (flowy dev --clock manual) to advance time');
+      throw new SwfFault(
+        'ValidationException',
+        'The local server runs on the system clock; start it with clock: "manual" (flowy dev --clock manual) to advance time',
+      );
     }
     engine.advanceTo(date.getTime(), (ms) => clock.set(ms));
   };
@@ -87,16 +90,25 @@ function serverClock(clock: Clock, engine: SwfEngine): LocalServerClock {
 export async function startLocalServer(options: LocalServerOptions = {}): Promise<LocalServer> {
   const store = new Store({ path: options.db ?? ':memory:' });
   const clock: Clock = options.clock === 'manual' ? new ManualClock() : new SystemClock();
-  const engine = new SwfEngine(store, clock, {
-    accountId: options.accountId ?? '123456789012', region: options.region ?? 'us-east-1',
-  }, options.longPollMs ?? 60_000, options.logger ?? createLogger());
+  const engine = new SwfEngine(
+    store,
+    clock,
+    {
+      accountId: options.accountId ?? '123456789012',
+      region: options.region ?? 'us-east-1',
+    },
+    options.longPollMs ?? 60_000,
+    options.logger ?? createLogger(),
+  );
   const publicClock = serverClock(clock, engine);
-  const controls: TestControls | undefined = options.testControls ? {
-    reset: () => engine.reset(),
-    clock: () => ({ now: publicClock.now(), kind: clock.kind }),
-    advance: (seconds) => publicClock.advance(seconds),
-    advanceTo: (date) => publicClock.advanceTo(date),
-  } : undefined;
+  const controls: TestControls | undefined = options.testControls
+    ? {
+        reset: () => engine.reset(),
+        clock: () => ({ now: publicClock.now(), kind: clock.kind }),
+        advance: (seconds) => publicClock.advance(seconds),
+        advanceTo: (date) => publicClock.advanceTo(date),
+      }
+    : undefined;
   let server: Server;
   let url: string;
   try {

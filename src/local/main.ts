@@ -22,9 +22,13 @@ export async function runLocalServerProcess(argv: string[]): Promise<void> {
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port} is not a port number (0-65535; 0 picks a free one)`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port ${values.port} is not a port number (0-65535; 0 picks a free one)`);
   const server = await startLocalServer({
-    host: values.host, port, db: values.db, testControls: values['test-controls'],
+    host: values.host,
+    port,
+    db: values.db,
+    testControls: values['test-controls'],
     longPollMs: values['long-poll-ms'] ? Number(values['long-poll-ms']) : undefined,
   });
   console.log(describeListening(server));

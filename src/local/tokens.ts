@@ -46,7 +46,12 @@ export class TokenSigner {
 
   /** A task token for a started task; valid only while that exact task stays started. */
   taskToken(claims: TaskTokenClaims): string {
-    return this.seal([claims.kind === 'decision' ? 'd' : 'a', claims.runId, claims.scheduledEventId, claims.startedEventId]);
+    return this.seal([
+      claims.kind === 'decision' ? 'd' : 'a',
+      claims.runId,
+      claims.scheduledEventId,
+      claims.startedEventId,
+    ]);
   }
 
   /** SWF_SPEC 12: a forged or malformed token is a ValidationException. */
@@ -66,9 +71,12 @@ export class TokenSigner {
   readPageToken<T>(token: string, query: unknown, nowMs: number): T {
     const value = this.open(token, 'nextPageToken', 'nextPageToken') as { q: string; p: T; t: number };
     if (value.q !== queryHash(query)) {
-      throw validationError("Invalid nextPageToken at 'nextPageToken': it belongs to a query with other arguments; repeat the original arguments unchanged");
+      throw validationError(
+        "Invalid nextPageToken at 'nextPageToken': it belongs to a query with other arguments; repeat the original arguments unchanged",
+      );
     }
-    if (nowMs - value.t > PAGE_TOKEN_LIFETIME_MS) throw validationError('Specified token has exceeded its maximum lifetime');
+    if (nowMs - value.t > PAGE_TOKEN_LIFETIME_MS)
+      throw validationError('Specified token has exceeded its maximum lifetime');
     return value.p;
   }
 }

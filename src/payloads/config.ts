@@ -32,9 +32,12 @@ export function payloadStorageFromEnv(options: PayloadEnvironment): PayloadStora
   const { env, domain } = options;
   const setting = env.FLOWY_PAYLOADS?.trim() || (options.isLocal ? DEFAULT_PAYLOAD_DIRECTORY : 'none');
   if (setting === 'none') return undefined;
-  const threshold = env.FLOWY_PAYLOAD_THRESHOLD === undefined ? DEFAULT_PAYLOAD_THRESHOLD : Number(env.FLOWY_PAYLOAD_THRESHOLD);
+  const threshold =
+    env.FLOWY_PAYLOAD_THRESHOLD === undefined ? DEFAULT_PAYLOAD_THRESHOLD : Number(env.FLOWY_PAYLOAD_THRESHOLD);
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > 32_768) {
-    throw new Error(`FLOWY_PAYLOAD_THRESHOLD must be a whole number of characters from 1 to 32768, got "${env.FLOWY_PAYLOAD_THRESHOLD}"`);
+    throw new Error(
+      `FLOWY_PAYLOAD_THRESHOLD must be a whole number of characters from 1 to 32768, got "${env.FLOWY_PAYLOAD_THRESHOLD}"`,
+    );
   }
   const codecs = codecsFrom(env.FLOWY_PAYLOAD_CODECS ?? 'gzip');
   const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(setting);
@@ -42,18 +45,33 @@ export function payloadStorageFromEnv(options: PayloadEnvironment): PayloadStora
     const prefix = [s3[2]!.replace(/\/+$/, ''), domain].filter(Boolean).join('/');
     const endpoint = env.FLOWY_S3_ENDPOINT;
     const clientConfig = endpoint ? { endpoint, forcePathStyle: true } : {};
-    return new PayloadStorage({ store: new S3PayloadStore({ bucket: s3[1]!, prefix, clientConfig }), codecs, threshold });
+    return new PayloadStorage({
+      store: new S3PayloadStore({ bucket: s3[1]!, prefix, clientConfig }),
+      codecs,
+      threshold,
+    });
   }
   if (setting.includes('://')) {
-    throw new Error(`FLOWY_PAYLOADS "${setting}" is neither a directory nor s3://bucket/prefix; use one of them, or "none"`);
+    throw new Error(
+      `FLOWY_PAYLOADS "${setting}" is neither a directory nor s3://bucket/prefix; use one of them, or "none"`,
+    );
   }
-  return new PayloadStorage({ store: new FilePayloadStore(resolve(options.cwd ?? process.cwd(), setting, domain)), codecs, threshold });
+  return new PayloadStorage({
+    store: new FilePayloadStore(resolve(options.cwd ?? process.cwd(), setting, domain)),
+    codecs,
+    threshold,
+  });
 }
 
 function codecsFrom(setting: string): PayloadCodec[] {
-  const names = setting.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+  const names = setting
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'none');
   return names.map((name) => {
     if (name === gzipCodec.name) return gzipCodec;
-    throw new Error(`FLOWY_PAYLOAD_CODECS: unknown codec "${name}"; flowy ships "gzip" (or "none"); other codecs are given in code (PayloadStorage codecs)`);
+    throw new Error(
+      `FLOWY_PAYLOAD_CODECS: unknown codec "${name}"; flowy ships "gzip" (or "none"); other codecs are given in code (PayloadStorage codecs)`,
+    );
   });
 }

@@ -58,7 +58,8 @@ export class PayloadStorage {
     this.threshold = options.threshold ?? DEFAULT_PAYLOAD_THRESHOLD;
     this.cacheLimit = options.cacheCharacters ?? 64 * 2 ** 20;
     for (const codec of this.codecs) {
-      if (!/^[A-Za-z0-9_-]+$/.test(codec.name)) throw new Error(`Payload codec name "${codec.name}" may hold only letters, digits, '-' and '_'`);
+      if (!/^[A-Za-z0-9_-]+$/.test(codec.name))
+        throw new Error(`Payload codec name "${codec.name}" may hold only letters, digits, '-' and '_'`);
     }
   }
 
@@ -93,7 +94,10 @@ export class PayloadStorage {
    * The history with every reference replaced by its payload (events without one are kept as
    * they are). `execution` names the run in errors.
    */
-  async resolveEvents<E extends HistoryEvent>(events: readonly E[], execution?: { workflowId?: string; runId?: string }): Promise<E[]> {
+  async resolveEvents<E extends HistoryEvent>(
+    events: readonly E[],
+    execution?: { workflowId?: string; runId?: string },
+  ): Promise<E[]> {
     const resolved: E[] = [];
     for (const event of events) {
       const attributes = eventAttributes(event) as Record<string, unknown>;
@@ -138,7 +142,10 @@ export class PayloadStorage {
 
   private codec(name: string, where: string): PayloadCodec {
     const codec = this.codecs.find((c) => c.name === name) ?? (name === gzipCodec.name ? gzipCodec : undefined);
-    if (!codec) throw new Error(`Payload in ${where} was encoded with codec "${name}", which this process does not have; configure it in its PayloadStorage codecs`);
+    if (!codec)
+      throw new Error(
+        `Payload in ${where} was encoded with codec "${name}", which this process does not have; configure it in its PayloadStorage codecs`,
+      );
     return codec;
   }
 

@@ -29,7 +29,12 @@ export function isReference(text: string | undefined): text is string {
 
 /** The text of a reference, as the history holds it. */
 export function formatReference(reference: Omit<PayloadReference, 'version'>): string {
-  return JSON.stringify({ $flowyPayload: PAYLOAD_REFERENCE_VERSION, key: reference.key, length: reference.length, codecs: reference.codecs });
+  return JSON.stringify({
+    $flowyPayload: PAYLOAD_REFERENCE_VERSION,
+    key: reference.key,
+    length: reference.length,
+    codecs: reference.codecs,
+  });
 }
 
 /** Parses a reference; throws an Error naming `where` when it is malformed or of a newer version. */
@@ -50,8 +55,18 @@ export function parseReference(text: string, where: string): PayloadReference {
     );
   }
   const codecs = value.codecs ?? [];
-  if (typeof value.key !== 'string' || !/^[0-9a-f]{64}(\.[A-Za-z0-9_-]+)*$/.test(value.key) || !Array.isArray(codecs) || codecs.some((c) => typeof c !== 'string')) {
+  if (
+    typeof value.key !== 'string' ||
+    !/^[0-9a-f]{64}(\.[A-Za-z0-9_-]+)*$/.test(value.key) ||
+    !Array.isArray(codecs) ||
+    codecs.some((c) => typeof c !== 'string')
+  ) {
     throw new Error(`Payload reference in ${where} is malformed (key and codecs): ${text.slice(0, 120)}`);
   }
-  return { version, key: value.key, length: typeof value.length === 'number' ? value.length : -1, codecs: codecs as string[] };
+  return {
+    version,
+    key: value.key,
+    length: typeof value.length === 'number' ? value.length : -1,
+    codecs: codecs as string[],
+  };
 }

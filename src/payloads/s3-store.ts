@@ -34,13 +34,24 @@ export class S3PayloadStore implements PayloadStore {
   async put(key: string, bytes: Uint8Array): Promise<void> {
     if (await this.has(key)) return; // content-addressed: the object is already there
     const { PutObjectCommand } = await import('@aws-sdk/client-s3');
-    await (await this.s3()).send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: bytes, ContentType: 'application/octet-stream' }));
+    await (
+      await this.s3()
+    ).send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.prefix + key,
+        Body: bytes,
+        ContentType: 'application/octet-stream',
+      }),
+    );
   }
 
   async get(key: string): Promise<Uint8Array | undefined> {
     try {
       const { GetObjectCommand } = await import('@aws-sdk/client-s3');
-      const object = await (await this.s3()).send(new GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + key }));
+      const object = await (
+        await this.s3()
+      ).send(new GetObjectCommand({ Bucket: this.bucket, Key: this.prefix + key }));
       return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
     } catch (error) {
       if (isNotFound(error)) return undefined;

@@ -52,7 +52,14 @@ export interface ScheduleDescription extends ScheduleState {
 
 /** The initial state of a new schedule: fire times after its first decision are due. Throws on a bad spec. */
 export function initialScheduleState(name: string, spec: ScheduleSpec): ScheduleState {
-  return { name, spec: resolveScheduleSpec(spec), paused: false, lastFireTime: '', recent: [], counts: { started: 0, skipped: 0, missed: 0 } };
+  return {
+    name,
+    spec: resolveScheduleSpec(spec),
+    paused: false,
+    lastFireTime: '',
+    recent: [],
+    counts: { started: 0, skipped: 0, missed: 0 },
+  };
 }
 
 @workflow({
@@ -91,7 +98,11 @@ export class ScheduleWorkflow extends Workflow<ScheduleState, void> {
       this.wake?.();
     });
     for (;;) {
-      if (this.open.size === 0 && this.state.buffered === undefined && (this.firesThisRun >= FIRES_PER_RUN || this.restartSuggested)) {
+      if (
+        this.open.size === 0 &&
+        this.state.buffered === undefined &&
+        (this.firesThisRun >= FIRES_PER_RUN || this.restartSuggested)
+      ) {
         this.restart(this.state);
       }
       if (this.restartSuggested && this.state.spec.overlap === 'allow') this.restart(this.state);
@@ -112,7 +123,8 @@ export class ScheduleWorkflow extends Workflow<ScheduleState, void> {
     const { spec } = this.state;
     for (;;) {
       const [next] = nextFireTimes(spec, new Date(this.state.lastFireTime), 1);
-      if (!next) throw new ConfigurationError(`Schedule "${this.state.name}": cron "${spec.cron}" has no next fire time`);
+      if (!next)
+        throw new ConfigurationError(`Schedule "${this.state.name}": cron "${spec.cron}" has no next fire time`);
       if (next.getTime() > now.getTime()) return next;
       this.state.lastFireTime = next.toISOString();
       if (now.getTime() - next.getTime() > (spec.catchupWindow + spec.jitter) * 1000) {
@@ -121,7 +133,8 @@ export class ScheduleWorkflow extends Workflow<ScheduleState, void> {
       }
       this.fire(next, false);
       this.firesThisRun++;
-      if (this.firesThisRun >= FIRES_PER_RUN && this.open.size === 0 && this.state.buffered === undefined) return undefined;
+      if (this.firesThisRun >= FIRES_PER_RUN && this.open.size === 0 && this.state.buffered === undefined)
+        return undefined;
     }
   }
 
@@ -129,7 +142,11 @@ export class ScheduleWorkflow extends Workflow<ScheduleState, void> {
   private fire(scheduledAt: Date, trigger: boolean): void {
     const { overlap } = this.state.spec;
     if (this.open.size > 0 && overlap === 'skip') {
-      this.remember({ scheduledAt: scheduledAt.toISOString(), outcome: 'skipped (overlap)', ...(trigger ? { trigger } : {}) });
+      this.remember({
+        scheduledAt: scheduledAt.toISOString(),
+        outcome: 'skipped (overlap)',
+        ...(trigger ? { trigger } : {}),
+      });
       this.state.counts.skipped++;
       return;
     }
@@ -148,14 +165,24 @@ export class ScheduleWorkflow extends Workflow<ScheduleState, void> {
     const { spec } = this.state;
     const stamp = scheduledAt.toISOString().replace(/[-:]|\.\d+/g, '');
     const workflowId = `${this.workflowId}-${stamp}${trigger ? `-trigger-${this.state.counts.started + 1}` : ''}`;
-    const record: ScheduleRun = { scheduledAt: scheduledAt.toISOString(), workflowId, startedAt: this.now().toISOString(), outcome: 'running', ...(trigger ? { trigger } : {}) };
+    const record: ScheduleRun = {
+      scheduledAt: scheduledAt.toISOString(),
+      workflowId,
+      startedAt: this.now().toISOString(),
+      outcome: 'running',
+      ...(trigger ? { trigger } : {}),
+    };
     this.remember(record);
     this.state.counts.started++;
     this.open.add(workflowId);
-    const child = WorkflowProxy(spec.workflow, { childPolicy: 'TERMINATE', ...(spec.taskList ? { taskList: spec.taskList } : {}) });
+    const child = WorkflowProxy(spec.workflow, {
+      childPolicy: 'TERMINATE',
+      ...(spec.taskList ? { taskList: spec.taskList } : {}),
+    });
     child(spec.input, { workflowId }).then(
       () => this.closed(record, 'completed'),
-      (error: { name?: string; reason?: string; message?: string }) => this.closed(record, `${error.name ?? 'failed'}${error.reason ? `: ${error.reason}` : ''}`),
+      (error: { name?: string; reason?: string; message?: string }) =>
+        this.closed(record, `${error.name ?? 'failed'}${error.reason ? `: ${error.reason}` : ''}`),
     );
   }
 

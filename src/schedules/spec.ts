@@ -26,7 +26,8 @@ export interface ScheduleSpec {
 }
 
 /** The spec with defaults applied. */
-export type ResolvedScheduleSpec = Required<Omit<ScheduleSpec, 'input' | 'taskList'>> & Pick<ScheduleSpec, 'input' | 'taskList'>;
+export type ResolvedScheduleSpec = Required<Omit<ScheduleSpec, 'input' | 'taskList'>> &
+  Pick<ScheduleSpec, 'input' | 'taskList'>;
 
 /** Applies defaults and checks every field; throws an Error naming the field and the fix. */
 export function resolveScheduleSpec(spec: ScheduleSpec): ResolvedScheduleSpec {
@@ -39,17 +40,35 @@ export function resolveScheduleSpec(spec: ScheduleSpec): ResolvedScheduleSpec {
   try {
     CronExpressionParser.parse(spec.cron, { tz: timezone });
   } catch (error) {
-    throw new Error(`Schedule cron "${spec.cron}" is not valid (${(error as Error).message}); use 5 fields, e.g. "*/5 * * * *"`, { cause: error });
+    throw new Error(
+      `Schedule cron "${spec.cron}" is not valid (${(error as Error).message}); use 5 fields, e.g. "*/5 * * * *"`,
+      { cause: error },
+    );
   }
-  if (!spec.workflow?.name || !spec.workflow.version) throw new Error('A schedule needs the workflow to start: { name, version }');
+  if (!spec.workflow?.name || !spec.workflow.version)
+    throw new Error('A schedule needs the workflow to start: { name, version }');
   const overlap = spec.overlap ?? 'skip';
-  if (!['skip', 'buffer-one', 'allow'].includes(overlap)) throw new Error(`Schedule overlap "${overlap}" is not one of skip, buffer-one, allow`);
+  if (!['skip', 'buffer-one', 'allow'].includes(overlap))
+    throw new Error(`Schedule overlap "${overlap}" is not one of skip, buffer-one, allow`);
   const jitter = spec.jitter ?? 0;
   const catchupWindow = spec.catchupWindow ?? 60;
-  for (const [field, value] of [['jitter', jitter], ['catchupWindow', catchupWindow]] as const) {
-    if (!Number.isInteger(value) || value < 0) throw new Error(`Schedule ${field} must be a whole number of seconds ≥ 0, got ${JSON.stringify(value)}`);
+  for (const [field, value] of [
+    ['jitter', jitter],
+    ['catchupWindow', catchupWindow],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 0)
+      throw new Error(`Schedule ${field} must be a whole number of seconds ≥ 0, got ${JSON.stringify(value)}`);
   }
-  return { cron: spec.cron, timezone, workflow: spec.workflow, input: spec.input, taskList: spec.taskList, overlap, jitter, catchupWindow };
+  return {
+    cron: spec.cron,
+    timezone,
+    workflow: spec.workflow,
+    input: spec.input,
+    taskList: spec.taskList,
+    overlap,
+    jitter,
+    catchupWindow,
+  };
 }
 
 /** The first `count` fire times strictly after `after`. */

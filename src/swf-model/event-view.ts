@@ -5,7 +5,8 @@
 import type { EventType, HistoryEvent } from './swf-types.ts';
 
 /** Which part of a run an event is about. */
-export type EventKind = 'run' | 'decisionTask' | 'activity' | 'timer' | 'child' | 'signal' | 'marker' | 'external' | 'lambda';
+export type EventKind =
+  'run' | 'decisionTask' | 'activity' | 'timer' | 'child' | 'signal' | 'marker' | 'external' | 'lambda';
 
 /** How a run closed, named after the event that closed it (SWF_SPEC 9; the API's CloseStatus). */
 export type CloseStatus = 'COMPLETED' | 'FAILED' | 'CANCELED' | 'TERMINATED' | 'TIMED_OUT' | 'CONTINUED_AS_NEW';
@@ -15,7 +16,9 @@ export type EventAttributesKey<T extends string> = `${Uncapitalize<T>}EventAttri
 
 /** The attributes of an event of type `T`, as the mirror in swf-types.ts declares them. */
 export type AttributesOf<T extends EventType> =
-  EventAttributesKey<T> extends keyof HistoryEvent ? NonNullable<HistoryEvent[EventAttributesKey<T>]> : Record<string, unknown>;
+  EventAttributesKey<T> extends keyof HistoryEvent
+    ? NonNullable<HistoryEvent[EventAttributesKey<T>]>
+    : Record<string, unknown>;
 
 interface EventFacts {
   kind: EventKind;
@@ -160,7 +163,8 @@ export function readEvent(event: HistoryEvent): EventView | undefined {
   if (!isEventType(eventType)) return undefined;
   const facts = FACTS[eventType];
   const attributes = eventAttributes(event);
-  const id = (name: string): number | undefined => (typeof attributes[name] === 'number' ? (attributes[name] as number) : undefined);
+  const id = (name: string): number | undefined =>
+    typeof attributes[name] === 'number' ? (attributes[name] as number) : undefined;
   return {
     eventType,
     eventId: event.eventId ?? 0,

@@ -4,8 +4,14 @@
 // the operations' inputs (the SDK's types, imported as types only). Pure: nothing runs on import.
 export type * from './swf-types.ts';
 export {
-  readEvent, eventAttributes, eventAttributesKey, decisionAttributesKey, timestampMillis, isEventType,
-  closeStatusOf, needsDecision,
+  readEvent,
+  eventAttributes,
+  eventAttributesKey,
+  decisionAttributesKey,
+  timestampMillis,
+  isEventType,
+  closeStatusOf,
+  needsDecision,
 } from './event-view.ts';
 export { FAULT_NAMESPACES } from './faults.ts';
 export type { SwfFaultName, ModeledFaultName, ServiceErrorName } from './faults.ts';

@@ -43,7 +43,10 @@ export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
   client.middlewareStack.remove('loggerMiddleware');
   if (config.credentials === LOCAL_CREDENTIALS) {
     client.middlewareStack.remove('httpSigningMiddleware');
-    client.middlewareStack.add(unsignedScope(connection.region), { step: 'finalizeRequest', name: 'flowyUnsignedScope' });
+    client.middlewareStack.add(unsignedScope(connection.region), {
+      step: 'finalizeRequest',
+      name: 'flowyUnsignedScope',
+    });
   }
   explainNonJsonAnswers(client, connection.endpoint ?? `Amazon SWF in ${connection.region}`);
   return client;

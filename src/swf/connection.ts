@@ -42,10 +42,24 @@ export function resolveConnection(options: ConnectionOptions = {}): Connection {
   const explicit = options.endpoint ? 'flag' : env.SWF_ENDPOINT ? 'SWF_ENDPOINT' : undefined;
   if (explicit) {
     const endpoint = normalizeEndpoint((options.endpoint || env.SWF_ENDPOINT) as string);
-    return { endpoint, region: region || LOCAL_DEFAULT_REGION, domain, isLocal: isLoopback(endpoint), isAws: isAwsEndpoint(endpoint), source: explicit };
+    return {
+      endpoint,
+      region: region || LOCAL_DEFAULT_REGION,
+      domain,
+      isLocal: isLoopback(endpoint),
+      isAws: isAwsEndpoint(endpoint),
+      source: explicit,
+    };
   }
   if (region) return { region, domain, isLocal: false, isAws: true, source: 'region' };
-  return { endpoint: LOCAL_DEFAULT_ENDPOINT, region: LOCAL_DEFAULT_REGION, domain, isLocal: true, isAws: false, source: 'default' };
+  return {
+    endpoint: LOCAL_DEFAULT_ENDPOINT,
+    region: LOCAL_DEFAULT_REGION,
+    domain,
+    isLocal: true,
+    isAws: false,
+    source: 'default',
+  };
 }
 
 /** Accepts `host:port` as a shorthand for `http://host:port`; rejects what is not a URL. */

@@ -39,29 +39,45 @@ import type {
 } from '@aws-sdk/client-swf';
 
 /** One page of open executions (newest first unless `reverseOrder`). */
-export async function listOpenExecutions(client: SWFClient, input: ListOpenWorkflowExecutionsInput): Promise<WorkflowExecutionInfos> {
+export async function listOpenExecutions(
+  client: SWFClient,
+  input: ListOpenWorkflowExecutionsInput,
+): Promise<WorkflowExecutionInfos> {
   return client.send(new ListOpenWorkflowExecutionsCommand(input));
 }
 
 /** One page of closed executions (newest start first unless `reverseOrder`). */
-export async function listClosedExecutions(client: SWFClient, input: ListClosedWorkflowExecutionsInput): Promise<WorkflowExecutionInfos> {
+export async function listClosedExecutions(
+  client: SWFClient,
+  input: ListClosedWorkflowExecutionsInput,
+): Promise<WorkflowExecutionInfos> {
   return client.send(new ListClosedWorkflowExecutionsCommand(input));
 }
 
 /** How many open executions match; `truncated` when SWF stopped counting. */
-export async function countOpenExecutions(client: SWFClient, input: CountOpenWorkflowExecutionsInput): Promise<{ count: number; truncated: boolean }> {
+export async function countOpenExecutions(
+  client: SWFClient,
+  input: CountOpenWorkflowExecutionsInput,
+): Promise<{ count: number; truncated: boolean }> {
   const output = await client.send(new CountOpenWorkflowExecutionsCommand(input));
   return { count: output.count ?? 0, truncated: output.truncated ?? false };
 }
 
 /** How many closed executions match; `truncated` when SWF stopped counting. */
-export async function countClosedExecutions(client: SWFClient, input: CountClosedWorkflowExecutionsInput): Promise<{ count: number; truncated: boolean }> {
+export async function countClosedExecutions(
+  client: SWFClient,
+  input: CountClosedWorkflowExecutionsInput,
+): Promise<{ count: number; truncated: boolean }> {
   const output = await client.send(new CountClosedWorkflowExecutionsCommand(input));
   return { count: output.count ?? 0, truncated: output.truncated ?? false };
 }
 
 /** DescribeWorkflowExecution: info, configuration, open counts, latest activity heartbeat time. */
-export async function describeExecution(client: SWFClient, domain: string, execution: WorkflowExecution): Promise<WorkflowExecutionDetail> {
+export async function describeExecution(
+  client: SWFClient,
+  domain: string,
+  execution: WorkflowExecution,
+): Promise<WorkflowExecutionDetail> {
   return client.send(new DescribeWorkflowExecutionCommand({ domain, execution }));
 }
 
@@ -83,7 +99,11 @@ export async function describeDomain(client: SWFClient, name: string) {
 }
 
 /** Every workflow type of a domain with the given status (all pages). */
-export async function listWorkflowTypes(client: SWFClient, domain: string, registrationStatus: 'REGISTERED' | 'DEPRECATED'): Promise<WorkflowTypeInfo[]> {
+export async function listWorkflowTypes(
+  client: SWFClient,
+  domain: string,
+  registrationStatus: 'REGISTERED' | 'DEPRECATED',
+): Promise<WorkflowTypeInfo[]> {
   const types: WorkflowTypeInfo[] = [];
   let nextPageToken: string | undefined;
   do {
@@ -95,7 +115,11 @@ export async function listWorkflowTypes(client: SWFClient, domain: string, regis
 }
 
 /** Every activity type of a domain with the given status (all pages). */
-export async function listActivityTypes(client: SWFClient, domain: string, registrationStatus: 'REGISTERED' | 'DEPRECATED'): Promise<ActivityTypeInfo[]> {
+export async function listActivityTypes(
+  client: SWFClient,
+  domain: string,
+  registrationStatus: 'REGISTERED' | 'DEPRECATED',
+): Promise<ActivityTypeInfo[]> {
   const types: ActivityTypeInfo[] = [];
   let nextPageToken: string | undefined;
   do {
@@ -107,17 +131,29 @@ export async function listActivityTypes(client: SWFClient, domain: string, regis
 }
 
 /** DescribeWorkflowType: status and registered defaults. */
-export async function describeWorkflowType(client: SWFClient, domain: string, workflowType: { name: string; version: string }): Promise<WorkflowTypeDetail> {
+export async function describeWorkflowType(
+  client: SWFClient,
+  domain: string,
+  workflowType: { name: string; version: string },
+): Promise<WorkflowTypeDetail> {
   return client.send(new DescribeWorkflowTypeCommand({ domain, workflowType }));
 }
 
 /** DescribeActivityType: status and registered defaults. */
-export async function describeActivityType(client: SWFClient, domain: string, activityType: { name: string; version: string }): Promise<ActivityTypeDetail> {
+export async function describeActivityType(
+  client: SWFClient,
+  domain: string,
+  activityType: { name: string; version: string },
+): Promise<ActivityTypeDetail> {
   return client.send(new DescribeActivityTypeCommand({ domain, activityType }));
 }
 
 /** Decision and activity tasks waiting in one task list. */
-export async function countPendingTasks(client: SWFClient, domain: string, taskList: string): Promise<{ decisionTasks: number; activityTasks: number }> {
+export async function countPendingTasks(
+  client: SWFClient,
+  domain: string,
+  taskList: string,
+): Promise<{ decisionTasks: number; activityTasks: number }> {
   const [decisions, activities] = await Promise.all([
     client.send(new CountPendingDecisionTasksCommand({ domain, taskList: { name: taskList } })),
     client.send(new CountPendingActivityTasksCommand({ domain, taskList: { name: taskList } })),
@@ -131,8 +167,14 @@ export async function signalExecution(client: SWFClient, input: SignalWorkflowEx
 }
 
 /** RequestCancelWorkflowExecution: the decider decides what cancelling means. */
-export async function requestCancelExecution(client: SWFClient, domain: string, execution: { workflowId: string; runId?: string }): Promise<void> {
-  await client.send(new RequestCancelWorkflowExecutionCommand({ domain, workflowId: execution.workflowId, runId: execution.runId }));
+export async function requestCancelExecution(
+  client: SWFClient,
+  domain: string,
+  execution: { workflowId: string; runId?: string },
+): Promise<void> {
+  await client.send(
+    new RequestCancelWorkflowExecutionCommand({ domain, workflowId: execution.workflowId, runId: execution.runId }),
+  );
 }
 
 /** TerminateWorkflowExecution: closes the run at once. */

@@ -14,7 +14,17 @@ export function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR');
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNABORTED',
+]);
 
 /** True when the error says the endpoint could not be reached (as opposed to a fault it answered). */
 export function isConnectionError(error: unknown): boolean {
@@ -30,6 +40,6 @@ export function isConnectionError(error: unknown): boolean {
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as { code?: string }).code;
-  const name = error.name !== 'Error' ? error.name : code ?? 'Error';
+  const name = error.name !== 'Error' ? error.name : (code ?? 'Error');
   return error.message ? `${name}: ${error.message}` : name;
 }

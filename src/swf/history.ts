@@ -31,7 +31,12 @@ export async function getHistory(
   let nextPageToken: string | undefined;
   do {
     const page = await client.send(
-      new GetWorkflowExecutionHistoryCommand({ domain, execution, nextPageToken, maximumPageSize: options.maximumPageSize ?? 1000 }),
+      new GetWorkflowExecutionHistoryCommand({
+        domain,
+        execution,
+        nextPageToken,
+        maximumPageSize: options.maximumPageSize ?? 1000,
+      }),
       { abortSignal: options.abortSignal },
     );
     events.push(...(page.events ?? []));
@@ -54,7 +59,13 @@ export async function getEventsAfter(
   let nextPageToken: string | undefined;
   for (;;) {
     const page = await client.send(
-      new GetWorkflowExecutionHistoryCommand({ domain, execution, reverseOrder: true, maximumPageSize: 100, nextPageToken }),
+      new GetWorkflowExecutionHistoryCommand({
+        domain,
+        execution,
+        reverseOrder: true,
+        maximumPageSize: 100,
+        nextPageToken,
+      }),
     );
     for (const event of page.events ?? []) {
       if ((event.eventId ?? 0) <= afterEventId) return newest.reverse();

@@ -44,6 +44,12 @@ export { isFault, isAbort, isConnectionError, describeError } from './faults.ts'
 export { OperationNotImplementedError } from './non-json-answers.ts';
 export type { SwfFaultName } from './faults.ts';
 export { MAX_HEARTBEAT_DETAILS } from './limits.ts';
-export type { SWFClient, CloseStatus, HistoryEvent, WorkflowExecutionDetail, WorkflowExecutionInfo } from '@aws-sdk/client-swf';
+export type {
+  SWFClient,
+  CloseStatus,
+  HistoryEvent,
+  WorkflowExecutionDetail,
+  WorkflowExecutionInfo,
+} from '@aws-sdk/client-swf';
 export { readEngineStatus } from './status.ts';
 export type { EngineStatus, EngineStatusOptions, TaskListStatus } from './status.ts';

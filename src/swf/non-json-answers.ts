@@ -5,7 +5,12 @@ import type { SWFClient } from '@aws-sdk/client-swf';
 /** An endpoint answered an SWF operation with a body that is not SWF's JSON. */
 export class OperationNotImplementedError extends Error {
   override readonly name = 'OperationNotImplemented';
-  constructor(readonly endpoint: string, readonly operation: string, readonly status: number | undefined, readonly contentType: string | undefined) {
+  constructor(
+    readonly endpoint: string,
+    readonly operation: string,
+    readonly status: number | undefined,
+    readonly contentType: string | undefined,
+  ) {
     super(
       `The endpoint ${endpoint} does not implement the SWF operation ${operation}: it answered` +
         `${status === undefined ? '' : ` HTTP ${status}`} with ${contentType ? `"${contentType}"` : 'a body'} that is not SWF JSON; ` +
@@ -35,7 +40,12 @@ export function explainNonJsonAnswers(client: SWFClient, endpoint: string): void
         const operation = (context.commandName ?? 'operation').replace(/Command$/, '');
         const headers = error.$response?.headers ?? {};
         const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-        throw new OperationNotImplementedError(endpoint, operation, error.$response?.statusCode ?? error.$metadata?.httpStatusCode, contentType);
+        throw new OperationNotImplementedError(
+          endpoint,
+          operation,
+          error.$response?.statusCode ?? error.$metadata?.httpStatusCode,
+          contentType,
+        );
       }
     },
     { step: 'initialize', name: 'flowyExplainNonJsonAnswers' },

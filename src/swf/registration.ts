@@ -1,10 +1,6 @@
 // Registering the domain and every workflow and activity type of a Registry (Flowy's reg_remote):
 // idempotent, so many workers may try at once and the ones that lose the race carry on.
-import {
-  RegisterActivityTypeCommand,
-  RegisterDomainCommand,
-  RegisterWorkflowTypeCommand,
-} from '@aws-sdk/client-swf';
+import { RegisterActivityTypeCommand, RegisterDomainCommand, RegisterWorkflowTypeCommand } from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
 import type { ActivityDefinition, Registry, WorkflowDefinition } from '../definitions/index.ts';
 import { isFault } from './faults.ts';
@@ -47,7 +43,11 @@ export async function registerDomain(client: SWFClient, domain: string, options:
 }
 
 /** Registers one workflow type with its defaults; returns false when that name@version exists. */
-export async function registerWorkflowType(client: SWFClient, domain: string, definition: WorkflowDefinition): Promise<boolean> {
+export async function registerWorkflowType(
+  client: SWFClient,
+  domain: string,
+  definition: WorkflowDefinition,
+): Promise<boolean> {
   const o = definition.options;
   try {
     await client.send(
@@ -70,7 +70,11 @@ export async function registerWorkflowType(client: SWFClient, domain: string, de
 }
 
 /** Registers one activity type with its defaults; returns false when that name@version exists. */
-export async function registerActivityType(client: SWFClient, domain: string, definition: ActivityDefinition): Promise<boolean> {
+export async function registerActivityType(
+  client: SWFClient,
+  domain: string,
+  definition: ActivityDefinition,
+): Promise<boolean> {
   const o = definition.options;
   try {
     await client.send(
@@ -103,7 +107,11 @@ export async function registerAll(
   registry: Registry,
   options: DomainOptions = {},
 ): Promise<RegistrationReport> {
-  const report: RegistrationReport = { domainCreated: await registerDomain(client, domain, options), registered: [], existing: [] };
+  const report: RegistrationReport = {
+    domainCreated: await registerDomain(client, domain, options),
+    registered: [],
+    existing: [],
+  };
   for (const definition of registry.workflows()) {
     const created = await registerWorkflowType(client, domain, definition);
     (created ? report.registered : report.existing).push(`${definition.options.name}@${definition.options.version}`);

@@ -39,7 +39,11 @@ export interface EngineStatusOptions {
  * Describes `domain`, counts the pending tasks of the given task lists and groups the open
  * executions by type. Throws what the SDK throws (unreachable endpoint, unknown domain).
  */
-export async function readEngineStatus(client: SWFClient, domain: string, options: EngineStatusOptions): Promise<EngineStatus> {
+export async function readEngineStatus(
+  client: SWFClient,
+  domain: string,
+  options: EngineStatusOptions,
+): Promise<EngineStatus> {
   const described = await client.send(new DescribeDomainCommand({ name: domain }));
   const counts = await Promise.all([
     ...options.decisionTaskLists.map(async (name): Promise<TaskListStatus> => {
@@ -59,7 +63,12 @@ export async function readEngineStatus(client: SWFClient, domain: string, option
   const startTimeFilter = { oldestDate: new Date(Date.now() - 366 * 24 * 3600 * 1000) };
   do {
     const page = await client.send(
-      new ListOpenWorkflowExecutionsCommand({ domain, startTimeFilter, maximumPageSize: Math.min(1000, max - read), nextPageToken }),
+      new ListOpenWorkflowExecutionsCommand({
+        domain,
+        startTimeFilter,
+        maximumPageSize: Math.min(1000, max - read),
+        nextPageToken,
+      }),
     );
     for (const info of page.executionInfos ?? []) {
       const type = `${info.workflowType?.name}@${info.workflowType?.version}`;
@@ -76,7 +85,9 @@ export async function readEngineStatus(client: SWFClient, domain: string, option
       description: described.domainInfo?.description,
     },
     taskLists: counts,
-    openExecutions: [...byType].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+    openExecutions: [...byType]
+      .map(([type, count]) => ({ type, count }))
+      .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
     openTruncated: nextPageToken !== undefined,
   };
 }

@@ -36,13 +36,19 @@ export async function loadHistory(input: HistorySource): Promise<LoadedHistory> 
       text = await readFile(input, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      throw new Error(`Cannot read history file "${input}" (${code}); record one with "flowy history <workflowId> --json > ${input}"`, { cause: error });
+      throw new Error(
+        `Cannot read history file "${input}" (${code}); record one with "flowy history <workflowId> --json > ${input}"`,
+        { cause: error },
+      );
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (error) {
-      throw new Error(`History file "${input}" is not JSON (${(error as Error).message}); it should hold what "flowy history --json" writes`, { cause: error });
+      throw new Error(
+        `History file "${input}" is not JSON (${(error as Error).message}); it should hold what "flowy history --json" writes`,
+        { cause: error },
+      );
     }
     return fromValue(parsed, `"${input}"`);
   }
@@ -62,19 +68,25 @@ function fromValue(value: unknown, source: string): LoadedHistory {
       runId: object.workflowExecution?.runId ?? object.runId,
     };
   } else {
-    throw new Error(`History ${source} is not a history: expected an array of events or { events: [...] } (what "flowy history --json" or GetWorkflowExecutionHistory return)`);
+    throw new Error(
+      `History ${source} is not a history: expected an array of events or { events: [...] } (what "flowy history --json" or GetWorkflowExecutionHistory return)`,
+    );
   }
   const list = events as unknown[];
   list.forEach((event, index) => {
     const e = event as { eventId?: unknown; eventType?: unknown } | null;
     if (!e || typeof e !== 'object' || typeof e.eventType !== 'string' || typeof e.eventId !== 'number') {
-      throw new Error(`History ${source}: entry ${index} is not a history event (it needs a numeric eventId and an eventType)`);
+      throw new Error(
+        `History ${source}: entry ${index} is not a history event (it needs a numeric eventId and an eventType)`,
+      );
     }
   });
   if (list.length === 0) throw new Error(`History ${source} has no events`);
   const sorted = [...(list as HistoryEvent[])].sort((a, b) => (a.eventId ?? 0) - (b.eventId ?? 0));
   if (sorted[0]!.eventType !== 'WorkflowExecutionStarted') {
-    throw new Error(`History ${source} does not begin with WorkflowExecutionStarted (its first event is ${sorted[0]!.eventType} ${sorted[0]!.eventId}); replay needs the whole history of the run`);
+    throw new Error(
+      `History ${source} does not begin with WorkflowExecutionStarted (its first event is ${sorted[0]!.eventType} ${sorted[0]!.eventId}); replay needs the whole history of the run`,
+    );
   }
   return { events: sorted, execution, source };
 }

@@ -5,4 +5,10 @@ export type { ReplayOptions, ReplayReport } from './replay-history.ts';
 export { loadHistory } from './history-file.ts';
 export type { HistorySource, LoadedHistory, ExecutionRef } from './history-file.ts';
 export { TestEnvironment, WorkflowStalled } from './test-environment.ts';
-export type { TestEnvironmentOptions, ActivityDouble, ActivityTypeRef, RunRef, StackInterceptors } from './test-environment.ts';
+export type {
+  TestEnvironmentOptions,
+  ActivityDouble,
+  ActivityTypeRef,
+  RunRef,
+  StackInterceptors,
+} from './test-environment.ts';

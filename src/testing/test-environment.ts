@@ -109,7 +109,10 @@ export class TestEnvironment {
       if (typeof activity === 'function') registry.addActivity(activity);
       else activityTypes.push(activity);
     }
-    const knownActivities = [...registry.activities().map((a) => a.options.name), ...activityTypes.map((ref) => ref.name)];
+    const knownActivities = [
+      ...registry.activities().map((a) => a.options.name),
+      ...activityTypes.map((ref) => ref.name),
+    ];
     checkOverrideNames(Object.keys(options.overrides ?? {}), knownActivities);
     const overrides: Record<string, ActivityDouble> = { ...options.overrides };
     const stack = await startEmbeddedStack({
@@ -124,8 +127,12 @@ export class TestEnvironment {
       logger: options.logger,
       observer: options.observer,
       interceptors: options.interceptors,
-      identity: (kind, taskList) => (kind === 'decision' ? `test-decider-${taskList}` : `test-activity-worker-${taskList}`),
-      payloads: options.payloads === false ? undefined : (options.payloads ?? new PayloadStorage({ store: new MemoryPayloadStore(), codecs: [gzipCodec] })),
+      identity: (kind, taskList) =>
+        kind === 'decision' ? `test-decider-${taskList}` : `test-activity-worker-${taskList}`,
+      payloads:
+        options.payloads === false
+          ? undefined
+          : (options.payloads ?? new PayloadStorage({ store: new MemoryPayloadStore(), codecs: [gzipCodec] })),
       clientOptions: { region: 'us-east-1', maxAttempts: 1 },
     });
     return new TestEnvironment(stack, overrides, { ...options.overrides }, options);
@@ -149,7 +156,11 @@ export class TestEnvironment {
   }
 
   /** Starts a run of `workflow` (a class or its SWF type) with `input`. */
-  async start(workflow: WorkflowClass | { name: string; version: string }, input?: unknown, options?: StartWorkflowOptions): Promise<{ workflowId: string; runId: string }> {
+  async start(
+    workflow: WorkflowClass | { name: string; version: string },
+    input?: unknown,
+    options?: StartWorkflowOptions,
+  ): Promise<{ workflowId: string; runId: string }> {
     return this.client.startWorkflow(workflow, input, options);
   }
 
@@ -163,12 +174,19 @@ export class TestEnvironment {
     let lastProgress = Date.now();
     const stallMs = this.options.stallTimeoutMs ?? 10_000;
     const outcome = this.client
-      .result(run, { pollIntervalMs: 2, maxPollIntervalMs: 20, signal: stop.signal, onEvent: () => (lastProgress = Date.now()) })
+      .result(run, {
+        pollIntervalMs: 2,
+        maxPollIntervalMs: 20,
+        signal: stop.signal,
+        onEvent: () => (lastProgress = Date.now()),
+      })
       .finally(() => (settled = true));
     const watch = async (): Promise<void> => {
       while (!settled) {
         if (this.options.timeSkipping !== false) {
-          await skipTimeUntil(this.server, () => settled || Date.now() - lastProgress > stallMs, { signal: stop.signal });
+          await skipTimeUntil(this.server, () => settled || Date.now() - lastProgress > stallMs, {
+            signal: stop.signal,
+          });
         } else {
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
@@ -190,7 +208,11 @@ export class TestEnvironment {
   }
 
   /** Starts a run and waits for its result. */
-  async execute(workflow: WorkflowClass | { name: string; version: string }, input?: unknown, options?: StartWorkflowOptions): Promise<unknown> {
+  async execute(
+    workflow: WorkflowClass | { name: string; version: string },
+    input?: unknown,
+    options?: StartWorkflowOptions,
+  ): Promise<unknown> {
     return this.result(await this.start(workflow, input, options));
   }
 
@@ -250,7 +272,9 @@ export class TestEnvironment {
   }
 
   private activityRefNames(): string[] {
-    return (this.options.activities ?? []).filter((a): a is ActivityTypeRef => typeof a !== 'function').map((ref) => ref.name);
+    return (this.options.activities ?? [])
+      .filter((a): a is ActivityTypeRef => typeof a !== 'function')
+      .map((ref) => ref.name);
   }
 
   private async stalled(run: RunRef, stallMs: number): Promise<Error> {

@@ -62,7 +62,11 @@ export function flowyTracing(options: FlowyTracingOptions = {}): FlowyTracing {
 
   const inject = (parent: Context, headers: Headers | undefined): Record<string, string> => {
     const carrier: Record<string, string> = { ...headers };
-    propagator.inject(parent, carrier, { set: (c, key, value) => { c[key] = value; } });
+    propagator.inject(parent, carrier, {
+      set: (c, key, value) => {
+        c[key] = value;
+      },
+    });
     return carrier;
   };
   const extract = (headers: Headers | undefined): Context =>
@@ -88,10 +92,14 @@ export function flowyTracing(options: FlowyTracingOptions = {}): FlowyTracing {
 
   const client: ClientInterceptor = {
     async startWorkflow(input, next) {
-      const span = tracer.startSpan(`StartWorkflow ${input.workflowType.name}`, {
-        kind: SpanKind.PRODUCER,
-        attributes: { ...typeAttributes(input.workflowType), 'flowy.workflow.id': input.workflowId },
-      }, context.active());
+      const span = tracer.startSpan(
+        `StartWorkflow ${input.workflowType.name}`,
+        {
+          kind: SpanKind.PRODUCER,
+          attributes: { ...typeAttributes(input.workflowType), 'flowy.workflow.id': input.workflowId },
+        },
+        context.active(),
+      );
       try {
         const started = await next({ ...input, headers: inject(trace.setSpan(context.active(), span), input.headers) });
         span.setAttribute('flowy.run.id', started.runId);
@@ -110,24 +118,40 @@ export function flowyTracing(options: FlowyTracingOptions = {}): FlowyTracing {
       const { info } = input;
       const key = runKey(info.workflowId, info.runId);
       const run = openRun(key, () =>
-        tracer.startSpan(`RunWorkflow ${info.workflowType.name}`, {
-          kind: SpanKind.CONSUMER,
-          attributes: {
-            ...typeAttributes(info.workflowType), 'flowy.workflow.id': info.workflowId, 'flowy.run.id': info.runId,
-            'flowy.task_list': info.taskList, ...(input.isFirstTask ? {} : { 'flowy.run.resumed': true }),
+        tracer.startSpan(
+          `RunWorkflow ${info.workflowType.name}`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: {
+              ...typeAttributes(info.workflowType),
+              'flowy.workflow.id': info.workflowId,
+              'flowy.run.id': info.runId,
+              'flowy.task_list': info.taskList,
+              ...(input.isFirstTask ? {} : { 'flowy.run.resumed': true }),
+            },
           },
-        }, extract(input.headers)),
+          extract(input.headers),
+        ),
       );
-      const task = tracer.startSpan(`DecisionTask ${info.workflowType.name}`, {
-        attributes: { 'flowy.workflow.id': info.workflowId, 'flowy.run.id': info.runId, 'flowy.decision_task.started_event_id': info.startedEventId },
-      }, trace.setSpan(ROOT_CONTEXT, run.span));
+      const task = tracer.startSpan(
+        `DecisionTask ${info.workflowType.name}`,
+        {
+          attributes: {
+            'flowy.workflow.id': info.workflowId,
+            'flowy.run.id': info.runId,
+            'flowy.decision_task.started_event_id': info.startedEventId,
+          },
+        },
+        trace.setSpan(ROOT_CONTEXT, run.span),
+      );
       run.task = task;
       try {
         const outcome = await next(input);
         task.setAttribute('flowy.decisions', outcome.decisions);
         if (outcome.status !== 'open') {
           run.span.setAttribute('flowy.run.status', outcome.status);
-          if (outcome.status === 'failed') run.span.setStatus({ code: SpanStatusCode.ERROR, message: 'the workflow failed' });
+          if (outcome.status === 'failed')
+            run.span.setStatus({ code: SpanStatusCode.ERROR, message: 'the workflow failed' });
           runs.delete(key);
           run.span.end();
         }
@@ -159,14 +183,22 @@ export function flowyTracing(options: FlowyTracingOptions = {}): FlowyTracing {
     async execute(input, next) {
       const { info } = input;
       const parent = extract(input.headers);
-      const span = tracer.startSpan(`RunActivity ${info.activityType.name}`, {
-        kind: SpanKind.CONSUMER,
-        attributes: {
-          'flowy.activity.type': info.activityType.name, 'flowy.activity.version': info.activityType.version,
-          'flowy.activity.id': info.activityId, 'flowy.activity.attempt': info.attempt,
-          'flowy.workflow.id': info.workflowId, 'flowy.run.id': info.runId, 'flowy.task_list': info.taskList,
+      const span = tracer.startSpan(
+        `RunActivity ${info.activityType.name}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            'flowy.activity.type': info.activityType.name,
+            'flowy.activity.version': info.activityType.version,
+            'flowy.activity.id': info.activityId,
+            'flowy.activity.attempt': info.attempt,
+            'flowy.workflow.id': info.workflowId,
+            'flowy.run.id': info.runId,
+            'flowy.task_list': info.taskList,
+          },
         },
-      }, parent);
+        parent,
+      );
       try {
         // the activity's own spans (and instrumented libraries) nest under the attempt
         return await context.with(trace.setSpan(parent, span), () => next(input));

@@ -18,7 +18,8 @@ type Body = Record<string, unknown>;
 export function nameField(body: Body, field: string, what: string): string {
   const value = body[field];
   if (typeof value !== 'string' || value.trim() === '') throw new BadRequest(`${what} is required`);
-  if (value.length > MAX_NAME) throw new BadRequest(`${what} is ${value.length} characters; SWF allows at most ${MAX_NAME}`);
+  if (value.length > MAX_NAME)
+    throw new BadRequest(`${what} is ${value.length} characters; SWF allows at most ${MAX_NAME}`);
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f:/|]/.test(value) || value === 'arn') {
     throw new BadRequest(`${what} "${value}" may not contain ":", "/", "|" or control characters, nor be "arn"`);
@@ -45,7 +46,8 @@ function jsonField(body: Body, field: string, what: string): { text?: string; va
     throw new BadRequest(`${what} is not valid JSON (${(error as Error).message}); write it like {"key": "value"}`);
   }
   const compact = JSON.stringify(value);
-  if (compact.length > MAX_DATA) throw new BadRequest(`${what} is ${compact.length} characters as JSON; SWF allows at most ${MAX_DATA}`);
+  if (compact.length > MAX_DATA)
+    throw new BadRequest(`${what} is ${compact.length} characters as JSON; SWF allows at most ${MAX_DATA}`);
   return { text: compact, value };
 }
 
@@ -80,10 +82,18 @@ export async function terminateAction(client: SWFClient, domain: string, body: B
 }
 
 /** Starts a registered workflow type; its input is checked against the schema of its code when known. */
-export async function startAction(client: SWFClient, domain: string, body: Body, registry?: Registry): Promise<{ message: string; workflowId: string; runId: string }> {
+export async function startAction(
+  client: SWFClient,
+  domain: string,
+  body: Body,
+  registry?: Registry,
+): Promise<{ message: string; workflowId: string; runId: string }> {
   const name = nameField(body, 'typeName', 'Workflow type name');
   const version = nameField(body, 'typeVersion', 'Workflow type version');
-  const workflowId = body.workflowId === undefined || body.workflowId === '' ? `${name}-${randomUUID()}` : nameField(body, 'workflowId', 'workflowId');
+  const workflowId =
+    body.workflowId === undefined || body.workflowId === ''
+      ? `${name}-${randomUUID()}`
+      : nameField(body, 'workflowId', 'workflowId');
   const input = jsonField(body, 'input', 'Input');
   const tag = optionalText(body, 'tag', 'Tag', MAX_NAME);
   const definition = registry?.workflows().find((w) => w.options.name === name && w.options.version === version);
@@ -92,7 +102,11 @@ export async function startAction(client: SWFClient, domain: string, body: Body,
     if (problem) throw new BadRequest(problem);
   }
   const runId = await startExecution(client, {
-    domain, workflowId, workflowType: { name, version }, input: input.text, tagList: tag ? [tag] : undefined,
+    domain,
+    workflowId,
+    workflowType: { name, version },
+    input: input.text,
+    tagList: tag ? [tag] : undefined,
   });
   return { message: `Started ${name}@${version} as ${workflowId}`, workflowId, runId };
 }

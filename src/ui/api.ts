@@ -40,17 +40,21 @@ function dateParam(query: URLSearchParams, name: string, what: string): Date | u
   const value = text(query, name);
   if (value === undefined) return undefined;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new BadRequest(`${what} "${value}" is not a date; use a form like 2026-01-31T12:00`);
+  if (Number.isNaN(date.getTime()))
+    throw new BadRequest(`${what} "${value}" is not a date; use a form like 2026-01-31T12:00`);
   return date;
 }
 
 /** Reads the list filters from the query string, refusing values SWF would not accept. */
 export function parseFilters(query: URLSearchParams): ExecutionFilters {
   const status = text(query, 'status') ?? 'all';
-  if (!['all', 'open', 'closed'].includes(status)) throw new BadRequest(`Status "${status}" is not one of all, open, closed`);
+  if (!['all', 'open', 'closed'].includes(status))
+    throw new BadRequest(`Status "${status}" is not one of all, open, closed`);
   const closeStatus = text(query, 'closeStatus');
-  if (closeStatus && !CLOSE_STATUSES.includes(closeStatus)) throw new BadRequest(`Close status "${closeStatus}" is not one of ${CLOSE_STATUSES.join(', ')}`);
-  if (closeStatus && status === 'open') throw new BadRequest('A close status filter only applies to closed executions; choose status "closed" or "all"');
+  if (closeStatus && !CLOSE_STATUSES.includes(closeStatus))
+    throw new BadRequest(`Close status "${closeStatus}" is not one of ${CLOSE_STATUSES.join(', ')}`);
+  if (closeStatus && status === 'open')
+    throw new BadRequest('A close status filter only applies to closed executions; choose status "closed" or "all"');
   const filters: ExecutionFilters = {
     status: status as ExecutionFilters['status'],
     workflowId: text(query, 'workflowId'),
@@ -71,7 +75,8 @@ function pageSize(query: URLSearchParams): number {
   const value = text(query, 'pageSize');
   if (value === undefined) return 50;
   const size = Number(value);
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw new BadRequest(`Page size "${value}" must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE)
+    throw new BadRequest(`Page size "${value}" must be a whole number from 1 to ${MAX_PAGE_SIZE}`);
   return size;
 }
 
@@ -79,7 +84,8 @@ function afterEventId(query: URLSearchParams): number {
   const value = text(query, 'afterEventId');
   if (value === undefined) return 0;
   const id = Number(value);
-  if (!Number.isInteger(id) || id < 0) throw new BadRequest(`afterEventId "${value}" must be a whole number of 0 or more`);
+  if (!Number.isInteger(id) || id < 0)
+    throw new BadRequest(`afterEventId "${value}" must be a whole number of 0 or more`);
   return id;
 }
 
@@ -102,7 +108,13 @@ async function read(context: ApiContext, route: string, query: URLSearchParams):
         if (isConnectionError(error)) throw error;
         domainsProblem = `Other domains cannot be listed: ${describeError(error)}`;
       }
-      return { domain: context.domain, domains, domainsProblem, isReadOnly: context.isReadOnly, target: context.target };
+      return {
+        domain: context.domain,
+        domains,
+        domainsProblem,
+        isReadOnly: context.isReadOnly,
+        target: context.target,
+      };
     }
     case 'executions': {
       const domain = domainOf(context, query);
@@ -151,7 +163,13 @@ class ReadOnly extends Error {
 }
 
 /** Answers one API call; SWF faults and bad input become { error } with a fitting status. */
-export async function answerApi(context: ApiContext, method: string, route: string, query: URLSearchParams, body: Record<string, unknown>): Promise<ApiAnswer> {
+export async function answerApi(
+  context: ApiContext,
+  method: string,
+  route: string,
+  query: URLSearchParams,
+  body: Record<string, unknown>,
+): Promise<ApiAnswer> {
   try {
     const result = method === 'GET' ? await read(context, route, query) : await act(context, route, body);
     if (result === undefined) return { status: 404, body: { error: `No API ${method} /ui/api/${route}` } };
@@ -159,8 +177,10 @@ export async function answerApi(context: ApiContext, method: string, route: stri
   } catch (error) {
     if (error instanceof BadRequest) return { status: 400, body: { error: error.message } };
     if (error instanceof ReadOnly) return { status: 403, body: { error: error.message } };
-    if (error instanceof Error && error.name === 'UnknownResourceFault') return { status: 404, body: { error: describeError(error) } };
-    if (isConnectionError(error)) return { status: 502, body: { error: `Cannot reach ${context.target}: ${describeError(error)}` } };
+    if (error instanceof Error && error.name === 'UnknownResourceFault')
+      return { status: 404, body: { error: describeError(error) } };
+    if (isConnectionError(error))
+      return { status: 502, body: { error: `Cannot reach ${context.target}: ${describeError(error)}` } };
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status && status >= 400 && status < 500) return { status: 400, body: { error: describeError(error) } };
     return { status: 500, body: { error: describeError(error) } };

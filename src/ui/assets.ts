@@ -49,14 +49,16 @@ export function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
   for (const name of readdirSync(ASSET_FOLDER)) {
     const type = CONTENT_TYPES[extname(name)];
-    if (type && name !== 'index.html') assets.set(`/ui/assets/${name}`, { contentType: type, body: readFileSync(join(ASSET_FOLDER, name)) });
+    if (type && name !== 'index.html')
+      assets.set(`/ui/assets/${name}`, { contentType: type, body: readFileSync(join(ASSET_FOLDER, name)) });
   }
   const vendor: [string, string][] = [
     ['/ui/vendor/preact.mjs', vendorFile('preact', 'preact.mjs')],
     ['/ui/vendor/hooks.mjs', vendorFile('preact/hooks', 'hooks.mjs')],
     ['/ui/vendor/htm.mjs', vendorFile('htm', 'htm.mjs')],
   ];
-  for (const [path, file] of vendor) assets.set(path, { contentType: CONTENT_TYPES['.mjs']!, body: readFileSync(file) });
+  for (const [path, file] of vendor)
+    assets.set(path, { contentType: CONTENT_TYPES['.mjs']!, body: readFileSync(file) });
   return assets;
 }
 

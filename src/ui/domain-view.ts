@@ -49,47 +49,57 @@ export async function readDomainView(client: SWFClient, domain: string, registry
     listActivityTypes(client, domain, 'REGISTERED'),
     listActivityTypes(client, domain, 'DEPRECATED'),
   ]);
-  const workflowTypes = await Promise.all([...workflows, ...deprecatedWorkflows].map(async (info) => {
-    const type = { name: info.workflowType?.name ?? '', version: info.workflowType?.version ?? '' };
-    const config = (await describeWorkflowType(client, domain, type)).configuration ?? {};
-    const definition = registry?.workflows().find((w) => w.options.name === type.name && w.options.version === type.version);
-    return {
-      ...type,
-      status: info.status ?? '',
-      description: info.description,
-      creationDate: info.creationDate,
-      deprecationDate: info.deprecationDate,
-      defaults: {
-        taskList: config.defaultTaskList?.name,
-        executionStartToCloseTimeout: config.defaultExecutionStartToCloseTimeout,
-        taskStartToCloseTimeout: config.defaultTaskStartToCloseTimeout,
-        childPolicy: config.defaultChildPolicy,
-        taskPriority: config.defaultTaskPriority,
-      },
-      inputSchema: definition?.options.input,
-    };
-  }));
-  const activityTypes = await Promise.all([...activities, ...deprecatedActivities].map(async (info) => {
-    const type = { name: info.activityType?.name ?? '', version: info.activityType?.version ?? '' };
-    const config = (await describeActivityType(client, domain, type)).configuration ?? {};
-    return {
-      ...type,
-      status: info.status ?? '',
-      description: info.description,
-      creationDate: info.creationDate,
-      deprecationDate: info.deprecationDate,
-      defaults: {
-        taskList: config.defaultTaskList?.name,
-        scheduleToStartTimeout: config.defaultTaskScheduleToStartTimeout,
-        startToCloseTimeout: config.defaultTaskStartToCloseTimeout,
-        scheduleToCloseTimeout: config.defaultTaskScheduleToCloseTimeout,
-        heartbeatTimeout: config.defaultTaskHeartbeatTimeout,
-        taskPriority: config.defaultTaskPriority,
-      },
-    };
-  }));
-  const names = new Set([...workflowTypes, ...activityTypes].map((t) => t.defaults.taskList).filter((n): n is string => Boolean(n)));
-  const taskLists = await Promise.all([...names].sort().map(async (name) => ({ name, ...(await countPendingTasks(client, domain, name)) })));
+  const workflowTypes = await Promise.all(
+    [...workflows, ...deprecatedWorkflows].map(async (info) => {
+      const type = { name: info.workflowType?.name ?? '', version: info.workflowType?.version ?? '' };
+      const config = (await describeWorkflowType(client, domain, type)).configuration ?? {};
+      const definition = registry
+        ?.workflows()
+        .find((w) => w.options.name === type.name && w.options.version === type.version);
+      return {
+        ...type,
+        status: info.status ?? '',
+        description: info.description,
+        creationDate: info.creationDate,
+        deprecationDate: info.deprecationDate,
+        defaults: {
+          taskList: config.defaultTaskList?.name,
+          executionStartToCloseTimeout: config.defaultExecutionStartToCloseTimeout,
+          taskStartToCloseTimeout: config.defaultTaskStartToCloseTimeout,
+          childPolicy: config.defaultChildPolicy,
+          taskPriority: config.defaultTaskPriority,
+        },
+        inputSchema: definition?.options.input,
+      };
+    }),
+  );
+  const activityTypes = await Promise.all(
+    [...activities, ...deprecatedActivities].map(async (info) => {
+      const type = { name: info.activityType?.name ?? '', version: info.activityType?.version ?? '' };
+      const config = (await describeActivityType(client, domain, type)).configuration ?? {};
+      return {
+        ...type,
+        status: info.status ?? '',
+        description: info.description,
+        creationDate: info.creationDate,
+        deprecationDate: info.deprecationDate,
+        defaults: {
+          taskList: config.defaultTaskList?.name,
+          scheduleToStartTimeout: config.defaultTaskScheduleToStartTimeout,
+          startToCloseTimeout: config.defaultTaskStartToCloseTimeout,
+          scheduleToCloseTimeout: config.defaultTaskScheduleToCloseTimeout,
+          heartbeatTimeout: config.defaultTaskHeartbeatTimeout,
+          taskPriority: config.defaultTaskPriority,
+        },
+      };
+    }),
+  );
+  const names = new Set(
+    [...workflowTypes, ...activityTypes].map((t) => t.defaults.taskList).filter((n): n is string => Boolean(n)),
+  );
+  const taskLists = await Promise.all(
+    [...names].sort().map(async (name) => ({ name, ...(await countPendingTasks(client, domain, name)) })),
+  );
   return {
     domain: {
       name: domain,

@@ -45,7 +45,9 @@ class Source {
   private page: WorkflowExecutionInfo[] | undefined;
   private nextToken: string | undefined;
   constructor(
-    private readonly fetchPage: (token: string | undefined) => Promise<{ items: WorkflowExecutionInfo[]; nextToken?: string }>,
+    private readonly fetchPage: (
+      token: string | undefined,
+    ) => Promise<{ items: WorkflowExecutionInfo[]; nextToken?: string }>,
     private readonly matches: (info: WorkflowExecutionInfo) => boolean,
     readonly cursor: SourceCursor,
     private readonly budget: { requests: number },
@@ -115,7 +117,12 @@ function decodeCursor(text: string | undefined, filters: ExecutionFilters): Page
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as PageCursor;
     for (const source of [value.open, value.closed]) {
-      if (typeof source?.index !== 'number' || typeof source.isDone !== 'boolean' || (source.token !== undefined && typeof source.token !== 'string')) throw new Error('shape');
+      if (
+        typeof source?.index !== 'number' ||
+        typeof source.isDone !== 'boolean' ||
+        (source.token !== undefined && typeof source.token !== 'string')
+      )
+        throw new Error('shape');
     }
     return value;
   } catch {
@@ -133,19 +140,35 @@ export async function readExecutionPage(
 ): Promise<ExecutionPage> {
   const cursor = decodeCursor(cursorText, filters);
   const budget = { requests: MAX_REQUESTS_PER_PAGE };
-  const common = { domain, startTimeFilter: startTimeFilter(filters), maximumPageSize: pageSize, ...swfFilter(filters) };
+  const common = {
+    domain,
+    startTimeFilter: startTimeFilter(filters),
+    maximumPageSize: pageSize,
+    ...swfFilter(filters),
+  };
   const matches = matchesAll(filters);
-  const open = new Source(async (token) => {
-    const page = await listOpenExecutions(client, { ...common, nextPageToken: token });
-    return { items: page.executionInfos ?? [], nextToken: page.nextPageToken || undefined };
-  }, matches, cursor.open, budget);
-  const closedFilter = filters.closeStatus && !('executionFilter' in common) && !('tagFilter' in common) && !('typeFilter' in common)
-    ? { closeStatusFilter: { status: filters.closeStatus } }
-    : {};
-  const closed = new Source(async (token) => {
-    const page = await listClosedExecutions(client, { ...common, ...closedFilter, nextPageToken: token });
-    return { items: page.executionInfos ?? [], nextToken: page.nextPageToken || undefined };
-  }, matches, cursor.closed, budget);
+  const open = new Source(
+    async (token) => {
+      const page = await listOpenExecutions(client, { ...common, nextPageToken: token });
+      return { items: page.executionInfos ?? [], nextToken: page.nextPageToken || undefined };
+    },
+    matches,
+    cursor.open,
+    budget,
+  );
+  const closedFilter =
+    filters.closeStatus && !('executionFilter' in common) && !('tagFilter' in common) && !('typeFilter' in common)
+      ? { closeStatusFilter: { status: filters.closeStatus } }
+      : {};
+  const closed = new Source(
+    async (token) => {
+      const page = await listClosedExecutions(client, { ...common, ...closedFilter, nextPageToken: token });
+      return { items: page.executionInfos ?? [], nextToken: page.nextPageToken || undefined };
+    },
+    matches,
+    cursor.closed,
+    budget,
+  );
 
   const executions: WorkflowExecutionInfo[] = [];
   while (executions.length < pageSize) {
@@ -170,12 +193,17 @@ export async function countExecutions(
   filters: ExecutionFilters,
 ): Promise<{ open: number; closed: number; truncated: boolean; isExact: boolean }> {
   const filter = swfFilter(filters);
-  const closedFilter = filters.closeStatus && Object.keys(filter).length === 0 ? { closeStatusFilter: { status: filters.closeStatus } } : {};
+  const closedFilter =
+    filters.closeStatus && Object.keys(filter).length === 0
+      ? { closeStatusFilter: { status: filters.closeStatus } }
+      : {};
   const common = { domain, startTimeFilter: startTimeFilter(filters), ...filter };
   const isOpenWanted = filters.status !== 'closed' && !filters.closeStatus;
   const [open, closed] = await Promise.all([
     isOpenWanted ? countOpenExecutions(client, common) : { count: 0, truncated: false },
-    filters.status !== 'open' ? countClosedExecutions(client, { ...common, ...closedFilter }) : { count: 0, truncated: false },
+    filters.status !== 'open'
+      ? countClosedExecutions(client, { ...common, ...closedFilter })
+      : { count: 0, truncated: false },
   ]);
   const filterCount = [filters.workflowId, filters.tag, filters.typeName, filters.closeStatus].filter(Boolean).length;
   const isExact = filterCount <= 1 && !(filters.typeVersion && !filters.typeName);

@@ -4,7 +4,13 @@
 import type { WorkflowExecutionDetail, HistoryEvent, SWFClient } from '../swf/index.ts';
 import { summarizeHistory } from '../client/index.ts';
 import type { ExecutionSummary } from '../client/index.ts';
-import { describeExecution, getEventsAfter, getHistory, listClosedExecutions, listOpenExecutions } from '../swf/index.ts';
+import {
+  describeExecution,
+  getEventsAfter,
+  getHistory,
+  listClosedExecutions,
+  listOpenExecutions,
+} from '../swf/index.ts';
 import { BadRequest } from './bad-request.ts';
 
 /** A run another run points at. */
@@ -35,16 +41,34 @@ const MAX_CACHED_HISTORIES = 4;
 /** The newest run of a workflowId: the open one, else the most recently started closed one. */
 export async function latestRunId(client: SWFClient, domain: string, workflowId: string): Promise<string> {
   const startTimeFilter = { oldestDate: new Date(0) };
-  const open = await listOpenExecutions(client, { domain, startTimeFilter, executionFilter: { workflowId }, maximumPageSize: 1 });
+  const open = await listOpenExecutions(client, {
+    domain,
+    startTimeFilter,
+    executionFilter: { workflowId },
+    maximumPageSize: 1,
+  });
   const openRun = open.executionInfos?.[0]?.execution?.runId;
   if (openRun) return openRun;
-  const closed = await listClosedExecutions(client, { domain, startTimeFilter, executionFilter: { workflowId }, maximumPageSize: 1 });
+  const closed = await listClosedExecutions(client, {
+    domain,
+    startTimeFilter,
+    executionFilter: { workflowId },
+    maximumPageSize: 1,
+  });
   const closedRun = closed.executionInfos?.[0]?.execution?.runId;
-  if (!closedRun) throw new BadRequest(`No execution with workflowId "${workflowId}" in domain "${domain}"; check the id and the domain`);
+  if (!closedRun)
+    throw new BadRequest(
+      `No execution with workflowId "${workflowId}" in domain "${domain}"; check the id and the domain`,
+    );
   return closedRun;
 }
 
-async function readHistory(client: SWFClient, domain: string, execution: { workflowId: string; runId: string }, isOpen: boolean): Promise<HistoryEvent[]> {
+async function readHistory(
+  client: SWFClient,
+  domain: string,
+  execution: { workflowId: string; runId: string },
+  isOpen: boolean,
+): Promise<HistoryEvent[]> {
   const key = `${domain}\u0000${execution.workflowId}\u0000${execution.runId}`;
   const cached = recentHistories.get(key);
   let events: HistoryEvent[];
@@ -61,14 +85,22 @@ async function readHistory(client: SWFClient, domain: string, execution: { workf
 }
 
 function isClosedHistory(events: HistoryEvent[]): boolean {
-  return /^WorkflowExecution(Completed|Failed|Canceled|Terminated|TimedOut|ContinuedAsNew)$/.test(events.at(-1)?.eventType ?? '');
+  return /^WorkflowExecution(Completed|Failed|Canceled|Terminated|TimedOut|ContinuedAsNew)$/.test(
+    events.at(-1)?.eventType ?? '',
+  );
 }
 
 /**
  * Reads one run (the latest of the workflowId when `runId` is not given). With `afterEventId`
  * only the events after it are sent (the summary still covers the whole history).
  */
-export async function readExecutionView(client: SWFClient, domain: string, workflowId: string, runId?: string, afterEventId = 0): Promise<ExecutionView> {
+export async function readExecutionView(
+  client: SWFClient,
+  domain: string,
+  workflowId: string,
+  runId?: string,
+  afterEventId = 0,
+): Promise<ExecutionView> {
   const execution = { workflowId, runId: runId || (await latestRunId(client, domain, workflowId)) };
   const description = await describeExecution(client, domain, execution);
   const isOpen = description.executionInfo?.executionStatus === 'OPEN';
@@ -85,7 +117,9 @@ export async function readExecutionView(client: SWFClient, domain: string, workf
     afterEventId: afterEventId > 0 ? afterEventId : 0,
     links: {
       parent: parent?.workflowId ? { workflowId: parent.workflowId, runId: parent.runId } : undefined,
-      previousRun: started?.continuedExecutionRunId ? { workflowId, runId: started.continuedExecutionRunId } : undefined,
+      previousRun: started?.continuedExecutionRunId
+        ? { workflowId, runId: started.continuedExecutionRunId }
+        : undefined,
       nextRun: summary.close?.newRunId ? { workflowId, runId: summary.close.newRunId } : undefined,
       children,
     },

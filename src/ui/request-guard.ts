@@ -10,11 +10,19 @@ export const TOKEN_HEADER = 'x-flowy-ui-token';
 export type HostPolicy = 'loopback' | 'any';
 
 function hostnameOf(host: string): string {
-  return host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  return host
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
 }
 
 function isLoopbackName(hostname: string): boolean {
-  return hostname === 'localhost' || hostname.endsWith('.localhost') || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+  return (
+    hostname === 'localhost' ||
+    hostname.endsWith('.localhost') ||
+    hostname === '::1' ||
+    /^127\.\d+\.\d+\.\d+$/.test(hostname)
+  );
 }
 
 /** Undefined when the Host header is acceptable, else why not. */
@@ -37,9 +45,10 @@ export function checkAction(headers: Record<string, string | string[] | undefine
     } catch {
       return `Origin "${origin}" is not a URL`;
     }
-    if (originHost !== host) return `Actions are accepted only from the UI's own page; origin ${origin} is not http://${host}`;
+    if (originHost !== host)
+      return `Actions are accepted only from the UI's own page; origin ${origin} is not http://${host}`;
   } else if (origin === 'null') {
-    return 'Actions are accepted only from the UI\'s own page; the request has an opaque origin';
+    return "Actions are accepted only from the UI's own page; the request has an opaque origin";
   }
   const fetchSite = headers['sec-fetch-site'];
   if (typeof fetchSite === 'string' && fetchSite !== 'same-origin' && fetchSite !== 'none') {

@@ -41,7 +41,12 @@ const COMMON_HEADERS = {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...COMMON_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -55,14 +60,16 @@ function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
     });
     req.on('error', reject);
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return reject(new Error(`The request body is over ${MAX_BODY_BYTES} bytes; send less`));
+      if (size > MAX_BODY_BYTES)
+        return reject(new Error(`The request body is over ${MAX_BODY_BYTES} bytes; send less`));
       let value: unknown;
       try {
         value = size === 0 ? {} : JSON.parse(Buffer.concat(chunks).toString('utf8'));
       } catch {
         return reject(new Error('The request body is not JSON; send a JSON object'));
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return reject(new Error('The request body must be a JSON object'));
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return reject(new Error('The request body must be a JSON object'));
       resolve(value as Record<string, unknown>);
     });
   });
@@ -74,7 +81,13 @@ export function createUiHandler(options: UiOptions): UiHandler {
   const assets = loadAssets();
   const shell = renderShell(token);
   const hostPolicy = options.hostPolicy ?? 'loopback';
-  const context = { client: options.client, domain: options.domain, isReadOnly: options.isReadOnly ?? false, target: options.target, registry: options.registry };
+  const context = {
+    client: options.client,
+    domain: options.domain,
+    isReadOnly: options.isReadOnly ?? false,
+    target: options.target,
+    registry: options.registry,
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://ui.invalid');
@@ -95,11 +108,13 @@ export function createUiHandler(options: UiOptions): UiHandler {
         const answer = await answerApi(context, 'POST', route, url.searchParams, body);
         return sendJson(res, answer.status, answer.body);
       }
-      if (method !== 'GET') return sendJson(res, 405, { error: `${method} is not used by the UI API; reads are GET, actions POST` });
+      if (method !== 'GET')
+        return sendJson(res, 405, { error: `${method} is not used by the UI API; reads are GET, actions POST` });
       const answer = await answerApi(context, 'GET', route, url.searchParams, {});
       return sendJson(res, answer.status, answer.body);
     }
-    if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { error: `${method} ${url.pathname} is not a UI page; pages are read with GET` });
+    if (method !== 'GET' && method !== 'HEAD')
+      return sendJson(res, 405, { error: `${method} ${url.pathname} is not a UI page; pages are read with GET` });
     const asset = url.pathname === '/' || url.pathname === '/index.html' ? shell : assets.get(url.pathname);
     if (!asset) {
       res.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
@@ -139,12 +154,25 @@ export interface UiServer {
 /** Serves the UI on its own port (`flowy ui`); `host` defaults to loopback. */
 export async function startUiServer(options: UiOptions & { host?: string; port?: number }): Promise<UiServer> {
   const host = options.host ?? '127.0.0.1';
-  const handler = createUiHandler({ ...options, hostPolicy: options.hostPolicy ?? (isLoopbackAddress(host) ? 'loopback' : 'any') });
+  const handler = createUiHandler({
+    ...options,
+    hostPolicy: options.hostPolicy ?? (isLoopbackAddress(host) ? 'loopback' : 'any'),
+  });
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new Error(`Port ${options.port} on ${host} is already in use; stop the other server or choose another port (0 picks a free one)`));
-      else if (error.code === 'EADDRNOTAVAIL') reject(new Error(`Cannot listen on ${host}: no such local address; use 127.0.0.1 or another address of this machine`));
+      if (error.code === 'EADDRINUSE')
+        reject(
+          new Error(
+            `Port ${options.port} on ${host} is already in use; stop the other server or choose another port (0 picks a free one)`,
+          ),
+        );
+      else if (error.code === 'EADDRNOTAVAIL')
+        reject(
+          new Error(
+            `Cannot listen on ${host}: no such local address; use 127.0.0.1 or another address of this machine`,
+          ),
+        );
       else reject(error);
     });
     server.listen(options.port ?? 0, host, () => {

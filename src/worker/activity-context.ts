@@ -125,13 +125,17 @@ export class WorkerActivityContext implements ActivityContext {
       }
     } catch (error) {
       if (isFault(error, 'UnknownResourceFault')) {
-        if (!this.isClosed) this.logger.warn('heartbeat refused: the task is no longer open (timed out or its run closed); aborting the activity');
+        if (!this.isClosed)
+          this.logger.warn(
+            'heartbeat refused: the task is no longer open (timed out or its run closed); aborting the activity',
+          );
         this.abortWith('taskClosed');
         return;
       }
       // Say it once, not on every beat, while the endpoint is unreachable.
       this.failedHeartbeats += 1;
-      if (this.failedHeartbeats === 1) this.logger.warn(`heartbeat failed: ${describeError(error)}; the activity goes on`);
+      if (this.failedHeartbeats === 1)
+        this.logger.warn(`heartbeat failed: ${describeError(error)}; the activity goes on`);
       else this.logger.debug(`heartbeat failed: ${describeError(error)}`);
     }
   }
@@ -160,8 +164,11 @@ export class WorkerActivityContext implements ActivityContext {
     if (this.controller.signal.aborted) return;
     this.abortCause = cause;
     const message =
-      cause === 'cancelRequested' ? 'Activity cancellation was requested' :
-      cause === 'taskClosed' ? 'Activity task is no longer open' : 'Worker is shutting down';
+      cause === 'cancelRequested'
+        ? 'Activity cancellation was requested'
+        : cause === 'taskClosed'
+          ? 'Activity task is no longer open'
+          : 'Worker is shutting down';
     this.controller.abort(new AbortError(message));
   }
 }

@@ -170,10 +170,13 @@ export class ActivityWorker {
   private async shutdown(): Promise<void> {
     this.stopRequested.abort();
     if (this.options.abortPollsOnStop ?? true) this.pollAbort.abort();
-    else if (this.polls.size > 0) this.logger.info('activity worker stopping; waiting for the long polls in flight to return');
+    else if (this.polls.size > 0)
+      this.logger.info('activity worker stopping; waiting for the long polls in flight to return');
     await Promise.allSettled([...this.polls]);
     if (this.running.size > 0) {
-      this.logger.info(`activity worker stopping; waiting for ${this.running.size} running activit${this.running.size === 1 ? 'y' : 'ies'}`);
+      this.logger.info(
+        `activity worker stopping; waiting for ${this.running.size} running activit${this.running.size === 1 ? 'y' : 'ies'}`,
+      );
     } else {
       this.logger.info('activity worker stopping');
     }
@@ -192,12 +195,16 @@ export class ActivityWorker {
       task.handedBack = true;
       this.handedBackCount += 1;
       this.logger.warn({ activityId: task.context.activityId }, 'handing back an activity still running at shutdown');
-      await this.respond(task.context.taskToken, {
-        kind: 'failed',
-        reason: 'WorkerShutdown',
-        details: failureDetails('The activity worker stopped before the activity finished', undefined),
-        message: 'worker stopped',
-      }, this.logger.child({ activityId: task.context.activityId }));
+      await this.respond(
+        task.context.taskToken,
+        {
+          kind: 'failed',
+          reason: 'WorkerShutdown',
+          details: failureDetails('The activity worker stopped before the activity finished', undefined),
+          message: 'worker stopped',
+        },
+        this.logger.child({ activityId: task.context.activityId }),
+      );
     }
   }
 
@@ -227,7 +234,12 @@ export class ActivityWorker {
     return entry;
   }
 
-  private async execute(task: PollForActivityTaskCommandOutput, context: WorkerActivityContext, entry: RunningTask, log: Logger): Promise<void> {
+  private async execute(
+    task: PollForActivityTaskCommandOutput,
+    context: WorkerActivityContext,
+    entry: RunningTask,
+    log: Logger,
+  ): Promise<void> {
     const info: ActivityTaskInfo = {
       domain: this.options.domain,
       taskList: this.options.taskList,
@@ -244,33 +256,54 @@ export class ActivityWorker {
     const outcome = await this.run(task, info, context);
     const durationMs = Math.round((performance.now() - began) * 1000) / 1000;
     if (entry.handedBack) {
-      log.warn(`activity ${info.activityType.name} finished after it was handed back at shutdown; its outcome is dropped`);
+      log.warn(
+        `activity ${info.activityType.name} finished after it was handed back at shutdown; its outcome is dropped`,
+      );
       return;
     }
     if (outcome.kind === 'asynchronous') {
       log.info(`activity ${info.activityType.name} will be completed asynchronously with its task token`);
-      notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) => this.observerFailed(e));
+      notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) =>
+        this.observerFailed(e),
+      );
       return;
     }
     if (context.abortCause === 'taskClosed') {
-      log.warn(`activity ${info.activityType.name} finished after its task closed (timed out or run closed); outcome dropped`);
-      notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason: 'TaskClosed' }, (e) => this.observerFailed(e));
+      log.warn(
+        `activity ${info.activityType.name} finished after its task closed (timed out or run closed); outcome dropped`,
+      );
+      notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason: 'TaskClosed' }, (e) =>
+        this.observerFailed(e),
+      );
       return;
     }
     const accepted = await this.respond(context.taskToken, outcome, log);
     if (outcome.kind === 'completed' && accepted) {
       log.debug({ durationMs }, `activity ${info.activityType.name} completed`);
-      notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) => this.observerFailed(e));
+      notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) =>
+        this.observerFailed(e),
+      );
     } else {
-      const reason = outcome.kind === 'failed' ? outcome.reason : outcome.kind === 'canceled' ? 'Canceled' : 'ResponseRejected';
-      if (outcome.kind === 'failed') log.info({ attempt: info.attempt }, `activity ${info.activityType.name} failed: ${outcome.reason}: ${outcome.message}`);
+      const reason =
+        outcome.kind === 'failed' ? outcome.reason : outcome.kind === 'canceled' ? 'Canceled' : 'ResponseRejected';
+      if (outcome.kind === 'failed')
+        log.info(
+          { attempt: info.attempt },
+          `activity ${info.activityType.name} failed: ${outcome.reason}: ${outcome.message}`,
+        );
       if (outcome.kind === 'canceled') log.info(`activity ${info.activityType.name} canceled`);
-      notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason }, (e) => this.observerFailed(e));
+      notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason }, (e) =>
+        this.observerFailed(e),
+      );
     }
   }
 
   /** Resolves the implementation, checks the input and runs it; never throws. */
-  private async run(task: PollForActivityTaskCommandOutput, info: ActivityTaskInfo, context: WorkerActivityContext): Promise<Outcome> {
+  private async run(
+    task: PollForActivityTaskCommandOutput,
+    info: ActivityTaskInfo,
+    context: WorkerActivityContext,
+  ): Promise<Outcome> {
     const { name, version } = info.activityType;
     const definition = this.options.registry.findActivity(name, version);
     const overrides = this.options.overrides;
@@ -287,7 +320,11 @@ export class ActivityWorker {
     let headers: Headers;
     let inputText: string | undefined;
     try {
-      inputText = await this.options.payloads?.resolve(task.input, `the input of activity "${name}" (${info.activityId}) of execution ${info.workflowId} (run ${info.runId})`) ?? task.input;
+      inputText =
+        (await this.options.payloads?.resolve(
+          task.input,
+          `the input of activity "${name}" (${info.activityId}) of execution ${info.workflowId} (run ${info.runId})`,
+        )) ?? task.input;
     } catch (error) {
       return failed('PayloadNotFound', describeError(error));
     }
@@ -304,7 +341,11 @@ export class ActivityWorker {
     let value: unknown;
     try {
       const execute = interceptedExecute(this.options.interceptors ?? [], (call) =>
-        Promise.resolve(override ? override(call.input, call.context) : runDefinition(definition as ActivityDefinition, call.input, call.context)),
+        Promise.resolve(
+          override
+            ? override(call.input, call.context)
+            : runDefinition(definition as ActivityDefinition, call.input, call.context),
+        ),
       );
       value = await execute({ info, input, headers, context });
     } catch (error) {
@@ -332,11 +373,17 @@ export class ActivityWorker {
       try {
         result = await this.options.payloads.offload(result);
       } catch (error) {
-        return failed('PayloadNotStored', `Result of activity "${name}" could not be stored in ${this.options.payloads.store.description}: ${describeError(error)}`);
+        return failed(
+          'PayloadNotStored',
+          `Result of activity "${name}" could not be stored in ${this.options.payloads.store.description}: ${describeError(error)}`,
+        );
       }
     }
     if (result !== undefined && result.length > MAX_DATA_LENGTH) {
-      return failed('ResultTooLarge', `Result of activity "${name}" has ${result.length} characters; SWF allows ${MAX_DATA_LENGTH}. Configure a payload store (FLOWY_PAYLOADS) or store large data elsewhere and return a reference`);
+      return failed(
+        'ResultTooLarge',
+        `Result of activity "${name}" has ${result.length} characters; SWF allows ${MAX_DATA_LENGTH}. Configure a payload store (FLOWY_PAYLOADS) or store large data elsewhere and return a reference`,
+      );
     }
     return { kind: 'completed', result };
   }
@@ -347,10 +394,13 @@ export class ActivityWorker {
    */
   private async respond(taskToken: string, outcome: Outcome, log: Logger): Promise<boolean> {
     const command =
-      outcome.kind === 'completed' ? new RespondActivityTaskCompletedCommand({ taskToken, result: outcome.result }) :
-      outcome.kind === 'canceled' ? new RespondActivityTaskCanceledCommand({ taskToken, details: outcome.details }) :
-      outcome.kind === 'failed' ? new RespondActivityTaskFailedCommand({ taskToken, reason: outcome.reason, details: outcome.details }) :
-      undefined;
+      outcome.kind === 'completed'
+        ? new RespondActivityTaskCompletedCommand({ taskToken, result: outcome.result })
+        : outcome.kind === 'canceled'
+          ? new RespondActivityTaskCanceledCommand({ taskToken, details: outcome.details })
+          : outcome.kind === 'failed'
+            ? new RespondActivityTaskFailedCommand({ taskToken, reason: outcome.reason, details: outcome.details })
+            : undefined;
     if (!command) return true;
     const backoff = new Backoff();
     for (;;) {
@@ -364,11 +414,15 @@ export class ActivityWorker {
         }
         if (isConnectionError(error) && backoff.failures < 6) {
           const delay = backoff.next();
-          log.warn(`cannot report ${outcome.kind} (${describeError(error)}); retrying in ${(delay / 1000).toFixed(1)}s`);
+          log.warn(
+            `cannot report ${outcome.kind} (${describeError(error)}); retrying in ${(delay / 1000).toFixed(1)}s`,
+          );
           await sleep(delay);
           continue;
         }
-        log.error(`cannot report ${outcome.kind}: ${describeError(error)}; the task will time out and follow its retry policy`);
+        log.error(
+          `cannot report ${outcome.kind}: ${describeError(error)}; the task will time out and follow its retry policy`,
+        );
         return false;
       }
     }
@@ -384,7 +438,11 @@ function failed(reason: string, message: string): Outcome {
 }
 
 /** An activity class is instantiated per task and its run(input, context) awaited. */
-async function runDefinition(definition: ActivityDefinition, input: unknown, context: ActivityContext): Promise<unknown> {
+async function runDefinition(
+  definition: ActivityDefinition,
+  input: unknown,
+  context: ActivityContext,
+): Promise<unknown> {
   const Activity = definition.cls as unknown as new () => { run(input: unknown, context: ActivityContext): unknown };
   const instance = new Activity();
   if (typeof instance.run !== 'function') {

@@ -33,7 +33,10 @@ export interface DecisionTaskOutcome {
  * ```
  */
 export interface DecisionTaskInterceptor {
-  decide?(input: DecisionTaskInput, next: (input: DecisionTaskInput) => Promise<DecisionTaskOutcome>): Promise<DecisionTaskOutcome>;
+  decide?(
+    input: DecisionTaskInput,
+    next: (input: DecisionTaskInput) => Promise<DecisionTaskOutcome>,
+  ): Promise<DecisionTaskOutcome>;
 }
 
 /** `last` wrapped by each interceptor's `decide`, the first one outermost. */

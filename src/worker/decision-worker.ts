@@ -17,7 +17,11 @@ import { withChildSignal } from './abort-scope.ts';
 import { defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
 import type { Logger, DecisionTaskInfo, WorkerObserver } from '../common/index.ts';
 import { startPollLoops } from './poll-loop.ts';
-import { interceptedDecide, type DecisionTaskInterceptor, type DecisionTaskOutcome } from './decision-task-interceptors.ts';
+import {
+  interceptedDecide,
+  type DecisionTaskInterceptor,
+  type DecisionTaskOutcome,
+} from './decision-task-interceptors.ts';
 
 /** Options of {@link DecisionWorker}. */
 export interface DecisionWorkerOptions {
@@ -88,7 +92,9 @@ export class DecisionWorker {
     this.identity = options.identity ?? defaultIdentity();
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
     // with a payload store, the decider may produce payloads of any size: they are stored before sending
-    const serializer = options.payloads ? { ...(options.serializer ?? jsonSerializer), maxLength: Number.POSITIVE_INFINITY } : options.serializer;
+    const serializer = options.payloads
+      ? { ...(options.serializer ?? jsonSerializer), maxLength: Number.POSITIVE_INFINITY }
+      : options.serializer;
     this.decider = new Decider({
       serializer,
       maxCachedExecutions: options.maxCachedExecutions,
@@ -141,7 +147,11 @@ export class DecisionWorker {
   async stop(): Promise<void> {
     if (!this.stopRequested.signal.aborted) {
       const abortPolls = this.options.abortPollsOnStop ?? true;
-      this.logger.info(abortPolls ? 'decision worker stopping' : 'decision worker stopping; waiting for the long polls in flight to return');
+      this.logger.info(
+        abortPolls
+          ? 'decision worker stopping'
+          : 'decision worker stopping; waiting for the long polls in flight to return',
+      );
       this.stopRequested.abort();
       if (abortPolls) this.pollAbort.abort();
     }
@@ -197,7 +207,11 @@ export class DecisionWorker {
     const isFirstTask = !task.events.some((event) => event.eventType === 'DecisionTaskCompleted');
     try {
       // headers are read only for interceptors: no extra parsing of the input otherwise
-      await decideTask({ info, headers: interceptors.length > 0 ? this.runHeaders(this.runStart(task)) : {}, isFirstTask });
+      await decideTask({
+        info,
+        headers: interceptors.length > 0 ? this.runHeaders(this.runStart(task)) : {},
+        isFirstTask,
+      });
     } catch (caught) {
       if (answered === 'no') return;
       const error = toError(caught);
@@ -255,7 +269,9 @@ export class DecisionWorker {
     }
 
     try {
-      await this.options.client.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext }));
+      await this.options.client.send(
+        new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext }),
+      );
     } catch (caught) {
       // What the decider remembers was not recorded: start over from the history next time.
       this.decider.forget(task.workflowExecution);
@@ -292,12 +308,26 @@ export class DecisionWorker {
   }
 
   /** workflowStarted after a run's first decision task; workflowClosed once its close decision went out. */
-  private notifyRun(info: DecisionTaskInfo, events: readonly HistoryEvent[], start: HistoryEvent | undefined, status: DecideResult['status']): void {
-    const run = { domain: info.domain, taskList: info.taskList, workflowId: info.workflowId, runId: info.runId, workflowType: info.workflowType };
+  private notifyRun(
+    info: DecisionTaskInfo,
+    events: readonly HistoryEvent[],
+    start: HistoryEvent | undefined,
+    status: DecideResult['status'],
+  ): void {
+    const run = {
+      domain: info.domain,
+      taskList: info.taskList,
+      workflowId: info.workflowId,
+      runId: info.runId,
+      workflowType: info.workflowType,
+    };
     if (!events.some((event) => event.eventType === 'DecisionTaskCompleted')) this.notify('workflowStarted', run);
     if (status === 'open') return;
     // SWF_SPEC 8.3: the close decision is applied with the task, so the run closed at this task.
-    const durationMs = Math.max(0, timestampMillis(events.at(-1)?.eventTimestamp) - timestampMillis(start?.eventTimestamp));
+    const durationMs = Math.max(
+      0,
+      timestampMillis(events.at(-1)?.eventTimestamp) - timestampMillis(start?.eventTimestamp),
+    );
     this.notify('workflowClosed', { ...run, status, durationMs });
   }
 
@@ -320,10 +350,15 @@ export class DecisionWorker {
     return run;
   }
 
-  private notify<K extends 'decisionTaskStarted' | 'decisionTaskCompleted' | 'decisionTaskFailed' | 'nonDeterminism' | 'workflowStarted' | 'workflowClosed'>(
-    hook: K,
-    event: Parameters<NonNullable<WorkerObserver[K]>>[0],
-  ): void {
+  private notify<
+    K extends
+      | 'decisionTaskStarted'
+      | 'decisionTaskCompleted'
+      | 'decisionTaskFailed'
+      | 'nonDeterminism'
+      | 'workflowStarted'
+      | 'workflowClosed',
+  >(hook: K, event: Parameters<NonNullable<WorkerObserver[K]>>[0]): void {
     notifyObserver(this.options.observer, hook, event, (e) => this.observerFailed(e));
   }
 

@@ -32,7 +32,10 @@ export class PollHealth {
   /** A poll succeeded; after failures, says that polling works again. */
   succeeded(fields: Record<string, unknown>): void {
     if (this.failures === 0) return;
-    this.logger.info(fields, `${this.what} polling works again after ${this.failures} failed poll${this.failures === 1 ? '' : 's'}`);
+    this.logger.info(
+      fields,
+      `${this.what} polling works again after ${this.failures} failed poll${this.failures === 1 ? '' : 's'}`,
+    );
     this.failures = 0;
   }
 }

@@ -53,11 +53,18 @@ export async function runPollLoop(options: PollLoopOptions): Promise<void> {
       const hadTask = await options.pollOnce();
       backoff.reset();
       health.succeeded(fields);
-      if (hadTask || Date.now() - startedMs >= (options.instantEmptyPollMs ?? INSTANT_EMPTY_POLL_MS) || signal.aborted) {
+      if (
+        hadTask ||
+        Date.now() - startedMs >= (options.instantEmptyPollMs ?? INSTANT_EMPTY_POLL_MS) ||
+        signal.aborted
+      ) {
         emptyBackoff.reset();
       } else {
         if (emptyBackoff.failures === 0) {
-          logger.debug(fields, `the ${options.kind} poll came back empty at once: the endpoint does not long-poll; spacing polls`);
+          logger.debug(
+            fields,
+            `the ${options.kind} poll came back empty at once: the endpoint does not long-poll; spacing polls`,
+          );
         }
         await sleepFor(emptyBackoff.next(), signal);
       }
@@ -104,7 +111,12 @@ export function startPollLoops(count: number, options: PollLoopsOptions): Promis
   const { observer, onObserverError, ...loop } = options;
   const health = new PollHealth(loop.logger, loop.kind);
   const onError = (error: Error) =>
-    notifyObserver(observer, 'pollError', { domain: loop.domain, taskList: loop.taskList, kind: loop.kind, error }, onObserverError);
+    notifyObserver(
+      observer,
+      'pollError',
+      { domain: loop.domain, taskList: loop.taskList, kind: loop.kind, error },
+      onObserverError,
+    );
   return Array.from({ length: Math.max(1, count) }, () => runPollLoop({ ...loop, health, onError }));
 }
 

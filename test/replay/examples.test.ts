@@ -16,23 +16,29 @@ import type { Order } from '../../activities/order-pipeline.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/histories');
-const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** The example workflows shipped in workflows/ (test/fixtures/record-histories.ts records them). */
 const EXAMPLE_WORKFLOWS = ['ApprovalRequest', 'DocumentReview', 'JobTree', 'OrderPipeline', 'RunJob'];
 
 interface Fixture {
-  events: { eventType: string; workflowExecutionStartedEventAttributes?: { workflowType?: { name: string; version: string } } }[];
+  events: {
+    eventType: string;
+    workflowExecutionStartedEventAttributes?: { workflowType?: { name: string; version: string } };
+  }[];
 }
 
 function workflowTypeOf(file: string): { name: string; version: string } {
   const fixture = JSON.parse(readFileSync(join(FIXTURES, file), 'utf8')) as Fixture;
-  const type = fixture.events.find((e) => e.eventType === 'WorkflowExecutionStarted')?.workflowExecutionStartedEventAttributes?.workflowType;
+  const type = fixture.events.find((e) => e.eventType === 'WorkflowExecutionStarted')
+    ?.workflowExecutionStartedEventAttributes?.workflowType;
   assert.ok(type, `${file} has no WorkflowExecutionStarted event`);
   return type;
 }
 
-describe('recorded example histories replay with today\'s code', () => {
+describe("recorded example histories replay with today's code", () => {
   let registry: Registry;
   before(async () => {
     registry = await scan(['workflows', 'activities'], { cwd: ROOT });
@@ -53,7 +59,10 @@ describe('recorded example histories replay with today\'s code', () => {
     test(`${file} replays without non-determinism`, async () => {
       const type = workflowTypeOf(file);
       const definition = registry.findWorkflow(type.name, type.version);
-      assert.ok(definition, `${file} is a run of ${type.name}@${type.version}, which is no longer in workflows/ (keep old versions registered while runs of them are open)`);
+      assert.ok(
+        definition,
+        `${file} is a run of ${type.name}@${type.version}, which is no longer in workflows/ (keep old versions registered while runs of them are open)`,
+      );
       const report = await replayHistory(join(FIXTURES, file), definition.cls);
       assert.notEqual(report.status, 'open', `${file} should be a closed run`);
       assert.ok(report.decisionTasks > 0);
@@ -73,8 +82,14 @@ describe('the example replay check', () => {
     }
     await assert.rejects(replayHistory(join(FIXTURES, 'order-pipeline.json'), ChargeFirst), (error: unknown) => {
       assert.ok(error instanceof NonDeterminismError);
-      assert.match(error.message, /Decision task 1 \(DecisionTaskCompleted event 4\) recorded:\n {2}ScheduleActivityTask ValidateOrder@1 \(id ValidateOrder-1\)/);
-      assert.match(error.message, /Today's code decides:\n {2}ScheduleActivityTask ChargePayment@1 \(id ChargePayment-1\)/);
+      assert.match(
+        error.message,
+        /Decision task 1 \(DecisionTaskCompleted event 4\) recorded:\n {2}ScheduleActivityTask ValidateOrder@1 \(id ValidateOrder-1\)/,
+      );
+      assert.match(
+        error.message,
+        /Today's code decides:\n {2}ScheduleActivityTask ChargePayment@1 \(id ChargePayment-1\)/,
+      );
       return true;
     });
   });

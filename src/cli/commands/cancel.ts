@@ -17,13 +17,18 @@ export const cancelCommand = defineCommand<CancelArgs>({
       .option('children', {
         type: 'boolean',
         default: false,
-        describe: 'Also ask every open child workflow to cancel, recursively (for workflows that do not pass cancellation on)',
+        describe:
+          'Also ask every open child workflow to cancel, recursively (for workflows that do not pass cancellation on)',
       })
       .example('$0 cancel jobs-42', 'cancel the job tree (it cancels its running jobs)')
       .example('$0 cancel batch-7 --children', 'cancel a run and each of its open children directly'),
   async run(args, context) {
-    const canceled = await context.client.cancel({ workflowId: args.workflowId, runId: args.runId }, { children: args.children });
-    for (const execution of canceled) context.out(`cancel requested for ${execution.workflowId} (run ${execution.runId})`);
+    const canceled = await context.client.cancel(
+      { workflowId: args.workflowId, runId: args.runId },
+      { children: args.children },
+    );
+    for (const execution of canceled)
+      context.out(`cancel requested for ${execution.workflowId} (run ${execution.runId})`);
     return EXIT_OK;
   },
 });

@@ -30,14 +30,18 @@ export const completeCommand = defineCommand<CompleteArgs>({
   async run(args, context) {
     if (!args.taskToken) throw new UsageError('--task-token is empty; pass the token the activity handed out');
     if (args.fail) {
-      if (args.result !== undefined || args.resultFile !== undefined) throw new UsageError('Give either --result or --fail, not both');
+      if (args.result !== undefined || args.resultFile !== undefined)
+        throw new UsageError('Give either --result or --fail, not both');
       await context.client.failActivity(args.taskToken, args.reason ?? 'Failed', args.details);
       context.out('activity task failed');
       return EXIT_OK;
     }
-    if (args.reason !== undefined || args.details !== undefined) throw new UsageError('--reason and --details go with --fail');
+    if (args.reason !== undefined || args.details !== undefined)
+      throw new UsageError('--reason and --details go with --fail');
     const result = await readInput({ input: args.result, inputFile: args.resultFile }).catch((error: unknown) => {
-      throw error instanceof UsageError ? new UsageError(error.message.replace('--input-file', '--result-file').replace(/--input\b/g, '--result')) : error;
+      throw error instanceof UsageError
+        ? new UsageError(error.message.replace('--input-file', '--result-file').replace(/--input\b/g, '--result'))
+        : error;
     });
     await context.client.completeActivity(args.taskToken, result);
     context.out('activity task completed');

@@ -14,7 +14,7 @@ export const describeCommand = defineCommand<DescribeArgs>({
   describe: 'Describe an execution: status, configuration, open tasks',
   builder: (yargs) =>
     withExecution(yargs)
-      .option('json', { type: 'boolean', default: false, describe: 'Print DescribeWorkflowExecution\'s answer as JSON' })
+      .option('json', { type: 'boolean', default: false, describe: "Print DescribeWorkflowExecution's answer as JSON" })
       .example('$0 describe order-1', 'show status and open counts'),
   async run(args, context) {
     const answer = await context.client.describe({ workflowId: args.workflowId, runId: args.runId });
@@ -41,7 +41,8 @@ export const describeCommand = defineCommand<DescribeArgs>({
       `task list:   ${config?.taskList?.name}  (decision timeout ${config?.taskStartToCloseTimeout}s, execution timeout ${config?.executionStartToCloseTimeout}s, child policy ${config?.childPolicy})`,
       `open:        ${counts?.openActivityTasks ?? 0} activities, ${counts?.openTimers ?? 0} timers, ${counts?.openChildWorkflowExecutions ?? 0} children, ${counts?.openDecisionTasks ?? 0} decision tasks`,
     );
-    if (answer.latestExecutionContext) lines.push(`context:     ${answer.latestExecutionContext}  (what the workflow last gave this.setStatus)`);
+    if (answer.latestExecutionContext)
+      lines.push(`context:     ${answer.latestExecutionContext}  (what the workflow last gave this.setStatus)`);
     for (const line of lines) context.out(line);
     return EXIT_OK;
   },

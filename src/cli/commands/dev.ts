@@ -32,27 +32,53 @@ export const devCommand = defineCommand<DevArgs>({
   offline: true,
   builder: (yargs) =>
     withFolders(yargs)
-      .option('port', { type: 'number', coerce: portNumber(), default: DEFAULT_PORT, describe: 'Port (0 = any free port)' })
+      .option('port', {
+        type: 'number',
+        coerce: portNumber(),
+        default: DEFAULT_PORT,
+        describe: 'Port (0 = any free port)',
+      })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'Address to listen on' })
       .option('db', { type: 'string', default: '.flowy/swf.db', describe: 'SQLite file, or :memory:' })
-      .option('long-poll-ms', { type: 'number', coerce: wholeNumber('long-poll-ms', 0), describe: 'How long an empty poll is held [default: 60000]' })
+      .option('long-poll-ms', {
+        type: 'number',
+        coerce: wholeNumber('long-poll-ms', 0),
+        describe: 'How long an empty poll is held [default: 60000]',
+      })
       .option('test-controls', { type: 'boolean', default: false, describe: 'Enable /_local/reset and /_local/clock' })
-      .option('clock', { choices: ['system', 'manual'] as const, default: 'system' as const, describe: 'manual: time moves only through /_local/clock' })
-      .option('ui', { type: 'boolean', default: true, describe: 'Serve the web UI to browsers on the same port (--no-ui to turn off)' })
-      .option('read-only', { type: 'boolean', default: false, describe: 'The web UI only shows; no signal, cancel, terminate or start' })
+      .option('clock', {
+        choices: ['system', 'manual'] as const,
+        default: 'system' as const,
+        describe: 'manual: time moves only through /_local/clock',
+      })
+      .option('ui', {
+        type: 'boolean',
+        default: true,
+        describe: 'Serve the web UI to browsers on the same port (--no-ui to turn off)',
+      })
+      .option('read-only', {
+        type: 'boolean',
+        default: false,
+        describe: 'The web UI only shows; no signal, cancel, terminate or start',
+      })
       .example('$0 dev', `serve on ${DEFAULT_ENDPOINT} with .flowy/swf.db`)
       .example('$0 dev --port 0 --db :memory:', 'a throwaway server on a free port'),
   async run(args, context) {
     // Before anything is created: a second `flowy dev` on a busy port leaves no database behind.
     await checkPortFree(args.host, args.port);
-    const [{ startLocalServer }, { handleShutdownSignals }, { createSwfClient }, { createUiHandler, isLoopbackAddress, isUiRequest }, { scanForUi }] =
-      await Promise.all([
-        import('../../local/index.ts'),
-        import('../../common/index.ts'),
-        import('../../swf/index.ts'),
-        import('../../ui/index.ts'),
-        import('../ui-registry.ts'),
-      ]);
+    const [
+      { startLocalServer },
+      { handleShutdownSignals },
+      { createSwfClient },
+      { createUiHandler, isLoopbackAddress, isUiRequest },
+      { scanForUi },
+    ] = await Promise.all([
+      import('../../local/index.ts'),
+      import('../../common/index.ts'),
+      import('../../swf/index.ts'),
+      import('../../ui/index.ts'),
+      import('../ui-registry.ts'),
+    ]);
     await context.connect(); // the UI works in the connection's domain
     if (args.db !== ':memory:') await mkdir(dirname(args.db), { recursive: true });
     // the UI reaches the server in process; its client exists once the server does
@@ -111,9 +137,15 @@ async function checkPortFree(host: string, port: number): Promise<void> {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new UsageError(`Port ${port} on ${host} is already in use (another flowy dev?); stop it, or pass --port (0 = any free port)`));
+        reject(
+          new UsageError(
+            `Port ${port} on ${host} is already in use (another flowy dev?); stop it, or pass --port (0 = any free port)`,
+          ),
+        );
       } else {
-        reject(new UsageError(`Cannot listen on ${host}:${port} (${error.code ?? error.message}); check --host and --port`));
+        reject(
+          new UsageError(`Cannot listen on ${host}:${port} (${error.code ?? error.message}); check --host and --port`),
+        );
       }
     });
     probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve()));

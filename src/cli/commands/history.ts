@@ -21,10 +21,17 @@ export const historyCommand = defineCommand<HistoryArgs>({
   describe: 'Show the history of an execution as a timeline (or raw JSON events)',
   builder: (yargs) =>
     withExecution(yargs)
-      .option('json', { type: 'boolean', default: false, describe: 'Print { workflowExecution, events } as JSON: the raw events with the run\'s ids' })
-      .option('out', { type: 'string', describe: 'Write the --json recording to this file (for flowy replay and fixtures)' })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: "Print { workflowExecution, events } as JSON: the raw events with the run's ids",
+      })
+      .option('out', {
+        type: 'string',
+        describe: 'Write the --json recording to this file (for flowy replay and fixtures)',
+      })
       .example('$0 history order-1', 'timeline of order-1')
-      .example('$0 history order-1 --json', 'the raw events with the run\'s ids')
+      .example('$0 history order-1 --json', "the raw events with the run's ids")
       .example('$0 history order-1 --out order-1.json', 'record it, with its ids, for flowy replay'),
   async run(args, context) {
     const runId = args.runId ?? (await context.client.latestRunId(args.workflowId));

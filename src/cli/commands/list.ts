@@ -28,8 +28,14 @@ export const listCommand = defineCommand<ListArgs>({
       .option('workflow-id', { type: 'string', describe: 'Only this workflowId' })
       .option('type', { type: 'string', describe: 'Only this workflow type: NAME or NAME@VERSION' })
       .option('tag', { type: 'string', describe: 'Only executions with this tag' })
-      .option('status', { choices: CLOSE_STATUSES, describe: 'Only closed executions with this close status (implies --closed)' })
-      .option('since', { type: 'string', describe: 'Started at or after: ISO date or a duration like 2h, 3d [default: 30d]' })
+      .option('status', {
+        choices: CLOSE_STATUSES,
+        describe: 'Only closed executions with this close status (implies --closed)',
+      })
+      .option('since', {
+        type: 'string',
+        describe: 'Started at or after: ISO date or a duration like 2h, 3d [default: 30d]',
+      })
       .option('limit', { type: 'number', coerce: wholeNumber('limit'), default: 100, describe: 'At most this many' })
       .option('json', { type: 'boolean', default: false, describe: 'Print as JSON' })
       .example('$0 list', 'open executions')
@@ -74,12 +80,17 @@ export function parseSince(text: string): Date {
     return new Date(Date.now() - Number(relative[1]) * seconds * 1000);
   }
   const date = new Date(text);
-  if (Number.isNaN(date.getTime())) throw new UsageError(`--since "${text}" is neither a date nor a duration like 2h or 3d`);
+  if (Number.isNaN(date.getTime()))
+    throw new UsageError(`--since "${text}" is neither a date nor a duration like 2h or 3d`);
   return date;
 }
 
 function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const format = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [format(header), ...rows.map(format)];
 }

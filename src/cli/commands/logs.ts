@@ -17,10 +17,15 @@ interface LogsArgs extends ExecutionArgs {
  */
 export const logsCommand = defineCommand<LogsArgs>({
   command: 'logs <workflowId>',
-  describe: 'Print the output a run and its children received while running (e.g. a job tree\'s scripts)',
+  describe: "Print the output a run and its children received while running (e.g. a job tree's scripts)",
   builder: (yargs) =>
     withExecution(yargs)
-      .option('follow', { alias: 'f', type: 'boolean', default: false, describe: 'Keep printing output as it arrives until the run and its children close' })
+      .option('follow', {
+        alias: 'f',
+        type: 'boolean',
+        default: false,
+        describe: 'Keep printing output as it arrives until the run and its children close',
+      })
       .option('signal', { type: 'string', default: 'output', describe: 'The signal that carries the output' })
       .example('$0 logs jobs-42 --follow', 'watch the scripts of a job tree as they run')
       .example('$0 logs jobs-42.build', 'the output of one job so far'),
@@ -29,7 +34,10 @@ export const logsCommand = defineCommand<LogsArgs>({
     const reader = new RunOutputReader(context.client, { workflowId: args.workflowId, runId: args.runId }, args.signal);
     const partial = new Map<string, string>();
     const print = (workflowId: string, text: string, flush: boolean) => {
-      const prefix = workflowId === args.workflowId ? '' : `[${workflowId.startsWith(`${args.workflowId}.`) ? workflowId.slice(args.workflowId.length + 1) : workflowId}] `;
+      const prefix =
+        workflowId === args.workflowId
+          ? ''
+          : `[${workflowId.startsWith(`${args.workflowId}.`) ? workflowId.slice(args.workflowId.length + 1) : workflowId}] `;
       const lines = ((partial.get(workflowId) ?? '') + text).split('\n');
       const rest = lines.pop() ?? '';
       for (const line of lines) context.out(`${prefix}${line}`);

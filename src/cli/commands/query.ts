@@ -35,9 +35,13 @@ export const queryCommand = defineCommand<QueryArgs>({
     const description = await context.client.describe({ workflowId: args.workflowId, runId });
     const type = description.executionInfo?.workflowType;
     const registry = await context.registry(args.folders);
-    const definition = type?.name ? (registry.findWorkflow(type.name, type.version) ?? registry.findWorkflow(type.name)) : undefined;
+    const definition = type?.name
+      ? (registry.findWorkflow(type.name, type.version) ?? registry.findWorkflow(type.name))
+      : undefined;
     if (!definition) {
-      throw new UsageError(`Workflow "${type?.name}@${type?.version}" of ${args.workflowId} is not in ${args.folders.join(', ')}; pass --folders with the folder that defines it`);
+      throw new UsageError(
+        `Workflow "${type?.name}@${type?.version}" of ${args.workflowId} is not in ${args.folders.join(', ')}; pass --folders with the folder that defines it`,
+      );
     }
     try {
       const answer = await context.client.query(

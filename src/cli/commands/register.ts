@@ -15,14 +15,21 @@ export const registerCommand = defineCommand<RegisterArgs>({
   describe: 'Register the domain and the workflow and activity types found in the folders',
   builder: (yargs) =>
     withFolders(yargs)
-      .option('retention-days', { type: 'number', coerce: wholeNumber('retention-days', 0), default: 7, describe: 'Days closed executions are kept (new domain only)' })
+      .option('retention-days', {
+        type: 'number',
+        coerce: wholeNumber('retention-days', 0),
+        default: 7,
+        describe: 'Days closed executions are kept (new domain only)',
+      })
       .example('$0 register', 'register everything in workflows/ and activities/')
       .example('$0 register --domain shop --endpoint http://127.0.0.1:7766', 'in another domain and server'),
   async run(args, context) {
     const { registerAll } = await import('../../swf/index.ts');
     const registry = await context.registry(args.folders);
     const report = await registerAll(context.swf, context.domain, registry, { retentionDays: args.retentionDays });
-    context.out(`domain "${context.domain}" ${report.domainCreated ? 'registered' : 'already registered'} at ${context.target}`);
+    context.out(
+      `domain "${context.domain}" ${report.domainCreated ? 'registered' : 'already registered'} at ${context.target}`,
+    );
     if (report.registered.length) context.out(`registered: ${report.registered.join(', ')}`);
     if (report.existing.length) context.out(`already registered: ${report.existing.join(', ')}`);
     return EXIT_OK;

@@ -26,9 +26,15 @@ export const replayCommand = defineCommand<ReplayArgs>({
       .option('history', { type: 'string', demandOption: true, describe: 'JSON file with the events' })
       .option('workflow', { type: 'string', describe: 'Workflow name [default: from the history]' })
       .option('workflow-version', { type: 'string', describe: 'Workflow version [default: from the history]' })
-      .option('workflow-id', { type: 'string', describe: 'The run\'s workflowId, if the file does not carry it (child ids derive from it)' })
-      .option('run-id', { type: 'string', describe: 'The run\'s runId, if the file does not carry it' })
-      .example('$0 history order-1 --out order-1.json && $0 replay --history order-1.json', 'check a code change against a recorded run'),
+      .option('workflow-id', {
+        type: 'string',
+        describe: "The run's workflowId, if the file does not carry it (child ids derive from it)",
+      })
+      .option('run-id', { type: 'string', describe: "The run's runId, if the file does not carry it" })
+      .example(
+        '$0 history order-1 --out order-1.json && $0 replay --history order-1.json',
+        'check a code change against a recorded run',
+      ),
   async run(args, context) {
     const [{ NonDeterminismError }, { toError }, { loadHistory, replayHistory }] = await Promise.all([
       import('../../core/index.ts'),
@@ -47,7 +53,8 @@ export const replayCommand = defineCommand<ReplayArgs>({
     if (!name) throw new UsageError(`${args.history} does not name its workflow type; pass --workflow NAME`);
     const registry = await context.registry(args.folders);
     const definition = registry.findWorkflow(name, version) ?? registry.findWorkflow(name);
-    if (!definition) throw new UsageError(`Workflow "${name}" is not in ${args.folders.join(', ')}; pass --folders or --workflow`);
+    if (!definition)
+      throw new UsageError(`Workflow "${name}" is not in ${args.folders.join(', ')}; pass --folders or --workflow`);
     const label = `${definition.options.name}@${definition.options.version}`;
     const execution = {
       workflowId: args.workflowId ?? history.execution.workflowId,

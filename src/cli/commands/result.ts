@@ -11,8 +11,10 @@ export const resultCommand = defineCommand<ExecutionArgs & UnstartedWarningArgs>
   command: 'result <workflowId>',
   describe: 'Wait for an execution to close and print its result as JSON',
   builder: (yargs) =>
-    withUnstartedWarning(withExecution(yargs))
-      .example('$0 result order-1', 'print the result of order-1 once it completes'),
+    withUnstartedWarning(withExecution(yargs)).example(
+      '$0 result order-1',
+      'print the result of order-1 once it completes',
+    ),
   async run(args, context) {
     const execution = { workflowId: args.workflowId, runId: args.runId };
     const result = await resultWithUnstartedWarning(context, execution, args.warnUnstarted);

@@ -30,18 +30,37 @@ export const runCommand = defineCommand<RunArgs>({
     withUnstartedWarning(withInput(withFolders(yargs)))
       .positional('workflow', { type: 'string', describe: 'Workflow name', demandOption: true })
       .option('workflow-id', { type: 'string', describe: 'The execution id [default: <name>-<uuid>]' })
-      .option('concurrency', { type: 'number', coerce: wholeNumber('concurrency'), default: 8, describe: 'Activities run at the same time per task list' })
-      .option('activity-task-list', { type: 'string', array: true, describe: 'More activity task lists to serve (e.g. per-agent lists)' })
-      .option('skip-time', { type: 'boolean', default: false, describe: 'Jump over timers and timeouts whenever nothing else can happen' })
+      .option('concurrency', {
+        type: 'number',
+        coerce: wholeNumber('concurrency'),
+        default: 8,
+        describe: 'Activities run at the same time per task list',
+      })
+      .option('activity-task-list', {
+        type: 'string',
+        array: true,
+        describe: 'More activity task lists to serve (e.g. per-agent lists)',
+      })
+      .option('skip-time', {
+        type: 'boolean',
+        default: false,
+        describe: 'Jump over timers and timeouts whenever nothing else can happen',
+      })
       .option('quiet', { type: 'boolean', default: false, describe: 'Print only the result' })
-      .example('$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":2}]}\'', 'run the demo order')
+      .example(
+        '$0 run OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":2}]}\'',
+        'run the demo order',
+      )
       .example(
         '$0 run JobTree --activity-task-list agent-a --input \'{"jobs":[{"name":"hello","agent":"a","script":"echo hi"}]}\'',
         'one job on agent "a"',
       ),
   async run(args, context) {
     const input = await readInput(args);
-    const [{ startEmbeddedStack }, { handleShutdownSignals }] = await Promise.all([import('../../embedded/index.ts'), import('../../common/index.ts')]);
+    const [{ startEmbeddedStack }, { handleShutdownSignals }] = await Promise.all([
+      import('../../embedded/index.ts'),
+      import('../../common/index.ts'),
+    ]);
     const registry = await context.registry(args.folders);
     const definition = registry.findWorkflow(args.workflow);
     if (!definition) {
@@ -52,7 +71,9 @@ export const runCommand = defineCommand<RunArgs>({
     }
     const logger = await context.logger('warn');
     // the server lives in memory with this command: so do large payloads, unless FLOWY_PAYLOADS names a store
-    const payloads = context.io.env.FLOWY_PAYLOADS ? (await context.connect()).payloads : new PayloadStorage({ store: new MemoryPayloadStore(), codecs: [gzipCodec] });
+    const payloads = context.io.env.FLOWY_PAYLOADS
+      ? (await context.connect()).payloads
+      : new PayloadStorage({ store: new MemoryPayloadStore(), codecs: [gzipCodec] });
     const stack = await startEmbeddedStack({
       registry,
       domain: context.domain,
@@ -66,7 +87,12 @@ export const runCommand = defineCommand<RunArgs>({
     });
     const stopped = new AbortController();
     const removeHandlers = handleShutdownSignals((signal) => {
-      stopped.abort(new Interrupted(`${signal} received: stopped; the workflow lived in the embedded server, which stops with this command`, signal));
+      stopped.abort(
+        new Interrupted(
+          `${signal} received: stopped; the workflow lived in the embedded server, which stops with this command`,
+          signal,
+        ),
+      );
     }, logger);
     const watching = new AbortController();
     let warnings: Promise<void> = Promise.resolve();
@@ -78,7 +104,9 @@ export const runCommand = defineCommand<RunArgs>({
         context.err(`running ${definition.options.name} workflowId=${execution.workflowId} runId=${execution.runId}`);
         // Signals and asynchronous completions can reach the embedded server from another shell,
         // but only while this command runs: say so, so the hint is not tried after the end.
-        context.err(`  (while this runs, other shells reach it: flowy signal|complete|history --endpoint ${server.url} --domain ${domain})`);
+        context.err(
+          `  (while this runs, other shells reach it: flowy signal|complete|history --endpoint ${server.url} --domain ${domain})`,
+        );
       }
       // a task on a list nobody here polls (an agent's list not given with --activity-task-list) is said once
       warnings = warnAboutUnstartedTasks(context, client, execution, {

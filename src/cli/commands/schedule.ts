@@ -34,23 +34,39 @@ export const scheduleCommand = defineCommand<ScheduleArgs>({
   builder: (yargs) =>
     withFolders(yargs)
       .positional('action', { type: 'string', choices: ACTIONS, describe: 'What to do', demandOption: true })
-      .positional('name', { type: 'string', describe: 'The schedule\'s name (all actions but list)' })
+      .positional('name', { type: 'string', describe: "The schedule's name (all actions but list)" })
       .option('workflow', { type: 'string', describe: 'create: the workflow to start, NAME or NAME@VERSION' })
       .option('cron', { type: 'string', describe: 'create: cron expression, e.g. "*/5 * * * *"' })
       .option('timezone', { type: 'string', describe: 'create: IANA time zone of the cron expression [default: UTC]' })
-      .option('input', { type: 'string', describe: 'create: the workflow\'s input as JSON' })
+      .option('input', { type: 'string', describe: "create: the workflow's input as JSON" })
       .option('input-file', { type: 'string', describe: 'create: read the input JSON from a file' })
-      .option('overlap', { type: 'string', choices: ['skip', 'buffer-one', 'allow'], describe: 'create: when the previous run is still open [default: skip]' })
-      .option('jitter', { type: 'number', describe: 'create: start each run up to this many seconds late, at random [default: 0]' })
-      .option('catchup-window', { type: 'number', describe: 'create: fire times missed by more than this many seconds are skipped [default: 60]' })
-      .option('task-list', { type: 'string', describe: 'create: the workflow\'s decision task list [default: its own]' })
+      .option('overlap', {
+        type: 'string',
+        choices: ['skip', 'buffer-one', 'allow'],
+        describe: 'create: when the previous run is still open [default: skip]',
+      })
+      .option('jitter', {
+        type: 'number',
+        describe: 'create: start each run up to this many seconds late, at random [default: 0]',
+      })
+      .option('catchup-window', {
+        type: 'number',
+        describe: 'create: fire times missed by more than this many seconds are skipped [default: 60]',
+      })
+      .option('task-list', { type: 'string', describe: "create: the workflow's decision task list [default: its own]" })
       .option('json', { type: 'boolean', default: false, describe: 'list, describe: print JSON' })
-      .example('$0 schedule create nightly --workflow OrderPipeline --cron "0 2 * * *" --timezone Europe/Paris --input \'{...}\'', 'every night at 2:00 Paris time')
+      .example(
+        '$0 schedule create nightly --workflow OrderPipeline --cron "0 2 * * *" --timezone Europe/Paris --input \'{...}\'',
+        'every night at 2:00 Paris time',
+      )
       .example('$0 schedule describe nightly', 'next fire times, last runs and their outcome')
       .example('$0 schedule trigger nightly', 'run it now'),
   async run(args, context) {
     if (args.action === 'list') return list(args, context);
-    if (!args.name) throw new UsageError(`flowy schedule ${args.action} needs the schedule's name: flowy schedule ${args.action} <name>`);
+    if (!args.name)
+      throw new UsageError(
+        `flowy schedule ${args.action} needs the schedule's name: flowy schedule ${args.action} <name>`,
+      );
     const name = args.name;
     switch (args.action) {
       case 'create':
@@ -67,7 +83,9 @@ export const scheduleCommand = defineCommand<ScheduleArgs>({
         return EXIT_OK;
       case 'trigger':
         await context.client.triggerSchedule(name);
-        context.out(`triggered schedule ${name}: its workflow starts at its next decision (the overlap policy applies)`);
+        context.out(
+          `triggered schedule ${name}: its workflow starts at its next decision (the overlap policy applies)`,
+        );
         return EXIT_OK;
       case 'delete':
         await context.client.deleteSchedule(name);
@@ -78,12 +96,16 @@ export const scheduleCommand = defineCommand<ScheduleArgs>({
 });
 
 async function create(name: string, args: ScheduleArgs, context: CliContext): Promise<number> {
-  if (!args.workflow || !args.cron) throw new UsageError('flowy schedule create needs --workflow NAME and --cron "<expression>"');
+  if (!args.workflow || !args.cron)
+    throw new UsageError('flowy schedule create needs --workflow NAME and --cron "<expression>"');
   const [workflowName, explicitVersion] = args.workflow.split('@');
   let version = explicitVersion;
   if (!version) {
     const definition = (await context.registry(args.folders)).findWorkflow(workflowName!);
-    if (!definition) throw new UsageError(`Workflow "${workflowName}" is not in ${args.folders.join(', ')}; pass --folders, or --workflow NAME@VERSION`);
+    if (!definition)
+      throw new UsageError(
+        `Workflow "${workflowName}" is not in ${args.folders.join(', ')}; pass --folders, or --workflow NAME@VERSION`,
+      );
     version = definition.options.version;
   }
   const input = await readInput(args);
@@ -99,7 +121,9 @@ async function create(name: string, args: ScheduleArgs, context: CliContext): Pr
   };
   const execution = await context.client.createSchedule(name, spec);
   const next = nextFireTimes(spec, new Date(), 3).map((d) => d.toISOString());
-  context.out(`created schedule ${name} (workflowId ${execution.workflowId}): "${spec.cron}" ${spec.timezone ?? 'UTC'} starts ${workflowName}@${version}`);
+  context.out(
+    `created schedule ${name} (workflowId ${execution.workflowId}): "${spec.cron}" ${spec.timezone ?? 'UTC'} starts ${workflowName}@${version}`,
+  );
   context.out(`next: ${next.join(', ')}`);
   return EXIT_OK;
 }
@@ -115,7 +139,9 @@ async function list(args: ScheduleArgs, context: CliContext): Promise<number> {
     return EXIT_OK;
   }
   for (const s of schedules) {
-    context.out(`${s.name}  "${s.cron}" ${s.timezone}  ${s.workflow}  ${s.paused ? 'PAUSED' : `next ${s.nextFireTime ?? '-'}`}`);
+    context.out(
+      `${s.name}  "${s.cron}" ${s.timezone}  ${s.workflow}  ${s.paused ? 'PAUSED' : `next ${s.nextFireTime ?? '-'}`}`,
+    );
   }
   return EXIT_OK;
 }
@@ -134,7 +160,11 @@ function describe(described: ScheduleDescription, json: boolean, context: CliCon
     `runs:        ${counts.started} started, ${counts.skipped} skipped, ${counts.missed} missed${described.running.length ? `; open: ${described.running.join(', ')}` : ''}`,
     `next:        ${described.nextFireTimes.join(', ') || '-'}`,
     'last runs:',
-    ...(described.recent.length === 0 ? ['  (none yet)'] : [...described.recent].reverse().map((r) => `  ${r.scheduledAt}  ${r.workflowId ?? '-'}  ${r.outcome}${r.trigger ? ' (triggered)' : ''}`)),
+    ...(described.recent.length === 0
+      ? ['  (none yet)']
+      : [...described.recent]
+          .reverse()
+          .map((r) => `  ${r.scheduledAt}  ${r.workflowId ?? '-'}  ${r.outcome}${r.trigger ? ' (triggered)' : ''}`)),
   ];
   for (const line of lines) context.out(line);
   return EXIT_OK;

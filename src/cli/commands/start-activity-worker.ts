@@ -15,19 +15,44 @@ export const startActivityWorkerCommand = defineCommand<ActivityWorkerArgs>({
   describe: 'Run an activity worker for the scanned activities',
   builder: (yargs) =>
     withWorkerOptions(yargs)
-      .option('concurrency', { type: 'number', coerce: wholeNumber('concurrency'), default: 4, describe: 'Activities run at the same time per task list' })
-      .option('shutdown-grace', { type: 'number', coerce: wholeNumber('shutdown-grace', 0), default: 30, describe: 'Seconds running activities get to finish on shutdown' })
+      .option('concurrency', {
+        type: 'number',
+        coerce: wholeNumber('concurrency'),
+        default: 4,
+        describe: 'Activities run at the same time per task list',
+      })
+      .option('shutdown-grace', {
+        type: 'number',
+        coerce: wholeNumber('shutdown-grace', 0),
+        default: 30,
+        describe: 'Seconds running activities get to finish on shutdown',
+      })
       .example('$0 start-activity-worker --concurrency 8', 'run activities from activities/')
-      .example('$0 start-activity-worker --watch', 'development: restart with the new code whenever a scanned file changes')
-      .example('$0 start-activity-worker --task-list agent-a --no-register', 'serve one agent\'s task list'),
+      .example(
+        '$0 start-activity-worker --watch',
+        'development: restart with the new code whenever a scanned file changes',
+      )
+      .example('$0 start-activity-worker --task-list agent-a --no-register', "serve one agent's task list"),
   async run(args, context) {
     if (args.watch) {
       const { runWatching } = await import('../watch.ts');
       return runWatching(context, args.folders);
     }
-    const [{ ActivityWorker }, { runWorkers }] = await Promise.all([import('../../worker/index.ts'), import('../worker-runner.ts')]);
-    return runWorkers('activity', args, context, (common) =>
-      new ActivityWorker({ ...common, concurrency: args.concurrency, shutdownGraceMs: args.shutdownGrace * 1000, payloads: context.payloads }),
+    const [{ ActivityWorker }, { runWorkers }] = await Promise.all([
+      import('../../worker/index.ts'),
+      import('../worker-runner.ts'),
+    ]);
+    return runWorkers(
+      'activity',
+      args,
+      context,
+      (common) =>
+        new ActivityWorker({
+          ...common,
+          concurrency: args.concurrency,
+          shutdownGraceMs: args.shutdownGrace * 1000,
+          payloads: context.payloads,
+        }),
     );
   },
 });

@@ -14,16 +14,32 @@ export const startWorkflowWorkerCommand = defineCommand<DecisionWorkerArgs>({
   describe: 'Run a decision worker for the scanned workflows',
   builder: (yargs) =>
     withWorkerOptions(yargs)
-      .option('pollers', { type: 'number', coerce: wholeNumber('pollers'), default: 1, describe: 'Concurrent long polls per task list' })
+      .option('pollers', {
+        type: 'number',
+        coerce: wholeNumber('pollers'),
+        default: 1,
+        describe: 'Concurrent long polls per task list',
+      })
       .example('$0 start-workflow-worker', 'decide every workflow in workflows/')
-      .example('$0 start-workflow-worker --watch', 'development: restart with the new code whenever workflows/ or activities/ change')
+      .example(
+        '$0 start-workflow-worker --watch',
+        'development: restart with the new code whenever workflows/ or activities/ change',
+      )
       .example('$0 start-workflow-worker --no-register --task-list orders --log-format json', 'one of many workers'),
   async run(args, context) {
     if (args.watch) {
       const { runWatching } = await import('../watch.ts');
       return runWatching(context, args.folders);
     }
-    const [{ DecisionWorker }, { runWorkers }] = await Promise.all([import('../../worker/index.ts'), import('../worker-runner.ts')]);
-    return runWorkers('decision', args, context, (common) => new DecisionWorker({ ...common, pollers: args.pollers, payloads: context.payloads }));
+    const [{ DecisionWorker }, { runWorkers }] = await Promise.all([
+      import('../../worker/index.ts'),
+      import('../worker-runner.ts'),
+    ]);
+    return runWorkers(
+      'decision',
+      args,
+      context,
+      (common) => new DecisionWorker({ ...common, pollers: args.pollers, payloads: context.payloads }),
+    );
   },
 });

@@ -33,12 +33,26 @@ export const startCommand = defineCommand<StartArgs>({
       .positional('workflow', { type: 'string', describe: 'Workflow name (as registered)', demandOption: true })
       .option('workflow-id', { type: 'string', describe: 'The execution id [default: <name>-<uuid>]' })
       .option('workflow-version', { type: 'string', describe: 'Version to start [default: the scanned class]' })
-      .option('task-list', { type: 'string', describe: 'Decision task list [default: the workflow\'s]' })
+      .option('task-list', { type: 'string', describe: "Decision task list [default: the workflow's]" })
       .option('tag', { type: 'string', array: true, describe: 'Tag the execution (up to 5)' })
-      .option('wait', { type: 'boolean', default: false, describe: 'Wait and print the result JSON on stdout (ids on stderr)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print the ids as JSON (with --wait: { workflowId, runId, result })' })
-      .example('$0 start OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'', 'start an order')
-      .example('$0 start ApprovalRequest --workflow-id approval-7 --input \'{"request":"laptop"}\' --wait', 'start and wait for the result'),
+      .option('wait', {
+        type: 'boolean',
+        default: false,
+        describe: 'Wait and print the result JSON on stdout (ids on stderr)',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print the ids as JSON (with --wait: { workflowId, runId, result })',
+      })
+      .example(
+        '$0 start OrderPipeline --input \'{"orderId":"o-1","items":[{"sku":"book","quantity":1}]}\'',
+        'start an order',
+      )
+      .example(
+        '$0 start ApprovalRequest --workflow-id approval-7 --input \'{"request":"laptop"}\' --wait',
+        'start and wait for the result',
+      ),
   async run(args, context) {
     const input = await readInput(args);
     const workflow = await resolveWorkflow(args.workflow, args.workflowVersion, args.folders, context);
@@ -67,7 +81,12 @@ export const startCommand = defineCommand<StartArgs>({
  * The workflow to start: the scanned class with that name (and version if given), or, with
  * --workflow-version, the type registered in SWF even if it is not in the scanned folders.
  */
-export async function resolveWorkflow(name: string, version: string | undefined, folders: string[], context: CliContext): Promise<WorkflowRef> {
+export async function resolveWorkflow(
+  name: string,
+  version: string | undefined,
+  folders: string[],
+  context: CliContext,
+): Promise<WorkflowRef> {
   const registry = await context.registry(folders);
   const definition = registry.findWorkflow(name, version);
   if (definition) return definition.cls;

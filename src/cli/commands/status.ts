@@ -18,12 +18,19 @@ export const statusCommand = defineCommand<StatusArgs>({
   describe: 'Show whether the endpoint answers, the domain, pending tasks per task list and open executions by type',
   builder: (yargs) =>
     withFolders(yargs)
-      .option('task-list', { type: 'string', array: true, describe: 'More activity task lists to count (e.g. agent-a)' })
+      .option('task-list', {
+        type: 'string',
+        array: true,
+        describe: 'More activity task lists to count (e.g. agent-a)',
+      })
       .option('json', { type: 'boolean', default: false, describe: 'Print the status as JSON' })
       .example('$0 status', 'the local server (or SWF_ENDPOINT / AWS_REGION) at a glance')
-      .example('$0 status --task-list agent-a --task-list agent-b', 'also count the agents\' task lists'),
+      .example('$0 status --task-list agent-a --task-list agent-b', "also count the agents' task lists"),
   async run(args, context) {
-    const [{ readEngineStatus, isConnectionError }, { defaultTaskLists }] = await Promise.all([import('../../swf/index.ts'), import('../worker-runner.ts')]);
+    const [{ readEngineStatus, isConnectionError }, { defaultTaskLists }] = await Promise.all([
+      import('../../swf/index.ts'),
+      import('../worker-runner.ts'),
+    ]);
     const registry = await context.registry(args.folders);
     const decisionTaskLists = defaultTaskLists('decision', registry);
     const activityTaskLists = [...new Set([...defaultTaskLists('activity', registry), ...(args.taskList ?? [])])];
@@ -44,7 +51,9 @@ export const statusCommand = defineCommand<StatusArgs>({
     }
     const { domain } = status;
     context.out(`endpoint:   ${context.target} answers`);
-    context.out(`domain:     ${domain.name} (${domain.status}${domain.retentionDays ? `, closed runs kept ${domain.retentionDays} days` : ''})`);
+    context.out(
+      `domain:     ${domain.name} (${domain.status}${domain.retentionDays ? `, closed runs kept ${domain.retentionDays} days` : ''})`,
+    );
     context.out('task lists: pending tasks (scheduled, no worker has taken them yet)');
     const width = Math.max(...status.taskLists.map((t) => t.name.length), 4);
     for (const list of status.taskLists) {

@@ -18,7 +18,10 @@ export const terminateCommand = defineCommand<TerminateArgs>({
     withExecution(yargs)
       .option('reason', { type: 'string', describe: 'Why (up to 256 characters)' })
       .option('details', { type: 'string', describe: 'More details' })
-      .option('child-policy', { choices: ['TERMINATE', 'REQUEST_CANCEL', 'ABANDON'] as const, describe: 'Override the child policy' })
+      .option('child-policy', {
+        choices: ['TERMINATE', 'REQUEST_CANCEL', 'ABANDON'] as const,
+        describe: 'Override the child policy',
+      })
       .example('$0 terminate order-1 --reason "stuck on a bad deploy"', 'terminate with a reason'),
   async run(args, context) {
     await context.client.terminate(

@@ -4,7 +4,12 @@ import { DECISION_ATTRIBUTES } from './input-shapes.ts';
 import { checkMembers } from './shape-validation.ts';
 import { MAX_EXECUTION_SECONDS } from '../state/durations.ts';
 
-const CLOSE_DECISIONS = new Set(['CompleteWorkflowExecution', 'FailWorkflowExecution', 'CancelWorkflowExecution', 'ContinueAsNewWorkflowExecution']);
+const CLOSE_DECISIONS = new Set([
+  'CompleteWorkflowExecution',
+  'FailWorkflowExecution',
+  'CancelWorkflowExecution',
+  'ContinueAsNewWorkflowExecution',
+]);
 
 /** Adds a message to `errors` for every decision that lacks its attributes or breaks a rule. */
 export function checkDecisionList(decisions: unknown, errors: string[]): void {
@@ -33,12 +38,16 @@ export function checkDecisionList(decisions: unknown, errors: string[]): void {
     const members = attributes as Record<string, unknown>;
     checkMembers(members, shape, `${path}.`, errors);
     if (type === 'StartTimer' && members.startToFireTimeout === 'NONE') {
-      errors.push(`Value 'NONE' at '${path}.startToFireTimeout' failed to satisfy constraint: a timer needs a whole number of seconds`);
+      errors.push(
+        `Value 'NONE' at '${path}.startToFireTimeout' failed to satisfy constraint: a timer needs a whole number of seconds`,
+      );
     }
     // unlike a start, a child or a continued run may be unlimited (NONE), as their attributes document
     const timeout = members.executionStartToCloseTimeout;
     if (typeof timeout === 'string' && Number(timeout) > MAX_EXECUTION_SECONDS) {
-      errors.push(`Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be NONE or a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`);
+      errors.push(
+        `Value '${timeout}' at '${path}.executionStartToCloseTimeout' failed to satisfy constraint: Member must be NONE or a number of seconds no larger than ${MAX_EXECUTION_SECONDS}`,
+      );
     }
   });
 }

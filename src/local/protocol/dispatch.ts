@@ -49,7 +49,11 @@ function respond(statusCode: number, body: object, extra: Record<string, string>
 
 /** SWF_SPEC 1.4: HTTP 400 with `__type` and `message`, plus x-amzn-ErrorType for other clients. */
 export function faultResponse(fault: SwfFault): ApiResponse {
-  return respond(fault.statusCode, { __type: fault.wireType, message: fault.message }, { 'x-amzn-errortype': fault.type });
+  return respond(
+    fault.statusCode,
+    { __type: fault.wireType, message: fault.message },
+    { 'x-amzn-errortype': fault.type },
+  );
 }
 
 function parseBody(body: Buffer): Record<string, unknown> {
@@ -71,21 +75,44 @@ function signingRegion(authorization: string | undefined): string | undefined {
 }
 
 /** Parses, validates and runs one SWF request; every failure becomes a fault response. */
-export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, controls?: TestControls): Promise<ApiResponse> {
+export async function handleApiRequest(
+  engine: SwfEngine,
+  request: ApiRequest,
+  controls?: TestControls,
+): Promise<ApiResponse> {
   try {
     if (request.path.startsWith('/_local/')) {
-      if (!controls) throw new SwfFault('UnknownOperationException', `${request.path} is a test control; start the server with testControls enabled`);
+      if (!controls)
+        throw new SwfFault(
+          'UnknownOperationException',
+          `${request.path} is a test control; start the server with testControls enabled`,
+        );
       return await handleTestControl(request, controls);
     }
-    if (engine.isClosed) throw new SwfFault('ServiceUnavailableException', 'The local SWF server is shut down; start it again to continue');
+    if (engine.isClosed)
+      throw new SwfFault(
+        'ServiceUnavailableException',
+        'The local SWF server is shut down; start it again to continue',
+      );
     if (request.body.length > MAX_REQUEST_BYTES) {
-      throw new SwfFault('ValidationException', `Request of ${request.body.length} bytes exceeds the ${MAX_REQUEST_BYTES}-byte limit of SWF requests`);
+      throw new SwfFault(
+        'ValidationException',
+        `Request of ${request.body.length} bytes exceeds the ${MAX_REQUEST_BYTES}-byte limit of SWF requests`,
+      );
     }
     const target = request.headers['x-amz-target'];
-    if (!target) throw new SwfFault('UnknownOperationException', 'Missing X-Amz-Target header; expected SimpleWorkflowService.<Operation>');
+    if (!target)
+      throw new SwfFault(
+        'UnknownOperationException',
+        'Missing X-Amz-Target header; expected SimpleWorkflowService.<Operation>',
+      );
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
     const shape = OPERATION_INPUTS.get(operation);
-    if (!shape) throw new SwfFault('UnknownOperationException', `Unknown operation ${target}; expected SimpleWorkflowService.<Operation>`);
+    if (!shape)
+      throw new SwfFault(
+        'UnknownOperationException',
+        `Unknown operation ${target}; expected SimpleWorkflowService.<Operation>`,
+      );
     const input = parseBody(request.body);
     const region = signingRegion(request.headers.authorization);
     const errors: string[] = [];
@@ -93,7 +120,12 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
     if (operation === 'RespondDecisionTaskCompleted') checkDecisionList(input.decisions, errors);
     throwIfInvalid(errors);
     if (!POLL_OPERATIONS.has(operation)) return respond(200, (await engine.execute(operation, input, region)) ?? {});
-    const output: { taskToken?: string } = await engine.poll(operation as 'PollForDecisionTask' | 'PollForActivityTask', input, request, region);
+    const output: { taskToken?: string } = await engine.poll(
+      operation as 'PollForDecisionTask' | 'PollForActivityTask',
+      input,
+      request,
+      region,
+    );
     const answer = respond(200, output);
     const taskToken = output.taskToken;
     // a further page of a decision task's history is not a claim: the task stays with its poller
@@ -109,7 +141,9 @@ export async function handleApiRequest(engine: SwfEngine, request: ApiRequest, c
   } catch (error) {
     if (error instanceof SwfFault) return faultResponse(error);
     engine.logger.error({ operation: request.headers['x-amz-target'], err: error }, 'internal failure');
-    return faultResponse(new SwfFault('InternalFailure', `Internal failure: ${(error as Error)?.message ?? String(error)}`));
+    return faultResponse(
+      new SwfFault('InternalFailure', `Internal failure: ${(error as Error)?.message ?? String(error)}`),
+    );
   }
 }
 
@@ -123,10 +157,17 @@ async function handleTestControl(request: ApiRequest, controls: TestControls): P
     if (request.method === 'POST') {
       if (typeof body.advanceSeconds === 'number') await controls.advance(body.advanceSeconds);
       else if (typeof body.advanceTo === 'number') await controls.advanceTo(new Date(body.advanceTo * 1000));
-      else throw new SwfFault('ValidationException', 'POST /_local/clock needs {"advanceSeconds": n} or {"advanceTo": epochSeconds}');
+      else
+        throw new SwfFault(
+          'ValidationException',
+          'POST /_local/clock needs {"advanceSeconds": n} or {"advanceTo": epochSeconds}',
+        );
     }
     const clock = controls.clock();
     return respond(200, { now: clock.now.getTime() / 1000, kind: clock.kind });
   }
-  throw new SwfFault('UnknownOperationException', `Unknown test control ${request.method} ${request.path}; use POST /_local/reset or GET|POST /_local/clock`);
+  throw new SwfFault(
+    'UnknownOperationException',
+    `Unknown test control ${request.method} ${request.path}; use POST /_local/reset or GET|POST /_local/clock`,
+  );
 }

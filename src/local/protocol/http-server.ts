@@ -31,18 +31,27 @@ function watchDelivery(res: ServerResponse, release: () => void): void {
     stop();
     if (hadError || !res.writableFinished) release();
   };
-  const onNextRequest = () => { if (res.writableFinished) stop(); };
+  const onNextRequest = () => {
+    if (res.writableFinished) stop();
+  };
   socket.on('close', onClose);
   socket.on('data', onNextRequest);
 }
 
-function handle(engine: SwfEngine, controls: TestControls | undefined, req: IncomingMessage, res: ServerResponse): void {
+function handle(
+  engine: SwfEngine,
+  controls: TestControls | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   let isTooLarge = false;
   const disconnected = new AbortController();
   // a poller whose connection closed must not be given a task (SWF_SPEC 8.2)
-  res.on('close', () => { if (!res.writableFinished) disconnected.abort(); });
+  res.on('close', () => {
+    if (!res.writableFinished) disconnected.abort();
+  });
   req.on('data', (chunk: Buffer) => {
     size += chunk.length;
     if (size > MAX_REQUEST_BYTES) isTooLarge = true;
@@ -51,16 +60,32 @@ function handle(engine: SwfEngine, controls: TestControls | undefined, req: Inco
   req.on('error', () => disconnected.abort());
   req.on('end', () => {
     if (isTooLarge) {
-      send(res, faultResponse(new SwfFault('ValidationException', `Request of ${size} bytes exceeds the ${MAX_REQUEST_BYTES}-byte limit of SWF requests`)));
+      send(
+        res,
+        faultResponse(
+          new SwfFault(
+            'ValidationException',
+            `Request of ${size} bytes exceeds the ${MAX_REQUEST_BYTES}-byte limit of SWF requests`,
+          ),
+        ),
+      );
       return;
     }
     const headers: Record<string, string | undefined> = {};
-    for (const [name, value] of Object.entries(req.headers)) headers[name] = Array.isArray(value) ? value.join(',') : value;
-    void handleApiRequest(engine, {
-      method: req.method ?? 'POST', path: (req.url ?? '/').split('?')[0]!, headers, body: Buffer.concat(chunks),
-      isConnected: () => !disconnected.signal.aborted && !req.socket.destroyed,
-      signal: disconnected.signal,
-    }, controls).then((answer) => send(res, answer));
+    for (const [name, value] of Object.entries(req.headers))
+      headers[name] = Array.isArray(value) ? value.join(',') : value;
+    void handleApiRequest(
+      engine,
+      {
+        method: req.method ?? 'POST',
+        path: (req.url ?? '/').split('?')[0]!,
+        headers,
+        body: Buffer.concat(chunks),
+        isConnected: () => !disconnected.signal.aborted && !req.socket.destroyed,
+        signal: disconnected.signal,
+      },
+      controls,
+    ).then((answer) => send(res, answer));
   });
 }
 
@@ -71,7 +96,13 @@ export interface SideHandler {
 }
 
 /** Starts listening; resolves with the server and its http://host:port URL. */
-export async function listen(engine: SwfEngine, controls: TestControls | undefined, host: string, port: number, side?: SideHandler): Promise<{ server: Server; url: string }> {
+export async function listen(
+  engine: SwfEngine,
+  controls: TestControls | undefined,
+  host: string,
+  port: number,
+  side?: SideHandler,
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     if (side?.accepts(req.method, (req.url ?? '/').split('?')[0]!)) side.handle(req, res);
     else handle(engine, controls, req, res);
@@ -82,9 +113,17 @@ export async function listen(engine: SwfEngine, controls: TestControls | undefin
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new Error(`Port ${port} on ${host} is already in use; stop the other server or choose another port (0 picks a free one)`));
+        reject(
+          new Error(
+            `Port ${port} on ${host} is already in use; stop the other server or choose another port (0 picks a free one)`,
+          ),
+        );
       } else if (error.code === 'EADDRNOTAVAIL') {
-        reject(new Error(`Cannot listen on ${host}: no such local address; use 127.0.0.1 or another address of this machine`));
+        reject(
+          new Error(
+            `Cannot listen on ${host}: no such local address; use 127.0.0.1 or another address of this machine`,
+          ),
+        );
       } else reject(error);
     });
     server.listen(port, host, () => {

@@ -24,14 +24,27 @@ export function createRequestHandler(engine: SwfEngine, controls?: TestControls)
       const signal = typeof given?.addEventListener === 'function' ? given : undefined;
       const headers: Record<string, string | undefined> = {};
       for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
-      const answer = await handleApiRequest(engine, {
-        method: request.method, path: request.path || '/', headers, body: bodyBytes(request.body),
-        isConnected: () => !signal?.aborted,
-        signal,
-      }, controls);
+      const answer = await handleApiRequest(
+        engine,
+        {
+          method: request.method,
+          path: request.path || '/',
+          headers,
+          body: bodyBytes(request.body),
+          isConnected: () => !signal?.aborted,
+          signal,
+        },
+        controls,
+      );
       if (signal?.aborted) answer.release?.(); // the SDK call was abandoned: nobody gets this answer
       // a standalone Uint8Array: the SDK re-prototypes the body it is given, so no pooled Buffer
-      return { response: new HttpResponse({ statusCode: answer.statusCode, headers: answer.headers, body: encoder.encode(answer.body) }) };
+      return {
+        response: new HttpResponse({
+          statusCode: answer.statusCode,
+          headers: answer.headers,
+          body: encoder.encode(answer.body),
+        }),
+      };
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs() {

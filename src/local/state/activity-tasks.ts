@@ -30,7 +30,8 @@ function resolveActivity(ctx: OperationContext, run: RunRecord, a: ScheduleActiv
   if (!type) return { cause: 'ACTIVITY_TYPE_DOES_NOT_EXIST' };
   if (type.status === 'DEPRECATED') return { cause: 'ACTIVITY_TYPE_DEPRECATED' };
   if (ctx.store.findActivityTask(run.runId, a.activityId)) return { cause: 'ACTIVITY_ID_ALREADY_IN_USE' };
-  if (ctx.store.countOpenActivityTasks(run.runId) >= OPEN_ACTIVITIES_LIMIT) return { cause: 'OPEN_ACTIVITIES_LIMIT_EXCEEDED' };
+  if (ctx.store.countOpenActivityTasks(run.runId) >= OPEN_ACTIVITIES_LIMIT)
+    return { cause: 'OPEN_ACTIVITIES_LIMIT_EXCEEDED' };
   const d = type.config as Record<string, string | { name: string } | undefined>;
   const taskList = a.taskList?.name ?? (d.defaultTaskList as { name: string } | undefined)?.name;
   if (taskList === undefined) return { cause: 'DEFAULT_TASK_LIST_UNDEFINED' };
@@ -50,26 +51,50 @@ function resolveActivity(ctx: OperationContext, run: RunRecord, a: ScheduleActiv
 }
 
 /** Applies a ScheduleActivityTask decision: ActivityTaskScheduled or ScheduleActivityTaskFailed. */
-export function scheduleActivityTask(ctx: OperationContext, run: RunRecord, a: ScheduleActivityTaskAttributes, decisionTaskCompletedEventId: number): void {
+export function scheduleActivityTask(
+  ctx: OperationContext,
+  run: RunRecord,
+  a: ScheduleActivityTaskAttributes,
+  decisionTaskCompletedEventId: number,
+): void {
   const resolved = resolveActivity(ctx, run, a);
   if ('cause' in resolved) {
     ctx.appendEvent(run, 'ScheduleActivityTaskFailed', {
-      activityType: a.activityType, activityId: a.activityId, cause: resolved.cause, decisionTaskCompletedEventId,
+      activityType: a.activityType,
+      activityId: a.activityId,
+      cause: resolved.cause,
+      decisionTaskCompletedEventId,
     });
     return;
   }
   const { timeouts } = resolved;
   // SWF_SPEC 9.1: the event carries the resolved values, which deciders can rely on
   const scheduledEventId = ctx.appendEvent(run, 'ActivityTaskScheduled', {
-    activityType: a.activityType, activityId: a.activityId, input: a.input, control: a.control,
-    scheduleToStartTimeout: timeouts.scheduleToStart, scheduleToCloseTimeout: timeouts.scheduleToClose,
-    startToCloseTimeout: timeouts.startToClose, heartbeatTimeout: timeouts.heartbeat,
-    taskList: { name: resolved.taskList }, taskPriority: resolved.taskPriority, decisionTaskCompletedEventId,
+    activityType: a.activityType,
+    activityId: a.activityId,
+    input: a.input,
+    control: a.control,
+    scheduleToStartTimeout: timeouts.scheduleToStart,
+    scheduleToCloseTimeout: timeouts.scheduleToClose,
+    startToCloseTimeout: timeouts.startToClose,
+    heartbeatTimeout: timeouts.heartbeat,
+    taskList: { name: resolved.taskList },
+    taskPriority: resolved.taskPriority,
+    decisionTaskCompletedEventId,
   });
   ctx.store.insertActivityTask({
-    runId: run.runId, scheduledEventId, activityId: a.activityId, domain: run.domain, taskList: resolved.taskList,
-    priority: Number(resolved.taskPriority), startedEventId: 0, typeName: a.activityType.name,
-    typeVersion: a.activityType.version, input: a.input, timeouts, cancelRequested: false,
+    runId: run.runId,
+    scheduledEventId,
+    activityId: a.activityId,
+    domain: run.domain,
+    taskList: resolved.taskList,
+    priority: Number(resolved.taskPriority),
+    startedEventId: 0,
+    typeName: a.activityType.name,
+    typeVersion: a.activityType.version,
+    input: a.input,
+    timeouts,
+    cancelRequested: false,
   });
   run.latestActivityMs = ctx.nowMs;
   const s2s = durationMs(timeouts.scheduleToStart);
@@ -80,16 +105,29 @@ export function scheduleActivityTask(ctx: OperationContext, run: RunRecord, a: S
 }
 
 /** Applies a RequestCancelActivityTask decision (SWF_SPEC 9). */
-export function requestCancelActivityTask(ctx: OperationContext, run: RunRecord, activityId: string, decisionTaskCompletedEventId: number): void {
+export function requestCancelActivityTask(
+  ctx: OperationContext,
+  run: RunRecord,
+  activityId: string,
+  decisionTaskCompletedEventId: number,
+): void {
   const task = ctx.store.findActivityTask(run.runId, activityId);
   if (!task) {
-    ctx.appendEvent(run, 'RequestCancelActivityTaskFailed', { activityId, cause: 'ACTIVITY_ID_UNKNOWN', decisionTaskCompletedEventId });
+    ctx.appendEvent(run, 'RequestCancelActivityTaskFailed', {
+      activityId,
+      cause: 'ACTIVITY_ID_UNKNOWN',
+      decisionTaskCompletedEventId,
+    });
     return;
   }
   const requestedId = ctx.appendEvent(run, 'ActivityTaskCancelRequested', { activityId, decisionTaskCompletedEventId });
   if (task.startedEventId === 0) {
     // never started: canceled at once, the worker will never see it
-    ctx.appendEvent(run, 'ActivityTaskCanceled', { scheduledEventId: task.scheduledEventId, startedEventId: 0, latestCancelRequestedEventId: requestedId });
+    ctx.appendEvent(run, 'ActivityTaskCanceled', {
+      scheduledEventId: task.scheduledEventId,
+      startedEventId: 0,
+      latestCancelRequestedEventId: requestedId,
+    });
     removeActivityTask(ctx, task);
   } else {
     ctx.store.setActivityCancelRequested(run.runId, task.scheduledEventId, requestedId);
@@ -99,36 +137,58 @@ export function requestCancelActivityTask(ctx: OperationContext, run: RunRecord,
 /** Deletes a task and its deadlines (it completed, failed, was canceled or timed out). */
 export function removeActivityTask(ctx: OperationContext, task: ActivityTaskRecord): void {
   ctx.store.deleteActivityTask(task.runId, task.scheduledEventId);
-  for (const kind of ['activity-schedule-to-start', 'activity-schedule-to-close', 'activity-start-to-close', 'activity-heartbeat'] as const) {
+  for (const kind of [
+    'activity-schedule-to-start',
+    'activity-schedule-to-close',
+    'activity-start-to-close',
+    'activity-heartbeat',
+  ] as const) {
     ctx.store.deleteDeadlines(task.runId, kind, task.scheduledEventId);
   }
 }
 
 /** SWF_SPEC 13.1: starts the next activity task of a list, if any. */
-export function startNextActivityTask(ctx: OperationContext, domain: string, taskList: string, identity: string | undefined):
-  { run: RunRecord; task: ActivityTaskRecord } | undefined {
+export function startNextActivityTask(
+  ctx: OperationContext,
+  domain: string,
+  taskList: string,
+  identity: string | undefined,
+): { run: RunRecord; task: ActivityTaskRecord } | undefined {
   const task = ctx.store.nextActivityTask(domain, taskList);
   if (!task) return undefined;
   const run = ctx.loadRun(task.runId)!;
-  const startedEventId = ctx.appendEvent(run, 'ActivityTaskStarted', { identity, scheduledEventId: task.scheduledEventId });
+  const startedEventId = ctx.appendEvent(run, 'ActivityTaskStarted', {
+    identity,
+    scheduledEventId: task.scheduledEventId,
+  });
   ctx.store.setActivityTaskStarted(run.runId, task.scheduledEventId, startedEventId);
   ctx.store.deleteDeadlines(run.runId, 'activity-schedule-to-start', task.scheduledEventId);
   const stc = durationMs(task.timeouts.startToClose);
   if (stc !== undefined) ctx.addDeadline(ctx.nowMs + stc, 'activity-start-to-close', run.runId, task.scheduledEventId);
   const heartbeat = durationMs(task.timeouts.heartbeat);
-  if (heartbeat !== undefined) ctx.addDeadline(ctx.nowMs + heartbeat, 'activity-heartbeat', run.runId, task.scheduledEventId);
+  if (heartbeat !== undefined)
+    ctx.addDeadline(ctx.nowMs + heartbeat, 'activity-heartbeat', run.runId, task.scheduledEventId);
   return { run, task: { ...task, startedEventId } };
 }
 
 /** SWF_SPEC 12: the started activity task a token names, or UnknownResourceFault. */
-export function findStartedActivityTask(ctx: OperationContext, claims: TaskTokenClaims): { run: RunRecord; task: ActivityTaskRecord } {
+export function findStartedActivityTask(
+  ctx: OperationContext,
+  claims: TaskTokenClaims,
+): { run: RunRecord; task: ActivityTaskRecord } {
   const run = ctx.loadRun(claims.runId);
   if (!run || !run.isOpen) {
-    throw unknownResource(run ? `Unknown execution: WorkflowExecution=[workflowId=${run.workflowId}, runId=${run.runId}] is closed` : `Unknown execution, runId = ${claims.runId}`);
+    throw unknownResource(
+      run
+        ? `Unknown execution: WorkflowExecution=[workflowId=${run.workflowId}, runId=${run.runId}] is closed`
+        : `Unknown execution, runId = ${claims.runId}`,
+    );
   }
   const task = ctx.store.getActivityTask(claims.runId, claims.scheduledEventId);
   if (!task || task.startedEventId !== claims.startedEventId) {
-    throw unknownResource(`Unknown activity task, scheduledEventId = ${claims.scheduledEventId}: it was already closed or timed out`);
+    throw unknownResource(
+      `Unknown activity task, scheduledEventId = ${claims.scheduledEventId}: it was already closed or timed out`,
+    );
   }
   return { run, task };
 }
@@ -146,10 +206,20 @@ export function recordHeartbeat(ctx: OperationContext, claims: TaskTokenClaims, 
 }
 
 /** SWF_SPEC 13.2: closes a started activity task with ActivityTaskCompleted/Failed/Canceled. */
-export function closeActivityTask(ctx: OperationContext, claims: TaskTokenClaims,
-  eventType: 'ActivityTaskCompleted' | 'ActivityTaskFailed' | 'ActivityTaskCanceled', attributes: Record<string, unknown>): void {
+export function closeActivityTask(
+  ctx: OperationContext,
+  claims: TaskTokenClaims,
+  eventType: 'ActivityTaskCompleted' | 'ActivityTaskFailed' | 'ActivityTaskCanceled',
+  attributes: Record<string, unknown>,
+): void {
   const { run, task } = findStartedActivityTask(ctx, claims);
-  const extra = eventType === 'ActivityTaskCanceled' ? { latestCancelRequestedEventId: task.latestCancelRequestedEventId } : {};
-  ctx.appendEvent(run, eventType, { ...attributes, scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId, ...extra });
+  const extra =
+    eventType === 'ActivityTaskCanceled' ? { latestCancelRequestedEventId: task.latestCancelRequestedEventId } : {};
+  ctx.appendEvent(run, eventType, {
+    ...attributes,
+    scheduledEventId: task.scheduledEventId,
+    startedEventId: task.startedEventId,
+    ...extra,
+  });
   removeActivityTask(ctx, task);
 }

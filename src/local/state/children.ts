@@ -26,23 +26,42 @@ export interface StartChildAttributes {
  * Records StartChildWorkflowExecutionInitiated (or the failure that has no Initiated event) and
  * returns the step that creates the child, to run after the whole decision list.
  */
-export function initiateChild(ctx: OperationContext, run: RunRecord, a: StartChildAttributes, decisionTaskCompletedEventId: number): (() => void) | undefined {
-  const fail = (cause: string, initiatedEventId: number) => ctx.appendEvent(run, 'StartChildWorkflowExecutionFailed', {
-    workflowType: a.workflowType, cause, workflowId: a.workflowId, initiatedEventId, decisionTaskCompletedEventId, control: a.control,
-  });
+export function initiateChild(
+  ctx: OperationContext,
+  run: RunRecord,
+  a: StartChildAttributes,
+  decisionTaskCompletedEventId: number,
+): (() => void) | undefined {
+  const fail = (cause: string, initiatedEventId: number) =>
+    ctx.appendEvent(run, 'StartChildWorkflowExecutionFailed', {
+      workflowType: a.workflowType,
+      cause,
+      workflowId: a.workflowId,
+      initiatedEventId,
+      decisionTaskCompletedEventId,
+      control: a.control,
+    });
   const type = ctx.store.getType(run.domain, 'workflow', a.workflowType.name, a.workflowType.version);
   if (!type) return void fail('WORKFLOW_TYPE_DOES_NOT_EXIST', 0);
   if (type.status === 'DEPRECATED') return void fail('WORKFLOW_TYPE_DEPRECATED', 0);
-  if (ctx.store.countOpenChildren(run.runId) >= OPEN_CHILDREN_LIMIT) return void fail('OPEN_CHILDREN_LIMIT_EXCEEDED', 0);
+  if (ctx.store.countOpenChildren(run.runId) >= OPEN_CHILDREN_LIMIT)
+    return void fail('OPEN_CHILDREN_LIMIT_EXCEEDED', 0);
   const resolved = resolveWorkflowConfig(type, a);
   if ('missing' in resolved) return void fail(MISSING_DEFAULT_CAUSE[resolved.missing], 0);
   const { config } = resolved;
   const tags = a.tagList ?? [];
   const initiatedEventId = ctx.appendEvent(run, 'StartChildWorkflowExecutionInitiated', {
-    workflowId: a.workflowId, workflowType: a.workflowType, control: a.control, input: a.input,
-    executionStartToCloseTimeout: config.executionStartToCloseTimeout, taskList: { name: config.taskList },
-    taskPriority: config.taskPriority, decisionTaskCompletedEventId, childPolicy: config.childPolicy,
-    taskStartToCloseTimeout: config.taskStartToCloseTimeout, tagList: tags.length > 0 ? tags : undefined,
+    workflowId: a.workflowId,
+    workflowType: a.workflowType,
+    control: a.control,
+    input: a.input,
+    executionStartToCloseTimeout: config.executionStartToCloseTimeout,
+    taskList: { name: config.taskList },
+    taskPriority: config.taskPriority,
+    decisionTaskCompletedEventId,
+    childPolicy: config.childPolicy,
+    taskStartToCloseTimeout: config.taskStartToCloseTimeout,
+    tagList: tags.length > 0 ? tags : undefined,
     lambdaRole: config.lambdaRole,
   });
   return () => {
@@ -52,12 +71,20 @@ export function initiateChild(ctx: OperationContext, run: RunRecord, a: StartChi
       return;
     }
     const child = startRun(ctx, {
-      domain: run.domain, workflowId: a.workflowId, typeName: a.workflowType.name, typeVersion: a.workflowType.version,
-      config, input: a.input, tags, parent: { workflowId: run.workflowId, runId: run.runId, initiatedEventId },
+      domain: run.domain,
+      workflowId: a.workflowId,
+      typeName: a.workflowType.name,
+      typeVersion: a.workflowType.version,
+      config,
+      input: a.input,
+      tags,
+      parent: { workflowId: run.workflowId, runId: run.runId, initiatedEventId },
     });
     if (!run.isOpen) return;
     child.parent!.startedEventId = ctx.appendEvent(run, 'ChildWorkflowExecutionStarted', {
-      workflowExecution: { workflowId: child.workflowId, runId: child.runId }, workflowType: a.workflowType, initiatedEventId,
+      workflowExecution: { workflowId: child.workflowId, runId: child.runId },
+      workflowType: a.workflowType,
+      initiatedEventId,
     });
     ctx.touch(child);
   };

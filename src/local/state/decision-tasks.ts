@@ -21,8 +21,13 @@ export function scheduleDecisionTask(ctx: OperationContext, run: RunRecord): voi
     scheduleToStartTimeout: scheduleToStart,
   });
   ctx.store.insertDecisionTask({
-    runId: run.runId, scheduledEventId, domain: run.domain, taskList,
-    priority: Number(run.config.taskPriority), startedEventId: 0, startToClose: run.config.taskStartToCloseTimeout,
+    runId: run.runId,
+    scheduledEventId,
+    domain: run.domain,
+    taskList,
+    priority: Number(run.config.taskPriority),
+    startedEventId: 0,
+    startToClose: run.config.taskStartToCloseTimeout,
   });
   const s2s = durationMs(scheduleToStart);
   if (s2s !== undefined) ctx.addDeadline(ctx.nowMs + s2s, 'decision-schedule-to-start', run.runId, scheduledEventId);
@@ -43,7 +48,10 @@ export function finishOperation(ctx: OperationContext): void {
     const run = ctx.loadRun(runId!);
     if (!run?.isOpen) continue;
     if (run.nextEventId > HISTORY_EVENT_LIMIT) {
-      terminateRun(ctx, run, { cause: 'EVENT_LIMIT_EXCEEDED', reason: `history reached ${HISTORY_EVENT_LIMIT} events` });
+      terminateRun(ctx, run, {
+        cause: 'EVENT_LIMIT_EXCEEDED',
+        reason: `history reached ${HISTORY_EVENT_LIMIT} events`,
+      });
       continue;
     }
     scheduleDecisionTask(ctx, run);
@@ -53,29 +61,48 @@ export function finishOperation(ctx: OperationContext): void {
 }
 
 /** SWF_SPEC 8.2: starts the next deliverable decision task of a list, if any. */
-export function startNextDecisionTask(ctx: OperationContext, domain: string, taskList: string, identity: string | undefined):
-  { run: RunRecord; task: DecisionTaskRecord; startedEventId: number } | undefined {
+export function startNextDecisionTask(
+  ctx: OperationContext,
+  domain: string,
+  taskList: string,
+  identity: string | undefined,
+): { run: RunRecord; task: DecisionTaskRecord; startedEventId: number } | undefined {
   const task = ctx.store.nextDecisionTask(domain, taskList);
   if (!task) return undefined;
   const run = ctx.loadRun(task.runId)!;
-  const startedEventId = ctx.appendEvent(run, 'DecisionTaskStarted', { identity, scheduledEventId: task.scheduledEventId });
+  const startedEventId = ctx.appendEvent(run, 'DecisionTaskStarted', {
+    identity,
+    scheduledEventId: task.scheduledEventId,
+  });
   ctx.store.setDecisionTaskStarted(run.runId, task.scheduledEventId, startedEventId);
   ctx.store.deleteDeadlines(run.runId, 'decision-schedule-to-start', task.scheduledEventId);
   const timeout = durationMs(task.startToClose);
-  if (timeout !== undefined) ctx.addDeadline(ctx.nowMs + timeout, 'decision-start-to-close', run.runId, task.scheduledEventId);
+  if (timeout !== undefined)
+    ctx.addDeadline(ctx.nowMs + timeout, 'decision-start-to-close', run.runId, task.scheduledEventId);
   return { run, task: { ...task, startedEventId }, startedEventId };
 }
 
 /** SWF_SPEC 8.3 / 12: the started decision task a token names, or UnknownResourceFault. */
-export function findStartedDecisionTask(ctx: OperationContext, runId: string, scheduledEventId: number, startedEventId: number):
-  { run: RunRecord; task: DecisionTaskRecord; hasNewerScheduled: boolean } {
+export function findStartedDecisionTask(
+  ctx: OperationContext,
+  runId: string,
+  scheduledEventId: number,
+  startedEventId: number,
+): { run: RunRecord; task: DecisionTaskRecord; hasNewerScheduled: boolean } {
   const run = ctx.loadRun(runId);
   if (!run || !run.isOpen) {
-    throw unknownResource(run ? `Unknown execution: WorkflowExecution=[workflowId=${run.workflowId}, runId=${run.runId}] is closed` : `Unknown execution, runId = ${runId}`);
+    throw unknownResource(
+      run
+        ? `Unknown execution: WorkflowExecution=[workflowId=${run.workflowId}, runId=${run.runId}] is closed`
+        : `Unknown execution, runId = ${runId}`,
+    );
   }
   const tasks = ctx.store.decisionTasksOf(runId);
   const task = tasks.find((t) => t.scheduledEventId === scheduledEventId && t.startedEventId === startedEventId);
-  if (!task) throw unknownResource(`Unknown decision task, scheduledEventId = ${scheduledEventId}: it was already completed or timed out`);
+  if (!task)
+    throw unknownResource(
+      `Unknown decision task, scheduledEventId = ${scheduledEventId}: it was already completed or timed out`,
+    );
   return { run, task, hasNewerScheduled: tasks.some((t) => t.startedEventId === 0) };
 }
 

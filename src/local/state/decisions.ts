@@ -25,12 +25,24 @@ const CLOSE_FAILED_EVENT: Record<string, string> = {
 };
 
 /** SWF_SPEC 8.3: records DecisionTaskCompleted, applies every decision, then the deferred steps. */
-export function respondDecisionTaskCompleted(ctx: OperationContext, claims: TaskTokenClaims, input: RespondDecisionTaskCompletedInput): void {
-  const { run, task, hasNewerScheduled } = findStartedDecisionTask(ctx, claims.runId, claims.scheduledEventId, claims.startedEventId);
+export function respondDecisionTaskCompleted(
+  ctx: OperationContext,
+  claims: TaskTokenClaims,
+  input: RespondDecisionTaskCompletedInput,
+): void {
+  const { run, task, hasNewerScheduled } = findStartedDecisionTask(
+    ctx,
+    claims.runId,
+    claims.scheduledEventId,
+    claims.startedEventId,
+  );
   releaseDecisionTask(ctx, run, task);
   const completedEventId = ctx.appendEvent(run, 'DecisionTaskCompleted', {
-    executionContext: input.executionContext, scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId,
-    taskList: input.taskList, taskListScheduleToStartTimeout: input.taskListScheduleToStartTimeout,
+    executionContext: input.executionContext,
+    scheduledEventId: task.scheduledEventId,
+    startedEventId: task.startedEventId,
+    taskList: input.taskList,
+    taskListScheduleToStartTimeout: input.taskListScheduleToStartTimeout,
   });
   run.previousStartedEventId = task.startedEventId;
   if (input.executionContext) run.latestContext = input.executionContext;
@@ -55,11 +67,20 @@ function applyTaskListOverride(run: RunRecord, input: RespondDecisionTaskComplet
   }
 }
 
-function applyDecision(ctx: OperationContext, run: RunRecord, decision: Decision, completedEventId: number, hasNewerScheduled: boolean): (() => void) | undefined {
+function applyDecision(
+  ctx: OperationContext,
+  run: RunRecord,
+  decision: Decision,
+  completedEventId: number,
+  hasNewerScheduled: boolean,
+): (() => void) | undefined {
   const type = decision.decisionType;
   if (Object.hasOwn(CLOSE_FAILED_EVENT, type) && hasNewerScheduled) {
     // SWF_SPEC 8.3 UNHANDLED_DECISION: new events arrived since the task started; the run stays open
-    ctx.appendEvent(run, CLOSE_FAILED_EVENT[type]!, { cause: 'UNHANDLED_DECISION', decisionTaskCompletedEventId: completedEventId });
+    ctx.appendEvent(run, CLOSE_FAILED_EVENT[type]!, {
+      cause: 'UNHANDLED_DECISION',
+      decisionTaskCompletedEventId: completedEventId,
+    });
     return undefined;
   }
   switch (type) {
@@ -68,21 +89,47 @@ function applyDecision(ctx: OperationContext, run: RunRecord, decision: Decision
       scheduleActivityTask(ctx, run, decision.scheduleActivityTaskDecisionAttributes!, completedEventId);
       return undefined;
     case 'RequestCancelActivityTask':
-      requestCancelActivityTask(ctx, run, decision.requestCancelActivityTaskDecisionAttributes!.activityId, completedEventId);
+      requestCancelActivityTask(
+        ctx,
+        run,
+        decision.requestCancelActivityTaskDecisionAttributes!.activityId,
+        completedEventId,
+      );
       return undefined;
     case 'CompleteWorkflowExecution': {
       const result = decision.completeWorkflowExecutionDecisionAttributes?.result;
-      closeRun(ctx, run, 'COMPLETED', 'WorkflowExecutionCompleted', { result, decisionTaskCompletedEventId: completedEventId }, { result });
+      closeRun(
+        ctx,
+        run,
+        'COMPLETED',
+        'WorkflowExecutionCompleted',
+        { result, decisionTaskCompletedEventId: completedEventId },
+        { result },
+      );
       return undefined;
     }
     case 'FailWorkflowExecution': {
       const { reason, details } = decision.failWorkflowExecutionDecisionAttributes ?? {};
-      closeRun(ctx, run, 'FAILED', 'WorkflowExecutionFailed', { reason, details, decisionTaskCompletedEventId: completedEventId }, { reason, details });
+      closeRun(
+        ctx,
+        run,
+        'FAILED',
+        'WorkflowExecutionFailed',
+        { reason, details, decisionTaskCompletedEventId: completedEventId },
+        { reason, details },
+      );
       return undefined;
     }
     case 'CancelWorkflowExecution': {
       const details = decision.cancelWorkflowExecutionDecisionAttributes?.details;
-      closeRun(ctx, run, 'CANCELED', 'WorkflowExecutionCanceled', { details, decisionTaskCompletedEventId: completedEventId }, { details });
+      closeRun(
+        ctx,
+        run,
+        'CANCELED',
+        'WorkflowExecutionCanceled',
+        { details, decisionTaskCompletedEventId: completedEventId },
+        { details },
+      );
       return undefined;
     }
     case 'ContinueAsNewWorkflowExecution':
@@ -102,14 +149,22 @@ function applyDecision(ctx: OperationContext, run: RunRecord, decision: Decision
     case 'SignalExternalWorkflowExecution':
       return initiateSignal(ctx, run, decision.signalExternalWorkflowExecutionDecisionAttributes!, completedEventId);
     case 'RequestCancelExternalWorkflowExecution':
-      return initiateCancel(ctx, run, decision.requestCancelExternalWorkflowExecutionDecisionAttributes!, completedEventId);
+      return initiateCancel(
+        ctx,
+        run,
+        decision.requestCancelExternalWorkflowExecutionDecisionAttributes!,
+        completedEventId,
+      );
     case 'StartChildWorkflowExecution':
       return initiateChild(ctx, run, decision.startChildWorkflowExecutionDecisionAttributes!, completedEventId);
     case 'ScheduleLambdaFunction': {
       // There is no Lambda in the local server; SWF_SPEC 9 says to answer with this cause.
       const { id, name } = decision.scheduleLambdaFunctionDecisionAttributes!;
       ctx.appendEvent(run, 'ScheduleLambdaFunctionFailed', {
-        id, name, cause: 'LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION', decisionTaskCompletedEventId: completedEventId,
+        id,
+        name,
+        cause: 'LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION',
+        decisionTaskCompletedEventId: completedEventId,
       });
       return undefined;
     }
@@ -119,8 +174,17 @@ function applyDecision(ctx: OperationContext, run: RunRecord, decision: Decision
 }
 
 /** SWF_SPEC 9.2: closes the run as CONTINUED_AS_NEW and starts the next run in the same call. */
-function continueAsNew(ctx: OperationContext, run: RunRecord, a: NonNullable<Decision['continueAsNewWorkflowExecutionDecisionAttributes']>, completedEventId: number): void {
-  const fail = (cause: string) => ctx.appendEvent(run, 'ContinueAsNewWorkflowExecutionFailed', { cause, decisionTaskCompletedEventId: completedEventId });
+function continueAsNew(
+  ctx: OperationContext,
+  run: RunRecord,
+  a: NonNullable<Decision['continueAsNewWorkflowExecutionDecisionAttributes']>,
+  completedEventId: number,
+): void {
+  const fail = (cause: string) =>
+    ctx.appendEvent(run, 'ContinueAsNewWorkflowExecutionFailed', {
+      cause,
+      decisionTaskCompletedEventId: completedEventId,
+    });
   const version = a.workflowTypeVersion ?? run.typeVersion;
   const type = ctx.store.getType(run.domain, 'workflow', run.typeName, version);
   if (!type) return void fail('WORKFLOW_TYPE_DOES_NOT_EXIST');
@@ -132,14 +196,28 @@ function continueAsNew(ctx: OperationContext, run: RunRecord, a: NonNullable<Dec
   const tags: string[] = a.tagList ?? run.tags;
   const newExecutionRunId = newRunId();
   closeRun(ctx, run, 'CONTINUED_AS_NEW', 'WorkflowExecutionContinuedAsNew', {
-    input: a.input, decisionTaskCompletedEventId: completedEventId, newExecutionRunId,
-    executionStartToCloseTimeout: config.executionStartToCloseTimeout, taskList: { name: config.taskList },
-    taskPriority: config.taskPriority, taskStartToCloseTimeout: config.taskStartToCloseTimeout,
-    childPolicy: config.childPolicy, tagList: tags.length > 0 ? tags : undefined,
-    workflowType: { name: run.typeName, version }, lambdaRole: config.lambdaRole,
+    input: a.input,
+    decisionTaskCompletedEventId: completedEventId,
+    newExecutionRunId,
+    executionStartToCloseTimeout: config.executionStartToCloseTimeout,
+    taskList: { name: config.taskList },
+    taskPriority: config.taskPriority,
+    taskStartToCloseTimeout: config.taskStartToCloseTimeout,
+    childPolicy: config.childPolicy,
+    tagList: tags.length > 0 ? tags : undefined,
+    workflowType: { name: run.typeName, version },
+    lambdaRole: config.lambdaRole,
   });
   startRun(ctx, {
-    runId: newExecutionRunId, domain: run.domain, workflowId: run.workflowId, typeName: run.typeName, typeVersion: version,
-    config, input: a.input, tags, parent: run.parent, continuedExecutionRunId: run.runId,
+    runId: newExecutionRunId,
+    domain: run.domain,
+    workflowId: run.workflowId,
+    typeName: run.typeName,
+    typeVersion: version,
+    config,
+    input: a.input,
+    tags,
+    parent: run.parent,
+    continuedExecutionRunId: run.runId,
   });
 }

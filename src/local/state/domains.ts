@@ -34,20 +34,37 @@ function checkTags(tags: Tag[], existing: number): void {
       throw validationError(`Tag "${tag.key}" has characters outside letters, digits, whitespace and _ . : / = + - @`);
     }
   }
-  if (existing > TAG_LIMIT) throw new SwfFault('TooManyTagsFault', `A domain can carry at most ${TAG_LIMIT} tags; remove some with UntagResource`);
+  if (existing > TAG_LIMIT)
+    throw new SwfFault(
+      'TooManyTagsFault',
+      `A domain can carry at most ${TAG_LIMIT} tags; remove some with UntagResource`,
+    );
 }
 
 /** RegisterDomain. */
-export function registerDomain(ctx: OperationContext, input: { name: string; description?: string; workflowExecutionRetentionPeriodInDays: string; tags?: Tag[] }): object {
+export function registerDomain(
+  ctx: OperationContext,
+  input: { name: string; description?: string; workflowExecutionRetentionPeriodInDays: string; tags?: Tag[] },
+): object {
   const retention = input.workflowExecutionRetentionPeriodInDays;
   if (retention !== 'NONE' && (!/^\d+$/.test(retention) || Number(retention) > 90)) {
-    throw validationError(`Value '${retention}' at 'workflowExecutionRetentionPeriodInDays' failed to satisfy constraint: Member must be a whole number of days from 0 to 90, or NONE`);
+    throw validationError(
+      `Value '${retention}' at 'workflowExecutionRetentionPeriodInDays' failed to satisfy constraint: Member must be a whole number of days from 0 to 90, or NONE`,
+    );
   }
-  if (ctx.store.getDomain(input.name)) throw new SwfFault('DomainAlreadyExistsFault', `Domain already exists: ${input.name}`);
-  if (ctx.store.countDomains() >= DOMAIN_LIMIT) throw new SwfFault('LimitExceededFault', `At most ${DOMAIN_LIMIT} domains may exist (registered and deprecated)`);
+  if (ctx.store.getDomain(input.name))
+    throw new SwfFault('DomainAlreadyExistsFault', `Domain already exists: ${input.name}`);
+  if (ctx.store.countDomains() >= DOMAIN_LIMIT)
+    throw new SwfFault('LimitExceededFault', `At most ${DOMAIN_LIMIT} domains may exist (registered and deprecated)`);
   const tags = input.tags ?? [];
   checkTags(tags, new Set(tags.map((t) => t.key)).size);
-  ctx.store.insertDomain({ name: input.name, status: 'REGISTERED', description: input.description, retention, createdMs: ctx.nowMs });
+  ctx.store.insertDomain({
+    name: input.name,
+    status: 'REGISTERED',
+    description: input.description,
+    retention,
+    createdMs: ctx.nowMs,
+  });
   for (const tag of tags) ctx.store.putTag(input.name, tag.key, tag.value);
   return {};
 }
@@ -59,8 +76,15 @@ export function describeDomain(ctx: OperationContext, input: { name: string }): 
 }
 
 /** ListDomains: by name, paginated. */
-export function listDomains(ctx: OperationContext, input: { registrationStatus: string; nextPageToken?: string; maximumPageSize?: number; reverseOrder?: boolean }): object {
-  const page = readPage<string>(ctx, input, { op: 'ListDomains', status: input.registrationStatus, reverse: !!input.reverseOrder });
+export function listDomains(
+  ctx: OperationContext,
+  input: { registrationStatus: string; nextPageToken?: string; maximumPageSize?: number; reverseOrder?: boolean },
+): object {
+  const page = readPage<string>(ctx, input, {
+    op: 'ListDomains',
+    status: input.registrationStatus,
+    reverse: !!input.reverseOrder,
+  });
   const rows = ctx.store.listDomains(input.registrationStatus, !!input.reverseOrder, page.after, page.limit + 1);
   const items = rows.slice(0, page.limit);
   return {
@@ -72,7 +96,8 @@ export function listDomains(ctx: OperationContext, input: { registrationStatus: 
 /** DeprecateDomain: also deprecates every type in it. */
 export function deprecateDomain(ctx: OperationContext, input: { name: string }): object {
   const d = requireDomain(ctx, input.name);
-  if (d.status === 'DEPRECATED') throw new SwfFault('DomainDeprecatedFault', `Domain already deprecated: ${input.name}`);
+  if (d.status === 'DEPRECATED')
+    throw new SwfFault('DomainDeprecatedFault', `Domain already deprecated: ${input.name}`);
   ctx.store.setDomainStatus(input.name, 'DEPRECATED');
   ctx.store.deprecateAllTypes(input.name, ctx.nowMs);
   return {};
@@ -81,7 +106,8 @@ export function deprecateDomain(ctx: OperationContext, input: { name: string }):
 /** UndeprecateDomain: types stay deprecated (SWF_SPEC 4). */
 export function undeprecateDomain(ctx: OperationContext, input: { name: string }): object {
   const d = requireDomain(ctx, input.name);
-  if (d.status === 'REGISTERED') throw new SwfFault('DomainAlreadyExistsFault', `Domain is already registered: ${input.name}`);
+  if (d.status === 'REGISTERED')
+    throw new SwfFault('DomainAlreadyExistsFault', `Domain is already registered: ${input.name}`);
   ctx.store.setDomainStatus(input.name, 'REGISTERED');
   return {};
 }
@@ -89,7 +115,11 @@ export function undeprecateDomain(ctx: OperationContext, input: { name: string }
 /** The registered domain or DomainDeprecatedFault (for Register*Type and StartWorkflowExecution). */
 export function requireActiveDomain(ctx: OperationContext, name: string): DomainRecord {
   const d = requireDomain(ctx, name);
-  if (d.status === 'DEPRECATED') throw new SwfFault('DomainDeprecatedFault', `Domain is deprecated: ${name}; undeprecate it with UndeprecateDomain first`);
+  if (d.status === 'DEPRECATED')
+    throw new SwfFault(
+      'DomainDeprecatedFault',
+      `Domain is deprecated: ${name}; undeprecate it with UndeprecateDomain first`,
+    );
   return d;
 }
 
@@ -121,4 +151,3 @@ export function untagResource(ctx: OperationContext, input: { resourceArn: strin
 export function listTagsForResource(ctx: OperationContext, input: { resourceArn: string }): object {
   return { tags: ctx.store.listTags(domainOfArn(ctx, input.resourceArn).name) };
 }
-

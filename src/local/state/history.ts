@@ -20,22 +20,36 @@ export function eventToWire(e: EventRecord): Record<string, unknown> {
  * `after` (an eventId). `lastEventId` is set when more events remain: the position for the next
  * page, which stays stable while events arrive.
  */
-export function historyPage(ctx: OperationContext, run: RunRecord, maxEventId: number,
-  input: { maximumPageSize?: number; reverseOrder?: boolean }, after: number | undefined, minEventId = 1):
-  { events: Record<string, unknown>[]; lastEventId?: number } {
+export function historyPage(
+  ctx: OperationContext,
+  run: RunRecord,
+  maxEventId: number,
+  input: { maximumPageSize?: number; reverseOrder?: boolean },
+  after: number | undefined,
+  minEventId = 1,
+): { events: Record<string, unknown>[]; lastEventId?: number } {
   const reverse = !!input.reverseOrder;
   const limit = input.maximumPageSize ? input.maximumPageSize : 1000;
   const start = after ?? (reverse ? maxEventId + 1 : 0);
   const rows = ctx.store.pageEvents(run.runId, reverse, start, minEventId, maxEventId, limit + 1);
   const items = rows.slice(0, limit);
-  return { events: items.map(eventToWire), lastEventId: rows.length > limit ? items[items.length - 1]!.eventId : undefined };
+  return {
+    events: items.map(eventToWire),
+    lastEventId: rows.length > limit ? items[items.length - 1]!.eventId : undefined,
+  };
 }
 
 /** GetWorkflowExecutionHistory paging: the token is bound to `query` (SWF_SPEC 11). */
-export function historyPageWithToken(ctx: OperationContext, run: RunRecord,
-  input: { nextPageToken?: string; maximumPageSize?: number; reverseOrder?: boolean }, query: unknown):
-  { events: Record<string, unknown>[]; nextPageToken?: string } {
+export function historyPageWithToken(
+  ctx: OperationContext,
+  run: RunRecord,
+  input: { nextPageToken?: string; maximumPageSize?: number; reverseOrder?: boolean },
+  query: unknown,
+): { events: Record<string, unknown>[]; nextPageToken?: string } {
   const page = readPage<number>(ctx, input, query);
   const result = historyPage(ctx, run, Number.MAX_SAFE_INTEGER, input, page.after);
-  return { events: result.events, nextPageToken: result.lastEventId === undefined ? undefined : page.tokenAfter(result.lastEventId) };
+  return {
+    events: result.events,
+    nextPageToken: result.lastEventId === undefined ? undefined : page.tokenAfter(result.lastEventId),
+  };
 }

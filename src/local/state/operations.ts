@@ -20,7 +20,9 @@ const op = <I>(fn: (ctx: OperationContext, input: I) => object | undefined): Ope
 function claimsOf(ctx: OperationContext, token: string, kind: TaskTokenClaims['kind']): TaskTokenClaims {
   const claims = ctx.tokens.readTaskToken(token);
   if (claims.kind !== kind) {
-    throw unknownResource(`The taskToken belongs to ${claims.kind === 'decision' ? 'a decision' : 'an activity'} task; it cannot be used with a ${kind} task operation`);
+    throw unknownResource(
+      `The taskToken belongs to ${claims.kind === 'decision' ? 'a decision' : 'an activity'} task; it cannot be used with a ${kind} task operation`,
+    );
   }
   return claims;
 }
@@ -29,67 +31,76 @@ function claimsOf(ctx: OperationContext, token: string, kind: TaskTokenClaims['k
  * Every one of the 39 operations of SWF_SPEC 3, keyed by name. A Map: names come from requests, and
  * a plain object would run Object's own "constructor" and answer with the call's context.
  */
-export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(Object.entries<Operation>({
-  RegisterDomain: op(domains.registerDomain),
-  DescribeDomain: op(domains.describeDomain),
-  ListDomains: op(domains.listDomains),
-  DeprecateDomain: op(domains.deprecateDomain),
-  UndeprecateDomain: op(domains.undeprecateDomain),
-  RegisterWorkflowType: op(types.registerType('workflow')),
-  RegisterActivityType: op(types.registerType('activity')),
-  DescribeWorkflowType: op(types.describeType('workflow')),
-  DescribeActivityType: op(types.describeType('activity')),
-  DeprecateWorkflowType: op(types.deprecateType('workflow')),
-  DeprecateActivityType: op(types.deprecateType('activity')),
-  UndeprecateWorkflowType: op(types.undeprecateType('workflow')),
-  UndeprecateActivityType: op(types.undeprecateType('activity')),
-  DeleteWorkflowType: op(types.deleteType('workflow')),
-  DeleteActivityType: op(types.deleteType('activity')),
-  ListWorkflowTypes: op(types.listTypes('workflow')),
-  ListActivityTypes: op(types.listTypes('activity')),
-  StartWorkflowExecution: op(executions.startWorkflowExecution),
-  DescribeWorkflowExecution: op(executions.describeWorkflowExecution),
-  GetWorkflowExecutionHistory: op(executions.getWorkflowExecutionHistory),
-  SignalWorkflowExecution: op(executions.signalWorkflowExecution),
-  RequestCancelWorkflowExecution: op(executions.requestCancelWorkflowExecution),
-  TerminateWorkflowExecution: op(executions.terminateWorkflowExecution),
-  ListOpenWorkflowExecutions: op(listExecutions(true)),
-  ListClosedWorkflowExecutions: op(listExecutions(false)),
-  CountOpenWorkflowExecutions: op(countExecutions(true)),
-  CountClosedWorkflowExecutions: op(countExecutions(false)),
-  PollForDecisionTask: op(pollDecisionTaskOnce),
-  RespondDecisionTaskCompleted: op((ctx, input: OperationInput<'RespondDecisionTaskCompleted'>) => {
-    respondDecisionTaskCompleted(ctx, claimsOf(ctx, input.taskToken, 'decision'), input);
-    return {};
+export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
+  Object.entries<Operation>({
+    RegisterDomain: op(domains.registerDomain),
+    DescribeDomain: op(domains.describeDomain),
+    ListDomains: op(domains.listDomains),
+    DeprecateDomain: op(domains.deprecateDomain),
+    UndeprecateDomain: op(domains.undeprecateDomain),
+    RegisterWorkflowType: op(types.registerType('workflow')),
+    RegisterActivityType: op(types.registerType('activity')),
+    DescribeWorkflowType: op(types.describeType('workflow')),
+    DescribeActivityType: op(types.describeType('activity')),
+    DeprecateWorkflowType: op(types.deprecateType('workflow')),
+    DeprecateActivityType: op(types.deprecateType('activity')),
+    UndeprecateWorkflowType: op(types.undeprecateType('workflow')),
+    UndeprecateActivityType: op(types.undeprecateType('activity')),
+    DeleteWorkflowType: op(types.deleteType('workflow')),
+    DeleteActivityType: op(types.deleteType('activity')),
+    ListWorkflowTypes: op(types.listTypes('workflow')),
+    ListActivityTypes: op(types.listTypes('activity')),
+    StartWorkflowExecution: op(executions.startWorkflowExecution),
+    DescribeWorkflowExecution: op(executions.describeWorkflowExecution),
+    GetWorkflowExecutionHistory: op(executions.getWorkflowExecutionHistory),
+    SignalWorkflowExecution: op(executions.signalWorkflowExecution),
+    RequestCancelWorkflowExecution: op(executions.requestCancelWorkflowExecution),
+    TerminateWorkflowExecution: op(executions.terminateWorkflowExecution),
+    ListOpenWorkflowExecutions: op(listExecutions(true)),
+    ListClosedWorkflowExecutions: op(listExecutions(false)),
+    CountOpenWorkflowExecutions: op(countExecutions(true)),
+    CountClosedWorkflowExecutions: op(countExecutions(false)),
+    PollForDecisionTask: op(pollDecisionTaskOnce),
+    RespondDecisionTaskCompleted: op((ctx, input: OperationInput<'RespondDecisionTaskCompleted'>) => {
+      respondDecisionTaskCompleted(ctx, claimsOf(ctx, input.taskToken, 'decision'), input);
+      return {};
+    }),
+    CountPendingDecisionTasks: op((ctx, input: OperationInput<'CountPendingDecisionTasks'>) => {
+      domains.requireDomain(ctx, input.domain);
+      return { count: ctx.store.countPendingDecisionTasks(input.domain, input.taskList.name), truncated: false };
+    }),
+    PollForActivityTask: op(pollActivityTaskOnce),
+    RecordActivityTaskHeartbeat: op((ctx, input: OperationInput<'RecordActivityTaskHeartbeat'>) => ({
+      cancelRequested: recordHeartbeat(ctx, claimsOf(ctx, input.taskToken, 'activity'), input.details),
+    })),
+    RespondActivityTaskCompleted: op((ctx, input: OperationInput<'RespondActivityTaskCompleted'>) => {
+      closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskCompleted', {
+        result: input.result,
+      });
+      return {};
+    }),
+    RespondActivityTaskFailed: op((ctx, input: OperationInput<'RespondActivityTaskFailed'>) => {
+      closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskFailed', {
+        reason: input.reason,
+        details: input.details,
+      });
+      return {};
+    }),
+    RespondActivityTaskCanceled: op((ctx, input: OperationInput<'RespondActivityTaskCanceled'>) => {
+      closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskCanceled', {
+        details: input.details,
+      });
+      return {};
+    }),
+    CountPendingActivityTasks: op((ctx, input: OperationInput<'CountPendingActivityTasks'>) => {
+      domains.requireDomain(ctx, input.domain);
+      return { count: ctx.store.countPendingActivityTasks(input.domain, input.taskList.name), truncated: false };
+    }),
+    TagResource: op(domains.tagResource),
+    UntagResource: op(domains.untagResource),
+    ListTagsForResource: op(domains.listTagsForResource),
   }),
-  CountPendingDecisionTasks: op((ctx, input: OperationInput<'CountPendingDecisionTasks'>) => {
-    domains.requireDomain(ctx, input.domain);
-    return { count: ctx.store.countPendingDecisionTasks(input.domain, input.taskList.name), truncated: false };
-  }),
-  PollForActivityTask: op(pollActivityTaskOnce),
-  RecordActivityTaskHeartbeat: op((ctx, input: OperationInput<'RecordActivityTaskHeartbeat'>) => ({
-    cancelRequested: recordHeartbeat(ctx, claimsOf(ctx, input.taskToken, 'activity'), input.details),
-  })),
-  RespondActivityTaskCompleted: op((ctx, input: OperationInput<'RespondActivityTaskCompleted'>) => {
-    closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskCompleted', { result: input.result });
-    return {};
-  }),
-  RespondActivityTaskFailed: op((ctx, input: OperationInput<'RespondActivityTaskFailed'>) => {
-    closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskFailed', { reason: input.reason, details: input.details });
-    return {};
-  }),
-  RespondActivityTaskCanceled: op((ctx, input: OperationInput<'RespondActivityTaskCanceled'>) => {
-    closeActivityTask(ctx, claimsOf(ctx, input.taskToken, 'activity'), 'ActivityTaskCanceled', { details: input.details });
-    return {};
-  }),
-  CountPendingActivityTasks: op((ctx, input: OperationInput<'CountPendingActivityTasks'>) => {
-    domains.requireDomain(ctx, input.domain);
-    return { count: ctx.store.countPendingActivityTasks(input.domain, input.taskList.name), truncated: false };
-  }),
-  TagResource: op(domains.tagResource),
-  UntagResource: op(domains.untagResource),
-  ListTagsForResource: op(domains.listTagsForResource),
-}));
+);
 
 /** The two long-polling operations. */
 export const POLL_OPERATIONS = new Set(['PollForDecisionTask', 'PollForActivityTask']);

@@ -9,7 +9,11 @@ export interface PageCursor<P> {
 }
 
 /** Reads maximumPageSize (0/absent = 1000) and the position in nextPageToken, checked against `query`. */
-export function readPage<P>(ctx: OperationContext, input: { nextPageToken?: string; maximumPageSize?: number }, query: unknown): PageCursor<P> {
+export function readPage<P>(
+  ctx: OperationContext,
+  input: { nextPageToken?: string; maximumPageSize?: number },
+  query: unknown,
+): PageCursor<P> {
   const after = input.nextPageToken ? ctx.tokens.readPageToken<P>(input.nextPageToken, query, ctx.nowMs) : undefined;
   return {
     after,

@@ -27,10 +27,20 @@ export function newRunId(): string {
 /** SWF_SPEC 6.1: creates the run, records WorkflowExecutionStarted, starts the execution clock. */
 export function startRun(ctx: OperationContext, spec: NewRun): RunRecord {
   const run: RunRecord = {
-    runId: spec.runId ?? newRunId(), domain: spec.domain, workflowId: spec.workflowId, typeName: spec.typeName,
-    typeVersion: spec.typeVersion, isOpen: true, startMs: ctx.nowMs, tags: spec.tags, cancelRequested: false,
+    runId: spec.runId ?? newRunId(),
+    domain: spec.domain,
+    workflowId: spec.workflowId,
+    typeName: spec.typeName,
+    typeVersion: spec.typeVersion,
+    isOpen: true,
+    startMs: ctx.nowMs,
+    tags: spec.tags,
+    cancelRequested: false,
     parent: spec.parent ? { ...spec.parent, startedEventId: spec.parent.startedEventId ?? 0 } : undefined,
-    config: spec.config, nextEventId: 1, lastEventMs: ctx.nowMs, decisionTaskList: spec.config.taskList,
+    config: spec.config,
+    nextEventId: 1,
+    lastEventMs: ctx.nowMs,
+    decisionTaskList: spec.config.taskList,
     previousStartedEventId: 0,
   };
   ctx.store.insertRun(run);
@@ -66,8 +76,14 @@ const CHILD_EVENT_BY_CLOSE: Record<string, string> = {
  * SWF_SPEC 6.7: records the close event, closes the run, discards its tasks, timers and deadlines,
  * and tells the parent. `childAttributes` are the members the parent's event copies (result, ...).
  */
-export function closeRun(ctx: OperationContext, run: RunRecord, closeStatus: string, eventType: string,
-  attributes: Record<string, unknown>, childAttributes: Record<string, unknown> = {}): number {
+export function closeRun(
+  ctx: OperationContext,
+  run: RunRecord,
+  closeStatus: string,
+  eventType: string,
+  attributes: Record<string, unknown>,
+  childAttributes: Record<string, unknown> = {},
+): number {
   const eventId = ctx.appendEvent(run, eventType, attributes);
   run.isOpen = false;
   run.closeStatus = closeStatus;
@@ -99,12 +115,22 @@ function scheduleRetention(ctx: OperationContext, run: RunRecord): void {
 }
 
 /** SWF_SPEC 6.6 / 10.2: terminates an open run and applies the child policy to its children. */
-export function terminateRun(ctx: OperationContext, run: RunRecord, options: {
-  reason?: string; details?: string; childPolicy?: ChildPolicy; cause?: string;
-}): void {
+export function terminateRun(
+  ctx: OperationContext,
+  run: RunRecord,
+  options: {
+    reason?: string;
+    details?: string;
+    childPolicy?: ChildPolicy;
+    cause?: string;
+  },
+): void {
   const childPolicy = options.childPolicy ?? run.config.childPolicy;
   closeRun(ctx, run, 'TERMINATED', 'WorkflowExecutionTerminated', {
-    reason: options.reason, details: options.details, childPolicy, cause: options.cause,
+    reason: options.reason,
+    details: options.details,
+    childPolicy,
+    cause: options.cause,
   });
   applyChildPolicy(ctx, run, childPolicy);
 }

@@ -11,16 +11,29 @@ export const EMPTY_DECISION_TASK = { previousStartedEventId: 0, startedEventId: 
 /** SWF_SPEC 13.1: what an empty activity poll answers (no taskToken). */
 export const EMPTY_ACTIVITY_TASK = { startedEventId: 0 };
 
-type DecisionPosition = [runId: string, scheduledEventId: number, startedEventId: number, previousStartedEventId: number, lastEventId: number, firstEventId: number];
+type DecisionPosition = [
+  runId: string,
+  scheduledEventId: number,
+  startedEventId: number,
+  previousStartedEventId: number,
+  lastEventId: number,
+  firstEventId: number,
+];
 
 /**
  * PollForDecisionTask: with a nextPageToken, the next history page of the same task (never a new
  * task); else starts the next deliverable task, or returns undefined when there is none.
  */
-export function pollDecisionTaskOnce(ctx: OperationContext, input: OperationInput<'PollForDecisionTask'>): object | undefined {
+export function pollDecisionTaskOnce(
+  ctx: OperationContext,
+  input: OperationInput<'PollForDecisionTask'>,
+): object | undefined {
   requireDomain(ctx, input.domain);
   const query = {
-    op: 'PollForDecisionTask', domain: input.domain, taskList: input.taskList.name, reverse: !!input.reverseOrder,
+    op: 'PollForDecisionTask',
+    domain: input.domain,
+    taskList: input.taskList.name,
+    reverse: !!input.reverseOrder,
     fromPrevious: !!input.startAtPreviousStartedEvent,
   };
   if (input.nextPageToken) {
@@ -28,14 +41,35 @@ export function pollDecisionTaskOnce(ctx: OperationContext, input: OperationInpu
       ctx.tokens.readPageToken<DecisionPosition>(input.nextPageToken, query, ctx.nowMs);
     const run = ctx.loadRun(runId);
     if (!run) return { ...EMPTY_DECISION_TASK };
-    return decisionTaskOutput(ctx, input, query, run.runId, scheduledEventId, startedEventId, previousStartedEventId, firstEventId, lastEventId);
+    return decisionTaskOutput(
+      ctx,
+      input,
+      query,
+      run.runId,
+      scheduledEventId,
+      startedEventId,
+      previousStartedEventId,
+      firstEventId,
+      lastEventId,
+    );
   }
   if (!ctx.isCallerConnected()) return undefined; // SWF_SPEC 8.2: a poller that left takes nothing
   const started = startNextDecisionTask(ctx, input.domain, input.taskList.name, input.identity);
   if (!started) return undefined;
   const { run, task, startedEventId } = started;
-  const firstEventId = input.startAtPreviousStartedEvent ? firstEventSincePreviousStart(ctx, run.runId, run.previousStartedEventId) : 1;
-  return decisionTaskOutput(ctx, input, query, run.runId, task.scheduledEventId, startedEventId, run.previousStartedEventId, firstEventId);
+  const firstEventId = input.startAtPreviousStartedEvent
+    ? firstEventSincePreviousStart(ctx, run.runId, run.previousStartedEventId)
+    : 1;
+  return decisionTaskOutput(
+    ctx,
+    input,
+    query,
+    run.runId,
+    task.scheduledEventId,
+    startedEventId,
+    run.previousStartedEventId,
+    firstEventId,
+  );
 }
 
 /**
@@ -49,13 +83,35 @@ function firstEventSincePreviousStart(ctx: OperationContext, runId: string, prev
   return ctx.store.firstEventIdFrom(runId, previous.timestampMs) ?? previousStartedEventId;
 }
 
-function decisionTaskOutput(ctx: OperationContext, input: OperationInput<'PollForDecisionTask'>, query: object, runId: string,
-  scheduledEventId: number, startedEventId: number, previousStartedEventId: number, firstEventId: number, after?: number): object {
+function decisionTaskOutput(
+  ctx: OperationContext,
+  input: OperationInput<'PollForDecisionTask'>,
+  query: object,
+  runId: string,
+  scheduledEventId: number,
+  startedEventId: number,
+  previousStartedEventId: number,
+  firstEventId: number,
+  after?: number,
+): object {
   const run = ctx.loadRun(runId)!;
   // the history a decision task carries ends at its DecisionTaskStarted event
   const page = historyPage(ctx, run, startedEventId, input, after, firstEventId);
-  const nextPageToken = page.lastEventId === undefined ? undefined
-    : ctx.tokens.pageToken(query, [runId, scheduledEventId, startedEventId, previousStartedEventId, page.lastEventId, firstEventId] satisfies DecisionPosition, ctx.nowMs);
+  const nextPageToken =
+    page.lastEventId === undefined
+      ? undefined
+      : ctx.tokens.pageToken(
+          query,
+          [
+            runId,
+            scheduledEventId,
+            startedEventId,
+            previousStartedEventId,
+            page.lastEventId,
+            firstEventId,
+          ] satisfies DecisionPosition,
+          ctx.nowMs,
+        );
   return {
     taskToken: ctx.tokens.taskToken({ kind: 'decision', runId, scheduledEventId, startedEventId }),
     startedEventId,
@@ -68,14 +124,22 @@ function decisionTaskOutput(ctx: OperationContext, input: OperationInput<'PollFo
 }
 
 /** PollForActivityTask: starts the next task of the list, or returns undefined when there is none. */
-export function pollActivityTaskOnce(ctx: OperationContext, input: OperationInput<'PollForActivityTask'>): object | undefined {
+export function pollActivityTaskOnce(
+  ctx: OperationContext,
+  input: OperationInput<'PollForActivityTask'>,
+): object | undefined {
   requireDomain(ctx, input.domain);
   if (!ctx.isCallerConnected()) return undefined; // SWF_SPEC 13.1: a poller that left takes nothing
   const started = startNextActivityTask(ctx, input.domain, input.taskList.name, input.identity);
   if (!started) return undefined;
   const { run, task } = started;
   return {
-    taskToken: ctx.tokens.taskToken({ kind: 'activity', runId: run.runId, scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId }),
+    taskToken: ctx.tokens.taskToken({
+      kind: 'activity',
+      runId: run.runId,
+      scheduledEventId: task.scheduledEventId,
+      startedEventId: task.startedEventId,
+    }),
     activityId: task.activityId,
     startedEventId: task.startedEventId,
     workflowExecution: { workflowId: run.workflowId, runId: run.runId },

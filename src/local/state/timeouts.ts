@@ -26,22 +26,41 @@ export function fireDeadline(ctx: OperationContext, deadline: DeadlineRecord): v
   if (!run.isOpen) return;
   switch (deadline.kind) {
     case 'execution-start-to-close':
-      closeRun(ctx, run, 'TIMED_OUT', 'WorkflowExecutionTimedOut', { timeoutType: 'START_TO_CLOSE', childPolicy: run.config.childPolicy }, { timeoutType: 'START_TO_CLOSE' });
+      closeRun(
+        ctx,
+        run,
+        'TIMED_OUT',
+        'WorkflowExecutionTimedOut',
+        { timeoutType: 'START_TO_CLOSE', childPolicy: run.config.childPolicy },
+        { timeoutType: 'START_TO_CLOSE' },
+      );
       applyChildPolicy(ctx, run, run.config.childPolicy);
       return;
     case 'decision-start-to-close': {
-      const task = ctx.store.decisionTasksOf(run.runId).find((t) => t.scheduledEventId === deadline.ref && t.startedEventId > 0);
+      const task = ctx.store
+        .decisionTasksOf(run.runId)
+        .find((t) => t.scheduledEventId === deadline.ref && t.startedEventId > 0);
       if (!task) return;
-      ctx.appendEvent(run, 'DecisionTaskTimedOut', { timeoutType: 'START_TO_CLOSE', scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId });
+      ctx.appendEvent(run, 'DecisionTaskTimedOut', {
+        timeoutType: 'START_TO_CLOSE',
+        scheduledEventId: task.scheduledEventId,
+        startedEventId: task.startedEventId,
+      });
       releaseDecisionTask(ctx, run, task);
       return;
     }
     case 'decision-schedule-to-start': {
-      const task = ctx.store.decisionTasksOf(run.runId).find((t) => t.scheduledEventId === deadline.ref && t.startedEventId === 0);
+      const task = ctx.store
+        .decisionTasksOf(run.runId)
+        .find((t) => t.scheduledEventId === deadline.ref && t.startedEventId === 0);
       if (!task) return;
       // SWF_SPEC 14: the temporary task list was not served in time; the next task goes to the run's list
       ctx.store.deleteDecisionTask(run.runId, task.scheduledEventId);
-      ctx.appendEvent(run, 'DecisionTaskTimedOut', { timeoutType: 'SCHEDULE_TO_START', scheduledEventId: task.scheduledEventId, startedEventId: 0 });
+      ctx.appendEvent(run, 'DecisionTaskTimedOut', {
+        timeoutType: 'SCHEDULE_TO_START',
+        scheduledEventId: task.scheduledEventId,
+        startedEventId: 0,
+      });
       return;
     }
     case 'timer':
@@ -52,8 +71,10 @@ export function fireDeadline(ctx: OperationContext, deadline: DeadlineRecord): v
       if (!task || !isActivityClockRunning(task, deadline.kind)) return;
       // SWF_SPEC 14: one timeout event per task; the earliest deadline wins and removes the others
       ctx.appendEvent(run, 'ActivityTaskTimedOut', {
-        timeoutType: ACTIVITY_TIMEOUT_TYPE[deadline.kind], scheduledEventId: task.scheduledEventId,
-        startedEventId: task.startedEventId, details: task.heartbeatDetails,
+        timeoutType: ACTIVITY_TIMEOUT_TYPE[deadline.kind],
+        scheduledEventId: task.scheduledEventId,
+        startedEventId: task.startedEventId,
+        details: task.heartbeatDetails,
       });
       removeActivityTask(ctx, task);
     }

@@ -27,11 +27,17 @@ export const MISSING_DEFAULT_CAUSE: Record<MissingDefault, string> = {
  * continued run does not inherit the current run's values); reports the first member still
  * missing, in the spec's order.
  */
-export function resolveWorkflowConfig(type: TypeRecord, input: WorkflowConfigInput):
-  { config: RunConfig } | { missing: MissingDefault } {
+export function resolveWorkflowConfig(
+  type: TypeRecord,
+  input: WorkflowConfigInput,
+): { config: RunConfig } | { missing: MissingDefault } {
   const d = type.config as {
-    defaultExecutionStartToCloseTimeout?: string; defaultTaskList?: { name: string };
-    defaultTaskStartToCloseTimeout?: string; defaultChildPolicy?: string; defaultTaskPriority?: string; defaultLambdaRole?: string;
+    defaultExecutionStartToCloseTimeout?: string;
+    defaultTaskList?: { name: string };
+    defaultTaskStartToCloseTimeout?: string;
+    defaultChildPolicy?: string;
+    defaultTaskPriority?: string;
+    defaultLambdaRole?: string;
   };
   const executionStartToCloseTimeout = input.executionStartToCloseTimeout ?? d.defaultExecutionStartToCloseTimeout;
   if (executionStartToCloseTimeout === undefined) return { missing: 'executionStartToCloseTimeout' };
@@ -43,7 +49,10 @@ export function resolveWorkflowConfig(type: TypeRecord, input: WorkflowConfigInp
   if (childPolicy === undefined) return { missing: 'childPolicy' };
   return {
     config: {
-      executionStartToCloseTimeout, taskList, taskStartToCloseTimeout, childPolicy,
+      executionStartToCloseTimeout,
+      taskList,
+      taskStartToCloseTimeout,
+      childPolicy,
       taskPriority: input.taskPriority ?? d.defaultTaskPriority ?? '0',
       lambdaRole: input.lambdaRole ?? d.defaultLambdaRole,
     },

@@ -13,15 +13,33 @@ const TYPE_LIMIT = 10_000;
 type Kind = 'workflow' | 'activity';
 type TypeRef = { name: string; version: string };
 
-const WORKFLOW_DEFAULTS = ['defaultTaskStartToCloseTimeout', 'defaultExecutionStartToCloseTimeout', 'defaultTaskList', 'defaultTaskPriority', 'defaultChildPolicy', 'defaultLambdaRole'];
-const ACTIVITY_DEFAULTS = ['defaultTaskStartToCloseTimeout', 'defaultTaskHeartbeatTimeout', 'defaultTaskList', 'defaultTaskPriority', 'defaultTaskScheduleToStartTimeout', 'defaultTaskScheduleToCloseTimeout'];
+const WORKFLOW_DEFAULTS = [
+  'defaultTaskStartToCloseTimeout',
+  'defaultExecutionStartToCloseTimeout',
+  'defaultTaskList',
+  'defaultTaskPriority',
+  'defaultChildPolicy',
+  'defaultLambdaRole',
+];
+const ACTIVITY_DEFAULTS = [
+  'defaultTaskStartToCloseTimeout',
+  'defaultTaskHeartbeatTimeout',
+  'defaultTaskList',
+  'defaultTaskPriority',
+  'defaultTaskScheduleToStartTimeout',
+  'defaultTaskScheduleToCloseTimeout',
+];
 
 /** The input of the operations that address one type (describe, deprecate, undeprecate, delete). */
 type TypeInput =
-  | OperationInput<'DescribeWorkflowType'> | OperationInput<'DescribeActivityType'>
-  | OperationInput<'DeprecateWorkflowType'> | OperationInput<'DeprecateActivityType'>
-  | OperationInput<'UndeprecateWorkflowType'> | OperationInput<'UndeprecateActivityType'>
-  | OperationInput<'DeleteWorkflowType'> | OperationInput<'DeleteActivityType'>;
+  | OperationInput<'DescribeWorkflowType'>
+  | OperationInput<'DescribeActivityType'>
+  | OperationInput<'DeprecateWorkflowType'>
+  | OperationInput<'DeprecateActivityType'>
+  | OperationInput<'UndeprecateWorkflowType'>
+  | OperationInput<'UndeprecateActivityType'>
+  | OperationInput<'DeleteWorkflowType'>
+  | OperationInput<'DeleteActivityType'>;
 type RegisterInput = OperationInput<'RegisterWorkflowType'> | OperationInput<'RegisterActivityType'>;
 type ListInput = OperationInput<'ListWorkflowTypes'> | OperationInput<'ListActivityTypes'>;
 
@@ -34,14 +52,20 @@ const key = (kind: Kind) => (kind === 'workflow' ? 'workflowType' : 'activityTyp
 /** The type or UnknownResourceFault in SWF's wording. */
 export function requireType(ctx: OperationContext, domain: string, kind: Kind, ref: TypeRef): TypeRecord {
   const type = ctx.store.getType(domain, kind, ref.name, ref.version);
-  if (!type) throw unknownResource(`Unknown type: ${label(kind)}=[name=${ref.name}, version=${ref.version}] in domain ${domain}`);
+  if (!type)
+    throw unknownResource(
+      `Unknown type: ${label(kind)}=[name=${ref.name}, version=${ref.version}] in domain ${domain}`,
+    );
   return type;
 }
 
 function typeInfo(t: TypeRecord) {
   return {
-    [key(t.kind)]: { name: t.name, version: t.version }, status: t.status, description: t.description,
-    creationDate: toEpochSeconds(t.createdMs), deprecationDate: t.deprecatedMs === undefined ? undefined : toEpochSeconds(t.deprecatedMs),
+    [key(t.kind)]: { name: t.name, version: t.version },
+    status: t.status,
+    description: t.description,
+    creationDate: toEpochSeconds(t.createdMs),
+    deprecationDate: t.deprecatedMs === undefined ? undefined : toEpochSeconds(t.deprecatedMs),
   };
 }
 
@@ -50,13 +74,27 @@ export function registerType(kind: Kind) {
   return (ctx: OperationContext, input: RegisterInput): object => {
     requireActiveDomain(ctx, input.domain);
     if (ctx.store.getType(input.domain, kind, input.name, input.version)) {
-      throw new SwfFault('TypeAlreadyExistsFault', `${label(kind)}=[name=${input.name}, version=${input.version}] already exists in domain ${input.domain}; register a new version`);
+      throw new SwfFault(
+        'TypeAlreadyExistsFault',
+        `${label(kind)}=[name=${input.name}, version=${input.version}] already exists in domain ${input.domain}; register a new version`,
+      );
     }
-    if (ctx.store.countTypes(input.domain, kind) >= TYPE_LIMIT) throw new SwfFault('LimitExceededFault', `At most ${TYPE_LIMIT} ${kind} types per domain`);
+    if (ctx.store.countTypes(input.domain, kind) >= TYPE_LIMIT)
+      throw new SwfFault('LimitExceededFault', `At most ${TYPE_LIMIT} ${kind} types per domain`);
     const config: Record<string, unknown> = {};
     const given: Record<string, unknown> = input;
-    for (const field of kind === 'workflow' ? WORKFLOW_DEFAULTS : ACTIVITY_DEFAULTS) if (given[field] !== undefined) config[field] = given[field];
-    ctx.store.insertType({ domain: input.domain, kind, name: input.name, version: input.version, status: 'REGISTERED', description: input.description, createdMs: ctx.nowMs, config });
+    for (const field of kind === 'workflow' ? WORKFLOW_DEFAULTS : ACTIVITY_DEFAULTS)
+      if (given[field] !== undefined) config[field] = given[field];
+    ctx.store.insertType({
+      domain: input.domain,
+      kind,
+      name: input.name,
+      version: input.version,
+      status: 'REGISTERED',
+      description: input.description,
+      createdMs: ctx.nowMs,
+      config,
+    });
     return {};
   };
 }
@@ -75,7 +113,11 @@ export function deprecateType(kind: Kind) {
   return (ctx: OperationContext, input: TypeInput): object => {
     requireDomain(ctx, input.domain);
     const t = requireType(ctx, input.domain, kind, refOf(input));
-    if (t.status === 'DEPRECATED') throw new SwfFault('TypeDeprecatedFault', `${label(kind)}=[name=${t.name}, version=${t.version}] is already deprecated`);
+    if (t.status === 'DEPRECATED')
+      throw new SwfFault(
+        'TypeDeprecatedFault',
+        `${label(kind)}=[name=${t.name}, version=${t.version}] is already deprecated`,
+      );
     ctx.store.setTypeStatus(t, 'DEPRECATED', ctx.nowMs);
     return {};
   };
@@ -86,7 +128,11 @@ export function undeprecateType(kind: Kind) {
   return (ctx: OperationContext, input: TypeInput): object => {
     requireDomain(ctx, input.domain);
     const t = requireType(ctx, input.domain, kind, refOf(input));
-    if (t.status === 'REGISTERED') throw new SwfFault('TypeAlreadyExistsFault', `${label(kind)}=[name=${t.name}, version=${t.version}] is already registered`);
+    if (t.status === 'REGISTERED')
+      throw new SwfFault(
+        'TypeAlreadyExistsFault',
+        `${label(kind)}=[name=${t.name}, version=${t.version}] is already registered`,
+      );
     ctx.store.setTypeStatus(t, 'REGISTERED', undefined);
     return {};
   };
@@ -97,7 +143,11 @@ export function deleteType(kind: Kind) {
   return (ctx: OperationContext, input: TypeInput): object => {
     requireDomain(ctx, input.domain);
     const t = requireType(ctx, input.domain, kind, refOf(input));
-    if (t.status === 'REGISTERED') throw new SwfFault('TypeNotDeprecatedFault', `${label(kind)}=[name=${t.name}, version=${t.version}] is still registered; deprecate it first`);
+    if (t.status === 'REGISTERED')
+      throw new SwfFault(
+        'TypeNotDeprecatedFault',
+        `${label(kind)}=[name=${t.name}, version=${t.version}] is still registered; deprecate it first`,
+      );
     ctx.store.deleteType(t);
     return {};
   };
@@ -108,8 +158,22 @@ export function listTypes(kind: Kind) {
   return (ctx: OperationContext, input: ListInput): object => {
     requireDomain(ctx, input.domain);
     const reverse = !!input.reverseOrder;
-    const page = readPage<[string, string]>(ctx, input, { op: `List${label(kind)}s`, domain: input.domain, name: input.name, status: input.registrationStatus, reverse });
-    const rows = ctx.store.listTypes(input.domain, kind, input.registrationStatus, input.name, reverse, page.after, page.limit + 1);
+    const page = readPage<[string, string]>(ctx, input, {
+      op: `List${label(kind)}s`,
+      domain: input.domain,
+      name: input.name,
+      status: input.registrationStatus,
+      reverse,
+    });
+    const rows = ctx.store.listTypes(
+      input.domain,
+      kind,
+      input.registrationStatus,
+      input.name,
+      reverse,
+      page.after,
+      page.limit + 1,
+    );
     const items = rows.slice(0, page.limit);
     const last = items[items.length - 1];
     return {

@@ -31,18 +31,29 @@ function undoStart(ctx: OperationContext, run: RunRecord, startedEventId: number
 }
 
 /** The schedule-to-start deadline a start removed, due where it was: scheduled time + timeout. */
-function restoreScheduleToStart(ctx: OperationContext, run: RunRecord, scheduledEventId: number,
-  kind: 'decision-schedule-to-start' | 'activity-schedule-to-start', timeout: string | undefined): void {
+function restoreScheduleToStart(
+  ctx: OperationContext,
+  run: RunRecord,
+  scheduledEventId: number,
+  kind: 'decision-schedule-to-start' | 'activity-schedule-to-start',
+  timeout: string | undefined,
+): void {
   const ms = durationMs(timeout);
   const scheduled = ctx.store.getEvent(run.runId, scheduledEventId);
   if (ms !== undefined && scheduled) ctx.addDeadline(scheduled.timestampMs + ms, kind, run.runId, scheduledEventId);
 }
 
 function releaseDecision(ctx: OperationContext, run: RunRecord, claims: TaskTokenClaims): void {
-  const task = ctx.store.decisionTasksOf(run.runId).find((t) => t.scheduledEventId === claims.scheduledEventId && t.startedEventId === claims.startedEventId);
+  const task = ctx.store
+    .decisionTasksOf(run.runId)
+    .find((t) => t.scheduledEventId === claims.scheduledEventId && t.startedEventId === claims.startedEventId);
   if (!task) return;
   if (!isLastEvent(run, task.startedEventId)) {
-    ctx.appendEvent(run, 'DecisionTaskTimedOut', { timeoutType: 'START_TO_CLOSE', scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId });
+    ctx.appendEvent(run, 'DecisionTaskTimedOut', {
+      timeoutType: 'START_TO_CLOSE',
+      scheduledEventId: task.scheduledEventId,
+      startedEventId: task.startedEventId,
+    });
     releaseDecisionTask(ctx, run, task);
     return;
   }
@@ -60,7 +71,10 @@ function releaseActivity(ctx: OperationContext, run: RunRecord, claims: TaskToke
   if (!task || task.startedEventId !== claims.startedEventId) return;
   if (!isLastEvent(run, task.startedEventId)) {
     ctx.appendEvent(run, 'ActivityTaskTimedOut', {
-      timeoutType: 'START_TO_CLOSE', scheduledEventId: task.scheduledEventId, startedEventId: task.startedEventId, details: task.heartbeatDetails,
+      timeoutType: 'START_TO_CLOSE',
+      scheduledEventId: task.scheduledEventId,
+      startedEventId: task.startedEventId,
+      details: task.heartbeatDetails,
     });
     removeActivityTask(ctx, task);
     return;

@@ -29,13 +29,19 @@ function buildQuery(ctx: OperationContext, input: VisibilityInput, isOpen: boole
   if (!isOpen && (start ? 1 : 0) + (close ? 1 : 0) !== 1) {
     throw validationError('Exactly one of startTimeFilter and closeTimeFilter must be given');
   }
-  const exclusive = EXCLUSIVE_FILTERS.filter((f) => (isOpen ? f !== 'closeStatusFilter' : true) && input[f] !== undefined);
+  const exclusive = EXCLUSIVE_FILTERS.filter(
+    (f) => (isOpen ? f !== 'closeStatusFilter' : true) && input[f] !== undefined,
+  );
   if (exclusive.length > 1) {
-    throw validationError(`Only one of executionFilter, typeFilter, tagFilter${isOpen ? '' : ', closeStatusFilter'} may be given; got ${exclusive.join(' and ')}`);
+    throw validationError(
+      `Only one of executionFilter, typeFilter, tagFilter${isOpen ? '' : ', closeStatusFilter'} may be given; got ${exclusive.join(' and ')}`,
+    );
   }
   const time = (start ?? close)!;
   return {
-    domain: input.domain, isOpen, timeField: start ? 'start' : 'close',
+    domain: input.domain,
+    isOpen,
+    timeField: start ? 'start' : 'close',
     oldestMs: Math.round(time.oldestDate * 1000),
     latestMs: time.latestDate === undefined ? undefined : Math.round(time.latestDate * 1000),
     workflowId: input.executionFilter?.workflowId,
@@ -57,8 +63,10 @@ export function listExecutions(isOpen: boolean) {
     const last = items[items.length - 1];
     return {
       executionInfos: items.map(executionInfo),
-      nextPageToken: rows.length > page.limit && last
-        ? page.tokenAfter([query.timeField === 'start' ? last.startMs : last.closeMs!, last.runId]) : undefined,
+      nextPageToken:
+        rows.length > page.limit && last
+          ? page.tokenAfter([query.timeField === 'start' ? last.startMs : last.closeMs!, last.runId])
+          : undefined,
     };
   };
 }

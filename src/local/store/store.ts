@@ -5,10 +5,26 @@ import { closeSync, fdatasync, fdatasyncSync, mkdirSync, openSync } from 'node:f
 import { dirname } from 'node:path';
 import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.ts';
 import type {
-  ActivityTaskRecord, DeadlineKind, DeadlineRecord, DecisionTaskRecord, DomainRecord, EventRecord,
-  RunRecord, TypeRecord,
+  ActivityTaskRecord,
+  DeadlineKind,
+  DeadlineRecord,
+  DecisionTaskRecord,
+  DomainRecord,
+  EventRecord,
+  RunRecord,
+  TypeRecord,
 } from './records.ts';
-import { opt, runParams, toActivityTask, toDeadline, toDecisionTask, toDomain, toRun, toType, type Row } from './rows.ts';
+import {
+  opt,
+  runParams,
+  toActivityTask,
+  toDeadline,
+  toDecisionTask,
+  toDomain,
+  toRun,
+  toType,
+  type Row,
+} from './rows.ts';
 
 /** Filters of a visibility query (SWF_SPEC 7), already validated. */
 export interface VisibilityQuery {
@@ -92,15 +108,18 @@ export class Store {
         fdatasyncSync(this.walFd);
       }
     } catch (error) {
-      const reason = (error as { code?: string }).code === 'SQLITE_BUSY'
-        ? 'another local SWF server is using it; stop that one or pass another --db file'
-        : `${(error as Error).message}; pass another --db file or :memory:`;
+      const reason =
+        (error as { code?: string }).code === 'SQLITE_BUSY'
+          ? 'another local SWF server is using it; stop that one or pass another --db file'
+          : `${(error as Error).message}; pass another --db file or :memory:`;
       throw new Error(`Cannot open the SWF database ${options.path}: ${reason}`, { cause: error });
     }
     const version = this.getMeta('schema_version');
     if (version === undefined) this.setMeta('schema_version', SCHEMA_VERSION);
     else if (version !== SCHEMA_VERSION) {
-      throw new Error(`Database ${options.path} has schema version ${version}, this server needs ${SCHEMA_VERSION}; use a new --db file`);
+      throw new Error(
+        `Database ${options.path} has schema version ${version}, this server needs ${SCHEMA_VERSION}; use a new --db file`,
+      );
     }
   }
 
@@ -177,7 +196,11 @@ export class Store {
         return;
       }
       if (error) {
-        batch.reject(new StoreCommitError(`The database could not be synced to disk, the call may not have been kept: ${error.message}`));
+        batch.reject(
+          new StoreCommitError(
+            `The database could not be synced to disk, the call may not have been kept: ${error.message}`,
+          ),
+        );
       } else {
         this.counters.commits += 1;
         batch.resolve();
@@ -195,7 +218,9 @@ export class Store {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
-      batch.reject(new StoreCommitError(`The database commit failed, nothing of this call was kept: ${(error as Error).message}`));
+      batch.reject(
+        new StoreCommitError(`The database commit failed, nothing of this call was kept: ${(error as Error).message}`),
+      );
       return undefined;
     }
     return batch;
@@ -208,7 +233,11 @@ export class Store {
     try {
       fdatasyncSync(this.walFd!);
     } catch (error) {
-      batch.reject(new StoreCommitError(`The database could not be synced to disk, the call may not have been kept: ${(error as Error).message}`));
+      batch.reject(
+        new StoreCommitError(
+          `The database could not be synced to disk, the call may not have been kept: ${(error as Error).message}`,
+        ),
+      );
       return;
     }
     this.counters.commits += 1;
@@ -237,7 +266,17 @@ export class Store {
   /** Deletes every row of every table except meta (test reset). */
   wipe(): void {
     this.transaction(() => {
-      for (const table of ['domains', 'domain_tags', 'types', 'runs', 'events', 'decision_tasks', 'activity_tasks', 'timers', 'deadlines']) {
+      for (const table of [
+        'domains',
+        'domain_tags',
+        'types',
+        'runs',
+        'events',
+        'decision_tasks',
+        'activity_tasks',
+        'timers',
+        'deadlines',
+      ]) {
         this.db.exec(`DELETE FROM ${table}`);
       }
     });
@@ -266,8 +305,13 @@ export class Store {
     return r && toDomain(r);
   }
   insertDomain(d: DomainRecord): void {
-    this.stmt('INSERT INTO domains (name, status, description, retention, created_ms) VALUES (?, ?, ?, ?, ?)')
-      .run(d.name, d.status, d.description ?? null, d.retention, d.createdMs);
+    this.stmt('INSERT INTO domains (name, status, description, retention, created_ms) VALUES (?, ?, ?, ?, ?)').run(
+      d.name,
+      d.status,
+      d.description ?? null,
+      d.retention,
+      d.createdMs,
+    );
   }
   setDomainStatus(name: string, status: string): void {
     this.stmt('UPDATE domains SET status = ? WHERE name = ?').run(status, name);
@@ -284,11 +328,16 @@ export class Store {
 
   // domain tags
   listTags(domain: string): { key: string; value?: string }[] {
-    return (this.stmt('SELECT key, value FROM domain_tags WHERE domain = ? ORDER BY key').all(domain) as Row[])
-      .map((r) => (r.value === null ? { key: r.key } : { key: r.key, value: r.value }));
+    return (this.stmt('SELECT key, value FROM domain_tags WHERE domain = ? ORDER BY key').all(domain) as Row[]).map(
+      (r) => (r.value === null ? { key: r.key } : { key: r.key, value: r.value }),
+    );
   }
   putTag(domain: string, key: string, value: string | undefined): void {
-    this.stmt('INSERT OR REPLACE INTO domain_tags (domain, key, value) VALUES (?, ?, ?)').run(domain, key, value ?? null);
+    this.stmt('INSERT OR REPLACE INTO domain_tags (domain, key, value) VALUES (?, ?, ?)').run(
+      domain,
+      key,
+      value ?? null,
+    );
   }
   deleteTag(domain: string, key: string): void {
     this.stmt('DELETE FROM domain_tags WHERE domain = ? AND key = ?').run(domain, key);
@@ -296,35 +345,76 @@ export class Store {
 
   // types
   getType(domain: string, kind: string, name: string, version: string): TypeRecord | undefined {
-    const r = this.stmt('SELECT * FROM types WHERE domain = ? AND kind = ? AND name = ? AND version = ?')
-      .get(domain, kind, name, version) as Row | undefined;
+    const r = this.stmt('SELECT * FROM types WHERE domain = ? AND kind = ? AND name = ? AND version = ?').get(
+      domain,
+      kind,
+      name,
+      version,
+    ) as Row | undefined;
     return r && toType(r);
   }
   insertType(t: TypeRecord): void {
-    this.stmt('INSERT INTO types (domain, kind, name, version, status, description, created_ms, deprecated_ms, config) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(t.domain, t.kind, t.name, t.version, t.status, t.description ?? null, t.createdMs, t.deprecatedMs ?? null, JSON.stringify(t.config));
+    this.stmt(
+      'INSERT INTO types (domain, kind, name, version, status, description, created_ms, deprecated_ms, config) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      t.domain,
+      t.kind,
+      t.name,
+      t.version,
+      t.status,
+      t.description ?? null,
+      t.createdMs,
+      t.deprecatedMs ?? null,
+      JSON.stringify(t.config),
+    );
   }
   setTypeStatus(t: TypeRecord, status: string, deprecatedMs: number | undefined): void {
-    this.stmt('UPDATE types SET status = ?, deprecated_ms = ? WHERE domain = ? AND kind = ? AND name = ? AND version = ?')
-      .run(status, deprecatedMs ?? null, t.domain, t.kind, t.name, t.version);
+    this.stmt(
+      'UPDATE types SET status = ?, deprecated_ms = ? WHERE domain = ? AND kind = ? AND name = ? AND version = ?',
+    ).run(status, deprecatedMs ?? null, t.domain, t.kind, t.name, t.version);
   }
   deprecateAllTypes(domain: string, nowMs: number): void {
-    this.stmt("UPDATE types SET status = 'DEPRECATED', deprecated_ms = ? WHERE domain = ? AND status = 'REGISTERED'").run(nowMs, domain);
+    this.stmt(
+      "UPDATE types SET status = 'DEPRECATED', deprecated_ms = ? WHERE domain = ? AND status = 'REGISTERED'",
+    ).run(nowMs, domain);
   }
   deleteType(t: TypeRecord): void {
-    this.stmt('DELETE FROM types WHERE domain = ? AND kind = ? AND name = ? AND version = ?').run(t.domain, t.kind, t.name, t.version);
+    this.stmt('DELETE FROM types WHERE domain = ? AND kind = ? AND name = ? AND version = ?').run(
+      t.domain,
+      t.kind,
+      t.name,
+      t.version,
+    );
   }
   countTypes(domain: string, kind: string): number {
     return (this.stmt('SELECT count(*) AS n FROM types WHERE domain = ? AND kind = ?').get(domain, kind) as Row).n;
   }
-  listTypes(domain: string, kind: string, status: string, name: string | undefined, reverse: boolean,
-    after: [string, string] | undefined, limit: number): TypeRecord[] {
+  listTypes(
+    domain: string,
+    kind: string,
+    status: string,
+    name: string | undefined,
+    reverse: boolean,
+    after: [string, string] | undefined,
+    limit: number,
+  ): TypeRecord[] {
     const dir = reverse ? 'DESC' : 'ASC';
     const cmp = reverse ? '<' : '>';
     const sql = `SELECT * FROM types WHERE domain = ? AND kind = ? AND status = ? AND (? IS NULL OR name = ?)
       AND (? IS NULL OR (name, version) ${cmp} (?, ?)) ORDER BY name ${dir}, version ${dir} LIMIT ?`;
-    return (this.stmt(sql).all(domain, kind, status, name ?? null, name ?? null, after ? 1 : null,
-      after?.[0] ?? null, after?.[1] ?? null, limit) as Row[]).map(toType);
+    return (
+      this.stmt(sql).all(
+        domain,
+        kind,
+        status,
+        name ?? null,
+        name ?? null,
+        after ? 1 : null,
+        after?.[0] ?? null,
+        after?.[1] ?? null,
+        limit,
+      ) as Row[]
+    ).map(toType);
   }
 
   // runs
@@ -333,33 +423,43 @@ export class Store {
     return r && toRun(r);
   }
   findOpenRun(domain: string, workflowId: string): RunRecord | undefined {
-    const r = this.stmt('SELECT * FROM runs WHERE domain = ? AND workflow_id = ? AND is_open = 1').get(domain, workflowId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM runs WHERE domain = ? AND workflow_id = ? AND is_open = 1').get(
+      domain,
+      workflowId,
+    ) as Row | undefined;
     return r && toRun(r);
   }
   insertRun(run: RunRecord): void {
-    this.stmt(`INSERT INTO runs (domain, workflow_id, type_name, type_version, is_open, close_status, start_ms,
+    this.stmt(
+      `INSERT INTO runs (domain, workflow_id, type_name, type_version, is_open, close_status, start_ms,
       close_ms, tags, cancel_requested, parent_workflow_id, parent_run_id, parent_initiated_event_id,
       parent_started_event_id, config, next_event_id, last_event_ms, latest_context, latest_activity_ms,
       decision_task_list, previous_started_event_id, temporary_task_list, temporary_schedule_to_start, run_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(...runParams(run));
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(...runParams(run));
   }
   updateRun(run: RunRecord): void {
-    this.stmt(`UPDATE runs SET domain = ?, workflow_id = ?, type_name = ?, type_version = ?, is_open = ?,
+    this.stmt(
+      `UPDATE runs SET domain = ?, workflow_id = ?, type_name = ?, type_version = ?, is_open = ?,
       close_status = ?, start_ms = ?, close_ms = ?, tags = ?, cancel_requested = ?, parent_workflow_id = ?,
       parent_run_id = ?, parent_initiated_event_id = ?, parent_started_event_id = ?, config = ?,
       next_event_id = ?, last_event_ms = ?, latest_context = ?, latest_activity_ms = ?,
       decision_task_list = ?, previous_started_event_id = ?, temporary_task_list = ?,
-      temporary_schedule_to_start = ? WHERE run_id = ?`).run(...runParams(run));
+      temporary_schedule_to_start = ? WHERE run_id = ?`,
+    ).run(...runParams(run));
   }
   deleteRun(runId: string): void {
     this.stmt('DELETE FROM runs WHERE run_id = ?').run(runId);
     this.stmt('DELETE FROM events WHERE run_id = ?').run(runId);
   }
   openChildren(parentRunId: string): RunRecord[] {
-    return (this.stmt('SELECT * FROM runs WHERE parent_run_id = ? AND is_open = 1').all(parentRunId) as Row[]).map(toRun);
+    return (this.stmt('SELECT * FROM runs WHERE parent_run_id = ? AND is_open = 1').all(parentRunId) as Row[]).map(
+      toRun,
+    );
   }
   countOpenChildren(parentRunId: string): number {
-    return (this.stmt('SELECT count(*) AS n FROM runs WHERE parent_run_id = ? AND is_open = 1').get(parentRunId) as Row).n;
+    return (this.stmt('SELECT count(*) AS n FROM runs WHERE parent_run_id = ? AND is_open = 1').get(parentRunId) as Row)
+      .n;
   }
   countOpenRuns(domain: string): number {
     return (this.stmt('SELECT count(*) AS n FROM runs WHERE domain = ? AND is_open = 1').get(domain) as Row).n;
@@ -382,51 +482,95 @@ export class Store {
     const column = q.timeField === 'start' ? 'start_ms' : 'close_ms';
     const where = ['domain = ?', 'is_open = ?', `${column} >= ?`];
     const params: unknown[] = [q.domain, q.isOpen ? 1 : 0, q.oldestMs];
-    if (q.latestMs !== undefined) { where.push(`${column} <= ?`); params.push(q.latestMs); }
-    if (q.workflowId !== undefined) { where.push('workflow_id = ?'); params.push(q.workflowId); }
-    if (q.typeName !== undefined) { where.push('type_name = ?'); params.push(q.typeName); }
-    if (q.typeVersion !== undefined) { where.push('type_version = ?'); params.push(q.typeVersion); }
-    if (q.tag !== undefined) { where.push('EXISTS (SELECT 1 FROM json_each(runs.tags) WHERE value = ?)'); params.push(q.tag); }
-    if (q.closeStatus !== undefined) { where.push('close_status = ?'); params.push(q.closeStatus); }
+    if (q.latestMs !== undefined) {
+      where.push(`${column} <= ?`);
+      params.push(q.latestMs);
+    }
+    if (q.workflowId !== undefined) {
+      where.push('workflow_id = ?');
+      params.push(q.workflowId);
+    }
+    if (q.typeName !== undefined) {
+      where.push('type_name = ?');
+      params.push(q.typeName);
+    }
+    if (q.typeVersion !== undefined) {
+      where.push('type_version = ?');
+      params.push(q.typeVersion);
+    }
+    if (q.tag !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(runs.tags) WHERE value = ?)');
+      params.push(q.tag);
+    }
+    if (q.closeStatus !== undefined) {
+      where.push('close_status = ?');
+      params.push(q.closeStatus);
+    }
     const dir = q.reverse ? 'ASC' : 'DESC';
-    if (q.after) { where.push(`(${column}, run_id) ${q.reverse ? '>' : '<'} (?, ?)`); params.push(q.after[0], q.after[1]); }
+    if (q.after) {
+      where.push(`(${column}, run_id) ${q.reverse ? '>' : '<'} (?, ?)`);
+      params.push(q.after[0], q.after[1]);
+    }
     let sql = `${select} FROM runs WHERE ${where.join(' AND ')}`;
-    if (q.limit !== undefined) { sql += ` ORDER BY ${column} ${dir}, run_id ${dir} LIMIT ?`; params.push(q.limit); }
+    if (q.limit !== undefined) {
+      sql += ` ORDER BY ${column} ${dir}, run_id ${dir} LIMIT ?`;
+      params.push(q.limit);
+    }
     return { sql, params };
   }
 
   // events
   insertEvent(runId: string, e: EventRecord): void {
-    this.stmt('INSERT INTO events (run_id, event_id, event_type, ts_ms, attrs) VALUES (?, ?, ?, ?, ?)')
-      .run(runId, e.eventId, e.eventType, e.timestampMs, JSON.stringify(e.attributes));
+    this.stmt('INSERT INTO events (run_id, event_id, event_type, ts_ms, attrs) VALUES (?, ?, ?, ?, ?)').run(
+      runId,
+      e.eventId,
+      e.eventType,
+      e.timestampMs,
+      JSON.stringify(e.attributes),
+    );
   }
   /** Removes a run's last event (a task start whose answer never reached its poller). */
   deleteLastEvent(runId: string, eventId: number): void {
     this.stmt('DELETE FROM events WHERE run_id = ? AND event_id = ?').run(runId, eventId);
   }
   getEvent(runId: string, eventId: number): EventRecord | undefined {
-    const r = this.stmt('SELECT * FROM events WHERE run_id = ? AND event_id = ?').get(runId, eventId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM events WHERE run_id = ? AND event_id = ?').get(runId, eventId) as
+      Row | undefined;
     return r && { eventId: r.event_id, eventType: r.event_type, timestampMs: r.ts_ms, attributes: JSON.parse(r.attrs) };
   }
   /** The first event of a run stamped at or after `timestampMs` (events are stamped in id order). */
   firstEventIdFrom(runId: string, timestampMs: number): number | undefined {
-    const r = this.stmt('SELECT MIN(event_id) AS id FROM events WHERE run_id = ? AND ts_ms >= ?').get(runId, timestampMs) as Row;
+    const r = this.stmt('SELECT MIN(event_id) AS id FROM events WHERE run_id = ? AND ts_ms >= ?').get(
+      runId,
+      timestampMs,
+    ) as Row;
     return r.id ?? undefined;
   }
   /** Events with minId <= id, id <= maxId and after < id (ascending) or before > id (descending), at most limit. */
-  pageEvents(runId: string, reverse: boolean, position: number, minId: number, maxId: number, limit: number): EventRecord[] {
+  pageEvents(
+    runId: string,
+    reverse: boolean,
+    position: number,
+    minId: number,
+    maxId: number,
+    limit: number,
+  ): EventRecord[] {
     const sql = reverse
       ? 'SELECT * FROM events WHERE run_id = ? AND event_id < ? AND event_id >= ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?'
       : 'SELECT * FROM events WHERE run_id = ? AND event_id > ? AND event_id >= ? AND event_id <= ? ORDER BY event_id ASC LIMIT ?';
     return (this.stmt(sql).all(runId, position, minId, maxId, limit) as Row[]).map((r) => ({
-      eventId: r.event_id, eventType: r.event_type, timestampMs: r.ts_ms, attributes: JSON.parse(r.attrs),
+      eventId: r.event_id,
+      eventType: r.event_type,
+      timestampMs: r.ts_ms,
+      attributes: JSON.parse(r.attrs),
     }));
   }
 
   // decision tasks
   insertDecisionTask(t: DecisionTaskRecord): void {
-    this.stmt('INSERT INTO decision_tasks (run_id, scheduled_event_id, domain, task_list, priority, started_event_id, start_to_close) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(t.runId, t.scheduledEventId, t.domain, t.taskList, t.priority, t.startedEventId, t.startToClose);
+    this.stmt(
+      'INSERT INTO decision_tasks (run_id, scheduled_event_id, domain, task_list, priority, started_event_id, start_to_close) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(t.runId, t.scheduledEventId, t.domain, t.taskList, t.priority, t.startedEventId, t.startToClose);
   }
   decisionTasksOf(runId: string): DecisionTaskRecord[] {
     return (this.stmt('SELECT * FROM decision_tasks WHERE run_id = ?').all(runId) as Row[]).map(toDecisionTask);
@@ -437,30 +581,56 @@ export class Store {
     return r && toDecisionTask(r);
   }
   setDecisionTaskStarted(runId: string, scheduledEventId: number, startedEventId: number): void {
-    this.stmt('UPDATE decision_tasks SET started_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?').run(startedEventId, runId, scheduledEventId);
+    this.stmt('UPDATE decision_tasks SET started_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?').run(
+      startedEventId,
+      runId,
+      scheduledEventId,
+    );
   }
   deleteDecisionTask(runId: string, scheduledEventId: number): void {
     this.stmt('DELETE FROM decision_tasks WHERE run_id = ? AND scheduled_event_id = ?').run(runId, scheduledEventId);
   }
   countPendingDecisionTasks(domain: string, taskList: string): number {
-    return (this.stmt('SELECT count(*) AS n FROM decision_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0').get(domain, taskList) as Row).n;
+    return (
+      this.stmt(
+        'SELECT count(*) AS n FROM decision_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0',
+      ).get(domain, taskList) as Row
+    ).n;
   }
 
   // activity tasks
   insertActivityTask(t: ActivityTaskRecord): void {
-    this.stmt(`INSERT INTO activity_tasks (run_id, scheduled_event_id, activity_id, domain, task_list, priority,
+    this.stmt(
+      `INSERT INTO activity_tasks (run_id, scheduled_event_id, activity_id, domain, task_list, priority,
       started_event_id, type_name, type_version, input, timeouts, heartbeat_details, cancel_requested,
-      latest_cancel_requested_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(t.runId, t.scheduledEventId, t.activityId, t.domain, t.taskList, t.priority, t.startedEventId,
-        t.typeName, t.typeVersion, t.input ?? null, JSON.stringify(t.timeouts), t.heartbeatDetails ?? null,
-        t.cancelRequested ? 1 : 0, t.latestCancelRequestedEventId ?? null);
+      latest_cancel_requested_event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      t.runId,
+      t.scheduledEventId,
+      t.activityId,
+      t.domain,
+      t.taskList,
+      t.priority,
+      t.startedEventId,
+      t.typeName,
+      t.typeVersion,
+      t.input ?? null,
+      JSON.stringify(t.timeouts),
+      t.heartbeatDetails ?? null,
+      t.cancelRequested ? 1 : 0,
+      t.latestCancelRequestedEventId ?? null,
+    );
   }
   getActivityTask(runId: string, scheduledEventId: number): ActivityTaskRecord | undefined {
-    const r = this.stmt('SELECT * FROM activity_tasks WHERE run_id = ? AND scheduled_event_id = ?').get(runId, scheduledEventId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM activity_tasks WHERE run_id = ? AND scheduled_event_id = ?').get(
+      runId,
+      scheduledEventId,
+    ) as Row | undefined;
     return r && toActivityTask(r);
   }
   findActivityTask(runId: string, activityId: string): ActivityTaskRecord | undefined {
-    const r = this.stmt('SELECT * FROM activity_tasks WHERE run_id = ? AND activity_id = ?').get(runId, activityId) as Row | undefined;
+    const r = this.stmt('SELECT * FROM activity_tasks WHERE run_id = ? AND activity_id = ?').get(runId, activityId) as
+      Row | undefined;
     return r && toActivityTask(r);
   }
   /** SWF_SPEC 13.1: the next scheduled activity task on a list, priority then FIFO. */
@@ -469,13 +639,23 @@ export class Store {
     return r && toActivityTask(r);
   }
   setActivityTaskStarted(runId: string, scheduledEventId: number, startedEventId: number): void {
-    this.stmt('UPDATE activity_tasks SET started_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?').run(startedEventId, runId, scheduledEventId);
+    this.stmt('UPDATE activity_tasks SET started_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?').run(
+      startedEventId,
+      runId,
+      scheduledEventId,
+    );
   }
   setActivityHeartbeat(runId: string, scheduledEventId: number, details: string | undefined): void {
-    this.stmt('UPDATE activity_tasks SET heartbeat_details = ? WHERE run_id = ? AND scheduled_event_id = ?').run(details ?? null, runId, scheduledEventId);
+    this.stmt('UPDATE activity_tasks SET heartbeat_details = ? WHERE run_id = ? AND scheduled_event_id = ?').run(
+      details ?? null,
+      runId,
+      scheduledEventId,
+    );
   }
   setActivityCancelRequested(runId: string, scheduledEventId: number, eventId: number): void {
-    this.stmt('UPDATE activity_tasks SET cancel_requested = 1, latest_cancel_requested_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?').run(eventId, runId, scheduledEventId);
+    this.stmt(
+      'UPDATE activity_tasks SET cancel_requested = 1, latest_cancel_requested_event_id = ? WHERE run_id = ? AND scheduled_event_id = ?',
+    ).run(eventId, runId, scheduledEventId);
   }
   deleteActivityTask(runId: string, scheduledEventId: number): void {
     this.stmt('DELETE FROM activity_tasks WHERE run_id = ? AND scheduled_event_id = ?').run(runId, scheduledEventId);
@@ -484,15 +664,24 @@ export class Store {
     return (this.stmt('SELECT count(*) AS n FROM activity_tasks WHERE run_id = ?').get(runId) as Row).n;
   }
   countPendingActivityTasks(domain: string, taskList: string): number {
-    return (this.stmt('SELECT count(*) AS n FROM activity_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0').get(domain, taskList) as Row).n;
+    return (
+      this.stmt(
+        'SELECT count(*) AS n FROM activity_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0',
+      ).get(domain, taskList) as Row
+    ).n;
   }
 
   // timers
   insertTimer(runId: string, timerId: string, startedEventId: number): void {
-    this.stmt('INSERT INTO timers (run_id, timer_id, started_event_id) VALUES (?, ?, ?)').run(runId, timerId, startedEventId);
+    this.stmt('INSERT INTO timers (run_id, timer_id, started_event_id) VALUES (?, ?, ?)').run(
+      runId,
+      timerId,
+      startedEventId,
+    );
   }
   getTimer(runId: string, timerId: string): { startedEventId: number } | undefined {
-    const r = this.stmt('SELECT started_event_id FROM timers WHERE run_id = ? AND timer_id = ?').get(runId, timerId) as Row | undefined;
+    const r = this.stmt('SELECT started_event_id FROM timers WHERE run_id = ? AND timer_id = ?').get(runId, timerId) as
+      Row | undefined;
     return r && { startedEventId: r.started_event_id };
   }
   deleteTimer(runId: string, timerId: string): void {
@@ -512,10 +701,17 @@ export class Store {
 
   // deadlines
   insertDeadline(dueMs: number, kind: DeadlineKind, runId: string, ref: number, refText?: string): void {
-    this.stmt('INSERT INTO deadlines (due_ms, kind, run_id, ref, ref_text) VALUES (?, ?, ?, ?, ?)').run(dueMs, kind, runId, ref, refText ?? null);
+    this.stmt('INSERT INTO deadlines (due_ms, kind, run_id, ref, ref_text) VALUES (?, ?, ?, ?, ?)').run(
+      dueMs,
+      kind,
+      runId,
+      ref,
+      refText ?? null,
+    );
   }
   deleteDeadlines(runId: string, kind: DeadlineKind, ref: number, refText?: string): void {
-    if (refText === undefined) this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref = ?').run(runId, kind, ref);
+    if (refText === undefined)
+      this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref = ?').run(runId, kind, ref);
     else this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref_text = ?').run(runId, kind, refText);
   }
   /** Moves one deadline later (it failed to fire). */
@@ -527,7 +723,8 @@ export class Store {
   }
   /** The earliest deadline due at or before nowMs, if any. */
   nextDueDeadline(nowMs: number): DeadlineRecord | undefined {
-    const r = this.stmt('SELECT * FROM deadlines WHERE due_ms <= ? ORDER BY due_ms, id LIMIT 1').get(nowMs) as Row | undefined;
+    const r = this.stmt('SELECT * FROM deadlines WHERE due_ms <= ? ORDER BY due_ms, id LIMIT 1').get(nowMs) as
+      Row | undefined;
     return r && toDeadline(r);
   }
   earliestDeadlineMs(): number | undefined {
@@ -540,8 +737,12 @@ export class Store {
 
   /** SWF_SPEC-independent summary for time skipping: scheduled and started task counts. */
   taskCounts(): { scheduled: number; started: number } {
-    const d = this.stmt('SELECT sum(started_event_id = 0) AS s, sum(started_event_id > 0) AS t FROM decision_tasks').get() as Row;
-    const a = this.stmt('SELECT sum(started_event_id = 0) AS s, sum(started_event_id > 0) AS t FROM activity_tasks').get() as Row;
+    const d = this.stmt(
+      'SELECT sum(started_event_id = 0) AS s, sum(started_event_id > 0) AS t FROM decision_tasks',
+    ).get() as Row;
+    const a = this.stmt(
+      'SELECT sum(started_event_id = 0) AS s, sum(started_event_id > 0) AS t FROM activity_tasks',
+    ).get() as Row;
     return { scheduled: (d.s ?? 0) + (a.s ?? 0), started: (d.t ?? 0) + (a.t ?? 0) };
   }
 }

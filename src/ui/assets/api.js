@@ -18,7 +18,8 @@ async function parse(response) {
 /** GET /ui/api/<route>?<params>; empty params are left out. */
 export async function read(route, params = {}) {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== '') query.set(key, String(value));
   let response;
   try {
     response = await fetch(`/ui/api/${route}?${query}`, { headers: { accept: 'application/json' } });

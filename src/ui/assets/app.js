@@ -28,13 +28,22 @@ function Header({ config = { domains: [], target: '' }, domain, page }) {
   return html`<header class="top">
     <a class="brand" href=${routeHref(domain, 'executions')}>flowy</a>
     <nav aria-label="Pages">
-      <a href=${routeHref(domain, 'executions')} aria-current=${page === 'executions' || page === 'run' ? 'page' : undefined}>Executions</a>
+      <a
+        href=${routeHref(domain, 'executions')}
+        aria-current=${page === 'executions' || page === 'run' ? 'page' : undefined}
+        >Executions</a
+      >
       <a href=${routeHref(domain, 'domain')} aria-current=${page === 'domain' ? 'page' : undefined}>Domain</a>
     </nav>
-    <label class="domain-pick" title=${config.domainsProblem ?? ''}>Domain
-      <select value=${domain} onChange=${onDomain}>${domains.map((d) => html`<option value=${d}>${d}</option>`)}</select>
+    <label class="domain-pick" title=${config.domainsProblem ?? ''}
+      >Domain
+      <select value=${domain} onChange=${onDomain}>
+        ${domains.map((d) => html`<option value=${d}>${d}</option>`)}
+      </select>
     </label>
-    <span class="target" title="Where this UI reads from">${config.target}${config.isReadOnly ? ' · read-only' : ''}</span>
+    <span class="target" title="Where this UI reads from"
+      >${config.target}${config.isReadOnly ? ' · read-only' : ''}</span
+    >
   </header>`;
 }
 
@@ -51,13 +60,20 @@ function App() {
   const domain = route.domain || config.domain;
   let page;
   if (route.page === 'run' && route.parts[0]) {
-    page = html`<${ExecutionPage} key=${route.parts.join('/')} domain=${domain} workflowId=${route.parts[0]} runId=${route.parts[1]} config=${config} />`;
+    page = html`<${ExecutionPage}
+      key=${route.parts.join('/')}
+      domain=${domain}
+      workflowId=${route.parts[0]}
+      runId=${route.parts[1]}
+      config=${config}
+    />`;
   } else if (route.page === 'domain') {
     page = config && html`<${DomainPage} key=${domain} domain=${domain} config=${config} />`;
   } else if (config) {
     page = html`<${ExecutionsPage} key=${domain} domain=${domain} query=${route.query} config=${config} />`;
   }
-  return html`<${Header} config=${config} domain=${domain} page=${route.page} /><main>${page}</main>`;
+  return html`<${Header} config=${config} domain=${domain} page=${route.page} />
+    <main>${page}</main>`;
 }
 
 const root = document.getElementById('app');

@@ -19,7 +19,11 @@ function attributesOf(event) {
 /** A few words on what the event says, from its attributes. */
 function summaryOf(attributes) {
   const parts = [];
-  const pick = (label, value) => value !== undefined && value !== null && value !== '' && parts.push(`${label} ${typeof value === 'object' ? value.name ?? JSON.stringify(value) : value}`);
+  const pick = (label, value) =>
+    value !== undefined &&
+    value !== null &&
+    value !== '' &&
+    parts.push(`${label} ${typeof value === 'object' ? (value.name ?? JSON.stringify(value)) : value}`);
   pick('', attributes.activityType?.name);
   pick('id', attributes.activityId ?? attributes.timerId ?? attributes.workflowId);
   pick('signal', attributes.signalName);
@@ -50,7 +54,10 @@ export function EventTable({ events }) {
     setExpanded(next);
     setVersion(version + 1);
   };
-  const failures = useMemo(() => events.reduce((n, e) => n + (/Failed|TimedOut/.test(e.eventType) ? 1 : 0), 0), [events]);
+  const failures = useMemo(
+    () => events.reduce((n, e) => n + (/Failed|TimedOut/.test(e.eventType) ? 1 : 0), 0),
+    [events],
+  );
   const onJump = (event) => {
     event.preventDefault();
     const id = Number(new FormData(event.currentTarget).get('eventId'));
@@ -62,7 +69,13 @@ export function EventTable({ events }) {
     const json = expanded.get(i);
     const isBad = /Failed|TimedOut|Terminated|Canceled/.test(event.eventType);
     const at = new Date(event.eventTimestamp).getTime();
-    return html`<div class=${`event-row${isBad ? ' bad' : ''}`} role="row" style=${style} aria-rowindex=${i + 1} data-event-id=${event.eventId}>
+    return html`<div
+      class=${`event-row${isBad ? ' bad' : ''}`}
+      role="row"
+      style=${style}
+      aria-rowindex=${i + 1}
+      data-event-id=${event.eventId}
+    >
       <button type="button" class="event-line" aria-expanded=${json !== undefined} onClick=${() => toggle(i)}>
         <span role="cell" class="event-id">${event.eventId}</span>
         <span role="cell" class="event-time">${formatTime(event.eventTimestamp)}</span>
@@ -75,10 +88,28 @@ export function EventTable({ events }) {
   };
   return html`<section class="events" aria-labelledby="events-title">
     <div class="title-row">
-      <h2 id="events-title">History <span class="muted">${events.length} events · ${failures} failed or timed out</span></h2>
-      <form class="jump" onSubmit=${onJump}><label>Go to event <input name="eventId" type="number" min="1" max=${events.length} inputmode="numeric" /></label><button type="submit">Go</button></form>
+      <h2 id="events-title">
+        History <span class="muted">${events.length} events · ${failures} failed or timed out</span>
+      </h2>
+      <form class="jump" onSubmit=${onJump}>
+        <label
+          >Go to event <input name="eventId" type="number" min="1" max=${events.length} inputmode="numeric" /></label
+        ><button type="submit">Go</button>
+      </form>
     </div>
-    <div class="event-head" aria-hidden="true"><span class="event-id">#</span><span class="event-time">Time</span><span class="event-offset">Offset</span><span class="event-type">Event</span><span class="event-summary">Summary</span></div>
-    <${VirtualList} count=${events.length} heightOf=${heightOf} version=${version} renderRow=${renderRow} label="Event history" role="table" className="event-list" scrollTo=${jumpTo} />
+    <div class="event-head" aria-hidden="true">
+      <span class="event-id">#</span><span class="event-time">Time</span><span class="event-offset">Offset</span
+      ><span class="event-type">Event</span><span class="event-summary">Summary</span>
+    </div>
+    <${VirtualList}
+      count=${events.length}
+      heightOf=${heightOf}
+      version=${version}
+      renderRow=${renderRow}
+      label="Event history"
+      role="table"
+      className="event-list"
+      scrollTo=${jumpTo}
+    />
   </section>`;
 }

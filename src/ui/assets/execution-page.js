@@ -25,25 +25,98 @@ function Header({ domain, view }) {
   return html`<header class="run-header">
     <h1><span class=${statusClass(status)}>${status}</span> ${type.name}<span class="muted">@${type.version}</span></h1>
     <dl class="facts">
-      <div><dt>Workflow ID</dt><dd class="mono">${execution.workflowId}</dd></div>
-      <div><dt>Run ID</dt><dd class="mono">${execution.runId}</dd></div>
-      <div><dt>Started</dt><dd>${formatTime(summary.startedAt)}</dd></div>
-      <div><dt>Closed</dt><dd>${formatTime(summary.closedAt)}</dd></div>
-      <div><dt>Duration</dt><dd>${formatDuration(between(summary.startedAt, summary.closedAt ?? view.events.at(-1)?.eventTimestamp))}${status === 'OPEN' ? ' to its last event' : ''}</dd></div>
-      <div><dt>Task list</dt><dd>${summary.taskList ?? '-'}</dd></div>
-      <div><dt>Events</dt><dd>${summary.eventCount}</dd></div>
-      ${(info.tagList ?? []).length ? html`<div><dt>Tags</dt><dd>${info.tagList.map((t) => html`<span class="tag">${t}</span>`)}</dd></div>` : ''}
-      ${links.parent ? html`<div><dt>Parent</dt><dd><${RunLink} domain=${domain} link=${links.parent} /></dd></div>` : ''}
-      ${links.previousRun ? html`<div><dt>Continued from</dt><dd><${RunLink} domain=${domain} link=${links.previousRun} label=${`run ${links.previousRun.runId.slice(0, 10)}…`} /></dd></div>` : ''}
-      ${links.nextRun ? html`<div><dt>Continued as</dt><dd><${RunLink} domain=${domain} link=${links.nextRun} label=${`run ${links.nextRun.runId.slice(0, 10)}…`} /></dd></div>` : ''}
-      ${links.children.length ? html`<div class="wide"><dt>Children</dt><dd class="children">${links.children.map((c) => html`<${RunLink} domain=${domain} link=${c} />`)}</dd></div>` : ''}
+      <div>
+        <dt>Workflow ID</dt>
+        <dd class="mono">${execution.workflowId}</dd>
+      </div>
+      <div>
+        <dt>Run ID</dt>
+        <dd class="mono">${execution.runId}</dd>
+      </div>
+      <div>
+        <dt>Started</dt>
+        <dd>${formatTime(summary.startedAt)}</dd>
+      </div>
+      <div>
+        <dt>Closed</dt>
+        <dd>${formatTime(summary.closedAt)}</dd>
+      </div>
+      <div>
+        <dt>Duration</dt>
+        <dd>
+          ${formatDuration(between(summary.startedAt, summary.closedAt ?? view.events.at(-1)?.eventTimestamp))}${status === 'OPEN' ? ' to its last event' : ''}
+        </dd>
+      </div>
+      <div>
+        <dt>Task list</dt>
+        <dd>${summary.taskList ?? '-'}</dd>
+      </div>
+      <div>
+        <dt>Events</dt>
+        <dd>${summary.eventCount}</dd>
+      </div>
+      ${
+        (info.tagList ?? []).length
+          ? html`<div>
+              <dt>Tags</dt>
+              <dd>${info.tagList.map((t) => html`<span class="tag">${t}</span>`)}</dd>
+            </div>`
+          : ''
+      }
+      ${
+        links.parent
+          ? html`<div>
+              <dt>Parent</dt>
+              <dd><${RunLink} domain=${domain} link=${links.parent} /></dd>
+            </div>`
+          : ''
+      }
+      ${
+        links.previousRun
+          ? html`<div>
+              <dt>Continued from</dt>
+              <dd>
+                <${RunLink}
+                  domain=${domain}
+                  link=${links.previousRun}
+                  label=${`run ${links.previousRun.runId.slice(0, 10)}…`}
+                />
+              </dd>
+            </div>`
+          : ''
+      }
+      ${
+        links.nextRun
+          ? html`<div>
+              <dt>Continued as</dt>
+              <dd>
+                <${RunLink}
+                  domain=${domain}
+                  link=${links.nextRun}
+                  label=${`run ${links.nextRun.runId.slice(0, 10)}…`}
+                />
+              </dd>
+            </div>`
+          : ''
+      }
+      ${
+        links.children.length
+          ? html`<div class="wide">
+              <dt>Children</dt>
+              <dd class="children">${links.children.map((c) => html`<${RunLink} domain=${domain} link=${c} />`)}</dd>
+            </div>`
+          : ''
+      }
     </dl>
   </header>`;
 }
 
 function DataBlock({ title, text }) {
   if (!text) return null;
-  return html`<section class="data"><h2>${title}</h2><pre tabindex="0">${prettyData(text)}</pre></section>`;
+  return html`<section class="data">
+    <h2>${title}</h2>
+    <pre tabindex="0">${prettyData(text)}</pre>
+  </section>`;
 }
 
 function Outcome({ summary }) {
@@ -51,8 +124,14 @@ function Outcome({ summary }) {
   return html`<div class="data-row">
     <${DataBlock} title="Input" text=${summary.input} />
     ${close?.result !== undefined ? html`<${DataBlock} title="Result" text=${close.result} />` : ''}
-    ${close?.reason || close?.details ? html`<section class="data failure"><h2>${close.eventType.replace('WorkflowExecution', '')}: ${close.reason ?? ''}</h2>
-      ${close.details ? html`<pre tabindex="0">${prettyData(close.details)}</pre>` : ''}</section>` : ''}
+    ${
+      close?.reason || close?.details
+        ? html`<section class="data failure">
+            <h2>${close.eventType.replace('WorkflowExecution', '')}: ${close.reason ?? ''}</h2>
+            ${close.details ? html`<pre tabindex="0">${prettyData(close.details)}</pre>` : ''}
+          </section>`
+        : ''
+    }
   </div>`;
 }
 
@@ -62,8 +141,17 @@ function Pending({ view }) {
   const open = view.summary.activities.filter((a) => a.outcome.kind === 'open');
   return html`<section class="pending" role="region" aria-labelledby="pending-title">
     <h2 id="pending-title">Pending</h2>
-    <p>${counts.openDecisionTasks ?? 0} decision task · ${counts.openActivityTasks ?? 0} activity tasks · ${counts.openTimers ?? 0} timers · ${counts.openChildWorkflowExecutions ?? 0} children</p>
-    ${open.length ? html`<ul>${open.map((a) => html`<li><span class="mono">${a.activityId}</span> ${a.activityType.name} — ${a.startedAt ? `running since ${formatTime(a.startedAt)}${a.worker ? ` on ${a.worker}` : ''}` : `scheduled ${formatTime(a.scheduledAt)}`}</li>`)}</ul>` : ''}
+    <p>
+      ${counts.openDecisionTasks ?? 0} decision task · ${counts.openActivityTasks ?? 0} activity tasks ·
+      ${counts.openTimers ?? 0} timers · ${counts.openChildWorkflowExecutions ?? 0} children
+    </p>
+    ${
+      open.length
+        ? html`<ul>
+            ${open.map((a) => html`<li><span class="mono">${a.activityId}</span> ${a.activityType.name} — ${a.startedAt ? `running since ${formatTime(a.startedAt)}${a.worker ? ` on ${a.worker}` : ''}` : `scheduled ${formatTime(a.scheduledAt)}`}</li>`)}
+          </ul>`
+        : ''
+    }
   </section>`;
 }
 
@@ -80,9 +168,10 @@ export function ExecutionPage({ domain, workflowId, runId, config }) {
     return read('execution', { domain, workflowId, runId: runId ?? have?.execution.runId, afterEventId }).then(
       (answer) => {
         if (mine !== ticket.current) return;
-        const next = answer.afterEventId > 0 && have
-          ? { ...answer, events: answer.events.length ? [...have.events, ...answer.events] : have.events }
-          : answer;
+        const next =
+          answer.afterEventId > 0 && have
+            ? { ...answer, events: answer.events.length ? [...have.events, ...answer.events] : have.events }
+            : answer;
         shown.current = next;
         setView(next);
         setError(undefined);
@@ -90,7 +179,9 @@ export function ExecutionPage({ domain, workflowId, runId, config }) {
       (e) => mine === ticket.current && setError(e.message),
     );
   };
-  useEffect(() => { load(); }, [domain, workflowId, runId]);
+  useEffect(() => {
+    load();
+  }, [domain, workflowId, runId]);
   const isOpen = view?.summary.status === 'OPEN';
   useEffect(() => {
     if (!isOpen) return undefined;

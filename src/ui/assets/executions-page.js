@@ -24,20 +24,24 @@ function Filters({ domain, query }) {
     if (next.status === 'all') next.status = '';
     location.hash = routeHref(domain, 'executions', [], next);
   };
-  const field = (name, label, type = 'text') => html`<label>${label}<input name=${name} type=${type} value=${query[name] ?? ''} /></label>`;
+  const field = (name, label, type = 'text') =>
+    html`<label>${label}<input name=${name} type=${type} value=${query[name] ?? ''} /></label>`;
   return html`<form class="filters" onSubmit=${onSubmit} aria-label="Filter executions">
-    <label>Status<select name="status" value=${query.status ?? 'all'}>
-      <option value="all">open and closed</option><option value="open">open</option><option value="closed">closed</option>
-    </select></label>
-    ${field('workflowId', 'Workflow ID')}
-    ${field('type', 'Type')}
-    ${field('version', 'Version')}
-    ${field('tag', 'Tag')}
-    <label>Close status<select name="closeStatus" value=${query.closeStatus ?? ''}>
-      <option value="">any</option>${CLOSE_STATUSES.map((s) => html`<option value=${s}>${s}</option>`)}
-    </select></label>
-    ${field('from', 'Started after', 'datetime-local')}
-    ${field('to', 'Started before', 'datetime-local')}
+    <label
+      >Status<select name="status" value=${query.status ?? 'all'}>
+        <option value="all">open and closed</option>
+        <option value="open">open</option>
+        <option value="closed">closed</option>
+      </select></label
+    >
+    ${field('workflowId', 'Workflow ID')} ${field('type', 'Type')} ${field('version', 'Version')} ${field('tag', 'Tag')}
+    <label
+      >Close status<select name="closeStatus" value=${query.closeStatus ?? ''}>
+        <option value="">any</option>
+        ${CLOSE_STATUSES.map((s) => html`<option value=${s}>${s}</option>`)}
+      </select></label
+    >
+    ${field('from', 'Started after', 'datetime-local')} ${field('to', 'Started before', 'datetime-local')}
     <div class="filter-buttons">
       <button type="submit">Apply</button>
       <a class="button secondary" href=${routeHref(domain, 'executions')}>Clear</a>
@@ -65,7 +69,9 @@ function Row({ domain, info }) {
     <td>${info.workflowType?.name}<span class="muted">@${info.workflowType?.version}</span></td>
     <td>${formatTime(info.startTimestamp)}</td>
     <td>${formatTime(info.closeTimestamp)}</td>
-    <td>${info.closeTimestamp ? formatDuration(between(info.startTimestamp, info.closeTimestamp)) : html`<span class="muted">running</span>`}</td>
+    <td>
+      ${info.closeTimestamp ? formatDuration(between(info.startTimestamp, info.closeTimestamp)) : html`<span class="muted">running</span>`}
+    </td>
     <td class="muted mono" title=${runId}>${runId.slice(0, 10)}…</td>
     <td>${(info.tagList ?? []).map((t) => html`<span class="tag">${t}</span>`)}</td>
   </tr>`;
@@ -121,16 +127,39 @@ export function ExecutionsPage({ domain, query }) {
   return html`<section aria-labelledby="executions-title">
     <div class="title-row">
       <h1 id="executions-title">Executions <span class="muted">in ${domain}</span></h1>
-      <label class="live"><input type="checkbox" checked=${isLive} onChange=${(e) => setLive(e.currentTarget.checked)} /> Live refresh</label>
+      <label class="live"
+        ><input type="checkbox" checked=${isLive} onChange=${(e) => setLive(e.currentTarget.checked)} /> Live
+        refresh</label
+      >
     </div>
     <${Filters} domain=${domain} query=${query} />
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
     <${Counts} counts=${data?.counts} />
-    ${!data ? html`<p class="loading">Loading…</p>` : data.executions.length === 0 ? html`<p class="empty">No executions match.</p>` : html`
-    <div class="table-wrap"><table class="executions" aria-label="Executions, newest first">
-      <thead><tr><th scope="col">Status</th><th scope="col">Workflow ID</th><th scope="col">Type</th><th scope="col">Started</th><th scope="col">Closed</th><th scope="col">Duration</th><th scope="col">Run</th><th scope="col">Tags</th></tr></thead>
-      <tbody>${data.executions.map((info) => html`<${Row} key=${info.execution.runId} domain=${domain} info=${info} />`)}</tbody>
-    </table></div>`}
+    ${
+      !data
+        ? html`<p class="loading">Loading…</p>`
+        : data.executions.length === 0
+          ? html`<p class="empty">No executions match.</p>`
+          : html` <div class="table-wrap">
+              <table class="executions" aria-label="Executions, newest first">
+                <thead>
+                  <tr>
+                    <th scope="col">Status</th>
+                    <th scope="col">Workflow ID</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Started</th>
+                    <th scope="col">Closed</th>
+                    <th scope="col">Duration</th>
+                    <th scope="col">Run</th>
+                    <th scope="col">Tags</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${data.executions.map((info) => html`<${Row} key=${info.execution.runId} domain=${domain} info=${info} />`)}
+                </tbody>
+              </table>
+            </div>`
+    }
     <nav class="pager" aria-label="Pages of executions">
       <button type="button" disabled=${pageIndex === 0} onClick=${() => go(pageIndex - 1)}>← Newer</button>
       <span>Page ${pageIndex + 1}</span>

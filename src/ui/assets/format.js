@@ -30,7 +30,9 @@ export function between(from, to) {
 
 /** The CSS class of a status badge. */
 export function statusClass(status) {
-  return `status status-${String(status ?? 'unknown').toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  return `status status-${String(status ?? 'unknown')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')}`;
 }
 
 /** SWF data fields are text, usually JSON: pretty-printed when it parses, as is otherwise. */
@@ -58,7 +60,10 @@ export function runHref(domain, workflowId, runId) {
 /** Parses location.hash into { domain, page, parts, query }. */
 export function parseRoute(hash) {
   const [path, search = ''] = hash.replace(/^#\/?/, '').split('?');
-  const segments = path.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  const segments = path
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeURIComponent);
   const query = Object.fromEntries(new URLSearchParams(search));
   if (segments[0] !== 'd' || segments.length < 3) return { domain: segments[1], page: 'executions', parts: [], query };
   return { domain: segments[1], page: segments[2], parts: segments.slice(3), query };

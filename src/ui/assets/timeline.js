@@ -22,25 +22,54 @@ function barsOf(summary) {
   const bars = [];
   for (const a of summary.activities) {
     bars.push({
-      kind: 'activity', label: a.activityId, detail: `${a.activityType.name}${a.attempt > 1 ? ` · attempt ${a.attempt}` : ''}`,
-      start: ms(a.scheduledAt), running: ms(a.startedAt), end: ms(a.closedAt), outcome: a.outcome,
+      kind: 'activity',
+      label: a.activityId,
+      detail: `${a.activityType.name}${a.attempt > 1 ? ` · attempt ${a.attempt}` : ''}`,
+      start: ms(a.scheduledAt),
+      running: ms(a.startedAt),
+      end: ms(a.closedAt),
+      outcome: a.outcome,
     });
   }
   for (const t of summary.timers) {
-    bars.push({ kind: 'timer', label: t.timerId, detail: `timer ${t.startToFireTimeout ?? ''}s`, start: ms(t.startedAt), end: ms(t.closedAt), outcome: t.outcome });
+    bars.push({
+      kind: 'timer',
+      label: t.timerId,
+      detail: `timer ${t.startToFireTimeout ?? ''}s`,
+      start: ms(t.startedAt),
+      end: ms(t.closedAt),
+      outcome: t.outcome,
+    });
   }
   for (const c of summary.children) {
-    bars.push({ kind: 'child', label: c.workflowId, detail: `child ${c.workflowType.name}`, start: ms(c.initiatedAt), running: ms(c.startedAt), end: ms(c.closedAt), outcome: c.outcome, child: c });
+    bars.push({
+      kind: 'child',
+      label: c.workflowId,
+      detail: `child ${c.workflowType.name}`,
+      start: ms(c.initiatedAt),
+      running: ms(c.startedAt),
+      end: ms(c.closedAt),
+      outcome: c.outcome,
+      child: c,
+    });
   }
   return bars.sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
 }
 
 export function Timeline({ summary, domain }) {
   const bars = barsOf(summary);
-  if (bars.length === 0) return html`<section class="timeline"><h2>Timeline</h2><p class="empty">No activities, timers or children.</p></section>`;
+  if (bars.length === 0)
+    return html`<section class="timeline">
+      <h2>Timeline</h2>
+      <p class="empty">No activities, timers or children.</p>
+    </section>`;
   const isRunOpen = summary.status === 'OPEN';
   const origin = ms(summary.startedAt) ?? Math.min(...bars.map((b) => b.start ?? Infinity));
-  const last = Math.max(ms(summary.closedAt) ?? 0, ...bars.map((b) => b.end ?? b.start ?? 0), isRunOpen ? Date.now() : 0);
+  const last = Math.max(
+    ms(summary.closedAt) ?? 0,
+    ...bars.map((b) => b.end ?? b.start ?? 0),
+    isRunOpen ? Date.now() : 0,
+  );
   const span = Math.max(1, last - origin);
   const percent = (t) => `${(((t - origin) / span) * 100).toFixed(3)}%`;
   const counts = {
@@ -55,12 +84,26 @@ export function Timeline({ summary, domain }) {
     const text = outcomeText(bar.outcome, isRunOpen);
     const duration = formatDuration(end - start);
     const queued = bar.running && bar.running > start ? ((bar.running - start) / Math.max(1, end - start)) * 100 : 0;
-    const name = bar.child ? html`<a href=${runHref(domain, bar.child.workflowId, bar.child.runId)}>${bar.label}</a>` : bar.label;
-    return html`<div class="bar-row" role="listitem" style=${style} data-kind=${bar.kind} data-outcome=${kind} data-label=${bar.label}>
-      <div class="bar-label" title=${`${bar.label} ${bar.detail}`}><span class="mono">${name}</span> <span class="muted">${bar.detail}</span></div>
+    const name = bar.child
+      ? html`<a href=${runHref(domain, bar.child.workflowId, bar.child.runId)}>${bar.label}</a>`
+      : bar.label;
+    return html`<div
+      class="bar-row"
+      role="listitem"
+      style=${style}
+      data-kind=${bar.kind}
+      data-outcome=${kind}
+      data-label=${bar.label}
+    >
+      <div class="bar-label" title=${`${bar.label} ${bar.detail}`}>
+        <span class="mono">${name}</span> <span class="muted">${bar.detail}</span>
+      </div>
       <div class="bar-track">
-        <div class=${`bar bar-${bar.kind} outcome-${kind}`} style=${`left:${percent(start)};width:max(3px, calc(${percent(end)} - ${percent(start)}))`}
-          title=${`${bar.label}: ${text}, ${duration}`}>
+        <div
+          class=${`bar bar-${bar.kind} outcome-${kind}`}
+          style=${`left:${percent(start)};width:max(3px, calc(${percent(end)} - ${percent(start)}))`}
+          title=${`${bar.label}: ${text}, ${duration}`}
+        >
           ${queued > 0 ? html`<span class="bar-queued" style=${`width:${queued.toFixed(2)}%`}></span>` : ''}
         </div>
       </div>
@@ -68,8 +111,27 @@ export function Timeline({ summary, domain }) {
     </div>`;
   };
   return html`<section class="timeline" aria-labelledby="timeline-title">
-    <h2 id="timeline-title">Timeline <span class="muted">${bars.length} bars · ${counts.failed} failed · ${counts.timedOut} timed out · total ${formatDuration(span)}</span></h2>
-    <p class="legend" aria-hidden="true"><span class="swatch outcome-completed"></span>completed <span class="swatch outcome-failed"></span>failed <span class="swatch outcome-timed-out"></span>timed out <span class="swatch outcome-canceled"></span>canceled <span class="swatch outcome-open"></span>open <span class="swatch outcome-fired"></span>timer fired · lighter start of a bar: waiting to be picked up</p>
-    <${VirtualList} count=${bars.length} heightOf=${() => ROW_HEIGHT} version=${bars.length} renderRow=${renderRow} label="Timeline bars" className="bars" maxHeight="50vh" />
+    <h2 id="timeline-title">
+      Timeline
+      <span class="muted"
+        >${bars.length} bars · ${counts.failed} failed · ${counts.timedOut} timed out · total
+        ${formatDuration(span)}</span
+      >
+    </h2>
+    <p class="legend" aria-hidden="true">
+      <span class="swatch outcome-completed"></span>completed <span class="swatch outcome-failed"></span>failed
+      <span class="swatch outcome-timed-out"></span>timed out <span class="swatch outcome-canceled"></span>canceled
+      <span class="swatch outcome-open"></span>open <span class="swatch outcome-fired"></span>timer fired · lighter
+      start of a bar: waiting to be picked up
+    </p>
+    <${VirtualList}
+      count=${bars.length}
+      heightOf=${() => ROW_HEIGHT}
+      version=${bars.length}
+      renderRow=${renderRow}
+      label="Timeline bars"
+      className="bars"
+      maxHeight="50vh"
+    />
   </section>`;
 }

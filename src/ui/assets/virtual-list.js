@@ -28,7 +28,17 @@ function firstAtOrAfter(offsets, y) {
  * props: count, heightOf(i), renderRow(i, style), version (changes when heights change),
  * label (accessible name), className, maxHeight (CSS), role
  */
-export function VirtualList({ count, heightOf, renderRow, version, label, className = '', maxHeight = '70vh', role = 'list', scrollTo }) {
+export function VirtualList({
+  count,
+  heightOf,
+  renderRow,
+  version,
+  label,
+  className = '',
+  maxHeight = '70vh',
+  role = 'list',
+  scrollTo,
+}) {
   const box = useRef(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewHeight, setViewHeight] = useState(600);
@@ -48,10 +58,20 @@ export function VirtualList({ count, heightOf, renderRow, version, label, classN
   const first = firstAtOrAfter(offsets, Math.max(0, scrollTop - OVERSCAN_PX));
   const rows = [];
   for (let i = first; i < count && offsets[i] < scrollTop + viewHeight + OVERSCAN_PX; i += 1) {
-    rows.push(renderRow(i, `position:absolute;left:0;right:0;top:${offsets[i]}px;height:${offsets[i + 1] - offsets[i]}px`));
+    rows.push(
+      renderRow(i, `position:absolute;left:0;right:0;top:${offsets[i]}px;height:${offsets[i + 1] - offsets[i]}px`),
+    );
   }
-  return html`<div class="virtual ${className}" ref=${box} style=${`max-height:${maxHeight}`} role=${role} aria-label=${label} aria-rowcount=${role === 'table' ? count : undefined}
-      onScroll=${(e) => setScrollTop(e.currentTarget.scrollTop)} tabindex="0">
+  return html`<div
+    class="virtual ${className}"
+    ref=${box}
+    style=${`max-height:${maxHeight}`}
+    role=${role}
+    aria-label=${label}
+    aria-rowcount=${role === 'table' ? count : undefined}
+    onScroll=${(e) => setScrollTop(e.currentTarget.scrollTop)}
+    tabindex="0"
+  >
     <div class="virtual-space" style=${`height:${offsets[count]}px`}>${rows}</div>
   </div>`;
 }

@@ -19,7 +19,12 @@ test('a second flowy dev on a busy port fails in one line and creates no databas
     assert.equal(code, 2);
     assert.equal(stdout, '');
     assert.equal(stderr.trim().split('\n').length, 1);
-    assert.match(stderr, new RegExp(`^flowy: Port ${port} on 127\\.0\\.0\\.1 is already in use \\(another flowy dev\\?\\); stop it, or pass --port`));
+    assert.match(
+      stderr,
+      new RegExp(
+        `^flowy: Port ${port} on 127\\.0\\.0\\.1 is already in use \\(another flowy dev\\?\\); stop it, or pass --port`,
+      ),
+    );
     assert.equal(existsSync(join(folder, 'state')), false);
   } finally {
     await new Promise((resolve) => busy.close(resolve));

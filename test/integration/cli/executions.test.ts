@@ -16,12 +16,24 @@ describe('execution commands against a running stack', () => {
   });
 
   test('start --json, describe, list by type and tag, signal, result', async () => {
-    const started = await flowy('start', 'ApprovalRequest', '--json', '--workflow-id', 'cli-1', '--tag', 'team-a', '--input', '{"request":"monitor"}');
+    const started = await flowy(
+      'start',
+      'ApprovalRequest',
+      '--json',
+      '--workflow-id',
+      'cli-1',
+      '--tag',
+      'team-a',
+      '--input',
+      '{"request":"monitor"}',
+    );
     assert.equal(started.code, 0, started.stderr);
     const ids = JSON.parse(started.stdout) as { workflowId: string; runId: string };
     assert.equal(ids.workflowId, 'cli-1');
 
-    const described = JSON.parse((await flowy('describe', 'cli-1', '--json')).stdout) as { executionInfo: { executionStatus: string; tagList: string[] } };
+    const described = JSON.parse((await flowy('describe', 'cli-1', '--json')).stdout) as {
+      executionInfo: { executionStatus: string; tagList: string[] };
+    };
     assert.equal(described.executionInfo.executionStatus, 'OPEN');
     assert.deepEqual(described.executionInfo.tagList, ['team-a']);
 
@@ -34,11 +46,24 @@ describe('execution commands against a running stack', () => {
     const result = await flowy('result', 'cli-1', '--run-id', ids.runId);
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), { request: 'monitor', approved: true, by: 'ana', timedOut: false });
-    assert.match((await flowy('list', '--closed', '--status', 'COMPLETED')).stdout, /cli-1\s+\S+\s+ApprovalRequest@1\s+COMPLETED/);
+    assert.match(
+      (await flowy('list', '--closed', '--status', 'COMPLETED')).stdout,
+      /cli-1\s+\S+\s+ApprovalRequest@1\s+COMPLETED/,
+    );
   });
 
   test('signal --start starts the execution when none is open, then signals it; again it only signals', async () => {
-    const args = ['signal', 'cli-3', 'approve', '--input', '{"by":"bo"}', '--start', 'ApprovalRequest', '--start-input', '{"request":"desk"}'];
+    const args = [
+      'signal',
+      'cli-3',
+      'approve',
+      '--input',
+      '{"by":"bo"}',
+      '--start',
+      'ApprovalRequest',
+      '--start-input',
+      '{"request":"desk"}',
+    ];
     const started = await flowy(...args);
     assert.equal(started.code, 0, started.stderr);
     assert.match(started.stdout, /^started and signaled cli-3 \(run \S+\): approve\n$/);
@@ -47,24 +72,56 @@ describe('execution commands against a running stack', () => {
     assert.deepEqual(JSON.parse(result.stdout), { request: 'desk', approved: true, by: 'bo', timedOut: false });
     const misuse = await flowy('signal', 'cli-3', 'approve', '--start-input', '{}');
     assert.equal(misuse.code, 2);
-    assert.match(misuse.stderr, /^flowy: --start-input, --start-input-file and --workflow-version only apply with --start <WorkflowType>\n$/);
-    const badInput = await flowy('signal', 'cli-4', 'approve', '--start', 'ApprovalRequest', '--start-input', '{"nope":1}');
+    assert.match(
+      misuse.stderr,
+      /^flowy: --start-input, --start-input-file and --workflow-version only apply with --start <WorkflowType>\n$/,
+    );
+    const badInput = await flowy(
+      'signal',
+      'cli-4',
+      'approve',
+      '--start',
+      'ApprovalRequest',
+      '--start-input',
+      '{"nope":1}',
+    );
     assert.equal(badInput.code, 2);
     assert.match(badInput.stderr, /Input of workflow "ApprovalRequest" is invalid/);
   });
 
   test('list combines filters that SWF takes one at a time', async () => {
-    await flowy('start', 'ApprovalRequest', '--workflow-id', 'cli-4', '--tag', 'team-c', '--input', '{"request":"desk"}');
+    await flowy(
+      'start',
+      'ApprovalRequest',
+      '--workflow-id',
+      'cli-4',
+      '--tag',
+      'team-c',
+      '--input',
+      '{"request":"desk"}',
+    );
     const both = await flowy('list', '--type', 'ApprovalRequest@1', '--tag', 'team-c');
     assert.equal(both.code, 0, both.stderr);
     assert.match(both.stdout, /cli-4/);
     assert.doesNotMatch(both.stdout, /cli-1\b/);
     assert.match((await flowy('list', '--type', 'OrderPipeline', '--tag', 'team-c')).stdout, /no open executions/);
     assert.equal((await flowy('terminate', 'cli-4')).code, 0);
-    const closed = await flowy('list', '--closed', '--status', 'TERMINATED', '--type', 'ApprovalRequest@1', '--workflow-id', 'cli-4');
+    const closed = await flowy(
+      'list',
+      '--closed',
+      '--status',
+      'TERMINATED',
+      '--type',
+      'ApprovalRequest@1',
+      '--workflow-id',
+      'cli-4',
+    );
     assert.equal(closed.code, 0, closed.stderr);
     assert.match(closed.stdout, /cli-4\s+\S+\s+ApprovalRequest@1\s+TERMINATED/);
-    assert.match((await flowy('list', '--closed', '--status', 'COMPLETED', '--workflow-id', 'cli-4')).stdout, /no closed executions/);
+    assert.match(
+      (await flowy('list', '--closed', '--status', 'COMPLETED', '--workflow-id', 'cli-4')).stdout,
+      /no closed executions/,
+    );
   });
 
   test('start --wait prints only the result JSON on stdout, the ids on stderr; with --json the ids join the result', async () => {
@@ -76,7 +133,11 @@ describe('execution commands against a running stack', () => {
         listed = await flowy('list', '--workflow-id', workflowId);
       }
       const runId = new RegExp(`${workflowId}\\s+(\\S+)`).exec(listed.stdout)?.[1] ?? '';
-      await stack.waitForHistory({ workflowId, runId }, (events) => events.some((e) => e.eventType === 'TimerStarted'), 'the timer');
+      await stack.waitForHistory(
+        { workflowId, runId },
+        (events) => events.some((e) => e.eventType === 'TimerStarted'),
+        'the timer',
+      );
       assert.equal((await flowy('signal', workflowId, 'approve', '--input', '{"by":"ana"}')).code, 0);
     };
     const [waited] = await Promise.all([
@@ -98,7 +159,10 @@ describe('execution commands against a running stack', () => {
   });
 
   test('terminate closes the run; result then exits 1 with the reason', async () => {
-    assert.equal((await flowy('start', 'ApprovalRequest', '--workflow-id', 'cli-2', '--input', '{"request":"car"}')).code, 0);
+    assert.equal(
+      (await flowy('start', 'ApprovalRequest', '--workflow-id', 'cli-2', '--input', '{"request":"car"}')).code,
+      0,
+    );
     const terminated = await flowy('terminate', 'cli-2', '--reason', 'no longer needed');
     assert.equal(terminated.code, 0, terminated.stderr);
     const result = await flowy('result', 'cli-2');

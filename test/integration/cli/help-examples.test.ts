@@ -47,7 +47,9 @@ function shellCommands(line: string): string[][] {
 
 const examples = [
   ...TOP_LEVEL_EXAMPLES.map(([line]) => ({ from: 'flowy --help', line })),
-  ...COMMANDS.flatMap((command) => examplesOf(command.builder).map((line) => ({ from: `flowy ${command.command.split(' ')[0]} --help`, line }))),
+  ...COMMANDS.flatMap((command) =>
+    examplesOf(command.builder).map((line) => ({ from: `flowy ${command.command.split(' ')[0]} --help`, line })),
+  ),
 ];
 
 /** Parses `argv` with the real parser; returns the command it selects and its arguments, running nothing. */

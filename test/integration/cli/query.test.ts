@@ -23,7 +23,10 @@ describe('queries and status from the client and the CLI', () => {
     await stack.waitForHistory(run, (events) => events.some((e) => e.eventType === 'TimerStarted'), 'the timer');
     await stack.stopWorkers();
     try {
-      assert.deepEqual(await stack.client.query(ApprovalRequest, { workflowId: 'query-1' }, 'state'), { request: 'desk', decided: false });
+      assert.deepEqual(await stack.client.query(ApprovalRequest, { workflowId: 'query-1' }, 'state'), {
+        request: 'desk',
+        decided: false,
+      });
       const cli = await flowy('query', 'query-1', 'state');
       assert.equal(cli.code, 0, cli.stderr);
       assert.deepEqual(JSON.parse(cli.stdout), { request: 'desk', decided: false });
@@ -37,7 +40,11 @@ describe('queries and status from the client and the CLI', () => {
     }
     await stack.closeEvent(run);
     const outcome = { request: 'desk', approved: true, by: 'ana', timedOut: false };
-    assert.deepEqual(await stack.client.query(ApprovalRequest, run, 'state'), { request: 'desk', decided: true, outcome });
+    assert.deepEqual(await stack.client.query(ApprovalRequest, run, 'state'), {
+      request: 'desk',
+      decided: true,
+      outcome,
+    });
     const cli = await flowy('query', 'query-1', 'state', '--run-id', run.runId);
     assert.deepEqual(JSON.parse(cli.stdout), { request: 'desk', decided: true, outcome });
     assert.equal((await stack.client.describe(run)).latestExecutionContext, '{"waiting":false,"approved":true}');
@@ -53,7 +60,10 @@ describe('queries and status from the client and the CLI', () => {
     assert.equal(badInput.code, 2);
     assert.match(badInput.stderr, /^flowy: --input is not valid JSON/);
     const { OrderPipeline } = await import('../../../workflows/order-pipeline.ts');
-    await assert.rejects(stack.client.query(OrderPipeline, run, 'state'), /Execution query-2 \(run \S+\) is a run of workflow "ApprovalRequest@1", not of "OrderPipeline"/);
+    await assert.rejects(
+      stack.client.query(OrderPipeline, run, 'state'),
+      /Execution query-2 \(run \S+\) is a run of workflow "ApprovalRequest@1", not of "OrderPipeline"/,
+    );
   });
 
   test('code that no longer matches the history fails the query with the non-determinism replay reports', async () => {
@@ -61,7 +71,10 @@ describe('queries and status from the client and the CLI', () => {
     await stack.waitForHistory(run, (events) => events.some((e) => e.eventType === 'TimerStarted'), 'the timer');
     await assert.rejects(stack.client.query(ChangedApprovalRequest, run, 'state'), (error: Error) => {
       assert.ok(error instanceof NonDeterminismError);
-      assert.match(error.message, /^History of run \S+ of ApprovalRequest@1 \(workflowId query-3\) does not replay with today's code of ApprovalRequest\./);
+      assert.match(
+        error.message,
+        /^History of run \S+ of ApprovalRequest@1 \(workflowId query-3\) does not replay with today's code of ApprovalRequest\./,
+      );
       assert.match(error.message, /Today's code decides:\n {2}ScheduleActivityTask NotifyApprover@1/);
       return true;
     });

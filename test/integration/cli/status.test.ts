@@ -21,9 +21,28 @@ describe('flowy status', () => {
 
   test('shows the endpoint, the domain, pending tasks per task list and open executions by type', async () => {
     for (const id of ['s-1', 's-2']) {
-      assert.equal((await runCli(['start', 'ApprovalRequest', '--workflow-id', id, '--input', '{"request":"x"}'], env, ROOT)).code, 0);
+      assert.equal(
+        (await runCli(['start', 'ApprovalRequest', '--workflow-id', id, '--input', '{"request":"x"}'], env, ROOT)).code,
+        0,
+      );
     }
-    assert.equal((await runCli(['start', 'OrderPipeline', '--workflow-id', 's-3', '--input', '{"orderId":"s","items":[{"sku":"pen","quantity":1}]}'], env, ROOT)).code, 0);
+    assert.equal(
+      (
+        await runCli(
+          [
+            'start',
+            'OrderPipeline',
+            '--workflow-id',
+            's-3',
+            '--input',
+            '{"orderId":"s","items":[{"sku":"pen","quantity":1}]}',
+          ],
+          env,
+          ROOT,
+        )
+      ).code,
+      0,
+    );
     const { code, stdout, stderr } = await runCli(['status', '--task-list', 'agent-a'], env, ROOT);
     assert.equal(code, 0, stderr);
     assert.match(stdout, new RegExp(`^endpoint: +${server.url.replaceAll('.', '\\.')} answers$`, 'm'));
@@ -35,9 +54,15 @@ describe('flowy status', () => {
     assert.match(stdout, /^ {2}ApprovalRequest@1 +2$/m);
     assert.match(stdout, /^ {2}OrderPipeline@1 +1$/m);
 
-    const json = JSON.parse((await runCli(['status', '--json'], env, ROOT)).stdout) as { answers: boolean; openExecutions: { type: string; count: number }[] };
+    const json = JSON.parse((await runCli(['status', '--json'], env, ROOT)).stdout) as {
+      answers: boolean;
+      openExecutions: { type: string; count: number }[];
+    };
     assert.equal(json.answers, true);
-    assert.deepEqual(json.openExecutions, [{ type: 'ApprovalRequest@1', count: 2 }, { type: 'OrderPipeline@1', count: 1 }]);
+    assert.deepEqual(json.openExecutions, [
+      { type: 'ApprovalRequest@1', count: 2 },
+      { type: 'OrderPipeline@1', count: 1 },
+    ]);
   });
 
   test('an unknown domain exits 1 with the fix', async () => {

@@ -26,7 +26,8 @@ function runWatched(argv: string[], env: NodeJS.ProcessEnv) {
   const code = main(argv, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), env, cwd: ROOT });
   return {
     done: code.then((exit) => ({ code: exit, stdout, stderr })),
-    seen: (pattern: RegExp) => new Promise<void>((resolve) => (pattern.test(stderr) ? resolve() : waiters.push({ pattern, resolve }))),
+    seen: (pattern: RegExp) =>
+      new Promise<void>((resolve) => (pattern.test(stderr) ? resolve() : waiters.push({ pattern, resolve }))),
   };
 }
 
@@ -44,7 +45,20 @@ describe('warnings about tasks no worker takes', () => {
   });
 
   test('start --wait names the decision task list nobody polls and the fix, once', async () => {
-    const waiting = runWatched(['start', 'ApprovalRequest', '--workflow-id', 'nobody-decides', '--input', '{"request":"x"}', '--wait', '--warn-unstarted', '0.2'], env);
+    const waiting = runWatched(
+      [
+        'start',
+        'ApprovalRequest',
+        '--workflow-id',
+        'nobody-decides',
+        '--input',
+        '{"request":"x"}',
+        '--wait',
+        '--warn-unstarted',
+        '0.2',
+      ],
+      env,
+    );
     await waiting.seen(/still waiting/);
     assert.equal((await runCli(['terminate', 'nobody-decides', '--reason', 'test over'], env, ROOT)).code, 0);
     const { code, stdout, stderr } = await waiting.done;
@@ -59,23 +73,56 @@ describe('warnings about tasks no worker takes', () => {
   });
 
   test('result names an activity task list nobody polls; --warn-unstarted 0 keeps quiet', async () => {
-    assert.equal((await runCli(['start', 'OrderPipeline', '--workflow-id', 'nobody-acts', '--input', '{"orderId":"n","items":[{"sku":"pen","quantity":1}]}'], env, ROOT)).code, 0);
+    assert.equal(
+      (
+        await runCli(
+          [
+            'start',
+            'OrderPipeline',
+            '--workflow-id',
+            'nobody-acts',
+            '--input',
+            '{"orderId":"n","items":[{"sku":"pen","quantity":1}]}',
+          ],
+          env,
+          ROOT,
+        )
+      ).code,
+      0,
+    );
     // one decision, so that the first activity is scheduled on "orders", where nobody polls
-    assert.equal((await runCli(['start-workflow-worker', '--no-register', '--task-list', 'orders', '--loop', '1'], env, ROOT)).code, 0);
+    assert.equal(
+      (await runCli(['start-workflow-worker', '--no-register', '--task-list', 'orders', '--loop', '1'], env, ROOT))
+        .code,
+      0,
+    );
     const waiting = runWatched(['result', 'nobody-acts', '--warn-unstarted', '0.2'], env);
     const quiet = runWatched(['result', 'nobody-acts', '--warn-unstarted', '0'], env);
     await waiting.seen(/still waiting/);
     assert.equal((await runCli(['terminate', 'nobody-acts'], env, ROOT)).code, 0);
     const { stderr } = await waiting.done;
-    assert.match(stderr, /still waiting: activity ValidateOrder@1 was scheduled on task list "orders" \d+s ago and no worker has taken it; start a worker for it \(flowy start-activity-worker --task-list orders\)/);
+    assert.match(
+      stderr,
+      /still waiting: activity ValidateOrder@1 was scheduled on task list "orders" \d+s ago and no worker has taken it; start a worker for it \(flowy start-activity-worker --task-list orders\)/,
+    );
     assert.doesNotMatch((await quiet.done).stderr, /still waiting/);
   });
 
   test('flowy run names an agent task list it does not serve, inside a child run, and how to serve it', async () => {
-    const run = spawnFlowy(['run', 'JobTree', '--warn-unstarted', '0.2', '--input', '{"jobs":[{"name":"hi","agent":"a","script":"echo hi"}]}']);
+    const run = spawnFlowy([
+      'run',
+      'JobTree',
+      '--warn-unstarted',
+      '0.2',
+      '--input',
+      '{"jobs":[{"name":"hi","agent":"a","script":"echo hi"}]}',
+    ]);
     const line = await run.waitForLine(/still waiting/);
     run.child.kill('SIGTERM');
     await run.exited;
-    assert.match(line, /^flowy: still waiting: activity RunScript@1 \(in JobTree-\S+\.hi\) was scheduled on task list "agent-a" \d+s ago and no worker has taken it; flowy run serves the task lists of the scanned activities only: add --activity-task-list agent-a$/);
+    assert.match(
+      line,
+      /^flowy: still waiting: activity RunScript@1 \(in JobTree-\S+\.hi\) was scheduled on task list "agent-a" \d+s ago and no worker has taken it; flowy run serves the task lists of the scanned activities only: add --activity-task-list agent-a$/,
+    );
   });
 });

@@ -34,12 +34,24 @@ describe('signal-with-start from the client', () => {
   });
 
   const signals = async (workflowId: string) =>
-    (await client.history({ workflowId })).filter((e) => e.eventType === 'WorkflowExecutionSignaled').map((e) => JSON.parse(e.workflowExecutionSignaledEventAttributes!.input!) as unknown);
+    (await client.history({ workflowId }))
+      .filter((e) => e.eventType === 'WorkflowExecutionSignaled')
+      .map((e) => JSON.parse(e.workflowExecutionSignaledEventAttributes!.input!) as unknown);
 
   test('starts the execution when none is open, then signals it; signals the open run otherwise', async () => {
-    const first = await client.signalWithStart(Cart, { user: 'ana' }, { name: 'add', payload: 'pen' }, { workflowId: 'cart-1' });
+    const first = await client.signalWithStart(
+      Cart,
+      { user: 'ana' },
+      { name: 'add', payload: 'pen' },
+      { workflowId: 'cart-1' },
+    );
     assert.equal(first.started, true);
-    const second = await client.signalWithStart(Cart, { user: 'ana' }, { name: 'add', payload: 'ink' }, { workflowId: 'cart-1' });
+    const second = await client.signalWithStart(
+      Cart,
+      { user: 'ana' },
+      { name: 'add', payload: 'ink' },
+      { workflowId: 'cart-1' },
+    );
     assert.deepEqual(second, { workflowId: 'cart-1', runId: first.runId, started: false });
     assert.deepEqual(await signals('cart-1'), ['pen', 'ink']);
   });
@@ -59,7 +71,12 @@ describe('signal-with-start from the client', () => {
       { step: 'initialize' },
     );
     const loser = new FlowyClient({ client: racing, domain, registry });
-    const outcome = await loser.signalWithStart(Cart, { user: 'bo' }, { name: 'add', payload: 'lamp' }, { workflowId: 'cart-2' });
+    const outcome = await loser.signalWithStart(
+      Cart,
+      { user: 'bo' },
+      { name: 'add', payload: 'lamp' },
+      { workflowId: 'cart-2' },
+    );
     racing.destroy();
     assert.deepEqual(outcome, { workflowId: 'cart-2', runId: rivalRunId, started: false });
     assert.deepEqual(await signals('cart-2'), ['lamp']);
@@ -67,7 +84,9 @@ describe('signal-with-start from the client', () => {
 
   test('concurrent callers start one run and every signal arrives', async () => {
     const outcomes = await Promise.all(
-      [1, 2, 3, 4, 5].map((n) => client.signalWithStart(Cart, { user: 'cy' }, { name: 'add', payload: n }, { workflowId: 'cart-3' })),
+      [1, 2, 3, 4, 5].map((n) =>
+        client.signalWithStart(Cart, { user: 'cy' }, { name: 'add', payload: n }, { workflowId: 'cart-3' }),
+      ),
     );
     assert.equal(outcomes.filter((o) => o.started).length, 1);
     assert.equal(new Set(outcomes.map((o) => o.runId)).size, 1);
@@ -75,7 +94,10 @@ describe('signal-with-start from the client', () => {
   });
 
   test('bad input is refused before anything is sent, even when the run is open', async () => {
-    await assert.rejects(client.signalWithStart(Cart, {}, { name: 'add', payload: 'x' }, { workflowId: 'cart-1' }), InvalidInput);
+    await assert.rejects(
+      client.signalWithStart(Cart, {}, { name: 'add', payload: 'x' }, { workflowId: 'cart-1' }),
+      InvalidInput,
+    );
     assert.deepEqual(await signals('cart-1'), ['pen', 'ink']);
   });
 });

@@ -11,7 +11,10 @@ describe('exit codes after a signal', () => {
     const dev = await startDevServer();
     const env = { SWF_ENDPOINT: dev.url, SWF_DOMAIN: 'interrupt' };
     const interrupted = spawnFlowy(['start-workflow-worker', '--task-list', 'approvals', '--log-format', 'json'], env);
-    const terminated = spawnFlowy(['start-activity-worker', '--no-register', '--task-list', 'orders', '--log-format', 'json'], env);
+    const terminated = spawnFlowy(
+      ['start-activity-worker', '--no-register', '--task-list', 'orders', '--log-format', 'json'],
+      env,
+    );
     await interrupted.waitForLine(/decision worker polling/);
     await terminated.waitForLine(/activity worker polling/);
     interrupted.child.kill('SIGINT');

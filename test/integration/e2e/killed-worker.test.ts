@@ -17,10 +17,16 @@ describe('an activity worker killed mid-activity', () => {
   test('the activity times out on its heartbeat, the retry policy runs it again on another worker, the execution completes', async () => {
     const deciders = spawnFlowy(['start-workflow-worker', ...FOLDERS, '--log-format', 'json'], env);
     await deciders.waitForLine(/decision worker polling/);
-    const doomed = spawnFlowy(['start-activity-worker', ...FOLDERS, '--no-register', '--log-format', 'json', '--log-level', 'debug'], { ...env, CRUNCH_MODE: 'hang' });
+    const doomed = spawnFlowy(
+      ['start-activity-worker', ...FOLDERS, '--no-register', '--log-format', 'json', '--log-level', 'debug'],
+      { ...env, CRUNCH_MODE: 'hang' },
+    );
     await doomed.waitForLine(/activity worker polling/);
 
-    const started = await runFlowy(['start', 'CrunchJob', ...FOLDERS, '--workflow-id', 'crunch-1', '--input', '{"numbers":[1,2,3]}'], env);
+    const started = await runFlowy(
+      ['start', 'CrunchJob', ...FOLDERS, '--workflow-id', 'crunch-1', '--input', '{"numbers":[1,2,3]}'],
+      env,
+    );
     assert.equal(started.code, 0, started.stderr);
     await doomed.waitForLine(/"msg":"activity Crunch started"/);
     doomed.child.kill('SIGKILL');

@@ -25,16 +25,27 @@ describe('separate processes: flowy dev, decision and activity workers, the CLI'
     assert.match(registered.stdout, /OrderPipeline@1/);
 
     deciders = spawnFlowy(['start-workflow-worker', '--no-register', '--log-format', 'json'], env);
-    activities = spawnFlowy(['start-activity-worker', '--no-register', '--log-format', 'json', '--concurrency', '2'], env);
+    activities = spawnFlowy(
+      ['start-activity-worker', '--no-register', '--log-format', 'json', '--concurrency', '2'],
+      env,
+    );
     await deciders.waitForLine(/decision worker polling/);
     await activities.waitForLine(/activity worker polling/);
 
-    const started = await runFlowy(['start', 'OrderPipeline', '--workflow-id', 'e2e-1', '--input', ORDER, '--wait'], env);
+    const started = await runFlowy(
+      ['start', 'OrderPipeline', '--workflow-id', 'e2e-1', '--input', ORDER, '--wait'],
+      env,
+    );
     assert.equal(started.code, 0, started.stderr);
     // stdout is the result JSON alone (it pipes into jq); the ids are on stderr
     assert.match(started.stderr, /^started e2e-1 \(run \S+\); waiting for its result$/m);
     assert.deepEqual(JSON.parse(started.stdout), {
-      orderId: 'e2e-1', total: 15.5, chargeId: 'ch-e2e-1', paymentAttempts: 3, reservationId: 'res-e2e-1', trackingNumber: 'TRK-e2e-1',
+      orderId: 'e2e-1',
+      total: 15.5,
+      chargeId: 'ch-e2e-1',
+      paymentAttempts: 3,
+      reservationId: 'res-e2e-1',
+      trackingNumber: 'TRK-e2e-1',
     });
   });
 
@@ -63,9 +74,15 @@ describe('separate processes: flowy dev, decision and activity workers, the CLI'
 
   test('a failing workflow makes "start --wait" exit 1 with its reason on one line', async () => {
     const input = '{"orderId":"e2e-2","items":[{"sku":"lamp","quantity":1}],"shippingAddress":"nowhere"}';
-    const started = await runFlowy(['start', 'OrderPipeline', '--workflow-id', 'e2e-2', '--input', input, '--wait'], env);
+    const started = await runFlowy(
+      ['start', 'OrderPipeline', '--workflow-id', 'e2e-2', '--input', input, '--wait'],
+      env,
+    );
     assert.equal(started.code, 1);
-    const errorLines = started.stderr.trim().split('\n').filter((line) => line.startsWith('flowy:'));
+    const errorLines = started.stderr
+      .trim()
+      .split('\n')
+      .filter((line) => line.startsWith('flowy:'));
     assert.equal(errorLines.length, 1);
     assert.match(errorLines[0] ?? '', /^flowy: Workflow e2e-2 \(run \S+\) failed: OrderFailed/);
   });

@@ -62,7 +62,11 @@ export function spawnFlowy(args: string[], env: Record<string, string> = {}): Fl
     exited,
     waitForLine: (pattern, timeoutMs = 30_000) =>
       new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms; stdout:\n${out}\nstderr:\n${err}`)),
+          timeoutMs,
+        );
         waiters.push({
           pattern,
           resolve: (line) => {
@@ -79,7 +83,10 @@ export function spawnFlowy(args: string[], env: Record<string, string> = {}): Fl
 }
 
 /** Runs `flowy ...args` to completion. */
-export async function runFlowy(args: string[], env: Record<string, string> = {}): Promise<{ code: number | string; stdout: string; stderr: string }> {
+export async function runFlowy(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | string; stdout: string; stderr: string }> {
   const process = spawnFlowy(args, env);
   const code = await process.exited;
   return { code, stdout: process.stdout(), stderr: process.stderr() };
@@ -99,5 +106,12 @@ export async function stopAll(): Promise<void> {
   for (const child of running) {
     if (child.pid !== undefined && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
   }
-  await Promise.all(running.map((child) => new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve)))));
+  await Promise.all(
+    running.map(
+      (child) =>
+        new Promise((resolve) =>
+          child.exitCode !== null || child.signalCode !== null ? resolve(undefined) : child.once('exit', resolve),
+        ),
+    ),
+  );
 }

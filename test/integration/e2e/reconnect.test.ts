@@ -21,8 +21,13 @@ describe('workers that cannot reach SWF', () => {
     const port = await freePort();
     const env = { SWF_ENDPOINT: `http://127.0.0.1:${port}`, SWF_DOMAIN: 'reconnect' };
     const registering = spawnFlowy(['start-workflow-worker', '--task-list', 'approvals', '--log-format', 'json'], env);
-    const polling = spawnFlowy(['start-activity-worker', '--no-register', '--task-list', 'reviews', '--log-format', 'json'], env);
-    const registerWarning = await registering.waitForLine(/cannot reach http:\/\/127\.0\.0\.1:\d+ to register .* retrying in \d/);
+    const polling = spawnFlowy(
+      ['start-activity-worker', '--no-register', '--task-list', 'reviews', '--log-format', 'json'],
+      env,
+    );
+    const registerWarning = await registering.waitForLine(
+      /cannot reach http:\/\/127\.0\.0\.1:\d+ to register .* retrying in \d/,
+    );
     assert.match(registerWarning, /"level":40/);
     const pollWarning = await polling.waitForLine(/activity poll failed: .*ECONNREFUSED.*retrying in \d/);
     assert.match(pollWarning, /"level":40/);
@@ -34,7 +39,10 @@ describe('workers that cannot reach SWF', () => {
     await polling.waitForLine(/activity polling works again after \d+ failed poll/, 60_000);
 
     // The domain registered by the first worker serves the second one's start.
-    const started = await runFlowy(['start', 'ApprovalRequest', '--workflow-id', 'r-1', '--input', '{"request":"x","timeoutSeconds":1}', '--wait'], env);
+    const started = await runFlowy(
+      ['start', 'ApprovalRequest', '--workflow-id', 'r-1', '--input', '{"request":"x","timeoutSeconds":1}', '--wait'],
+      env,
+    );
     assert.equal(started.code, 0, started.stderr);
     assert.match(started.stdout, /"timedOut":true/);
 

@@ -47,13 +47,18 @@ describe('start-workflow-worker --watch', () => {
     const worker = spawnFlowy(['start-workflow-worker', '--watch', '--folders', folder, '--log-format', 'json'], env);
     await worker.waitForLine(/decision worker polling .*WatchGreeting@1/);
 
-    const started = await runFlowy(['start', 'WatchGreeting', '--folders', folder, '--workflow-id', 'w-1', '--json'], env);
+    const started = await runFlowy(
+      ['start', 'WatchGreeting', '--folders', folder, '--workflow-id', 'w-1', '--json'],
+      env,
+    );
     assert.equal(started.code, 0, started.stderr);
 
     await writeFile(join(folder, 'greeting.ts'), greeting('two'));
     await writeFile(join(folder, 'farewell.ts'), FAREWELL);
     await worker.waitForLine(/flowy --watch: .*changed: restarting the worker/);
-    await worker.waitForLine(/decision worker polling .*WatchFarewell@1.*WatchGreeting@1|decision worker polling .*WatchGreeting@1.*WatchFarewell@1/);
+    await worker.waitForLine(
+      /decision worker polling .*WatchFarewell@1.*WatchGreeting@1|decision worker polling .*WatchGreeting@1.*WatchFarewell@1/,
+    );
 
     assert.equal((await runFlowy(['signal', 'w-1', 'go'], env)).code, 0);
     const result = await runFlowy(['result', 'w-1'], env);

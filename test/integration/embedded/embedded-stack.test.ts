@@ -11,7 +11,11 @@ class Double {
   }
 }
 
-@workflow({ name: 'EmbeddedSleepThenDouble', taskList: 'embedded-decisions', executionStartToCloseTimeout: 7 * 24 * 3600 })
+@workflow({
+  name: 'EmbeddedSleepThenDouble',
+  taskList: 'embedded-decisions',
+  executionStartToCloseTimeout: 7 * 24 * 3600,
+})
 class SleepThenDouble extends Workflow<number, number> {
   double = ActivityProxy(Double);
   async run(n: number): Promise<number> {
@@ -42,7 +46,10 @@ describe('startEmbeddedStack', () => {
 
   test('an override replaces the activity, and workers start only when asked', async () => {
     const stack = await startEmbeddedStack({
-      registry: registry(), domain: 'embedded', clock: 'manual', startWorkers: false,
+      registry: registry(),
+      domain: 'embedded',
+      clock: 'manual',
+      startWorkers: false,
       overrides: { EmbeddedDouble: async (n) => (n as number) + 1 },
     });
     try {

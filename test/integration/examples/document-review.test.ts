@@ -40,7 +40,11 @@ describe('delegate example (document review)', () => {
   }
 
   test('the workflow waits for "flowy complete" with the task token, even across a worker restart', async () => {
-    const execution = await stack.client.startWorkflow(DocumentReview, { documentId: 'handbook', reviewer: 'ana' }, { workflowId: 'review-1' });
+    const execution = await stack.client.startWorkflow(
+      DocumentReview,
+      { documentId: 'handbook', reviewer: 'ana' },
+      { workflowId: 'review-1' },
+    );
     const ticket = await ticketOf(execution);
     assert.equal(ticket.reviewer, 'ana');
 
@@ -54,7 +58,17 @@ describe('delegate example (document review)', () => {
     stack.startWorkers();
 
     const completed = await runCli(
-      ['complete', '--task-token', ticket.taskToken, '--result', '{"approved":true,"comment":"ship it"}', '--endpoint', stack.server.url, '--domain', stack.domain],
+      [
+        'complete',
+        '--task-token',
+        ticket.taskToken,
+        '--result',
+        '{"approved":true,"comment":"ship it"}',
+        '--endpoint',
+        stack.server.url,
+        '--domain',
+        stack.domain,
+      ],
       {},
     );
     assert.equal(completed.code, 0, completed.stderr);
@@ -68,21 +82,57 @@ describe('delegate example (document review)', () => {
   });
 
   test('a rejection delivered through the client API skips publishing', async () => {
-    const execution = await stack.client.startWorkflow(DocumentReview, { documentId: 'memo', reviewer: 'bo' }, { workflowId: 'review-2' });
+    const execution = await stack.client.startWorkflow(
+      DocumentReview,
+      { documentId: 'memo', reviewer: 'bo' },
+      { workflowId: 'review-2' },
+    );
     const ticket = await ticketOf(execution);
     await stack.client.completeActivity(ticket.taskToken, { approved: false, comment: 'too long' });
     await stack.closeEvent(execution);
-    assert.deepEqual(await stack.client.result(execution), { documentId: 'memo', approved: false, comment: 'too long' });
+    assert.deepEqual(await stack.client.result(execution), {
+      documentId: 'memo',
+      approved: false,
+      comment: 'too long',
+    });
   });
 
   test('"flowy complete --fail" fails the task and the workflow sees the reason', async () => {
-    const execution = await stack.client.startWorkflow(DocumentReview, { documentId: 'draft', reviewer: 'cy' }, { workflowId: 'review-3' });
+    const execution = await stack.client.startWorkflow(
+      DocumentReview,
+      { documentId: 'draft', reviewer: 'cy' },
+      { workflowId: 'review-3' },
+    );
     const ticket = await ticketOf(execution);
-    const failed = await runCli(['complete', '--task-token', ticket.taskToken, '--fail', '--reason', 'ReviewerUnavailable', '--endpoint', stack.server.url, '--domain', stack.domain]);
+    const failed = await runCli([
+      'complete',
+      '--task-token',
+      ticket.taskToken,
+      '--fail',
+      '--reason',
+      'ReviewerUnavailable',
+      '--endpoint',
+      stack.server.url,
+      '--domain',
+      stack.domain,
+    ]);
     assert.equal(failed.code, 0, failed.stderr);
     await stack.closeEvent(execution);
-    await assert.rejects(stack.client.result(execution), (error: unknown) => error instanceof WorkflowExecutionFailed && /ReviewerUnavailable/.test(error.message));
-    const again = await runCli(['complete', '--task-token', ticket.taskToken, '--result', '{}', '--endpoint', stack.server.url, '--domain', stack.domain]);
+    await assert.rejects(
+      stack.client.result(execution),
+      (error: unknown) => error instanceof WorkflowExecutionFailed && /ReviewerUnavailable/.test(error.message),
+    );
+    const again = await runCli([
+      'complete',
+      '--task-token',
+      ticket.taskToken,
+      '--result',
+      '{}',
+      '--endpoint',
+      stack.server.url,
+      '--domain',
+      stack.domain,
+    ]);
     assert.equal(again.code, 1);
     assert.match(again.stderr, /^flowy: UnknownResourceFault/);
   });

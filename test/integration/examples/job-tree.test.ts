@@ -53,7 +53,11 @@ describe('job tree example', () => {
       { workflowId: 'jobs-2' },
     );
     const slow = await waitForChild(stack, 'jobs-2.slow');
-    await stack.waitForHistory(slow, (events) => events.some((e) => e.eventType === 'ActivityTaskStarted'), 'the slow script to start');
+    await stack.waitForHistory(
+      slow,
+      (events) => events.some((e) => e.eventType === 'ActivityTaskStarted'),
+      'the slow script to start',
+    );
     await stack.waitForHistory(
       execution,
       (events) => events.some((e) => e.eventType === 'ChildWorkflowExecutionCompleted'),
@@ -73,26 +77,55 @@ describe('job tree example', () => {
     // the parent asked the child to cancel, the child asked the agent: the script was stopped
     assert.ok(child.some((e) => e.eventType === 'ActivityTaskCancelRequested'));
     assert.ok(child.some((e) => e.eventType === 'ActivityTaskCanceled'));
-    assert.ok(stack.logs.some((l) => l.includes('cancellation requested by the workflow') && l.includes('jobs-2.slow')));
+    assert.ok(
+      stack.logs.some((l) => l.includes('cancellation requested by the workflow') && l.includes('jobs-2.slow')),
+    );
     const parent = await stack.client.history(execution);
     assert.ok(parent.some((e) => e.eventType === 'RequestCancelExternalWorkflowExecutionInitiated'));
   });
 
   test('"flowy cancel --children" also asks each open child directly', async () => {
-    const execution = await stack.client.startWorkflow(JobTree, { jobs: [{ name: 'nap', agent: 'a', script: 'sleep 30' }] }, { workflowId: 'jobs-3' });
+    const execution = await stack.client.startWorkflow(
+      JobTree,
+      { jobs: [{ name: 'nap', agent: 'a', script: 'sleep 30' }] },
+      { workflowId: 'jobs-3' },
+    );
     const nap = await waitForChild(stack, 'jobs-3.nap');
-    await stack.waitForHistory(nap, (events) => events.some((e) => e.eventType === 'ActivityTaskStarted'), 'the script to start');
-    const canceled = await runCli(['cancel', 'jobs-3', '--children', '--endpoint', stack.server.url, '--domain', stack.domain]);
+    await stack.waitForHistory(
+      nap,
+      (events) => events.some((e) => e.eventType === 'ActivityTaskStarted'),
+      'the script to start',
+    );
+    const canceled = await runCli([
+      'cancel',
+      'jobs-3',
+      '--children',
+      '--endpoint',
+      stack.server.url,
+      '--domain',
+      stack.domain,
+    ]);
     assert.equal(canceled.code, 0, canceled.stderr);
-    assert.deepEqual(canceled.stdout.trim().split('\n').map((line) => /cancel requested for (\S+)/.exec(line)?.[1]), ['jobs-3', 'jobs-3.nap']);
+    assert.deepEqual(
+      canceled.stdout
+        .trim()
+        .split('\n')
+        .map((line) => /cancel requested for (\S+)/.exec(line)?.[1]),
+      ['jobs-3', 'jobs-3.nap'],
+    );
     const close = await stack.closeEvent(execution, { skipTime: false });
     assert.equal(close.eventType, 'WorkflowExecutionCanceled');
     assert.equal((await stack.client.history(nap)).at(-1)?.eventType, 'WorkflowExecutionCanceled');
   });
-  test('a job\'s output is visible while it runs, and flowy logs prints it for the tree', async () => {
+  test("a job's output is visible while it runs, and flowy logs prints it for the tree", async () => {
     const execution = await stack.client.startWorkflow(
       JobTree,
-      { jobs: [{ name: 'stream', agent: 'a', script: 'echo first; sleep 3; echo second' }, { name: 'quiet', agent: 'b', script: 'true' }] },
+      {
+        jobs: [
+          { name: 'stream', agent: 'a', script: 'echo first; sleep 3; echo second' },
+          { name: 'quiet', agent: 'b', script: 'true' },
+        ],
+      },
       { workflowId: 'jobs-3' },
     );
     const stream = await waitForChild(stack, 'jobs-3.stream');
@@ -102,9 +135,15 @@ describe('job tree example', () => {
       (history) => history.some((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'output'),
       'the first output signal',
     );
-    assert.equal(events.some((e) => e.eventType === 'ActivityTaskCompleted'), false, 'the script is still running');
+    assert.equal(
+      events.some((e) => e.eventType === 'ActivityTaskCompleted'),
+      false,
+      'the script is still running',
+    );
     const firstSignal = events.find((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'output');
-    assert.deepEqual(JSON.parse(firstSignal?.workflowExecutionSignaledEventAttributes?.input ?? ''), { text: 'first\n' });
+    assert.deepEqual(JSON.parse(firstSignal?.workflowExecutionSignaledEventAttributes?.input ?? ''), {
+      text: 'first\n',
+    });
 
     const env = { SWF_ENDPOINT: stack.server.url, SWF_DOMAIN: stack.domain };
     const [followed] = await Promise.all([runCli(['logs', 'jobs-3', '--follow'], env), stack.closeEvent(execution)]);
@@ -121,7 +160,10 @@ describe('job tree example', () => {
       { workflowId: 'jobs-4' },
     );
     await stack.closeEvent(execution);
-    const result = (await stack.client.result(execution)) as { succeeded: boolean; jobs: { exitCode: number | null; timedOut?: boolean; output: string }[] };
+    const result = (await stack.client.result(execution)) as {
+      succeeded: boolean;
+      jobs: { exitCode: number | null; timedOut?: boolean; output: string }[];
+    };
     assert.equal(result.succeeded, false);
     assert.equal(result.jobs[0]?.timedOut, true);
     assert.equal(result.jobs[0]?.exitCode, null);
@@ -131,7 +173,6 @@ describe('job tree example', () => {
     assert.equal(scheduled?.startToCloseTimeout, '61');
   });
 });
-
 
 async function waitForChild(stack: Stack, workflowId: string): Promise<{ workflowId: string; runId: string }> {
   for (let i = 0; i < 500; i += 1) {

@@ -15,7 +15,13 @@ describe('order pipeline example', () => {
   });
 
   test('runs the DAG: payment succeeds on its third attempt after backoff timers, then ships', async () => {
-    const execution = await stack.client.startWorkflow(OrderPipeline, { orderId: 'o-1', items: [{ sku: 'book', quantity: 2 }, { sku: 'pen', quantity: 5 }] });
+    const execution = await stack.client.startWorkflow(OrderPipeline, {
+      orderId: 'o-1',
+      items: [
+        { sku: 'book', quantity: 2 },
+        { sku: 'pen', quantity: 5 },
+      ],
+    });
     const close = await stack.closeEvent(execution);
     assert.equal(close.eventType, 'WorkflowExecutionCompleted');
     assert.deepEqual(await stack.client.result(execution), {
@@ -27,7 +33,9 @@ describe('order pipeline example', () => {
       trackingNumber: 'TRK-o-1',
     });
     const events = await stack.client.history(execution);
-    const scheduled = events.filter((e) => e.eventType === 'ActivityTaskScheduled').map((e) => e.activityTaskScheduledEventAttributes?.activityId);
+    const scheduled = events
+      .filter((e) => e.eventType === 'ActivityTaskScheduled')
+      .map((e) => e.activityTaskScheduledEventAttributes?.activityId);
     assert.deepEqual(scheduled, [
       'ValidateOrder-1',
       'ReserveInventory-1',
@@ -39,18 +47,28 @@ describe('order pipeline example', () => {
     ]);
     // reserve and charge were scheduled by the same decision (parallel branches)
     const branchDecisions = events
-      .filter((e) => ['ReserveInventory-1', 'ChargePayment-1'].includes(e.activityTaskScheduledEventAttributes?.activityId ?? ''))
+      .filter((e) =>
+        ['ReserveInventory-1', 'ChargePayment-1'].includes(e.activityTaskScheduledEventAttributes?.activityId ?? ''),
+      )
       .map((e) => e.activityTaskScheduledEventAttributes?.decisionTaskCompletedEventId);
     assert.equal(new Set(branchDecisions).size, 1);
-    const failures = events.filter((e) => e.eventType === 'ActivityTaskFailed').map((e) => e.activityTaskFailedEventAttributes?.reason);
+    const failures = events
+      .filter((e) => e.eventType === 'ActivityTaskFailed')
+      .map((e) => e.activityTaskFailedEventAttributes?.reason);
     assert.deepEqual(failures, ['PaymentGatewayUnavailable', 'PaymentGatewayUnavailable']);
     // exponential backoff: 1 s, then 2 s
-    const timers = events.filter((e) => e.eventType === 'TimerStarted').map((e) => e.timerStartedEventAttributes?.startToFireTimeout);
+    const timers = events
+      .filter((e) => e.eventType === 'TimerStarted')
+      .map((e) => e.timerStartedEventAttributes?.startToFireTimeout);
     assert.deepEqual(timers, ['1', '2']);
   });
 
   test('compensates (refund and release) when shipping fails, then fails with the reason', async () => {
-    const execution = await stack.client.startWorkflow(OrderPipeline, { orderId: 'o-2', items: [{ sku: 'lamp', quantity: 1 }], shippingAddress: 'nowhere' });
+    const execution = await stack.client.startWorkflow(OrderPipeline, {
+      orderId: 'o-2',
+      items: [{ sku: 'lamp', quantity: 1 }],
+      shippingAddress: 'nowhere',
+    });
     const close = await stack.closeEvent(execution);
     assert.equal(close.eventType, 'WorkflowExecutionFailed');
     await assert.rejects(stack.client.result(execution), (error: unknown) => {
@@ -64,7 +82,11 @@ describe('order pipeline example', () => {
     const completed = new Set(
       events
         .filter((e) => e.eventType === 'ActivityTaskCompleted')
-        .map((e) => events.find((s) => s.eventId === e.activityTaskCompletedEventAttributes?.scheduledEventId)?.activityTaskScheduledEventAttributes?.activityType?.name),
+        .map(
+          (e) =>
+            events.find((s) => s.eventId === e.activityTaskCompletedEventAttributes?.scheduledEventId)
+              ?.activityTaskScheduledEventAttributes?.activityType?.name,
+        ),
     );
     assert.ok(completed.has('RefundPayment'));
     assert.ok(completed.has('ReleaseInventory'));
@@ -74,6 +96,9 @@ describe('order pipeline example', () => {
   });
 
   test('rejects an order that does not match the input schema before starting it', async () => {
-    await assert.rejects(stack.client.startWorkflow(OrderPipeline, { orderId: 'o-3', items: [] }), { name: 'InvalidInput', message: /items/ });
+    await assert.rejects(stack.client.startWorkflow(OrderPipeline, { orderId: 'o-3', items: [] }), {
+      name: 'InvalidInput',
+      message: /items/,
+    });
   });
 });

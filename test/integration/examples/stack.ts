@@ -47,7 +47,11 @@ export interface Stack {
   /** Waits for the run to close, skipping time while nothing else can happen; returns the close event. */
   closeEvent(execution: Execution, options?: { skipTime?: boolean }): Promise<HistoryEvent>;
   /** Waits until `predicate` holds for the run's history (no time skipping). */
-  waitForHistory(execution: Execution, predicate: (events: HistoryEvent[]) => boolean, what: string): Promise<HistoryEvent[]>;
+  waitForHistory(
+    execution: Execution,
+    predicate: (events: HistoryEvent[]) => boolean,
+    what: string,
+  ): Promise<HistoryEvent[]>;
   close(): Promise<void>;
 }
 
@@ -55,7 +59,11 @@ export interface Stack {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const registry = await scan(['workflows', 'activities'], { cwd: ROOT });
   const logs: string[] = [];
-  const logger = createLogger({ format: 'json', level: 'debug', stream: { write: (line: string) => logs.push(line) } as unknown as NodeJS.WritableStream });
+  const logger = createLogger({
+    format: 'json',
+    level: 'debug',
+    stream: { write: (line: string) => logs.push(line) } as unknown as NodeJS.WritableStream,
+  });
   const stack = await startEmbeddedStack({
     registry,
     domain: options.domain ?? 'examples',

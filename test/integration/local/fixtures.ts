@@ -12,38 +12,80 @@ export interface World {
 }
 
 /** Registers a fresh domain with a workflow type and an activity type that have every default. */
-export async function createWorld(h: Harness, label: string, overrides: { activityDefaults?: Partial<S.RegisterActivityTypeInput>; workflowDefaults?: Partial<S.RegisterWorkflowTypeInput> } = {}): Promise<World> {
+export async function createWorld(
+  h: Harness,
+  label: string,
+  overrides: {
+    activityDefaults?: Partial<S.RegisterActivityTypeInput>;
+    workflowDefaults?: Partial<S.RegisterWorkflowTypeInput>;
+  } = {},
+): Promise<World> {
   const domain = h.domainName(label);
   const c = h.client;
   const decisionList = `${label}-decisions`;
   const activityList = `${label}-activities`;
   await c.send(new S.RegisterDomainCommand({ name: domain, workflowExecutionRetentionPeriodInDays: '1' }));
-  await c.send(new S.RegisterWorkflowTypeCommand({
-    domain, name: 'wf', version: '1', defaultTaskList: { name: decisionList }, defaultExecutionStartToCloseTimeout: '3600',
-    defaultTaskStartToCloseTimeout: '30', defaultChildPolicy: 'TERMINATE', ...overrides.workflowDefaults,
-  }));
-  await c.send(new S.RegisterActivityTypeCommand({
-    domain, name: 'act', version: '1', defaultTaskList: { name: activityList }, defaultTaskScheduleToStartTimeout: 'NONE',
-    defaultTaskScheduleToCloseTimeout: 'NONE', defaultTaskStartToCloseTimeout: '300', defaultTaskHeartbeatTimeout: 'NONE',
-    ...overrides.activityDefaults,
-  }));
+  await c.send(
+    new S.RegisterWorkflowTypeCommand({
+      domain,
+      name: 'wf',
+      version: '1',
+      defaultTaskList: { name: decisionList },
+      defaultExecutionStartToCloseTimeout: '3600',
+      defaultTaskStartToCloseTimeout: '30',
+      defaultChildPolicy: 'TERMINATE',
+      ...overrides.workflowDefaults,
+    }),
+  );
+  await c.send(
+    new S.RegisterActivityTypeCommand({
+      domain,
+      name: 'act',
+      version: '1',
+      defaultTaskList: { name: activityList },
+      defaultTaskScheduleToStartTimeout: 'NONE',
+      defaultTaskScheduleToCloseTimeout: 'NONE',
+      defaultTaskStartToCloseTimeout: '300',
+      defaultTaskHeartbeatTimeout: 'NONE',
+      ...overrides.activityDefaults,
+    }),
+  );
   return { h, c, domain, decisionList, activityList };
 }
 
 /** Starts a run of "wf" 1 and returns its execution. */
-export async function start(w: World, workflowId: string, extra: Partial<S.StartWorkflowExecutionInput> = {}): Promise<S.WorkflowExecution> {
-  const { runId } = await w.c.send(new S.StartWorkflowExecutionCommand({ domain: w.domain, workflowId, workflowType: { name: 'wf', version: '1' }, ...extra }));
+export async function start(
+  w: World,
+  workflowId: string,
+  extra: Partial<S.StartWorkflowExecutionInput> = {},
+): Promise<S.WorkflowExecution> {
+  const { runId } = await w.c.send(
+    new S.StartWorkflowExecutionCommand({
+      domain: w.domain,
+      workflowId,
+      workflowType: { name: 'wf', version: '1' },
+      ...extra,
+    }),
+  );
   return { workflowId, runId: runId! };
 }
 
 /** Polls the decision list once (the short test long-poll). */
-export function pollDecision(w: World, taskList = w.decisionList, extra: Partial<S.PollForDecisionTaskInput> = {}): Promise<S.DecisionTask> {
-  return w.c.send(new S.PollForDecisionTaskCommand({ domain: w.domain, taskList: { name: taskList }, identity: 'decider', ...extra }));
+export function pollDecision(
+  w: World,
+  taskList = w.decisionList,
+  extra: Partial<S.PollForDecisionTaskInput> = {},
+): Promise<S.DecisionTask> {
+  return w.c.send(
+    new S.PollForDecisionTaskCommand({ domain: w.domain, taskList: { name: taskList }, identity: 'decider', ...extra }),
+  );
 }
 
 /** Polls the activity list once. */
 export function pollActivity(w: World, taskList = w.activityList): Promise<S.ActivityTask> {
-  return w.c.send(new S.PollForActivityTaskCommand({ domain: w.domain, taskList: { name: taskList }, identity: 'worker' }));
+  return w.c.send(
+    new S.PollForActivityTaskCommand({ domain: w.domain, taskList: { name: taskList }, identity: 'worker' }),
+  );
 }
 
 /** Polls a decision task that must exist and answers it with `decisions`. */
@@ -59,7 +101,9 @@ export async function history(w: World, execution: S.WorkflowExecution): Promise
   const events: S.HistoryEvent[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await w.c.send(new S.GetWorkflowExecutionHistoryCommand({ domain: w.domain, execution, nextPageToken }));
+    const page = await w.c.send(
+      new S.GetWorkflowExecutionHistoryCommand({ domain: w.domain, execution, nextPageToken }),
+    );
     events.push(...(page.events ?? []));
     nextPageToken = page.nextPageToken;
   } while (nextPageToken);
@@ -79,8 +123,14 @@ export async function lastEvent(w: World, execution: S.WorkflowExecution, type: 
 }
 
 /** A ScheduleActivityTask decision for "act" 1. */
-export function scheduleActivity(activityId: string, extra: Partial<S.ScheduleActivityTaskDecisionAttributes> = {}): S.Decision {
-  return { decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId, ...extra } };
+export function scheduleActivity(
+  activityId: string,
+  extra: Partial<S.ScheduleActivityTaskDecisionAttributes> = {},
+): S.Decision {
+  return {
+    decisionType: 'ScheduleActivityTask',
+    scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId, ...extra },
+  };
 }
 
 /** A CompleteWorkflowExecution decision. */
@@ -95,7 +145,8 @@ export async function rejectsWith(promise: Promise<unknown>, name: string, messa
   } catch (error) {
     const e = error as Error;
     if (e.name !== name) throw new Error(`expected ${name}, got ${e.name}: ${e.message}`, { cause: error });
-    if (message && !message.test(e.message)) throw new Error(`expected ${name} message to match ${message}, got: ${e.message}`, { cause: error });
+    if (message && !message.test(e.message))
+      throw new Error(`expected ${name} message to match ${message}, got: ${e.message}`, { cause: error });
     return e;
   }
   throw new Error(`expected ${name}, but the call succeeded`);

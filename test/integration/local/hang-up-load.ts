@@ -37,7 +37,11 @@ export interface HangUpOptions {
 }
 
 /** One raw HTTP poll; `hangUpAfterMs` destroys the socket then. Resolves with the task token, if the whole answer arrived. */
-function rawPoll(url: URL, domain: string, hangUpAfterMs: number | undefined): Promise<{ taskToken?: string; isAbandoned: boolean }> {
+function rawPoll(
+  url: URL,
+  domain: string,
+  hangUpAfterMs: number | undefined,
+): Promise<{ taskToken?: string; isAbandoned: boolean }> {
   return new Promise((resolve) => {
     const body = JSON.stringify({ domain, taskList: { name: 'hang-up' }, identity: 'raw' });
     const socket = connect(Number(url.port), url.hostname);
@@ -50,7 +54,8 @@ function rawPoll(url: URL, domain: string, hangUpAfterMs: number | undefined): P
       socket.destroy();
       resolve(result);
     };
-    const timer = hangUpAfterMs === undefined ? undefined : setTimeout(() => finish({ isAbandoned: true }), hangUpAfterMs);
+    const timer =
+      hangUpAfterMs === undefined ? undefined : setTimeout(() => finish({ isAbandoned: true }), hangUpAfterMs);
     socket.on('error', () => finish({ isAbandoned: true }));
     socket.on('data', (chunk: Buffer) => {
       data = Buffer.concat([data, chunk]);
@@ -61,8 +66,10 @@ function rawPoll(url: URL, domain: string, hangUpAfterMs: number | undefined): P
       const answer = JSON.parse(text.slice(headerEnd + 4)) as { taskToken?: string };
       finish({ taskToken: answer.taskToken, isAbandoned: false });
     });
-    socket.write(`POST / HTTP/1.1\r\nhost: ${url.host}\r\ncontent-type: application/x-amz-json-1.0\r\n` +
-      `x-amz-target: SimpleWorkflowService.PollForActivityTask\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    socket.write(
+      `POST / HTTP/1.1\r\nhost: ${url.host}\r\ncontent-type: application/x-amz-json-1.0\r\n` +
+        `x-amz-target: SimpleWorkflowService.PollForActivityTask\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
 }
 
@@ -74,8 +81,29 @@ export async function runHangUpLoad(options: HangUpOptions): Promise<HangUpFigur
   const maxHangUpMs = options.maxHangUpMs ?? 300;
   const url = new URL(options.url);
   await c.send(new S.RegisterDomainCommand({ name: domain, workflowExecutionRetentionPeriodInDays: '1' }));
-  await c.send(new S.RegisterWorkflowTypeCommand({ domain, name: 'wf', version: '1', defaultTaskList: { name: 'deciders' }, defaultExecutionStartToCloseTimeout: '3600', defaultTaskStartToCloseTimeout: '60', defaultChildPolicy: 'TERMINATE' }));
-  await c.send(new S.RegisterActivityTypeCommand({ domain, name: 'act', version: '1', defaultTaskList: { name: 'hang-up' }, defaultTaskScheduleToStartTimeout: 'NONE', defaultTaskScheduleToCloseTimeout: 'NONE', defaultTaskStartToCloseTimeout: '3600', defaultTaskHeartbeatTimeout: 'NONE' }));
+  await c.send(
+    new S.RegisterWorkflowTypeCommand({
+      domain,
+      name: 'wf',
+      version: '1',
+      defaultTaskList: { name: 'deciders' },
+      defaultExecutionStartToCloseTimeout: '3600',
+      defaultTaskStartToCloseTimeout: '60',
+      defaultChildPolicy: 'TERMINATE',
+    }),
+  );
+  await c.send(
+    new S.RegisterActivityTypeCommand({
+      domain,
+      name: 'act',
+      version: '1',
+      defaultTaskList: { name: 'hang-up' },
+      defaultTaskScheduleToStartTimeout: 'NONE',
+      defaultTaskScheduleToCloseTimeout: 'NONE',
+      defaultTaskStartToCloseTimeout: '3600',
+      defaultTaskHeartbeatTimeout: 'NONE',
+    }),
+  );
 
   const received = new Set<string>();
   let abandonedPolls = 0;
@@ -92,46 +120,69 @@ export async function runHangUpLoad(options: HangUpOptions): Promise<HangUpFigur
     ...Array.from({ length: options.stayers ?? 3 }, () => keepPolling(() => undefined)),
   ];
   for (let r = 0; r < runs; r++) {
-    await c.send(new S.StartWorkflowExecutionCommand({ domain, workflowId: `w${r}`, workflowType: { name: 'wf', version: '1' } }));
+    await c.send(
+      new S.StartWorkflowExecutionCommand({ domain, workflowId: `w${r}`, workflowType: { name: 'wf', version: '1' } }),
+    );
     let task = await c.send(new S.PollForDecisionTaskCommand({ domain, taskList: { name: 'deciders' } }));
     while (task.workflowExecution?.workflowId !== `w${r}`) {
       // an earlier run's task after a timeout: nothing to decide
-      if (task.taskToken) await c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions: [] }));
+      if (task.taskToken)
+        await c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions: [] }));
       task = await c.send(new S.PollForDecisionTaskCommand({ domain, taskList: { name: 'deciders' } }));
     }
-    await c.send(new S.RespondDecisionTaskCompletedCommand({
-      taskToken: task.taskToken!,
-      decisions: Array.from({ length: perRun }, (_, i) => ({
-        decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId: `a${i}` },
-      })),
-    }));
+    await c.send(
+      new S.RespondDecisionTaskCompletedCommand({
+        taskToken: task.taskToken!,
+        decisions: Array.from({ length: perRun }, (_, i) => ({
+          decisionType: 'ScheduleActivityTask',
+          scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId: `a${i}` },
+        })),
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 40)); // tasks keep arriving while polls come and go
   }
   // the stayers collect what is left; then everyone stops
-  const pending = async () => (await c.send(new S.CountPendingActivityTasksCommand({ domain, taskList: { name: 'hang-up' } }))).count;
+  const pending = async () =>
+    (await c.send(new S.CountPendingActivityTasksCommand({ domain, taskList: { name: 'hang-up' } }))).count;
   while ((await pending()) !== 0) await new Promise((resolve) => setTimeout(resolve, 20));
   isStopping = true;
   await Promise.all(pollers);
   await new Promise((resolve) => setTimeout(resolve, 100)); // lets the server see the last hang-ups
   const givenBack = (await pending()) ?? 0;
-  return { scheduled: runs * perRun, abandonedPolls, givenBack, ...await countOutcomes(c, domain, runs, received) };
+  return { scheduled: runs * perRun, abandonedPolls, givenBack, ...(await countOutcomes(c, domain, runs, received)) };
 }
 
 /** Reads every run's history: started tasks still open, whether someone got their token, timeouts. */
-async function countOutcomes(c: S.SWFClient, domain: string, runs: number, tokens: Set<string>): Promise<Pick<HangUpFigures, 'received' | 'timedOutAtOnce' | 'lost'>> {
+async function countOutcomes(
+  c: S.SWFClient,
+  domain: string,
+  runs: number,
+  tokens: Set<string>,
+): Promise<Pick<HangUpFigures, 'received' | 'timedOutAtOnce' | 'lost'>> {
   // a task token's payload is [kind, runId, scheduledEventId, startedEventId]
-  const receivedStarts = new Set([...tokens].map((token) => {
-    const [, runId, , startedEventId] = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as [string, string, number, number];
-    return `${runId}/${startedEventId}`;
-  }));
+  const receivedStarts = new Set(
+    [...tokens].map((token) => {
+      const [, runId, , startedEventId] = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()) as [
+        string,
+        string,
+        number,
+        number,
+      ];
+      return `${runId}/${startedEventId}`;
+    }),
+  );
   const figures = { received: 0, timedOutAtOnce: 0, lost: 0 };
-  const { executionInfos } = await c.send(new S.ListOpenWorkflowExecutionsCommand({ domain, startTimeFilter: { oldestDate: new Date(0) } }));
-  if ((executionInfos ?? []).length !== runs) throw new Error(`expected ${runs} open runs, found ${executionInfos?.length}`);
+  const { executionInfos } = await c.send(
+    new S.ListOpenWorkflowExecutionsCommand({ domain, startTimeFilter: { oldestDate: new Date(0) } }),
+  );
+  if ((executionInfos ?? []).length !== runs)
+    throw new Error(`expected ${runs} open runs, found ${executionInfos?.length}`);
   for (const { execution } of executionInfos!) {
     const { events } = await c.send(new S.GetWorkflowExecutionHistoryCommand({ domain, execution }));
     const open = new Map<number, number>(); // scheduledEventId → startedEventId
     for (const event of events ?? []) {
-      if (event.eventType === 'ActivityTaskStarted') open.set(event.activityTaskStartedEventAttributes!.scheduledEventId!, event.eventId!);
+      if (event.eventType === 'ActivityTaskStarted')
+        open.set(event.activityTaskStartedEventAttributes!.scheduledEventId!, event.eventId!);
       if (event.eventType === 'ActivityTaskTimedOut') {
         open.delete(event.activityTaskTimedOutEventAttributes!.scheduledEventId!);
         figures.timedOutAtOnce++;

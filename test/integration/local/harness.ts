@@ -16,18 +16,30 @@ export interface Harness {
 let counter = 0;
 
 /** SWF_ENDPOINT wins; else a local server on a free loopback port with a manual clock and 300 ms polls. */
-export async function openHarness(options: { clock?: 'system' | 'manual'; longPollMs?: number; db?: string } = {}): Promise<Harness> {
+export async function openHarness(
+  options: { clock?: 'system' | 'manual'; longPollMs?: number; db?: string } = {},
+): Promise<Harness> {
   const external = process.env.SWF_ENDPOINT;
-  const server = external ? undefined : await startLocalServer({
-    testControls: true, longPollMs: options.longPollMs ?? 300, clock: options.clock ?? 'manual', db: options.db,
-  });
+  const server = external
+    ? undefined
+    : await startLocalServer({
+        testControls: true,
+        longPollMs: options.longPollMs ?? 300,
+        clock: options.clock ?? 'manual',
+        db: options.db,
+      });
   const endpoint = external ?? server!.url;
   const client = new SWFClient({
-    endpoint, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, maxAttempts: 1,
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
   });
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   return {
-    client, endpoint, server,
+    client,
+    endpoint,
+    server,
     domainName: (label) => `t-${label}-${stamp}-${++counter}`.slice(0, 256),
     close: async () => {
       client.destroy();

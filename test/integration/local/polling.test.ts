@@ -4,15 +4,34 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import * as S from '@aws-sdk/client-swf';
 import { openHarness, type Harness } from './harness.ts';
-import { createWorld, decide, history, pollActivity, pollDecision, rejectsWith, scheduleActivity, start } from './fixtures.ts';
+import {
+  createWorld,
+  decide,
+  history,
+  pollActivity,
+  pollDecision,
+  rejectsWith,
+  scheduleActivity,
+  start,
+} from './fixtures.ts';
 
 const settledWithin = async (promise: Promise<unknown>, ms: number) =>
-  Promise.race([promise.then(() => true, () => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
+  Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise((resolve) => setTimeout(() => resolve(false), ms)),
+  ]);
 
 describe('long polling', () => {
   let h: Harness;
-  before(async () => { h = await openHarness({ longPollMs: 20_000 }); });
-  after(async () => { await h.close(); });
+  before(async () => {
+    h = await openHarness({ longPollMs: 20_000 });
+  });
+  after(async () => {
+    await h.close();
+  });
 
   test('a waiting decision poll returns the task as soon as a run starts', async () => {
     const w = await createWorld(h, 'wake');
@@ -28,12 +47,18 @@ describe('long polling', () => {
     const w = await createWorld(h, 'fanout');
     const run = await start(w, 'r');
     const pollers = Array.from({ length: 8 }, () => pollActivity(w));
-    await decide(w, [0, 1, 2, 3, 4].map((i) => scheduleActivity(`a${i}`)));
+    await decide(
+      w,
+      [0, 1, 2, 3, 4].map((i) => scheduleActivity(`a${i}`)),
+    );
     const tasks: S.ActivityTask[] = [];
     // five pollers get a task; the other three are still waiting until tasks are scheduled for them
     await new Promise((resolve) => setTimeout(resolve, 200));
     await w.c.send(new S.SignalWorkflowExecutionCommand({ domain: w.domain, workflowId: 'r', signalName: 'more' }));
-    await decide(w, [5, 6, 7].map((i) => scheduleActivity(`a${i}`)));
+    await decide(
+      w,
+      [5, 6, 7].map((i) => scheduleActivity(`a${i}`)),
+    );
     for (const task of await Promise.all(pollers)) tasks.push(task);
     const ids = tasks.map((t) => t.activityId).sort();
     assert.deepEqual(ids, ['a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7']);
@@ -45,9 +70,16 @@ describe('long polling', () => {
     const w = await createWorld(h, 'gone');
     const run = await start(w, 'r');
     const url = new URL(h.endpoint);
-    const dropped = request({ host: url.hostname, port: url.port, method: 'POST', path: '/', headers: {
-      'content-type': 'application/x-amz-json-1.0', 'x-amz-target': 'SimpleWorkflowService.PollForActivityTask',
-    } });
+    const dropped = request({
+      host: url.hostname,
+      port: url.port,
+      method: 'POST',
+      path: '/',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'SimpleWorkflowService.PollForActivityTask',
+      },
+    });
     dropped.on('error', () => {});
     dropped.end(JSON.stringify({ domain: w.domain, taskList: { name: w.activityList } }));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -62,12 +94,21 @@ describe('long polling', () => {
 
   test('a poller aborted through the SDK does not swallow the task (in-process transport)', async (t) => {
     if (!h.server) return t.skip('needs the in-process transport');
-    const client = new S.SWFClient({ endpoint: h.server.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: h.server.requestHandler, maxAttempts: 1 });
+    const client = new S.SWFClient({
+      endpoint: h.server.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+      requestHandler: h.server.requestHandler,
+      maxAttempts: 1,
+    });
     try {
       const w = { ...(await createWorld(h, 'abort')), c: client };
       const run = await start(w, 'r');
       const controller = new AbortController();
-      const aborted = client.send(new S.PollForActivityTaskCommand({ domain: w.domain, taskList: { name: w.activityList } }), { abortSignal: controller.signal });
+      const aborted = client.send(
+        new S.PollForActivityTaskCommand({ domain: w.domain, taskList: { name: w.activityList } }),
+        { abortSignal: controller.signal },
+      );
       aborted.catch(() => {});
       await new Promise((resolve) => setTimeout(resolve, 50));
       controller.abort();
@@ -84,8 +125,12 @@ describe('long polling', () => {
 
 describe('polling', () => {
   let h: Harness;
-  before(async () => { h = await openHarness(); });
-  after(async () => { await h.close(); });
+  before(async () => {
+    h = await openHarness();
+  });
+  after(async () => {
+    await h.close();
+  });
 
   test('activity tasks are handed out most urgent first, then in the order they were scheduled', async () => {
     const w = await createWorld(h, 'urgency');
@@ -116,7 +161,8 @@ describe('polling', () => {
   test('decision task history comes in pages of the same task, forwards and reversed', async () => {
     const w = await createWorld(h, 'pages');
     const run = await start(w, 'r');
-    for (let i = 0; i < 6; i++) await w.c.send(new S.SignalWorkflowExecutionCommand({ domain: w.domain, workflowId: 'r', signalName: `s${i}` }));
+    for (let i = 0; i < 6; i++)
+      await w.c.send(new S.SignalWorkflowExecutionCommand({ domain: w.domain, workflowId: 'r', signalName: `s${i}` }));
     const first = await pollDecision(w, w.decisionList, { maximumPageSize: 4 });
     assert.equal(first.events!.length, 4);
     assert.ok(first.nextPageToken);
@@ -129,11 +175,21 @@ describe('polling', () => {
       all.push(...page.events!);
       token = page.nextPageToken;
     }
-    assert.deepEqual(all.map((e) => e.eventId), Array.from({ length: first.startedEventId! }, (_, i) => i + 1));
+    assert.deepEqual(
+      all.map((e) => e.eventId),
+      Array.from({ length: first.startedEventId! }, (_, i) => i + 1),
+    );
     assert.equal(all.at(-1)!.eventType, 'DecisionTaskStarted');
-    assert.equal((await history(w, run)).filter((e) => e.eventType === 'DecisionTaskStarted').length, 1, 'paging starts no other task');
+    assert.equal(
+      (await history(w, run)).filter((e) => e.eventType === 'DecisionTaskStarted').length,
+      1,
+      'paging starts no other task',
+    );
     const paginated: S.HistoryEvent[] = [];
-    for await (const page of S.paginatePollForDecisionTask({ client: w.c, pageSize: 3 }, { domain: w.domain, taskList: { name: w.decisionList } })) {
+    for await (const page of S.paginatePollForDecisionTask(
+      { client: w.c, pageSize: 3 },
+      { domain: w.domain, taskList: { name: w.decisionList } },
+    )) {
       paginated.push(...(page.events ?? []));
       if (!page.taskToken) break;
     }
@@ -149,14 +205,22 @@ describe('polling', () => {
     const w = await createWorld(h, 'counts');
     await start(w, 'r1');
     await start(w, 'r2');
-    let count = await w.c.send(new S.CountPendingDecisionTasksCommand({ domain: w.domain, taskList: { name: w.decisionList } }));
+    let count = await w.c.send(
+      new S.CountPendingDecisionTasksCommand({ domain: w.domain, taskList: { name: w.decisionList } }),
+    );
     assert.deepEqual([count.count, count.truncated], [2, false]);
     await decide(w, [scheduleActivity('a'), scheduleActivity('b')]);
-    count = await w.c.send(new S.CountPendingDecisionTasksCommand({ domain: w.domain, taskList: { name: w.decisionList } }));
+    count = await w.c.send(
+      new S.CountPendingDecisionTasksCommand({ domain: w.domain, taskList: { name: w.decisionList } }),
+    );
     assert.equal(count.count, 1);
-    const acts = await w.c.send(new S.CountPendingActivityTasksCommand({ domain: w.domain, taskList: { name: w.activityList } }));
+    const acts = await w.c.send(
+      new S.CountPendingActivityTasksCommand({ domain: w.domain, taskList: { name: w.activityList } }),
+    );
     assert.equal(acts.count, 2);
-    const unused = await w.c.send(new S.CountPendingActivityTasksCommand({ domain: w.domain, taskList: { name: 'never-used' } }));
+    const unused = await w.c.send(
+      new S.CountPendingActivityTasksCommand({ domain: w.domain, taskList: { name: 'never-used' } }),
+    );
     assert.equal(unused.count, 0);
   });
 
@@ -164,16 +228,38 @@ describe('polling', () => {
     const w = await createWorld(h, 'tokens');
     await start(w, 'r');
     const decision = await pollDecision(w);
-    await rejectsWith(w.c.send(new S.RespondActivityTaskCompletedCommand({ taskToken: decision.taskToken! })), 'UnknownResourceFault');
+    await rejectsWith(
+      w.c.send(new S.RespondActivityTaskCompletedCommand({ taskToken: decision.taskToken! })),
+      'UnknownResourceFault',
+    );
     const forged = `${decision.taskToken!.slice(0, -2)}xx`;
-    await rejectsWith(w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: forged })), 'ValidationException');
-    await rejectsWith(w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: 'not-a-token' })), 'ValidationException');
-    await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: decision.taskToken!, decisions: [scheduleActivity('a')] }));
+    await rejectsWith(
+      w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: forged })),
+      'ValidationException',
+    );
+    await rejectsWith(
+      w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: 'not-a-token' })),
+      'ValidationException',
+    );
+    await w.c.send(
+      new S.RespondDecisionTaskCompletedCommand({ taskToken: decision.taskToken!, decisions: [scheduleActivity('a')] }),
+    );
     const activity = await pollActivity(w);
-    await rejectsWith(w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: activity.taskToken! })), 'UnknownResourceFault');
-    await w.c.send(new S.RespondActivityTaskFailedCommand({ taskToken: activity.taskToken!, reason: 'r', details: 'd' }));
-    await rejectsWith(w.c.send(new S.RecordActivityTaskHeartbeatCommand({ taskToken: activity.taskToken! })), 'UnknownResourceFault');
-    await rejectsWith(w.c.send(new S.RespondActivityTaskCompletedCommand({ taskToken: activity.taskToken! })), 'UnknownResourceFault');
+    await rejectsWith(
+      w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: activity.taskToken! })),
+      'UnknownResourceFault',
+    );
+    await w.c.send(
+      new S.RespondActivityTaskFailedCommand({ taskToken: activity.taskToken!, reason: 'r', details: 'd' }),
+    );
+    await rejectsWith(
+      w.c.send(new S.RecordActivityTaskHeartbeatCommand({ taskToken: activity.taskToken! })),
+      'UnknownResourceFault',
+    );
+    await rejectsWith(
+      w.c.send(new S.RespondActivityTaskCompletedCommand({ taskToken: activity.taskToken! })),
+      'UnknownResourceFault',
+    );
   });
 });
 
@@ -183,7 +269,13 @@ test('closing the server answers waiting polls at once and refuses later calls',
     await h.close();
     return t.skip('needs the local server');
   }
-  const client = new S.SWFClient({ endpoint: h.server.url, region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: h.server.requestHandler, maxAttempts: 1 });
+  const client = new S.SWFClient({
+    endpoint: h.server.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    requestHandler: h.server.requestHandler,
+    maxAttempts: 1,
+  });
   try {
     const w = { ...(await createWorld(h, 'close')), c: client };
     const waiting = pollActivity(w);

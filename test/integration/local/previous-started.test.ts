@@ -11,7 +11,10 @@ const signal = (w: World, name: string) =>
   w.c.send(new S.SignalWorkflowExecutionCommand({ domain: w.domain, workflowId: 'r', signalName: name }));
 
 /** Every page of a decision task polled with `extra`, in the order they came. */
-async function allPages(w: World, extra: Partial<S.PollForDecisionTaskInput>): Promise<S.DecisionTask & { pages: number }> {
+async function allPages(
+  w: World,
+  extra: Partial<S.PollForDecisionTaskInput>,
+): Promise<S.DecisionTask & { pages: number }> {
   const first = await pollDecision(w, w.decisionList, extra);
   const events = [...(first.events ?? [])];
   let token = first.nextPageToken;
@@ -28,8 +31,12 @@ async function allPages(w: World, extra: Partial<S.PollForDecisionTaskInput>): P
 
 describe('startAtPreviousStartedEvent', () => {
   let h: Harness;
-  before(async () => { h = await openHarness(); });
-  after(async () => { await h.close(); });
+  before(async () => {
+    h = await openHarness();
+  });
+  after(async () => {
+    await h.close();
+  });
 
   test('the first decision task of a run carries the whole history', async () => {
     const w = await createWorld(h, 'prev-first');
@@ -39,48 +46,63 @@ describe('startAtPreviousStartedEvent', () => {
     assert.deepEqual(ids(task.events), [1, 2, 3]);
   });
 
-  test('a later task carries the events stamped at or after the previous DecisionTaskStarted, in pages and reversed', { skip: needsTestClock() }, async () => {
-    const w = await createWorld(h, 'prev-later');
-    const run = await start(w, 'r');
-    await h.server!.clock.advance(1);
-    const first = await pollDecision(w);
-    await h.server!.clock.advance(1);
-    await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: first.taskToken!, decisions: [] }));
-    for (let i = 0; i < 5; i++) await signal(w, `s${i}`);
-    await h.server!.clock.advance(1);
+  test(
+    'a later task carries the events stamped at or after the previous DecisionTaskStarted, in pages and reversed',
+    { skip: needsTestClock() },
+    async () => {
+      const w = await createWorld(h, 'prev-later');
+      const run = await start(w, 'r');
+      await h.server!.clock.advance(1);
+      const first = await pollDecision(w);
+      await h.server!.clock.advance(1);
+      await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: first.taskToken!, decisions: [] }));
+      for (let i = 0; i < 5; i++) await signal(w, `s${i}`);
+      await h.server!.clock.advance(1);
 
-    const whole = await allPages(w, { maximumPageSize: 3, startAtPreviousStartedEvent: true });
-    assert.equal(whole.previousStartedEventId, first.startedEventId);
-    assert.ok(whole.pages > 1, 'the task came in several pages');
-    const events = await history(w, run);
-    const since = events[first.startedEventId! - 1]!.eventTimestamp!.getTime();
-    const expected = events.filter((e) => e.eventTimestamp!.getTime() >= since && e.eventId! <= whole.startedEventId!);
-    assert.deepEqual(ids(whole.events), ids(expected));
-    assert.equal(whole.events![0]!.eventId, first.startedEventId, 'events before it were stamped earlier');
-    assert.equal(whole.events!.at(-1)!.eventType, 'DecisionTaskStarted');
+      const whole = await allPages(w, { maximumPageSize: 3, startAtPreviousStartedEvent: true });
+      assert.equal(whole.previousStartedEventId, first.startedEventId);
+      assert.ok(whole.pages > 1, 'the task came in several pages');
+      const events = await history(w, run);
+      const since = events[first.startedEventId! - 1]!.eventTimestamp!.getTime();
+      const expected = events.filter(
+        (e) => e.eventTimestamp!.getTime() >= since && e.eventId! <= whole.startedEventId!,
+      );
+      assert.deepEqual(ids(whole.events), ids(expected));
+      assert.equal(whole.events![0]!.eventId, first.startedEventId, 'events before it were stamped earlier');
+      assert.equal(whole.events!.at(-1)!.eventType, 'DecisionTaskStarted');
 
-    await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: whole.taskToken!, decisions: [] }));
-    await signal(w, 'again');
-    const reversed = await allPages(w, { maximumPageSize: 2, reverseOrder: true, startAtPreviousStartedEvent: true });
-    assert.equal(reversed.previousStartedEventId, whole.startedEventId);
-    const now = await history(w, run);
-    const sinceWhole = now[whole.startedEventId! - 1]!.eventTimestamp!.getTime();
-    const expectedReversed = now.filter((e) => e.eventTimestamp!.getTime() >= sinceWhole && e.eventId! <= reversed.startedEventId!).reverse();
-    assert.deepEqual(ids(reversed.events), ids(expectedReversed));
-    assert.equal(reversed.events![0]!.eventType, 'DecisionTaskStarted');
-  });
+      await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: whole.taskToken!, decisions: [] }));
+      await signal(w, 'again');
+      const reversed = await allPages(w, { maximumPageSize: 2, reverseOrder: true, startAtPreviousStartedEvent: true });
+      assert.equal(reversed.previousStartedEventId, whole.startedEventId);
+      const now = await history(w, run);
+      const sinceWhole = now[whole.startedEventId! - 1]!.eventTimestamp!.getTime();
+      const expectedReversed = now
+        .filter((e) => e.eventTimestamp!.getTime() >= sinceWhole && e.eventId! <= reversed.startedEventId!)
+        .reverse();
+      assert.deepEqual(ids(reversed.events), ids(expectedReversed));
+      assert.equal(reversed.events![0]!.eventType, 'DecisionTaskStarted');
+    },
+  );
 
-  test('events stamped in the same millisecond as the previous DecisionTaskStarted are included', { skip: needsTestClock() }, async () => {
-    const w = await createWorld(h, 'prev-same');
-    const run = await start(w, 'r');
-    // the manual clock stands still: every event of the run shares one timestamp
-    const first = await pollDecision(w);
-    await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: first.taskToken!, decisions: [] }));
-    await signal(w, 'late');
-    const task = await pollDecision(w, w.decisionList, { startAtPreviousStartedEvent: true });
-    assert.equal(task.previousStartedEventId, first.startedEventId);
-    assert.deepEqual(ids(task.events), ids(await history(w, run)).filter((id) => id <= task.startedEventId!));
-  });
+  test(
+    'events stamped in the same millisecond as the previous DecisionTaskStarted are included',
+    { skip: needsTestClock() },
+    async () => {
+      const w = await createWorld(h, 'prev-same');
+      const run = await start(w, 'r');
+      // the manual clock stands still: every event of the run shares one timestamp
+      const first = await pollDecision(w);
+      await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: first.taskToken!, decisions: [] }));
+      await signal(w, 'late');
+      const task = await pollDecision(w, w.decisionList, { startAtPreviousStartedEvent: true });
+      assert.equal(task.previousStartedEventId, first.startedEventId);
+      assert.deepEqual(
+        ids(task.events),
+        ids(await history(w, run)).filter((id) => id <= task.startedEventId!),
+      );
+    },
+  );
 
   test('a page token of a poll with the flag is refused on a poll without it', async () => {
     const w = await createWorld(h, 'prev-token');
@@ -88,6 +110,9 @@ describe('startAtPreviousStartedEvent', () => {
     for (let i = 0; i < 3; i++) await signal(w, `s${i}`);
     const first = await pollDecision(w, w.decisionList, { maximumPageSize: 2, startAtPreviousStartedEvent: true });
     assert.ok(first.nextPageToken);
-    await assert.rejects(pollDecision(w, w.decisionList, { maximumPageSize: 2, nextPageToken: first.nextPageToken }), (e: Error) => e.name === 'ValidationException');
+    await assert.rejects(
+      pollDecision(w, w.decisionList, { maximumPageSize: 2, nextPageToken: first.nextPageToken }),
+      (e: Error) => e.name === 'ValidationException',
+    );
   });
 });

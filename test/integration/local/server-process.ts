@@ -13,10 +13,24 @@ export interface ServerProcess {
 
 /** Spawns the local server on `db` and `port` (0 = free) and resolves once it listens. */
 export function spawnServer(args: { db: string; port?: number; longPollMs?: number }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--db', args.db, '--port', String(args.port ?? 0), '--long-poll-ms', String(args.longPollMs ?? 500)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      MAIN,
+      '--db',
+      args.db,
+      '--port',
+      String(args.port ?? 0),
+      '--long-poll-ms',
+      String(args.longPollMs ?? 500),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -24,8 +38,13 @@ export function spawnServer(args: { db: string; port?: number; longPollMs?: numb
   };
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => { void kill('SIGKILL'); reject(new Error(`server did not start: ${output}`)); }, 20_000);
-    child.stderr!.on('data', (chunk) => { output += chunk; });
+    const timer = setTimeout(() => {
+      void kill('SIGKILL');
+      reject(new Error(`server did not start: ${output}`));
+    }, 20_000);
+    child.stderr!.on('data', (chunk) => {
+      output += chunk;
+    });
     child.stdout!.on('data', (chunk) => {
       output += chunk;
       const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -34,6 +53,9 @@ export function spawnServer(args: { db: string; port?: number; longPollMs?: numb
         resolve({ url: match[1]!, child, kill });
       }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`server exited with ${code}: ${output}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${output}`));
+    });
   });
 }

@@ -3,16 +3,34 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as S from '@aws-sdk/client-swf';
 import { openHarness, needsTestClock, type Harness } from './harness.ts';
-import { createWorld, decide, history, lastEvent, pollActivity, pollDecision, rejectsWith, scheduleActivity, start, type World } from './fixtures.ts';
+import {
+  createWorld,
+  decide,
+  history,
+  lastEvent,
+  pollActivity,
+  pollDecision,
+  rejectsWith,
+  scheduleActivity,
+  start,
+  type World,
+} from './fixtures.ts';
 
 describe('timeouts', { skip: needsTestClock() }, () => {
   let h: Harness;
-  before(async () => { h = await openHarness({ clock: 'manual' }); });
-  after(async () => { await h.close(); });
+  before(async () => {
+    h = await openHarness({ clock: 'manual' });
+  });
+  after(async () => {
+    await h.close();
+  });
 
   const advance = (seconds: number) => h.server!.clock.advance(seconds);
 
-  async function scheduled(w: World, timeouts: Partial<S.ScheduleActivityTaskDecisionAttributes>): Promise<{ run: S.WorkflowExecution; scheduledAt: number }> {
+  async function scheduled(
+    w: World,
+    timeouts: Partial<S.ScheduleActivityTaskDecisionAttributes>,
+  ): Promise<{ run: S.WorkflowExecution; scheduledAt: number }> {
     const run = await start(w, 'r');
     await decide(w, [scheduleActivity('a', timeouts)]);
     return { run, scheduledAt: (await lastEvent(w, run, 'ActivityTaskScheduled')).eventTimestamp!.getTime() };
@@ -22,10 +40,16 @@ describe('timeouts', { skip: needsTestClock() }, () => {
     const w = await createWorld(h, 's2s');
     const { run, scheduledAt } = await scheduled(w, { scheduleToStartTimeout: '10' });
     await advance(9);
-    assert.equal((await history(w, run)).some((e) => e.eventType === 'ActivityTaskTimedOut'), false);
+    assert.equal(
+      (await history(w, run)).some((e) => e.eventType === 'ActivityTaskTimedOut'),
+      false,
+    );
     await advance(1);
     const timedOut = await lastEvent(w, run, 'ActivityTaskTimedOut');
-    assert.deepEqual({ ...timedOut.activityTaskTimedOutEventAttributes }, { timeoutType: 'SCHEDULE_TO_START', scheduledEventId: 5, startedEventId: 0 });
+    assert.deepEqual(
+      { ...timedOut.activityTaskTimedOutEventAttributes },
+      { timeoutType: 'SCHEDULE_TO_START', scheduledEventId: 5, startedEventId: 0 },
+    );
     assert.equal(timedOut.eventTimestamp!.getTime(), scheduledAt + 10_000);
     assert.equal((await history(w, run)).pop()!.eventType, 'DecisionTaskScheduled');
     assert.equal((await pollActivity(w)).taskToken, undefined, 'a timed-out task is not delivered');
@@ -39,7 +63,10 @@ describe('timeouts', { skip: needsTestClock() }, () => {
     const timedOut = await lastEvent(w, run, 'ActivityTaskTimedOut');
     assert.equal(timedOut.activityTaskTimedOutEventAttributes?.timeoutType, 'START_TO_CLOSE');
     assert.equal(timedOut.activityTaskTimedOutEventAttributes?.startedEventId, task.startedEventId);
-    await rejectsWith(w.c.send(new S.RespondActivityTaskCompletedCommand({ taskToken: task.taskToken! })), 'UnknownResourceFault');
+    await rejectsWith(
+      w.c.send(new S.RespondActivityTaskCompletedCommand({ taskToken: task.taskToken! })),
+      'UnknownResourceFault',
+    );
   });
 
   test('activity SCHEDULE_TO_CLOSE covers queue time and run time', async () => {
@@ -60,11 +87,24 @@ describe('timeouts', { skip: needsTestClock() }, () => {
     await advance(6);
     await w.c.send(new S.RecordActivityTaskHeartbeatCommand({ taskToken: task.taskToken!, details: 'p1' }));
     await advance(6);
-    assert.equal((await history(w, run)).some((e) => e.eventType === 'ActivityTaskTimedOut'), false);
+    assert.equal(
+      (await history(w, run)).some((e) => e.eventType === 'ActivityTaskTimedOut'),
+      false,
+    );
     await advance(4);
     const timedOut = await lastEvent(w, run, 'ActivityTaskTimedOut');
-    assert.deepEqual([timedOut.activityTaskTimedOutEventAttributes?.timeoutType, timedOut.activityTaskTimedOutEventAttributes?.details], ['HEARTBEAT', 'p1']);
-    assert.equal((await history(w, run)).filter((e) => e.eventType === 'ActivityTaskTimedOut').length, 1, 'one timeout event per task');
+    assert.deepEqual(
+      [
+        timedOut.activityTaskTimedOutEventAttributes?.timeoutType,
+        timedOut.activityTaskTimedOutEventAttributes?.details,
+      ],
+      ['HEARTBEAT', 'p1'],
+    );
+    assert.equal(
+      (await history(w, run)).filter((e) => e.eventType === 'ActivityTaskTimedOut').length,
+      1,
+      'one timeout event per task',
+    );
   });
 
   test('decision START_TO_CLOSE times out, a new task is scheduled, the late response is refused', async () => {
@@ -73,10 +113,22 @@ describe('timeouts', { skip: needsTestClock() }, () => {
     const task = await pollDecision(w);
     await advance(30);
     const types = (await history(w, run)).map((e) => e.eventType);
-    assert.deepEqual(types, ['WorkflowExecutionStarted', 'DecisionTaskScheduled', 'DecisionTaskStarted', 'DecisionTaskTimedOut', 'DecisionTaskScheduled']);
+    assert.deepEqual(types, [
+      'WorkflowExecutionStarted',
+      'DecisionTaskScheduled',
+      'DecisionTaskStarted',
+      'DecisionTaskTimedOut',
+      'DecisionTaskScheduled',
+    ]);
     const timedOut = await lastEvent(w, run, 'DecisionTaskTimedOut');
-    assert.deepEqual({ ...timedOut.decisionTaskTimedOutEventAttributes }, { timeoutType: 'START_TO_CLOSE', scheduledEventId: 2, startedEventId: 3 });
-    await rejectsWith(w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken! })), 'UnknownResourceFault');
+    assert.deepEqual(
+      { ...timedOut.decisionTaskTimedOutEventAttributes },
+      { timeoutType: 'START_TO_CLOSE', scheduledEventId: 2, startedEventId: 3 },
+    );
+    await rejectsWith(
+      w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken! })),
+      'UnknownResourceFault',
+    );
     const next = await pollDecision(w);
     assert.equal(next.startedEventId, 6);
   });
@@ -85,28 +137,59 @@ describe('timeouts', { skip: needsTestClock() }, () => {
     const w = await createWorld(h, 'ds2s');
     const run = await start(w, 'r');
     const task = await pollDecision(w);
-    await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken!, taskList: { name: 'special' }, taskListScheduleToStartTimeout: '5', decisions: [] }));
+    await w.c.send(
+      new S.RespondDecisionTaskCompletedCommand({
+        taskToken: task.taskToken!,
+        taskList: { name: 'special' },
+        taskListScheduleToStartTimeout: '5',
+        decisions: [],
+      }),
+    );
     await w.c.send(new S.SignalWorkflowExecutionCommand({ domain: w.domain, workflowId: 'r', signalName: 's' }));
-    assert.equal((await lastEvent(w, run, 'DecisionTaskScheduled')).decisionTaskScheduledEventAttributes?.taskList?.name, 'special');
+    assert.equal(
+      (await lastEvent(w, run, 'DecisionTaskScheduled')).decisionTaskScheduledEventAttributes?.taskList?.name,
+      'special',
+    );
     await advance(5);
     const timedOut = await lastEvent(w, run, 'DecisionTaskTimedOut');
-    assert.deepEqual([timedOut.decisionTaskTimedOutEventAttributes?.timeoutType, timedOut.decisionTaskTimedOutEventAttributes?.startedEventId], ['SCHEDULE_TO_START', 0]);
-    assert.equal((await lastEvent(w, run, 'DecisionTaskScheduled')).decisionTaskScheduledEventAttributes?.taskList?.name, w.decisionList);
+    assert.deepEqual(
+      [
+        timedOut.decisionTaskTimedOutEventAttributes?.timeoutType,
+        timedOut.decisionTaskTimedOutEventAttributes?.startedEventId,
+      ],
+      ['SCHEDULE_TO_START', 0],
+    );
+    assert.equal(
+      (await lastEvent(w, run, 'DecisionTaskScheduled')).decisionTaskScheduledEventAttributes?.taskList?.name,
+      w.decisionList,
+    );
     assert.ok((await pollDecision(w)).taskToken);
   });
 
   test('execution START_TO_CLOSE times the run out and tells the parent', async () => {
     const w = await createWorld(h, 'exec');
     const parent = await start(w, 'parent');
-    await decide(w, [{ decisionType: 'StartChildWorkflowExecution', startChildWorkflowExecutionDecisionAttributes: {
-      workflowType: { name: 'wf', version: '1' }, workflowId: 'kid', executionStartToCloseTimeout: '100', taskList: { name: 'kids' },
-    } }]);
-    const kid = (await lastEvent(w, parent, 'ChildWorkflowExecutionStarted')).childWorkflowExecutionStartedEventAttributes!.workflowExecution!;
+    await decide(w, [
+      {
+        decisionType: 'StartChildWorkflowExecution',
+        startChildWorkflowExecutionDecisionAttributes: {
+          workflowType: { name: 'wf', version: '1' },
+          workflowId: 'kid',
+          executionStartToCloseTimeout: '100',
+          taskList: { name: 'kids' },
+        },
+      },
+    ]);
+    const kid = (await lastEvent(w, parent, 'ChildWorkflowExecutionStarted'))
+      .childWorkflowExecutionStartedEventAttributes!.workflowExecution!;
     await advance(100);
     const d = await w.c.send(new S.DescribeWorkflowExecutionCommand({ domain: w.domain, execution: kid }));
     assert.equal(d.executionInfo?.closeStatus, 'TIMED_OUT');
     const event = (await history(w, kid)).pop()!;
-    assert.deepEqual({ ...event.workflowExecutionTimedOutEventAttributes }, { timeoutType: 'START_TO_CLOSE', childPolicy: 'TERMINATE' });
+    assert.deepEqual(
+      { ...event.workflowExecutionTimedOutEventAttributes },
+      { timeoutType: 'START_TO_CLOSE', childPolicy: 'TERMINATE' },
+    );
     const told = await lastEvent(w, parent, 'ChildWorkflowExecutionTimedOut');
     assert.equal(told.childWorkflowExecutionTimedOutEventAttributes?.timeoutType, 'START_TO_CLOSE');
   });
@@ -114,7 +197,9 @@ describe('timeouts', { skip: needsTestClock() }, () => {
   test('a timer fires at its deadline; pendingWork reports the next deadline', async () => {
     const w = await createWorld(h, 'timer');
     const run = await start(w, 'r');
-    await decide(w, [{ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 't', startToFireTimeout: '50' } }]);
+    await decide(w, [
+      { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 't', startToFireTimeout: '50' } },
+    ]);
     const startedAt = (await lastEvent(w, run, 'TimerStarted')).eventTimestamp!.getTime();
     const pending = h.server!.pendingWork();
     assert.ok(pending.nextDeadline && pending.nextDeadline.getTime() <= startedAt + 50_000);
@@ -128,9 +213,13 @@ describe('timeouts', { skip: needsTestClock() }, () => {
   test('the HTTP test controls advance the clock and reset the state', async () => {
     const w = await createWorld(h, 'controls');
     const run = await start(w, 'r');
-    await decide(w, [{ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 't', startToFireTimeout: '7' } }]);
-    const before = await (await fetch(`${h.endpoint}/_local/clock`)).json() as { now: number };
-    const after = await (await fetch(`${h.endpoint}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 7 }) })).json() as { now: number };
+    await decide(w, [
+      { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 't', startToFireTimeout: '7' } },
+    ]);
+    const before = (await (await fetch(`${h.endpoint}/_local/clock`)).json()) as { now: number };
+    const after = (await (
+      await fetch(`${h.endpoint}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 7 }) })
+    ).json()) as { now: number };
     assert.equal(Math.round(after.now - before.now), 7);
     assert.ok(await lastEvent(w, run, 'TimerFired'));
     const other = await openHarness({ clock: 'manual' });
@@ -151,18 +240,28 @@ describe('timeouts', { skip: needsTestClock() }, () => {
     await advance(86_399);
     await w.c.send(new S.DescribeWorkflowExecutionCommand({ domain: w.domain, execution: run }));
     await advance(1);
-    await rejectsWith(w.c.send(new S.DescribeWorkflowExecutionCommand({ domain: w.domain, execution: run })), 'UnknownResourceFault');
+    await rejectsWith(
+      w.c.send(new S.DescribeWorkflowExecutionCommand({ domain: w.domain, execution: run })),
+      'UnknownResourceFault',
+    );
   });
 });
 
-test('a server on the system clock refuses to advance time with a message saying how', { skip: needsTestClock() }, async () => {
-  const h = await openHarness({ clock: 'system' });
-  try {
-    const response = await fetch(`${h.endpoint}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceSeconds: 1 }) });
-    assert.equal(response.status, 400);
-    assert.match(((await response.json()) as { message: string }).message, /clock: "manual"/);
-    await assert.rejects(h.server!.clock.advance(1), /clock: "manual"/);
-  } finally {
-    await h.close();
-  }
-});
+test(
+  'a server on the system clock refuses to advance time with a message saying how',
+  { skip: needsTestClock() },
+  async () => {
+    const h = await openHarness({ clock: 'system' });
+    try {
+      const response = await fetch(`${h.endpoint}/_local/clock`, {
+        method: 'POST',
+        body: JSON.stringify({ advanceSeconds: 1 }),
+      });
+      assert.equal(response.status, 400);
+      assert.match(((await response.json()) as { message: string }).message, /clock: "manual"/);
+      await assert.rejects(h.server!.clock.advance(1), /clock: "manual"/);
+    } finally {
+      await h.close();
+    }
+  },
+);

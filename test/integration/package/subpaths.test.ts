@@ -13,8 +13,31 @@ const tsx = import.meta.resolve('tsx');
 
 /** Each subpath and names the README and docs/INTERFACES.md tell users to import from it. */
 const DOCUMENTED: Record<string, string[]> = {
-  'flowy-ts': ['Workflow', 'ActivityProxy', 'WorkflowProxy', 'all', 'first', 'finishOrder', 'workflow', 'activity', 'ActivityFailed', 'WorkflowCanceled'],
-  'flowy-ts/worker': ['DecisionWorker', 'ActivityWorker', 'scan', 'Registry', 'createSwfClient', 'createLogger', 'combineObservers', 'startMetricsServer', 'createWorkerMetrics', 'metricsObserver', 'handleShutdownSignals'],
+  'flowy-ts': [
+    'Workflow',
+    'ActivityProxy',
+    'WorkflowProxy',
+    'all',
+    'first',
+    'finishOrder',
+    'workflow',
+    'activity',
+    'ActivityFailed',
+    'WorkflowCanceled',
+  ],
+  'flowy-ts/worker': [
+    'DecisionWorker',
+    'ActivityWorker',
+    'scan',
+    'Registry',
+    'createSwfClient',
+    'createLogger',
+    'combineObservers',
+    'startMetricsServer',
+    'createWorkerMetrics',
+    'metricsObserver',
+    'handleShutdownSignals',
+  ],
   'flowy-ts/client': ['FlowyClient', 'createSwfClient', 'WorkflowExecutionFailed', 'renderTimeline'],
   'flowy-ts/local': ['startLocalServer'],
   'flowy-ts/testing': ['replayHistory', 'TestEnvironment', 'loadHistory'],
@@ -50,9 +73,14 @@ describe('the package subpaths, imported from a project that installed flowy-ts'
       .map((subpath, i) => `import * as m${i} from '${subpath}';`)
       .join('\n');
     const checks = Object.entries(DOCUMENTED)
-      .map(([subpath, names], i) => `missing.push(...${JSON.stringify(names)}.filter((n) => !(n in m${i})).map((n) => '${subpath}: ' + n));`)
+      .map(
+        ([subpath, names], i) =>
+          `missing.push(...${JSON.stringify(names)}.filter((n) => !(n in m${i})).map((n) => '${subpath}: ' + n));`,
+      )
       .join('\n');
-    const missing = runInProject(`${imports}\nconst missing: string[] = [];\n${checks}\nconsole.log(JSON.stringify(missing));\n`);
+    const missing = runInProject(
+      `${imports}\nconst missing: string[] = [];\n${checks}\nconsole.log(JSON.stringify(missing));\n`,
+    );
     assert.deepEqual(missing, []);
   });
 

@@ -10,12 +10,20 @@ import { ActivityProxy, Workflow, WorkflowProxy } from '../../../src/core/index.
 import { eventAttributes } from '../../../src/core/engine.ts';
 import type { HistoryEvent } from '../../../src/core/engine.ts';
 import { activity, query, workflow } from '../../../src/definitions/index.ts';
-import { FilePayloadStore, gzipCodec, isReference, parseReference, PayloadNotFound, PayloadStorage } from '../../../src/payloads/index.ts';
+import {
+  FilePayloadStore,
+  gzipCodec,
+  isReference,
+  parseReference,
+  PayloadNotFound,
+  PayloadStorage,
+} from '../../../src/payloads/index.ts';
 import { replayHistory, TestEnvironment } from '../../../src/testing/index.ts';
 
 const MB = 1_000_000;
 /** A megabyte of JSON that does not compress to nothing (so gzip does not hide a size bug). */
-const blob = (seed: string) => Array.from({ length: MB / 10 }, (_, i) => `${seed}${(i * 7919) % 100_000}`.padEnd(10, '.')).join('');
+const blob = (seed: string) =>
+  Array.from({ length: MB / 10 }, (_, i) => `${seed}${(i * 7919) % 100_000}`.padEnd(10, '.')).join('');
 
 @activity({ name: 'Echo', taskList: 'big', startToCloseTimeout: 60 })
 class Echo {
@@ -32,7 +40,10 @@ class BigChild extends Workflow<string, string> {
 }
 
 @workflow({ name: 'BigParent', taskList: 'big' })
-class BigParent extends Workflow<{ data: string }, { input: number; echoed: number; signal: number; child: number; data: string }> {
+class BigParent extends Workflow<
+  { data: string },
+  { input: number; echoed: number; signal: number; child: number; data: string }
+> {
   echo = ActivityProxy(Echo);
   child = WorkflowProxy(BigChild);
   received = 0;
@@ -42,7 +53,13 @@ class BigParent extends Workflow<{ data: string }, { input: number; echoed: numb
     const signal = await this.signal<{ data: string }>('more');
     this.received = signal.data.length;
     const child = await this.child('c');
-    return { input: input.data.length, echoed: echoed.data.length, signal: signal.data.length, child: child.length, data: echoed.data };
+    return {
+      input: input.data.length,
+      echoed: echoed.data.length,
+      signal: signal.data.length,
+      child: child.length,
+      data: echoed.data,
+    };
   }
 
   @query()
@@ -70,24 +87,39 @@ describe('payloads of a megabyte on the local server', () => {
     const run = await env.start(BigParent, { data: input }, { workflowId: 'big-1' });
     await env.waitUntilIdle();
     await env.signal(run, 'more', { data: blob('sig') });
-    const result = (await env.result(run)) as { input: number; echoed: number; signal: number; child: number; data: string };
-    assert.deepEqual({ ...result, data: result.data.length }, { input: MB, echoed: MB, signal: MB, child: MB, data: MB });
+    const result = (await env.result(run)) as {
+      input: number;
+      echoed: number;
+      signal: number;
+      child: number;
+      data: string;
+    };
+    assert.deepEqual(
+      { ...result, data: result.data.length },
+      { input: MB, echoed: MB, signal: MB, child: MB, data: MB },
+    );
     assert.equal(result.data, input.toUpperCase());
 
     const events = await env.history(run);
     const stored = referencesIn(events);
     assert.deepEqual(stored.sort(), [
-      'ActivityTaskCompleted.result', 'ActivityTaskScheduled.input', 'ChildWorkflowExecutionCompleted.result',
-      'WorkflowExecutionCompleted.result', 'WorkflowExecutionSignaled.input', 'WorkflowExecutionStarted.input',
+      'ActivityTaskCompleted.result',
+      'ActivityTaskScheduled.input',
+      'ChildWorkflowExecutionCompleted.result',
+      'WorkflowExecutionCompleted.result',
+      'WorkflowExecutionSignaled.input',
+      'WorkflowExecutionStarted.input',
     ]);
     for (const event of events) {
       for (const field of ['input', 'result', 'details']) {
         const value = eventAttributes(event)[field];
-        if (typeof value === 'string') assert.ok(value.length <= 32_000, `${event.eventType}.${field} is ${value.length} characters`);
+        if (typeof value === 'string')
+          assert.ok(value.length <= 32_000, `${event.eventType}.${field} is ${value.length} characters`);
       }
     }
     // the child's own history holds its result as a reference too
-    const childId = events.find((e) => e.eventType === 'ChildWorkflowExecutionCompleted')!.childWorkflowExecutionCompletedEventAttributes!.workflowExecution as { workflowId: string; runId: string };
+    const childId = events.find((e) => e.eventType === 'ChildWorkflowExecutionCompleted')!
+      .childWorkflowExecutionCompletedEventAttributes!.workflowExecution as { workflowId: string; runId: string };
     assert.deepEqual(referencesIn(await env.client.history(childId)), ['WorkflowExecutionCompleted.result']);
 
     // replay with today's code resolves the references; a query sees the resolved signal
@@ -104,11 +136,19 @@ describe('payloads of a megabyte on the local server', () => {
     const { key } = parseReference(completed.workflowExecutionCompletedEventAttributes!.result!, 'test');
     rmSync(join(directory, key));
     const fresh = new PayloadStorage({ store: new FilePayloadStore(directory) }); // nothing cached
-    await assert.rejects(replayHistory({ events, workflowExecution: run }, BigChild, { payloads: fresh }), (error: Error) => {
-      assert.ok(error instanceof PayloadNotFound);
-      assert.match(error.message, new RegExp(`^Payload ${key} referenced by result of event \\d+ \\(WorkflowExecutionCompleted\\) of execution big-2 \\(run ${run.runId}\\) is not in the payload store \\(files under `));
-      return true;
-    });
+    await assert.rejects(
+      replayHistory({ events, workflowExecution: run }, BigChild, { payloads: fresh }),
+      (error: Error) => {
+        assert.ok(error instanceof PayloadNotFound);
+        assert.match(
+          error.message,
+          new RegExp(
+            `^Payload ${key} referenced by result of event \\d+ \\(WorkflowExecutionCompleted\\) of execution big-2 \\(run ${run.runId}\\) is not in the payload store \\(files under `,
+          ),
+        );
+        return true;
+      },
+    );
   });
 });
 

@@ -44,7 +44,11 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
   return new Promise((resolve, reject) => {
     // without NODE_TEST_CONTEXT: a test run inside this test reports like one started from a shell
     const { NODE_TEST_CONTEXT: _context, ...env } = process.env;
-    const child = spawn(command, args, { cwd, env: { ...env, NODE_NO_WARNINGS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd,
+      env: { ...env, NODE_NO_WARNINGS: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -58,7 +62,11 @@ test('a workflow the user adds to workflows/ keeps the tests that scan the examp
   try {
     await writeFile(join(copy, 'workflows', 'greeting.ts'), GREETING);
     // the tests that read workflows/ and activities/: the recorded-history replay and the CLI's examples
-    const { code, output } = await run(process.execPath, ['test/run.js', 'test/replay/', 'test/integration/cli/help-examples'], copy);
+    const { code, output } = await run(
+      process.execPath,
+      ['test/run.js', 'test/replay/', 'test/integration/cli/help-examples'],
+      copy,
+    );
     assert.equal(code, 0, output);
     assert.match(output, /every example workflow has at least one recorded history/);
     // and the new workflow really is found and runs

@@ -39,7 +39,9 @@ async function startNode(db: string, at?: Date) {
   let workers: DecisionWorker[] = [];
   let running: Promise<unknown> = Promise.resolve();
   const startWorkers = () => {
-    workers = ['flowy-schedules', 'beats'].map((taskList) => new DecisionWorker({ client: swf, domain, taskList, registry }));
+    workers = ['flowy-schedules', 'beats'].map(
+      (taskList) => new DecisionWorker({ client: swf, domain, taskList, registry }),
+    );
     running = Promise.all(workers.map((w) => w.start()));
   };
   const stopWorkers = async () => {
@@ -57,12 +59,20 @@ async function pass(server: LocalServer, seconds: number): Promise<void> {
 }
 
 async function beats(client: FlowyClient): Promise<string[]> {
-  const runs = await client.list({ closed: true, workflowType: { name: 'Beat' }, startedAfter: START, maxResults: 1000 });
+  const runs = await client.list({
+    closed: true,
+    workflowType: { name: 'Beat' },
+    startedAfter: START,
+    maxResults: 1000,
+  });
   return runs.map((r) => r.execution!.workflowId!).sort();
 }
 
 const expected = (minutes: number) =>
-  Array.from({ length: minutes }, (_, i) => `schedule-beat-${new Date(START.getTime() + (i + 1) * 60_000).toISOString().replace(/[-:]|\.\d+/g, '')}`);
+  Array.from(
+    { length: minutes },
+    (_, i) => `schedule-beat-${new Date(START.getTime() + (i + 1) * 60_000).toISOString().replace(/[-:]|\.\d+/g, '')}`,
+  );
 
 describe('schedules across restarts', () => {
   test('stopping the workers and starting new ones (no cached replays) misses and doubles nothing', async () => {
@@ -108,7 +118,12 @@ describe('schedules across restarts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flowy-schedule-'));
     const node = await startNode(join(dir, 'swf.db'));
     try {
-      await node.client.createSchedule('beat', { cron: '* * * * *', workflow: { name: 'Beat', version: '1' }, catchupWindow: 300, overlap: 'allow' });
+      await node.client.createSchedule('beat', {
+        cron: '* * * * *',
+        workflow: { name: 'Beat', version: '1' },
+        catchupWindow: 300,
+        overlap: 'allow',
+      });
       await pass(node.server, 10 * 60);
       await node.stopWorkers();
       await node.server.clock.advance(10 * 60 + 30); // workers down from 00:10 to 00:20:30: ten fire times pass

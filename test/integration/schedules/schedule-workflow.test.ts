@@ -17,7 +17,11 @@ class Tick extends Workflow<{ sleep?: number } | undefined, string> {
   }
 }
 
-async function withSchedule(name: string, spec: Omit<ScheduleSpec, 'workflow'>, body: (env: TestEnvironment, run: { workflowId: string; runId: string }) => Promise<void>): Promise<void> {
+async function withSchedule(
+  name: string,
+  spec: Omit<ScheduleSpec, 'workflow'>,
+  body: (env: TestEnvironment, run: { workflowId: string; runId: string }) => Promise<void>,
+): Promise<void> {
   const env = await TestEnvironment.create({ workflows: [ScheduleWorkflow, Tick], startTime: START });
   try {
     const run = await env.client.createSchedule(name, { ...spec, workflow: { name: 'Tick', version: '1' } });
@@ -38,7 +42,11 @@ async function tickRuns(env: TestEnvironment): Promise<{ workflowId: string; sta
   const options = { workflowType: { name: 'Tick' }, startedAfter: new Date(START.getTime() - 1000), maxResults: 5000 };
   const runs = [...(await env.client.list({ ...options, closed: true })), ...(await env.client.list(options))];
   return runs
-    .map((r) => ({ workflowId: r.execution!.workflowId!, started: r.startTimestamp!.getTime(), ...(r.closeTimestamp ? { closed: r.closeTimestamp.getTime() } : {}) }))
+    .map((r) => ({
+      workflowId: r.execution!.workflowId!,
+      started: r.startTimestamp!.getTime(),
+      ...(r.closeTimestamp ? { closed: r.closeTimestamp.getTime() } : {}),
+    }))
     .sort((a, b) => a.started - b.started);
 }
 
@@ -46,13 +54,16 @@ async function tickRuns(env: TestEnvironment): Promise<{ workflowId: string; sta
 function maxOpenAtOnce(runs: { started: number; closed?: number }[]): number {
   let max = 0;
   for (const run of runs) {
-    const open = runs.filter((other) => other.started <= run.started && (other.closed === undefined || other.closed > run.started)).length;
+    const open = runs.filter(
+      (other) => other.started <= run.started && (other.closed === undefined || other.closed > run.started),
+    ).length;
     max = Math.max(max, open);
   }
   return max;
 }
 
-const describeSchedule = async (env: TestEnvironment, name: string) => (await env.client.describeSchedule(name)) as ScheduleDescription;
+const describeSchedule = async (env: TestEnvironment, name: string) =>
+  (await env.client.describeSchedule(name)) as ScheduleDescription;
 
 describe('schedules (time skipping)', () => {
   test('every minute for a simulated hour fires 60 times, each once', async () => {
@@ -63,7 +74,11 @@ describe('schedules (time skipping)', () => {
       assert.equal(new Set(ids).size, 60);
       assert.equal(ids[0], 'schedule-hourly-test-20270301T000100Z');
       assert.equal(ids.at(-1), 'schedule-hourly-test-20270301T010000Z');
-      const described = (await env.client.query(ScheduleWorkflow, { workflowId: 'schedule-hourly-test' }, 'describe')) as ScheduleDescription;
+      const described = (await env.client.query(
+        ScheduleWorkflow,
+        { workflowId: 'schedule-hourly-test' },
+        'describe',
+      )) as ScheduleDescription;
       assert.equal(described.counts.started % 50, 10); // continued as new after 50
       assert.deepEqual(described.nextFireTimes.slice(0, 2), ['2027-03-01T01:01:00.000Z', '2027-03-01T01:02:00.000Z']);
     });
@@ -77,7 +92,10 @@ describe('schedules (time skipping)', () => {
       assert.equal(new Set(ids).size, 1440);
       assert.equal(ids.at(-1), 'schedule-daily-test-20270302T000000Z');
       const described = await describeSchedule(env, 'daily-test');
-      assert.deepEqual({ skipped: described.counts.skipped, missed: described.counts.missed }, { skipped: 0, missed: 0 });
+      assert.deepEqual(
+        { skipped: described.counts.skipped, missed: described.counts.missed },
+        { skipped: 0, missed: 0 },
+      );
     });
   });
 
@@ -86,7 +104,10 @@ describe('schedules (time skipping)', () => {
       await env.sleep(600);
       const runs = await tickRuns(env);
       assert.equal(maxOpenAtOnce(runs), 1);
-      assert.deepEqual(runs.map((r) => r.workflowId.slice(-7, -3)), ['0001', '0003', '0005', '0007', '0009']);
+      assert.deepEqual(
+        runs.map((r) => r.workflowId.slice(-7, -3)),
+        ['0001', '0003', '0005', '0007', '0009'],
+      );
       const described = await describeSchedule(env, 'skip-test');
       assert.equal(described.counts.skipped, 5);
       assert.ok(described.recent.some((r) => r.outcome === 'skipped (overlap)'));
@@ -94,18 +115,27 @@ describe('schedules (time skipping)', () => {
   });
 
   test('overlap buffer-one: one fire time waits for the open run, later ones replace it', async () => {
-    await withSchedule('buffer-test', { cron: '* * * * *', overlap: 'buffer-one', input: { sleep: 150 } }, async (env) => {
-      await env.sleep(600);
-      const runs = await tickRuns(env);
-      assert.equal(maxOpenAtOnce(runs), 1);
-      // 00:01 runs to 00:03:30; 00:02 waits, 00:03 replaces it and starts at 00:03:30 (to 00:06); 00:05 replaced by 00:06 ...
-      assert.deepEqual(runs.slice(0, 3).map((r) => [r.workflowId.slice(-7, -1), new Date(r.started).toISOString().slice(11, 19)]), [
-        ['000100', '00:01:00'], ['000300', '00:03:30'], ['000600', '00:06:00'],
-      ]);
-      const described = await describeSchedule(env, 'buffer-test');
-      assert.ok(described.counts.skipped >= 2, `skipped ${described.counts.skipped}`);
-      assert.ok(described.recent.some((r) => r.outcome === 'replaced in buffer'));
-    });
+    await withSchedule(
+      'buffer-test',
+      { cron: '* * * * *', overlap: 'buffer-one', input: { sleep: 150 } },
+      async (env) => {
+        await env.sleep(600);
+        const runs = await tickRuns(env);
+        assert.equal(maxOpenAtOnce(runs), 1);
+        // 00:01 runs to 00:03:30; 00:02 waits, 00:03 replaces it and starts at 00:03:30 (to 00:06); 00:05 replaced by 00:06 ...
+        assert.deepEqual(
+          runs.slice(0, 3).map((r) => [r.workflowId.slice(-7, -1), new Date(r.started).toISOString().slice(11, 19)]),
+          [
+            ['000100', '00:01:00'],
+            ['000300', '00:03:30'],
+            ['000600', '00:06:00'],
+          ],
+        );
+        const described = await describeSchedule(env, 'buffer-test');
+        assert.ok(described.counts.skipped >= 2, `skipped ${described.counts.skipped}`);
+        assert.ok(described.recent.some((r) => r.outcome === 'replaced in buffer'));
+      },
+    );
   });
 
   test('overlap allow: every fire time starts a run, even while others are open', async () => {
@@ -145,13 +175,23 @@ describe('schedules (time skipping)', () => {
       await env.sleep(7200 + 120); // the 02:00 run starts by 02:02
       const runs = await tickRuns(env);
       assert.equal(runs.length, 12);
-      const delays = runs.map((r) => (r.started - Date.parse(`${r.workflowId.slice(-16, -12)}-${r.workflowId.slice(-12, -10)}-${r.workflowId.slice(-10, -8)}T${r.workflowId.slice(-7, -5)}:${r.workflowId.slice(-5, -3)}:00Z`)) / 1000);
-      assert.ok(delays.every((d) => d >= 0 && d <= 120), `delays ${delays.join(', ')}`);
+      const delays = runs.map(
+        (r) =>
+          (r.started -
+            Date.parse(
+              `${r.workflowId.slice(-16, -12)}-${r.workflowId.slice(-12, -10)}-${r.workflowId.slice(-10, -8)}T${r.workflowId.slice(-7, -5)}:${r.workflowId.slice(-5, -3)}:00Z`,
+            )) /
+          1000,
+      );
+      assert.ok(
+        delays.every((d) => d >= 0 && d <= 120),
+        `delays ${delays.join(', ')}`,
+      );
       assert.ok(new Set(delays).size > 1, 'the delays differ');
     });
   });
 
-  test('the cron expression is read in the schedule\'s time zone', async () => {
+  test("the cron expression is read in the schedule's time zone", async () => {
     await withSchedule('tz-test', { cron: '0 9 * * *', timezone: 'America/New_York' }, async (env) => {
       await env.waitUntilIdle();
       const described = await describeSchedule(env, 'tz-test');
@@ -164,10 +204,26 @@ describe('schedules (time skipping)', () => {
   test('a bad spec is refused before anything starts', async () => {
     const env = await TestEnvironment.create({ workflows: [ScheduleWorkflow, Tick], startTime: START });
     try {
-      await assert.rejects(env.client.createSchedule('bad', { cron: '61 * * * *', workflow: { name: 'Tick', version: '1' } }), /^InvalidInput: Schedule cron "61 \* \* \* \*" is not valid/);
-      await assert.rejects(env.client.createSchedule('bad', { cron: '* * * * *', timezone: 'Mars/Olympus', workflow: { name: 'Tick', version: '1' } }), /timezone "Mars\/Olympus" is not an IANA time zone/);
-      await assert.rejects(env.client.createSchedule('a/b', { cron: '* * * * *', workflow: { name: 'Tick', version: '1' } }), /Schedule name "a\/b"/);
-      await assert.rejects(env.client.pauseSchedule('nope'), /^UnknownSchedule: No schedule "nope" in domain "flowy-test"/);
+      await assert.rejects(
+        env.client.createSchedule('bad', { cron: '61 * * * *', workflow: { name: 'Tick', version: '1' } }),
+        /^InvalidInput: Schedule cron "61 \* \* \* \*" is not valid/,
+      );
+      await assert.rejects(
+        env.client.createSchedule('bad', {
+          cron: '* * * * *',
+          timezone: 'Mars/Olympus',
+          workflow: { name: 'Tick', version: '1' },
+        }),
+        /timezone "Mars\/Olympus" is not an IANA time zone/,
+      );
+      await assert.rejects(
+        env.client.createSchedule('a/b', { cron: '* * * * *', workflow: { name: 'Tick', version: '1' } }),
+        /Schedule name "a\/b"/,
+      );
+      await assert.rejects(
+        env.client.pauseSchedule('nope'),
+        /^UnknownSchedule: No schedule "nope" in domain "flowy-test"/,
+      );
       assert.deepEqual(await env.client.listSchedules(), []);
     } finally {
       await env.close();

@@ -14,10 +14,16 @@ export interface FakeSwfServer {
   close(): Promise<void>;
 }
 
-const NOT_FOUND: FakeAnswer = { status: 404, contentType: 'text/html', body: '<html><body><h1>404 Not Found</h1></body></html>' };
+const NOT_FOUND: FakeAnswer = {
+  status: 404,
+  contentType: 'text/html',
+  body: '<html><body><h1>404 Not Found</h1></body></html>',
+};
 
 /** Starts it on a free loopback port; operations without a handler get an HTML 404 page. */
-export async function startFakeSwf(handlers: Record<string, (input: Record<string, any>) => FakeAnswer | Promise<FakeAnswer>>): Promise<FakeSwfServer> {
+export async function startFakeSwf(
+  handlers: Record<string, (input: Record<string, any>) => FakeAnswer | Promise<FakeAnswer>>,
+): Promise<FakeSwfServer> {
   const calls: FakeSwfServer['calls'] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -40,10 +46,11 @@ export async function startFakeSwf(handlers: Record<string, (input: Record<strin
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -23,7 +23,7 @@ class Observed extends Workflow<unknown, string> {
   }
 }
 
-describe('workers and the client report to the user\'s pino logger, the observer and the metrics endpoint', () => {
+describe("workers and the client report to the user's pino logger, the observer and the metrics endpoint", () => {
   let metrics: MetricsServer;
   let env: TestEnvironment;
   const lines: Record<string, unknown>[] = [];
@@ -31,12 +31,17 @@ describe('workers and the client report to the user\'s pino logger, the observer
   const closed: WorkflowClosedEvent[] = [];
   before(async () => {
     metrics = await startMetricsServer({ port: 0 });
-    const stream = { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) } as unknown as NodeJS.WritableStream;
+    const stream = {
+      write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>),
+    } as unknown as NodeJS.WritableStream;
     env = await TestEnvironment.create({
       workflows: [Observed],
       activities: [Flaky],
       domain: 'observed',
-      observer: combineObservers(metrics.observer, { workflowStarted: (e) => started.push(e), workflowClosed: (e) => closed.push(e) }),
+      observer: combineObservers(metrics.observer, {
+        workflowStarted: (e) => started.push(e),
+        workflowClosed: (e) => closed.push(e),
+      }),
       // the service's own pino logger, not one made by flowy
       logger: pino({ level: 'debug' }, stream),
     });
@@ -46,13 +51,19 @@ describe('workers and the client report to the user\'s pino logger, the observer
     await metrics.close();
   });
 
-  test('a run with one retried activity shows in /metrics and in structured logs, the client\'s start among them', async () => {
+  test("a run with one retried activity shows in /metrics and in structured logs, the client's start among them", async () => {
     const run = await env.start(Observed, {});
     assert.equal(await env.result(run), 'ok');
     const body = await (await fetch(metrics.url)).text();
     const wf = 'domain="observed",task_list="default",workflow_type="Observed",workflow_version="1"';
     const act = 'domain="observed",task_list="default",activity_type="flaky",activity_version="1"';
-    const value = (series: string) => Number(body.split('\n').find((line) => line.startsWith(series + ' '))?.split(' ')[1] ?? NaN);
+    const value = (series: string) =>
+      Number(
+        body
+          .split('\n')
+          .find((line) => line.startsWith(series + ' '))
+          ?.split(' ')[1] ?? NaN,
+      );
     assert.ok(value(`flowy_decision_tasks_completed_total{${wf}}`) >= 3, body);
     assert.equal(value(`flowy_activities_started_total{${act}}`), 2);
     assert.equal(value(`flowy_activities_failed_total{${act}}`), 1);
@@ -61,8 +72,14 @@ describe('workers and the client report to the user\'s pino logger, the observer
     assert.equal(value(`flowy_non_determinism_total{${wf}}`), NaN); // never incremented: no series
     assert.ok(value(`flowy_decision_task_duration_seconds_count{${wf}}`) >= 3);
     // Workflow-level: one start, one close after the 5 s retry wait (skipped, but in SWF's clock).
-    assert.deepEqual(started.map((e) => [e.workflowId, e.runId, e.workflowType.name]), [[run.workflowId, run.runId, 'Observed']]);
-    assert.deepEqual(closed.map((e) => [e.workflowId, e.status]), [[run.workflowId, 'completed']]);
+    assert.deepEqual(
+      started.map((e) => [e.workflowId, e.runId, e.workflowType.name]),
+      [[run.workflowId, run.runId, 'Observed']],
+    );
+    assert.deepEqual(
+      closed.map((e) => [e.workflowId, e.status]),
+      [[run.workflowId, 'completed']],
+    );
     assert.ok(closed[0]!.durationMs >= 5000, `duration ${closed[0]!.durationMs}`);
     assert.equal(value(`flowy_workflow_duration_seconds_count{${wf},status="completed"}`), 1);
     assert.ok(value(`flowy_workflow_duration_seconds_sum{${wf},status="completed"}`) >= 5);
@@ -76,8 +93,17 @@ describe('workers and the client report to the user\'s pino logger, the observer
       if (line.msg !== 'workflow started') assert.equal(line.taskList, 'default'); // the client does not know the task list
       assert.equal(line.runId, run.runId);
     }
-    assert.ok(about.some((line) => typeof line.eventId === 'number'), 'some lines carry the event id');
-    assert.ok(about.some((line) => line.msg === 'workflow started' && line.level === 20), 'the client logs the start at debug');
-    assert.ok(about.some((line) => line.msg === 'decision task completed'), 'the decision worker logs its tasks');
+    assert.ok(
+      about.some((line) => typeof line.eventId === 'number'),
+      'some lines carry the event id',
+    );
+    assert.ok(
+      about.some((line) => line.msg === 'workflow started' && line.level === 20),
+      'the client logs the start at debug',
+    );
+    assert.ok(
+      about.some((line) => line.msg === 'decision task completed'),
+      'the decision worker logs its tasks',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { test, describe, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { Workflow, ActivityProxy, WorkflowProxy, first, WorkflowCanceled, NonDeterminismError } from '../../../src/core/index.ts';
+import {
+  Workflow,
+  ActivityProxy,
+  WorkflowProxy,
+  first,
+  WorkflowCanceled,
+  NonDeterminismError,
+} from '../../../src/core/index.ts';
 import { workflow, activity } from '../../../src/definitions/index.ts';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -38,7 +45,10 @@ class LongSleep extends Workflow<{ days: number }, { startedAt: string; wokeAt: 
 @workflow({ name: 'Approval', version: '1', executionStartToCloseTimeout: 30 * DAY })
 class Approval extends Workflow<{ id: number }, string> {
   async run(): Promise<string> {
-    const decision = await first<unknown>([this.signal<{ by: string }>('approve'), this.sleep(3 * DAY).then(() => 'timeout')]);
+    const decision = await first<unknown>([
+      this.signal<{ by: string }>('approve'),
+      this.sleep(3 * DAY).then(() => 'timeout'),
+    ]);
     return decision === 'timeout' ? 'escalated' : `approved by ${(decision as { by: string }).by}`;
   }
 }
@@ -61,7 +71,10 @@ class Cancellable extends Workflow<unknown, string> {
 describe('TestEnvironment', () => {
   let env: TestEnvironment;
   before(async () => {
-    env = await TestEnvironment.create({ workflows: [Greeting, LongSleep, Approval, WaitsForever, Cancellable], activities: [Greet] });
+    env = await TestEnvironment.create({
+      workflows: [Greeting, LongSleep, Approval, WaitsForever, Cancellable],
+      activities: [Greet],
+    });
   });
   afterEach(() => env.resetActivities());
   after(async () => {
@@ -78,7 +91,8 @@ describe('TestEnvironment', () => {
     assert.equal(result.greeting, 'hello sleeper');
     assert.equal(Date.parse(result.wokeAt) - Date.parse(result.startedAt), 30 * DAY * 1000);
     const history = await env.history(run);
-    const stamp = (type: string) => new Date(history.find((e) => e.eventType === type)!.eventTimestamp as Date).getTime();
+    const stamp = (type: string) =>
+      new Date(history.find((e) => e.eventType === type)!.eventTimestamp as Date).getTime();
     assert.equal(stamp('TimerFired') - stamp('TimerStarted'), 30 * DAY * 1000);
     assert.match(await env.timeline(run), /timer-\d+ +30d +\S+ +\S+ +30d +fired/);
   });
@@ -179,7 +193,7 @@ class Parent extends Workflow<number, number> {
 }
 
 describe('replaying a parent whose child ids derive from its workflowId', () => {
-  test('needs the run\'s ids: carried by the file, or given as an option', async () => {
+  test("needs the run's ids: carried by the file, or given as an option", async () => {
     const env = await TestEnvironment.create({ workflows: [Parent, Child] });
     const dir = await mkdtemp(join(tmpdir(), 'flowy-parent-'));
     try {
@@ -215,7 +229,11 @@ describe('a run that cannot make progress', () => {
         return await this.lost({});
       }
     }
-    const env = await TestEnvironment.create({ workflows: [Orphan], activities: [{ name: 'lost', version: '1', taskList: 'elsewhere' }], stallTimeoutMs: 300 });
+    const env = await TestEnvironment.create({
+      workflows: [Orphan],
+      activities: [{ name: 'lost', version: '1', taskList: 'elsewhere' }],
+      stallTimeoutMs: 300,
+    });
     try {
       const run = await env.start(Orphan, {});
       await assert.rejects(env.result(run), (error: Error) => {
@@ -259,7 +277,10 @@ describe('TestEnvironment overrides name activities', () => {
       (error: unknown) => {
         assert.ok(error instanceof Error);
         assert.equal(error.name, 'ConfigurationError');
-        assert.match(error.message, /override "Greet" names no activity; overrides are keyed by @activity name, known: "greet"/);
+        assert.match(
+          error.message,
+          /override "Greet" names no activity; overrides are keyed by @activity name, known: "greet"/,
+        );
         return true;
       },
     );
@@ -268,7 +289,10 @@ describe('TestEnvironment overrides name activities', () => {
   test('setActivity with an unknown name is refused the same way and changes nothing', async () => {
     const env = await TestEnvironment.create({ workflows: [Greeting], activities: [Greet] });
     try {
-      assert.throws(() => env.setActivity('greeter', () => 'double'), /override "greeter" names no activity; .*known: "greet"/);
+      assert.throws(
+        () => env.setActivity('greeter', () => 'double'),
+        /override "greeter" names no activity; .*known: "greet"/,
+      );
       assert.deepEqual(Object.keys(env.overrides), []);
       assert.equal(await env.execute(Greeting, { name: 'ana' }), 'hello ana');
     } finally {

@@ -2,7 +2,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { context, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+} from '@opentelemetry/sdk-trace-base';
 import { ActivityProxy, Workflow, WorkflowProxy } from '../../../src/core/index.ts';
 import { FlowyClient } from '../../../src/client/index.ts';
 import { activity, Registry, workflow } from '../../../src/definitions/index.ts';
@@ -45,7 +50,11 @@ class TracedShipping extends Workflow<string, string> {
   }
 }
 
-@workflow({ name: 'TracedOrder', taskList: 'traced', input: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] } })
+@workflow({
+  name: 'TracedOrder',
+  taskList: 'traced',
+  input: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] },
+})
 class TracedOrder extends Workflow<{ sku: string }, string> {
   reserve = ActivityProxy(TracedReserve, { retry: { maxAttempts: 2, initialInterval: 1 } });
   ship = WorkflowProxy(TracedShipping);
@@ -76,10 +85,21 @@ async function withTracedStack(
   for (const cls of [TracedReserve, TracedPack]) registry.addActivity(cls);
   await registerAll(swf, domain, registry);
   const decisions = new DecisionWorker({
-    client: swf, domain, taskList: 'traced', registry, maxCachedExecutions,
-    workflowInterceptors: [tracing.workflow], decisionTaskInterceptors: [tracing.decisionTask],
+    client: swf,
+    domain,
+    taskList: 'traced',
+    registry,
+    maxCachedExecutions,
+    workflowInterceptors: [tracing.workflow],
+    decisionTaskInterceptors: [tracing.decisionTask],
   });
-  const activities = new ActivityWorker({ client: swf, domain, taskList: 'traced-activities', registry, interceptors: [tracing.activity] });
+  const activities = new ActivityWorker({
+    client: swf,
+    domain,
+    taskList: 'traced-activities',
+    registry,
+    interceptors: [tracing.activity],
+  });
   const running = [decisions.start(), activities.start()];
   try {
     await body(new FlowyClient({ client: swf, domain, registry, interceptors: [tracing.client] }));
@@ -113,7 +133,10 @@ describe('OpenTelemetry tracing on the interceptors, on the local server with re
     await provider.shutdown();
   });
 
-  for (const [label, maxCachedExecutions] of [['cached executions', 1000], ['a full replay at every task', 0]] as const) {
+  for (const [label, maxCachedExecutions] of [
+    ['cached executions', 1000],
+    ['a full replay at every task', 0],
+  ] as const) {
     test(`one trace from the client start through the run, its decision tasks, a retried activity and a child with its own activity (${label})`, async () => {
       const sku = `book-${maxCachedExecutions}`;
       await withTracedStack(`traced-${maxCachedExecutions}`, maxCachedExecutions, async (client) => {
@@ -130,7 +153,11 @@ describe('OpenTelemetry tracing on the interceptors, on the local server with re
         const childTasks = (await client.history(child)).filter((e) => e.eventType === 'DecisionTaskCompleted').length;
 
         const spans = exporter.getFinishedSpans();
-        assert.equal(new Set(spans.map((span) => span.spanContext().traceId)).size, 1, 'every span is in the one trace');
+        assert.equal(
+          new Set(spans.map((span) => span.spanContext().traceId)).size,
+          1,
+          'every span is in the one trace',
+        );
 
         const start = one(spans, 'StartWorkflow TracedOrder');
         assert.equal(parentOf(start), idOf(one(spans, 'POST /orders')));
@@ -143,26 +170,42 @@ describe('OpenTelemetry tracing on the interceptors, on the local server with re
         assert.equal(orderTasks.length, parentTasks, 'one span per decision task answered, none for replays');
         for (const task of orderTasks) assert.equal(parentOf(task), idOf(order));
 
-        const reserves = named(spans, 'RunActivity TracedReserve').sort((a, b) => Number(a.attributes['flowy.activity.attempt']) - Number(b.attributes['flowy.activity.attempt']));
-        assert.deepEqual(reserves.map((s) => s.attributes['flowy.activity.attempt']), [1, 2], 'one span per attempt');
+        const reserves = named(spans, 'RunActivity TracedReserve').sort(
+          (a, b) => Number(a.attributes['flowy.activity.attempt']) - Number(b.attributes['flowy.activity.attempt']),
+        );
+        assert.deepEqual(
+          reserves.map((s) => s.attributes['flowy.activity.attempt']),
+          [1, 2],
+          'one span per attempt',
+        );
         assert.equal(reserves[0]!.status.code, SpanStatusCode.ERROR);
         assert.equal(reserves[0]!.status.message, 'warehouse busy');
         assert.notEqual(reserves[1]!.status.code, SpanStatusCode.ERROR);
-        const scheduling = orderTasks.find((task) => (task.attributes['flowy.decisions'] as string[]).includes('ScheduleActivityTask'));
+        const scheduling = orderTasks.find((task) =>
+          (task.attributes['flowy.decisions'] as string[]).includes('ScheduleActivityTask'),
+        );
         assert.ok(scheduling, 'a decision task scheduled the activity');
         assert.equal(parentOf(reserves[0]!), idOf(scheduling));
         // the retry keeps the headers of its call (cached), or takes those of the task that sent it (full replay)
-        assert.ok(orderTasks.some((task) => idOf(task) === parentOf(reserves[1]!)), 'the retried attempt is under a task of the run');
+        assert.ok(
+          orderTasks.some((task) => idOf(task) === parentOf(reserves[1]!)),
+          'the retried attempt is under a task of the run',
+        );
 
         const shipping = one(spans, 'RunWorkflow TracedShipping');
-        const starting = orderTasks.find((task) => (task.attributes['flowy.decisions'] as string[]).includes('StartChildWorkflowExecution'));
+        const starting = orderTasks.find((task) =>
+          (task.attributes['flowy.decisions'] as string[]).includes('StartChildWorkflowExecution'),
+        );
         assert.ok(starting, 'a decision task started the child');
         assert.equal(parentOf(shipping), idOf(starting), 'the child run is a child of the task that started it');
         const shippingTasks = named(spans, 'DecisionTask TracedShipping');
         assert.equal(shippingTasks.length, childTasks);
         for (const task of shippingTasks) assert.equal(parentOf(task), idOf(shipping));
         const pack = one(spans, 'RunActivity TracedPack');
-        assert.ok(shippingTasks.some((task) => idOf(task) === parentOf(pack)), 'the child activity is under a task of the child');
+        assert.ok(
+          shippingTasks.some((task) => idOf(task) === parentOf(pack)),
+          'the child activity is under a task of the child',
+        );
         assert.equal(parentOf(one(spans, 'weigh parcel')), idOf(pack), "the activity's own span is under its attempt");
       });
     });
@@ -188,7 +231,12 @@ describe('OpenTelemetry tracing on the interceptors, on the local server with re
     const env = await TestEnvironment.create({
       workflows: [TracedOrder, TracedShipping],
       activities: [TracedReserve, TracedPack],
-      interceptors: { client: [tracing.client], workflow: [tracing.workflow], decisionTask: [tracing.decisionTask], activity: [tracing.activity] },
+      interceptors: {
+        client: [tracing.client],
+        workflow: [tracing.workflow],
+        decisionTask: [tracing.decisionTask],
+        activity: [tracing.activity],
+      },
     });
     try {
       const run = await env.start(TracedOrder, { sku: 'lamp' }, { workflowId: 'env-order' });

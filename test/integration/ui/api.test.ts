@@ -6,7 +6,14 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { createInterface } from 'node:readline';
-import { ListDomainsCommand, RegisterWorkflowTypeCommand, RespondDecisionTaskCompletedCommand, SignalWorkflowExecutionCommand, StartWorkflowExecutionCommand, TerminateWorkflowExecutionCommand } from '@aws-sdk/client-swf';
+import {
+  ListDomainsCommand,
+  RegisterWorkflowTypeCommand,
+  RespondDecisionTaskCompletedCommand,
+  SignalWorkflowExecutionCommand,
+  StartWorkflowExecutionCommand,
+  TerminateWorkflowExecutionCommand,
+} from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
 import { startLocalServer } from '../../../src/local/index.ts';
 import type { LocalServer } from '../../../src/local/index.ts';
@@ -26,15 +33,27 @@ interface Answer {
 }
 
 /** One HTTP request with any headers (Host included, which fetch does not let us set). */
-function send(url: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> {
+function send(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-    const req = request(url, { method: options.method ?? 'GET', headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) }));
-    });
+    const req = request(
+      url,
+      {
+        method: options.method ?? 'GET',
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -48,9 +67,14 @@ async function tokenOf(url: string): Promise<string> {
 }
 
 async function startRun(swf: SWFClient, workflowId: string, type: string, tag?: string): Promise<string> {
-  const started = await swf.send(new StartWorkflowExecutionCommand({
-    domain: DOMAIN, workflowId, workflowType: { name: type, version: '1' }, tagList: tag ? [tag] : undefined,
-  }));
+  const started = await swf.send(
+    new StartWorkflowExecutionCommand({
+      domain: DOMAIN,
+      workflowId,
+      workflowType: { name: type, version: '1' },
+      tagList: tag ? [tag] : undefined,
+    }),
+  );
   return started.runId!;
 }
 
@@ -77,10 +101,17 @@ describe('UI server', () => {
     swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, env: {} });
     await registerDomain(swf, DOMAIN);
     for (const name of ['Alpha', 'Beta']) {
-      await swf.send(new RegisterWorkflowTypeCommand({
-        domain: DOMAIN, name, version: '1', defaultTaskList: { name: 'nobody' }, defaultChildPolicy: 'TERMINATE',
-        defaultExecutionStartToCloseTimeout: '3600', defaultTaskStartToCloseTimeout: '30',
-      }));
+      await swf.send(
+        new RegisterWorkflowTypeCommand({
+          domain: DOMAIN,
+          name,
+          version: '1',
+          defaultTaskList: { name: 'nobody' },
+          defaultChildPolicy: 'TERMINATE',
+          defaultExecutionStartToCloseTimeout: '3600',
+          defaultTaskStartToCloseTimeout: '30',
+        }),
+      );
     }
     ui = await startUiServer({ client: swf, domain: DOMAIN, target: server.url, port: 0 });
     readOnly = await startUiServer({ client: swf, domain: DOMAIN, target: server.url, port: 0, isReadOnly: true });
@@ -95,7 +126,11 @@ describe('UI server', () => {
   });
 
   test('flowy dev answers browsers with the UI and SDK clients with SWF on the same port', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/flowy.js', 'dev', '--port', '0', '--db', ':memory:'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'bin/flowy.js', 'dev', '--port', '0', '--db', ':memory:'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const url = await printedUrl(child, /listening at (http:\/\/\S+)/);
       const page = await send(`${url}/`);
@@ -104,7 +139,10 @@ describe('UI server', () => {
       assert.match(String(page.headers['content-security-policy']), /default-src 'self'/);
       const client = createSwfClient({ endpoint: url, env: {} });
       try {
-        assert.deepEqual((await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }))).domainInfos, []);
+        assert.deepEqual(
+          (await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED' }))).domainInfos,
+          [],
+        );
       } finally {
         client.destroy();
       }
@@ -118,9 +156,29 @@ describe('UI server', () => {
 
   test('flowy ui serves the page for another endpoint, read-only when asked', async () => {
     await startRun(swf, 'seen-by-flowy-ui', 'Alpha');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/flowy.js', 'ui', '--endpoint', server.url, '--domain', DOMAIN, '--port', '0', '--read-only', '--folders', 'workflows'], {
-      cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDSECRETLOOKING', AWS_SECRET_ACCESS_KEY: 'very-secret-key' },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'bin/flowy.js',
+        'ui',
+        '--endpoint',
+        server.url,
+        '--domain',
+        DOMAIN,
+        '--port',
+        '0',
+        '--read-only',
+        '--folders',
+        'workflows',
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, AWS_ACCESS_KEY_ID: 'AKIDSECRETLOOKING', AWS_SECRET_ACCESS_KEY: 'very-secret-key' },
+      },
+    );
     try {
       const url = await printedUrl(child, /flowy ui: (http:\/\/\S+?)\/ /);
       const config = (await send(`${url}/ui/api/config`)).json();
@@ -128,9 +186,15 @@ describe('UI server', () => {
       assert.equal(config.domain, DOMAIN);
       const page = await send(`${url}/`);
       assert.doesNotMatch(page.text + JSON.stringify(config), /AKIDSECRETLOOKING|very-secret-key/);
-      const list = (await send(`${url}/ui/api/executions`)).json() as { executions: { execution: { workflowId: string } }[] };
+      const list = (await send(`${url}/ui/api/executions`)).json() as {
+        executions: { execution: { workflowId: string } }[];
+      };
       assert.ok(list.executions.some((e) => e.execution.workflowId === 'seen-by-flowy-ui'));
-      const refused = await send(`${url}/ui/api/cancel`, { method: 'POST', headers: { [TOKEN_HEADER]: await tokenOf(url) }, body: { workflowId: 'seen-by-flowy-ui' } });
+      const refused = await send(`${url}/ui/api/cancel`, {
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: await tokenOf(url) },
+        body: { workflowId: 'seen-by-flowy-ui' },
+      });
       assert.equal(refused.status, 403);
     } finally {
       child.kill('SIGTERM');
@@ -141,17 +205,31 @@ describe('UI server', () => {
   test('flowy ui refuses a port that is not one, in one line with exit code 2', async () => {
     const run = await runCli(['ui', '--port', '99999', '--endpoint', server.url]);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr.trim(), 'flowy: --port 99999 is not a port; give a whole number from 0 (any free port) to 65535');
+    assert.equal(
+      run.stderr.trim(),
+      'flowy: --port 99999 is not a port; give a whole number from 0 (any free port) to 65535',
+    );
   });
 
   test('the page and its scripts come from the package, with no secret in them', async () => {
     const page = await send(`${ui.url}/`);
     assert.doesNotMatch(page.text, /https?:\/\/(?!127\.0\.0\.1)/, 'no outside URL');
     assert.doesNotMatch(page.text, /flowy-local|secretAccessKey/i);
-    for (const path of ['/ui/vendor/preact.mjs', '/ui/vendor/hooks.mjs', '/ui/vendor/htm.mjs', '/ui/assets/app.js', '/ui/assets/style.css']) {
+    for (const path of [
+      '/ui/vendor/preact.mjs',
+      '/ui/vendor/hooks.mjs',
+      '/ui/vendor/htm.mjs',
+      '/ui/assets/app.js',
+      '/ui/assets/style.css',
+    ]) {
       assert.equal((await send(`${ui.url}${path}`)).status, 200, path);
     }
-    assert.deepEqual(Object.keys((await send(`${ui.url}/ui/api/config`)).json()).sort(), ['domain', 'domains', 'isReadOnly', 'target']);
+    assert.deepEqual(Object.keys((await send(`${ui.url}/ui/api/config`)).json()).sort(), [
+      'domain',
+      'domains',
+      'isReadOnly',
+      'target',
+    ]);
     assert.deepEqual((await send(`${ui.url}/ui/api/config`)).json().domains, [DOMAIN]);
   });
 
@@ -177,17 +255,33 @@ describe('UI server', () => {
       assert.equal(answer.status, 403, JSON.stringify(headers));
       assert.match(answer.json().error!, message);
     }
-    assert.ok(!(await getHistory(swf, DOMAIN, { workflowId: 'guarded', runId })).some((e) => e.eventType === 'WorkflowExecutionSignaled'));
-    const accepted = await send(`${ui.url}/ui/api/signal`, { method: 'POST', headers: { [TOKEN_HEADER]: token, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' }, body });
+    assert.ok(
+      !(await getHistory(swf, DOMAIN, { workflowId: 'guarded', runId })).some(
+        (e) => e.eventType === 'WorkflowExecutionSignaled',
+      ),
+    );
+    const accepted = await send(`${ui.url}/ui/api/signal`, {
+      method: 'POST',
+      headers: { [TOKEN_HEADER]: token, origin: `http://${host}`, 'sec-fetch-site': 'same-origin' },
+      body,
+    });
     assert.equal(accepted.status, 200, accepted.text);
-    assert.ok((await getHistory(swf, DOMAIN, { workflowId: 'guarded', runId })).some((e) => e.eventType === 'WorkflowExecutionSignaled'));
+    assert.ok(
+      (await getHistory(swf, DOMAIN, { workflowId: 'guarded', runId })).some(
+        (e) => e.eventType === 'WorkflowExecutionSignaled',
+      ),
+    );
   });
 
   test('a read-only UI refuses every action', async () => {
     const runId = await startRun(swf, 'kept', 'Alpha');
     const readOnlyToken = await tokenOf(readOnly.url);
     for (const route of ['signal', 'cancel', 'terminate', 'start']) {
-      const answer = await send(`${readOnly.url}/ui/api/${route}`, { method: 'POST', headers: { [TOKEN_HEADER]: readOnlyToken }, body: { workflowId: 'kept', runId, signalName: 'x', reason: 'r', typeName: 'Alpha', typeVersion: '1' } });
+      const answer = await send(`${readOnly.url}/ui/api/${route}`, {
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: readOnlyToken },
+        body: { workflowId: 'kept', runId, signalName: 'x', reason: 'r', typeName: 'Alpha', typeVersion: '1' },
+      });
       assert.equal(answer.status, 403);
       assert.match(answer.json().error!, /--read-only/);
     }
@@ -196,15 +290,24 @@ describe('UI server', () => {
 
   test('bad input gets a message naming the field, and nothing is sent', async () => {
     const runId = await startRun(swf, 'untouched', 'Alpha');
-    const post = (route: string, body: Record<string, unknown>) => send(`${ui.url}/ui/api/${route}`, { method: 'POST', headers: { [TOKEN_HEADER]: token }, body });
+    const post = (route: string, body: Record<string, unknown>) =>
+      send(`${ui.url}/ui/api/${route}`, { method: 'POST', headers: { [TOKEN_HEADER]: token }, body });
     const cases: [string, Record<string, unknown>, RegExp][] = [
-      ['signal', { workflowId: 'untouched', runId, signalName: 'go', input: '{"by": ' }, /Signal input is not valid JSON/],
+      [
+        'signal',
+        { workflowId: 'untouched', runId, signalName: 'go', input: '{"by": ' },
+        /Signal input is not valid JSON/,
+      ],
       ['signal', { workflowId: 'untouched', runId, signalName: '' }, /Signal name is required/],
       ['signal', { workflowId: 'untouched', runId, signalName: 'a|b' }, /Signal name "a\|b" may not contain/],
       ['terminate', { workflowId: 'untouched', runId, reason: '' }, /Reason is required to terminate/],
       ['start', { typeName: 'Alpha', typeVersion: '1', input: '[1,' }, /Input is not valid JSON/],
       ['start', { typeName: 'Alpha' }, /Workflow type version is required/],
-      ['signal', { domain: 'bad:domain', workflowId: 'untouched', signalName: 'go' }, /Domain "bad:domain" may not contain/],
+      [
+        'signal',
+        { domain: 'bad:domain', workflowId: 'untouched', signalName: 'go' },
+        /Domain "bad:domain" may not contain/,
+      ],
     ];
     for (const [route, body, message] of cases) {
       const answer = await post(route, body);
@@ -230,21 +333,40 @@ describe('UI server', () => {
   });
 
   test('a run continued as new links to the next run, and the next run back to it', async () => {
-    const { runId: firstRunId } = await swf.send(new StartWorkflowExecutionCommand({
-      domain: DOMAIN, workflowId: 'chain', workflowType: { name: 'Alpha', version: '1' }, taskList: { name: 'chain-deciders' },
-    }));
+    const { runId: firstRunId } = await swf.send(
+      new StartWorkflowExecutionCommand({
+        domain: DOMAIN,
+        workflowId: 'chain',
+        workflowType: { name: 'Alpha', version: '1' },
+        taskList: { name: 'chain-deciders' },
+      }),
+    );
     const task = await pollForDecisionTask(swf, { domain: DOMAIN, taskList: 'chain-deciders' });
     assert.equal(task?.workflowExecution.runId, firstRunId);
-    await swf.send(new RespondDecisionTaskCompletedCommand({
-      taskToken: task!.taskToken,
-      decisions: [{ decisionType: 'ContinueAsNewWorkflowExecution', continueAsNewWorkflowExecutionDecisionAttributes: { input: '{"round":2}' } }],
-    }));
-    const first = (await send(`${ui.url}/ui/api/execution?workflowId=chain&runId=${firstRunId}`)).json() as { links: { nextRun?: { runId: string } }; summary: { status: string } };
+    await swf.send(
+      new RespondDecisionTaskCompletedCommand({
+        taskToken: task!.taskToken,
+        decisions: [
+          {
+            decisionType: 'ContinueAsNewWorkflowExecution',
+            continueAsNewWorkflowExecutionDecisionAttributes: { input: '{"round":2}' },
+          },
+        ],
+      }),
+    );
+    const first = (await send(`${ui.url}/ui/api/execution?workflowId=chain&runId=${firstRunId}`)).json() as {
+      links: { nextRun?: { runId: string } };
+      summary: { status: string };
+    };
     assert.equal(first.summary.status, 'CONTINUED_AS_NEW');
     const nextRunId = first.links.nextRun?.runId;
     assert.ok(nextRunId && nextRunId !== firstRunId);
     // without a runId the newest run of the workflowId opens
-    const latest = (await send(`${ui.url}/ui/api/execution?workflowId=chain`)).json() as { execution: { runId: string }; links: { previousRun?: { runId: string } }; summary: { input: string } };
+    const latest = (await send(`${ui.url}/ui/api/execution?workflowId=chain`)).json() as {
+      execution: { runId: string };
+      links: { previousRun?: { runId: string } };
+      summary: { input: string };
+    };
     assert.equal(latest.execution.runId, nextRunId);
     assert.equal(latest.links.previousRun?.runId, firstRunId);
     assert.equal(latest.summary.input, '{"round":2}');
@@ -252,12 +374,25 @@ describe('UI server', () => {
 
   test('a refresh asks for the events after the last one it has and gets only those', async () => {
     const runId = await startRun(swf, 'refreshed', 'Alpha');
-    const full = (await send(`${ui.url}/ui/api/execution?workflowId=refreshed&runId=${runId}`)).json() as { events: { eventId: number }[]; afterEventId: number };
-    assert.deepEqual(full.events.map((e) => e.eventId), [1, 2]);
+    const full = (await send(`${ui.url}/ui/api/execution?workflowId=refreshed&runId=${runId}`)).json() as {
+      events: { eventId: number }[];
+      afterEventId: number;
+    };
+    assert.deepEqual(
+      full.events.map((e) => e.eventId),
+      [1, 2],
+    );
     assert.equal(full.afterEventId, 0);
-    await swf.send(new SignalWorkflowExecutionCommand({ domain: DOMAIN, workflowId: 'refreshed', runId, signalName: 'more' }));
-    const newer = (await send(`${ui.url}/ui/api/execution?workflowId=refreshed&runId=${runId}&afterEventId=2`)).json() as { events: { eventId: number; eventType: string }[]; summary: { eventCount: number } };
-    assert.deepEqual(newer.events.map((e) => [e.eventId, e.eventType]), [[3, 'WorkflowExecutionSignaled']]);
+    await swf.send(
+      new SignalWorkflowExecutionCommand({ domain: DOMAIN, workflowId: 'refreshed', runId, signalName: 'more' }),
+    );
+    const newer = (
+      await send(`${ui.url}/ui/api/execution?workflowId=refreshed&runId=${runId}&afterEventId=2`)
+    ).json() as { events: { eventId: number; eventType: string }[]; summary: { eventCount: number } };
+    assert.deepEqual(
+      newer.events.map((e) => [e.eventId, e.eventType]),
+      [[3, 'WorkflowExecutionSignaled']],
+    );
     assert.equal(newer.summary.eventCount, 3);
     const bad = await send(`${ui.url}/ui/api/execution?workflowId=refreshed&afterEventId=-1`);
     assert.equal(bad.status, 400);
@@ -271,7 +406,10 @@ describe('UI server', () => {
     for (let i = 0; i < 130; i += 1) {
       const workflowId = `paged-${String(i).padStart(3, '0')}`;
       const runId = await startRun(swf, workflowId, i % 2 ? 'Beta' : 'Alpha', i % 5 === 0 ? 'vip' : undefined);
-      if (i % 3 === 0) await swf.send(new TerminateWorkflowExecutionCommand({ domain: DOMAIN, workflowId, runId, reason: 'paging test' }));
+      if (i % 3 === 0)
+        await swf.send(
+          new TerminateWorkflowExecutionCommand({ domain: DOMAIN, workflowId, runId, reason: 'paging test' }),
+        );
       await server.clock.advance(1);
     }
     const readAll = async (query: string, pageSize: number) => {
@@ -279,7 +417,11 @@ describe('UI server', () => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const answer = (await send(`${ui.url}/ui/api/executions?domain=${DOMAIN}&pageSize=${pageSize}&${query}${cursor ? `&cursor=${cursor}` : ''}`)).json();
+        const answer = (
+          await send(
+            `${ui.url}/ui/api/executions?domain=${DOMAIN}&pageSize=${pageSize}&${query}${cursor ? `&cursor=${cursor}` : ''}`,
+          )
+        ).json();
         const executions = answer.executions as { execution: { workflowId: string } }[];
         assert.ok(executions.length <= pageSize);
         ids.push(...executions.map((e) => e.execution.workflowId));
@@ -300,9 +442,13 @@ describe('UI server', () => {
     });
     assert.deepEqual(combined.ids, expectedCombined);
 
-    const before = (await readAll(`to=${encodeURIComponent(new Date(startOfPaging.getTime() - 500).toISOString())}`, 50)).ids;
+    const before = (
+      await readAll(`to=${encodeURIComponent(new Date(startOfPaging.getTime() - 500).toISOString())}`, 50)
+    ).ids;
     assert.deepEqual(before, [], 'no paged run started before the paging runs');
-    const after = (await readAll(`from=${encodeURIComponent(new Date(startOfPaging.getTime() + 100_500).toISOString())}`, 50)).ids;
+    const after = (
+      await readAll(`from=${encodeURIComponent(new Date(startOfPaging.getTime() + 100_500).toISOString())}`, 50)
+    ).ids;
     assert.deepEqual(after, expected.slice(0, 29), 'runs started in the last 29 seconds');
 
     const first = (await send(`${ui.url}/ui/api/executions?domain=${DOMAIN}&type=Beta&closeStatus=TERMINATED`)).json();

@@ -30,22 +30,54 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
   const open = async (hash: string) => {
     await page.goto(`${ui.url}/${hash}`);
   };
-  const rowOf = (workflowId: string) => page.locator('table.executions tbody tr', { has: page.locator(`a:text-is("${workflowId}")`) });
+  const rowOf = (workflowId: string) =>
+    page.locator('table.executions tbody tr', { has: page.locator(`a:text-is("${workflowId}")`) });
 
   before(async () => {
     stack = await startStack({ activityTaskLists: ['agent-a'] });
-    const order = { items: [{ sku: 'book', quantity: 2 }, { sku: 'pen', quantity: 5 }] };
-    runs.paid = await stack.client.startWorkflow(OrderPipeline, { orderId: 'ui-1', ...order }, { workflowId: 'order-ui-1' });
+    const order = {
+      items: [
+        { sku: 'book', quantity: 2 },
+        { sku: 'pen', quantity: 5 },
+      ],
+    };
+    runs.paid = await stack.client.startWorkflow(
+      OrderPipeline,
+      { orderId: 'ui-1', ...order },
+      { workflowId: 'order-ui-1' },
+    );
     await stack.closeEvent(runs.paid);
-    runs.failed = await stack.client.startWorkflow(OrderPipeline, { orderId: 'ui-2', items: [{ sku: 'lamp', quantity: 1 }], shippingAddress: 'nowhere' }, { workflowId: 'order-ui-2' });
+    runs.failed = await stack.client.startWorkflow(
+      OrderPipeline,
+      { orderId: 'ui-2', items: [{ sku: 'lamp', quantity: 1 }], shippingAddress: 'nowhere' },
+      { workflowId: 'order-ui-2' },
+    );
     await stack.closeEvent(runs.failed);
-    runs.tree = await stack.client.startWorkflow(JobTree, { jobs: [{ name: 'build', agent: 'a', script: 'echo built' }] }, { workflowId: 'jobs-ui' });
+    runs.tree = await stack.client.startWorkflow(
+      JobTree,
+      { jobs: [{ name: 'build', agent: 'a', script: 'echo built' }] },
+      { workflowId: 'jobs-ui' },
+    );
     await stack.closeEvent(runs.tree);
     for (const id of ['approval-ui-signal', 'approval-ui-terminate', 'approval-ui-cancel']) {
-      runs[id] = await stack.client.startWorkflow(ApprovalRequest, { request: id, timeoutSeconds: 3600 }, { workflowId: id });
-      await stack.waitForHistory(runs[id]!, (events) => events.some((e) => e.eventType === 'TimerStarted'), 'the timer');
+      runs[id] = await stack.client.startWorkflow(
+        ApprovalRequest,
+        { request: id, timeoutSeconds: 3600 },
+        { workflowId: id },
+      );
+      await stack.waitForHistory(
+        runs[id]!,
+        (events) => events.some((e) => e.eventType === 'TimerStarted'),
+        'the timer',
+      );
     }
-    ui = await startUiServer({ client: stack.swf, domain: stack.domain, target: stack.server.url, registry: stack.registry, port: 0 });
+    ui = await startUiServer({
+      client: stack.swf,
+      domain: stack.domain,
+      target: stack.server.url,
+      registry: stack.registry,
+      port: 0,
+    });
     browser = await launchChromium(chromiumPath!);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     shots = screenshotFolder();
@@ -77,7 +109,11 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
   test('the list refreshes by itself while runs are open', async () => {
     await open(`#/d/${stack.domain}/executions`);
     await rowOf('approval-ui-signal').waitFor();
-    const late = await stack.client.startWorkflow(ApprovalRequest, { request: 'late' }, { workflowId: 'approval-ui-late' });
+    const late = await stack.client.startWorkflow(
+      ApprovalRequest,
+      { request: 'late' },
+      { workflowId: 'approval-ui-late' },
+    );
     await rowOf('approval-ui-late').waitFor();
     await stack.client.terminate(late, { reason: 'only here to be listed' });
   });
@@ -95,7 +131,9 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     await page.getByRole('button', { name: 'Apply' }).click();
     await rowOf('approval-ui-signal').waitFor({ state: 'detached' });
     await rowOf('order-ui-1').waitFor({ state: 'detached' });
-    assert.deepEqual(await page.locator('table.executions tbody tr td:nth-child(2) a').allTextContents(), ['order-ui-2']);
+    assert.deepEqual(await page.locator('table.executions tbody tr td:nth-child(2) a').allTextContents(), [
+      'order-ui-2',
+    ]);
 
     await open(`#/d/${stack.domain}/executions?status=open`);
     await rowOf('approval-ui-signal').waitFor();
@@ -105,16 +143,31 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
   test('the OrderPipeline timeline shows every activity attempt, the failed payments in red', async () => {
     await open(`#/d/${stack.domain}/run/order-ui-1/${runs.paid!.runId}`);
     await page.locator('.bar-row').first().waitFor();
-    const outcomes = await page.locator('.bar-row[data-kind="activity"]').evaluateAll((rows) =>
-      rows.map((row) => `${row.getAttribute('data-label')}=${row.getAttribute('data-outcome')}`),
-    );
-    for (const expected of ['ValidateOrder-1=completed', 'ReserveInventory-1=completed', 'ChargePayment-1=failed', 'ChargePayment-1@2=failed', 'ChargePayment-1@3=completed', 'ShipOrder-1=completed', 'SendConfirmation-1=completed']) {
+    const outcomes = await page
+      .locator('.bar-row[data-kind="activity"]')
+      .evaluateAll((rows) =>
+        rows.map((row) => `${row.getAttribute('data-label')}=${row.getAttribute('data-outcome')}`),
+      );
+    for (const expected of [
+      'ValidateOrder-1=completed',
+      'ReserveInventory-1=completed',
+      'ChargePayment-1=failed',
+      'ChargePayment-1@2=failed',
+      'ChargePayment-1@3=completed',
+      'ShipOrder-1=completed',
+      'SendConfirmation-1=completed',
+    ]) {
       assert.ok(outcomes.includes(expected), `${expected} in ${outcomes.join(', ')}`);
     }
     assert.equal(await page.locator('.bar-row[data-kind="timer"]').count(), 2);
-    const failedColour = await page.locator('.bar-row[data-label="ChargePayment-1@2"] .bar').evaluate((bar) => getComputedStyle(bar).backgroundColor);
+    const failedColour = await page
+      .locator('.bar-row[data-label="ChargePayment-1@2"] .bar')
+      .evaluate((bar) => getComputedStyle(bar).backgroundColor);
     assert.equal(failedColour, 'rgb(185, 28, 28)');
-    assert.match((await page.locator('.bar-row[data-label="ChargePayment-1"] .bar-outcome').textContent()) ?? '', /failed: PaymentGatewayUnavailable/);
+    assert.match(
+      (await page.locator('.bar-row[data-label="ChargePayment-1"] .bar-outcome').textContent()) ?? '',
+      /failed: PaymentGatewayUnavailable/,
+    );
     // the result is readable, and an event's attributes open with the keyboard
     assert.match((await page.locator('section.data pre').nth(1).textContent()) ?? '', /"trackingNumber": "TRK-ui-1"/);
     const firstEvent = page.locator('.event-row[data-event-id="1"] button');
@@ -148,7 +201,12 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     await page.getByRole('button', { name: 'Confirm' }).click();
     assert.match((await page.getByRole('status').textContent()) ?? '', /Signal "approve" sent/);
     await stack.closeEvent(runs['approval-ui-signal']!, { skipTime: false });
-    assert.deepEqual(await stack.client.result(runs['approval-ui-signal']!), { request: 'approval-ui-signal', approved: true, by: 'ui-user', timedOut: false });
+    assert.deepEqual(await stack.client.result(runs['approval-ui-signal']!), {
+      request: 'approval-ui-signal',
+      approved: true,
+      by: 'ui-user',
+      timedOut: false,
+    });
     await page.locator('.run-header .status', { hasText: 'COMPLETED' }).waitFor();
   });
 
@@ -170,7 +228,11 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     await page.getByRole('button', { name: 'Review…' }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
     assert.match((await page.getByRole('status').textContent()) ?? '', /Cancel requested for approval-ui-cancel/);
-    await stack.waitForHistory(runs['approval-ui-cancel']!, (events) => events.some((e) => e.eventType === 'WorkflowExecutionCancelRequested'), 'the cancel request');
+    await stack.waitForHistory(
+      runs['approval-ui-cancel']!,
+      (events) => events.some((e) => e.eventType === 'WorkflowExecutionCancelRequested'),
+      'the cancel request',
+    );
     await page.locator('.event-row .event-type', { hasText: 'WorkflowExecutionCancelRequested' }).waitFor();
   });
 
@@ -185,11 +247,17 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     await page.getByLabel('Input (JSON)').fill('{"timeoutSeconds": 5}');
     await page.getByRole('button', { name: 'Review…' }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
-    assert.match((await page.getByRole('alert').textContent()) ?? '', /Input of ApprovalRequest does not match its schema: request is required/);
+    assert.match(
+      (await page.getByRole('alert').textContent()) ?? '',
+      /Input of ApprovalRequest does not match its schema: request is required/,
+    );
     await page.getByLabel('Input (JSON)').fill('{"request": "chair", "timeoutSeconds": 5}');
     await page.getByRole('button', { name: 'Review…' }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
-    assert.match((await page.getByRole('status').textContent()) ?? '', /Started ApprovalRequest@1 as approval-ui-started/);
+    assert.match(
+      (await page.getByRole('status').textContent()) ?? '',
+      /Started ApprovalRequest@1 as approval-ui-started/,
+    );
     await page.screenshot({ path: join(shots, 'domain.png'), fullPage: true });
     await page.getByRole('link', { name: 'Open approval-ui-started' }).click();
     await page.locator('.run-header').waitFor();
@@ -198,16 +266,35 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
 
   test('a 25,000-event history opens and renders only the rows in view', async () => {
     const workflowId = 'big-history';
-    const started = await stack.swf.send(new StartWorkflowExecutionCommand({
-      domain: stack.domain, workflowId, workflowType: { name: 'ApprovalRequest', version: '1' }, taskList: { name: 'nobody-polls-this' },
-      input: '{"request":"big"}',
-    }));
+    const started = await stack.swf.send(
+      new StartWorkflowExecutionCommand({
+        domain: stack.domain,
+        workflowId,
+        workflowType: { name: 'ApprovalRequest', version: '1' },
+        taskList: { name: 'nobody-polls-this' },
+        input: '{"request":"big"}',
+      }),
+    );
     // one WorkflowExecutionSignaled per signal (the decision task stays scheduled): signal up to event 25,000
     const execution = { workflowId, runId: started.runId! };
-    for (let last = (await getLastEvent(stack.swf, stack.domain, execution))?.eventId ?? 0; last < BIG_HISTORY; last = (await getLastEvent(stack.swf, stack.domain, execution))?.eventId ?? 0) {
+    for (
+      let last = (await getLastEvent(stack.swf, stack.domain, execution))?.eventId ?? 0;
+      last < BIG_HISTORY;
+      last = (await getLastEvent(stack.swf, stack.domain, execution))?.eventId ?? 0
+    ) {
       const batch = Math.min(200, BIG_HISTORY - last);
-      await Promise.all(Array.from({ length: batch }, (_, i) =>
-        stack.swf.send(new SignalWorkflowExecutionCommand({ domain: stack.domain, ...execution, signalName: 'ping', input: String(last + i) }))));
+      await Promise.all(
+        Array.from({ length: batch }, (_, i) =>
+          stack.swf.send(
+            new SignalWorkflowExecutionCommand({
+              domain: stack.domain,
+              ...execution,
+              signalName: 'ping',
+              input: String(last + i),
+            }),
+          ),
+        ),
+      );
     }
     await open(`#/d/${stack.domain}/run/${workflowId}/${started.runId}`);
     await page.locator('.event-row[data-event-id="1"]').waitFor({ timeout: 30_000 });
@@ -225,7 +312,9 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     try {
       await narrow.goto(`${ui.url}/#/d/${stack.domain}/run/order-ui-1/${runs.paid!.runId}`);
       await narrow.locator('.bar-row').first().waitFor();
-      const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await narrow.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
       await narrow.screenshot({ path: join(shots, 'execution-narrow.png'), fullPage: true });
     } finally {

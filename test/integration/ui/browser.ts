@@ -4,7 +4,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 /** The Chromium executable, or undefined when this machine has none. */
 export function findChromium(): string | undefined {
@@ -14,12 +19,17 @@ export function findChromium(): string | undefined {
 }
 
 /** Why the browser tests are skipped here (shown by the test runner). */
-export const NO_CHROMIUM = 'no Chromium on this machine: apt-get install -y chromium (or set CHROMIUM_PATH) to run the UI browser tests';
+export const NO_CHROMIUM =
+  'no Chromium on this machine: apt-get install -y chromium (or set CHROMIUM_PATH) to run the UI browser tests';
 
 /** Launches headless Chromium. */
 export async function launchChromium(executablePath: string): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
 }
 
 /** test-output/ui: screenshots of the main pages (gitignored). */

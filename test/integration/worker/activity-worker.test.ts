@@ -20,7 +20,11 @@ const TASK_LIST = 'activity-tests';
 const DOMAIN = 'activities';
 
 /** Returns its input. */
-@activity({ name: 'Echo', taskList: TASK_LIST, input: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } })
+@activity({
+  name: 'Echo',
+  taskList: TASK_LIST,
+  input: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } },
+})
 class Echo {
   async run(input: { text: string }): Promise<{ echoed: string }> {
     return { echoed: input.text };
@@ -110,13 +114,22 @@ describe('activity worker', () => {
     await registerAll(swf, DOMAIN, everything);
     await swf.send(
       new RegisterWorkflowTypeCommand({
-        domain: DOMAIN, name: 'Harness', version: '1', defaultTaskList: { name: 'harness' },
-        defaultExecutionStartToCloseTimeout: '3600', defaultTaskStartToCloseTimeout: '60', defaultChildPolicy: 'TERMINATE',
+        domain: DOMAIN,
+        name: 'Harness',
+        version: '1',
+        defaultTaskList: { name: 'harness' },
+        defaultExecutionStartToCloseTimeout: '3600',
+        defaultTaskStartToCloseTimeout: '60',
+        defaultChildPolicy: 'TERMINATE',
       }),
     );
     const registry = new Registry();
     for (const cls of [Echo, Exceed, Reasoned, Beat, BadOutput, Chatty]) registry.addActivity(cls);
-    const logger = createLogger({ format: 'json', level: 'debug', stream: { write: (l: string) => logs.push(l) } as unknown as NodeJS.WritableStream });
+    const logger = createLogger({
+      format: 'json',
+      level: 'debug',
+      stream: { write: (l: string) => logs.push(l) } as unknown as NodeJS.WritableStream,
+    });
     worker = new ActivityWorker({ client: swf, domain: DOMAIN, taskList: TASK_LIST, registry, logger, concurrency: 2 });
     running = worker.start();
   });
@@ -129,9 +142,19 @@ describe('activity worker', () => {
   });
 
   /** Starts a Harness run and, as its decider, schedules one activity task. */
-  async function schedule(name: string, input: unknown, extra: Record<string, unknown> = {}): Promise<{ workflowId: string; runId: string }> {
+  async function schedule(
+    name: string,
+    input: unknown,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ workflowId: string; runId: string }> {
     const workflowId = `harness-${++sequence}`;
-    const started = await swf.send(new StartWorkflowExecutionCommand({ domain: DOMAIN, workflowId, workflowType: { name: 'Harness', version: '1' } }));
+    const started = await swf.send(
+      new StartWorkflowExecutionCommand({
+        domain: DOMAIN,
+        workflowId,
+        workflowType: { name: 'Harness', version: '1' },
+      }),
+    );
     await decide(workflowId, [
       {
         decisionType: 'ScheduleActivityTask',
@@ -156,7 +179,12 @@ describe('activity worker', () => {
         await swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions }));
         return;
       }
-      await swf.send(new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions: [{ decisionType: 'CompleteWorkflowExecution' }] }));
+      await swf.send(
+        new RespondDecisionTaskCompletedCommand({
+          taskToken: task.taskToken,
+          decisions: [{ decisionType: 'CompleteWorkflowExecution' }],
+        }),
+      );
     }
   }
 
@@ -196,16 +224,33 @@ describe('activity worker', () => {
 
   test('an activity type named after an Object.prototype member is unknown, even with an overrides map', async () => {
     const taskList = 'prototype-names';
-    const guarded = new ActivityWorker({ client: swf, domain: DOMAIN, taskList, registry: new Registry(), logger: createLogger({ level: 'silent' }), overrides: {} });
+    const guarded = new ActivityWorker({
+      client: swf,
+      domain: DOMAIN,
+      taskList,
+      registry: new Registry(),
+      logger: createLogger({ level: 'silent' }),
+      overrides: {},
+    });
     const guardedRun = guarded.start();
     try {
       for (const name of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
-        await swf.send(new RegisterActivityTypeCommand({
-          domain: DOMAIN, name, version: '1', defaultTaskScheduleToStartTimeout: 'NONE', defaultTaskScheduleToCloseTimeout: 'NONE',
-          defaultTaskStartToCloseTimeout: '60', defaultTaskHeartbeatTimeout: 'NONE',
-        }));
+        await swf.send(
+          new RegisterActivityTypeCommand({
+            domain: DOMAIN,
+            name,
+            version: '1',
+            defaultTaskScheduleToStartTimeout: 'NONE',
+            defaultTaskScheduleToCloseTimeout: 'NONE',
+            defaultTaskStartToCloseTimeout: '60',
+            defaultTaskHeartbeatTimeout: 'NONE',
+          }),
+        );
         const event = await outcome(await schedule(name, {}, { taskList: { name: taskList } }), CLOSED);
-        assert.deepEqual([name, event.eventType, event.activityTaskFailedEventAttributes?.reason], [name, 'ActivityTaskFailed', 'UnknownActivity']);
+        assert.deepEqual(
+          [name, event.eventType, event.activityTaskFailedEventAttributes?.reason],
+          [name, 'ActivityTaskFailed', 'UnknownActivity'],
+        );
       }
     } finally {
       await guarded.stop();
@@ -228,16 +273,38 @@ describe('activity worker', () => {
   test('an activity type the worker does not know is failed with a message naming it and the fix', async () => {
     await swf.send(
       new (await import('@aws-sdk/client-swf')).RegisterActivityTypeCommand({
-        domain: DOMAIN, name: 'Missing', version: '7', defaultTaskList: { name: TASK_LIST },
-        defaultTaskScheduleToStartTimeout: '60', defaultTaskStartToCloseTimeout: '60', defaultTaskScheduleToCloseTimeout: '120', defaultTaskHeartbeatTimeout: 'NONE',
+        domain: DOMAIN,
+        name: 'Missing',
+        version: '7',
+        defaultTaskList: { name: TASK_LIST },
+        defaultTaskScheduleToStartTimeout: '60',
+        defaultTaskStartToCloseTimeout: '60',
+        defaultTaskScheduleToCloseTimeout: '120',
+        defaultTaskHeartbeatTimeout: 'NONE',
       }),
     );
     const workflowId = `harness-${++sequence}`;
-    const started = await swf.send(new StartWorkflowExecutionCommand({ domain: DOMAIN, workflowId, workflowType: { name: 'Harness', version: '1' } }));
-    await decide(workflowId, [{ decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: { activityType: { name: 'Missing', version: '7' }, activityId: 'm-1', taskList: { name: TASK_LIST } } }]);
+    const started = await swf.send(
+      new StartWorkflowExecutionCommand({
+        domain: DOMAIN,
+        workflowId,
+        workflowType: { name: 'Harness', version: '1' },
+      }),
+    );
+    await decide(workflowId, [
+      {
+        decisionType: 'ScheduleActivityTask',
+        scheduleActivityTaskDecisionAttributes: {
+          activityType: { name: 'Missing', version: '7' },
+          activityId: 'm-1',
+          taskList: { name: TASK_LIST },
+        },
+      },
+    ]);
     const event = await outcome({ workflowId, runId: started.runId ?? '' }, CLOSED);
     assert.equal(event.activityTaskFailedEventAttributes?.reason, 'UnknownActivity');
-    const message = (JSON.parse(event.activityTaskFailedEventAttributes?.details ?? '{}') as { message: string }).message;
+    const message = (JSON.parse(event.activityTaskFailedEventAttributes?.details ?? '{}') as { message: string })
+      .message;
     assert.match(message, /"Missing"@7 is not known to this worker/);
     assert.match(message, /start the worker with the folder that defines it/);
   });
@@ -245,8 +312,15 @@ describe('activity worker', () => {
   test('a heartbeat learns of a cancel request: the signal aborts and the task is reported canceled', async () => {
     const execution = await schedule('Beat', { step: 1 });
     await outcome(execution, ['ActivityTaskStarted']);
-    await swf.send(new SignalWorkflowExecutionCommand({ domain: DOMAIN, workflowId: execution.workflowId, signalName: 'stop' }));
-    await decide(execution.workflowId, [{ decisionType: 'RequestCancelActivityTask', requestCancelActivityTaskDecisionAttributes: { activityId: 'Beat-1' } }]);
+    await swf.send(
+      new SignalWorkflowExecutionCommand({ domain: DOMAIN, workflowId: execution.workflowId, signalName: 'stop' }),
+    );
+    await decide(execution.workflowId, [
+      {
+        decisionType: 'RequestCancelActivityTask',
+        requestCancelActivityTaskDecisionAttributes: { activityId: 'Beat-1' },
+      },
+    ]);
     const event = await outcome(execution, CLOSED);
     assert.equal(event.eventType, 'ActivityTaskCanceled');
     assert.equal(observed.cancelRequested, true);
@@ -262,7 +336,8 @@ describe('activity worker', () => {
     assert.equal(event.eventType, 'ActivityTaskTimedOut');
     assert.equal(event.activityTaskTimedOutEventAttributes?.timeoutType, 'HEARTBEAT');
     assert.deepEqual(JSON.parse(event.activityTaskTimedOutEventAttributes?.details ?? ''), { step: 2 });
-    for (let i = 0; i < 500 && observed.cancelRequested === undefined; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 500 && observed.cancelRequested === undefined; i += 1)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     assert.equal(observed.cancelRequested, false);
     assert.match(String(observed.aborted), /no longer open/);
   });
@@ -270,7 +345,13 @@ describe('activity worker', () => {
   test('on stop, an activity in flight finishes and reports its result', async () => {
     const registry = new Registry();
     registry.addActivity(Slow);
-    const stopping = new ActivityWorker({ client: swf, domain: DOMAIN, taskList: 'shutdown-tests', registry, shutdownGraceMs: 10_000 });
+    const stopping = new ActivityWorker({
+      client: swf,
+      domain: DOMAIN,
+      taskList: 'shutdown-tests',
+      registry,
+      shutdownGraceMs: 10_000,
+    });
     const started = stopping.start();
     const execution = await schedule('Slow', { ms: 200 }, { taskList: { name: 'shutdown-tests' } });
     await outcome(execution, ['ActivityTaskStarted']);
@@ -283,7 +364,13 @@ describe('activity worker', () => {
   test('on stop, an activity still running after the grace period is aborted and handed back (reason WorkerShutdown)', async () => {
     const registry = new Registry();
     registry.addActivity(Slow);
-    const stopping = new ActivityWorker({ client: swf, domain: DOMAIN, taskList: 'shutdown-tests', registry, shutdownGraceMs: 50 });
+    const stopping = new ActivityWorker({
+      client: swf,
+      domain: DOMAIN,
+      taskList: 'shutdown-tests',
+      registry,
+      shutdownGraceMs: 50,
+    });
     const started = stopping.start();
     const execution = await schedule('Slow', { ms: 60_000 }, { taskList: { name: 'shutdown-tests' } });
     await outcome(execution, ['ActivityTaskStarted']);
@@ -298,7 +385,13 @@ describe('activity worker', () => {
     const registry = new Registry();
     registry.addActivity(Slow);
     const execution = await schedule('Slow', { ms: 10 }, { taskList: { name: 'patient-tests' } });
-    const patient = new ActivityWorker({ client: swf, domain: DOMAIN, taskList: 'patient-tests', registry, abortPollsOnStop: false });
+    const patient = new ActivityWorker({
+      client: swf,
+      domain: DOMAIN,
+      taskList: 'patient-tests',
+      registry,
+      abortPollsOnStop: false,
+    });
     const started = patient.start(); // its first poll is on its way
     await patient.stop();
     await started;

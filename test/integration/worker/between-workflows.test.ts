@@ -78,7 +78,11 @@ describe('workflows that signal and cancel each other', () => {
   test('signalWorkflow() and requestCancelWorkflow() reach the other execution; failures reject with typed errors; the history replays', async () => {
     const receiver = await client.startWorkflow(Receiver, undefined, { workflowId: 'receiver-1' });
     const victim = await client.startWorkflow(Victim, undefined, { workflowId: 'victim-1' });
-    const sender = await client.startWorkflow(Sender, { receiver: 'receiver-1', victim: 'victim-1' }, { workflowId: 'sender-1' });
+    const sender = await client.startWorkflow(
+      Sender,
+      { receiver: 'receiver-1', victim: 'victim-1' },
+      { workflowId: 'sender-1' },
+    );
     const follow = { pollIntervalMs: 10, maxPollIntervalMs: 50 };
     assert.deepEqual(await client.result(sender, follow), [
       'SignalExternalWorkflowFailed UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION',
@@ -124,7 +128,10 @@ describe('output schemas on the local server', () => {
     try {
       const execution = await client.startWorkflow(BadOutput, undefined);
       await assert.rejects(client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), (error: Error) =>
-        /failed: SchemaMismatch: Result of workflow "BadOutput" does not match its output schema: total is required/.test(error.message));
+        /failed: SchemaMismatch: Result of workflow "BadOutput" does not match its output schema: total is required/.test(
+          error.message,
+        ),
+      );
     } finally {
       await worker.stop();
       await running;
@@ -143,7 +150,13 @@ describe('a child workflow with a retry policy on the local server', () => {
     registry.addWorkflow(RetryingParent);
     await registerAll(swf, 'retrying', registry);
     const client = new FlowyClient({ client: swf, domain: 'retrying', registry });
-    const worker = new DecisionWorker({ client: swf, domain: 'retrying', taskList: 'retrying', registry, maxCachedExecutions: 0 });
+    const worker = new DecisionWorker({
+      client: swf,
+      domain: 'retrying',
+      taskList: 'retrying',
+      registry,
+      maxCachedExecutions: 0,
+    });
     const running = worker.start();
     try {
       flakyRuns = 0;
@@ -153,16 +166,24 @@ describe('a child workflow with a retry policy on the local server', () => {
         closed = true;
       });
       while (!closed) {
-        if ((await skipTimeUntil(server, () => closed, { intervalMs: 5 })) === 'idle') await new Promise((resolve) => setTimeout(resolve, 10));
+        if ((await skipTimeUntil(server, () => closed, { intervalMs: 5 })) === 'idle')
+          await new Promise((resolve) => setTimeout(resolve, 10));
       }
       assert.equal(await result, 'done x');
       assert.equal(flakyRuns, 2);
       const history = await client.history(parent);
-      assert.deepEqual(history.filter((e) => e.eventType?.startsWith('ChildWorkflowExecution') && e.eventType !== 'ChildWorkflowExecutionStarted').map((e) => e.eventType), [
-        'ChildWorkflowExecutionFailed',
-        'ChildWorkflowExecutionCompleted',
-      ]);
-      assert.equal(history.find((e) => e.eventType === 'TimerStarted')?.timerStartedEventAttributes?.timerId, 'retry--child--FlakyChild-1@2');
+      assert.deepEqual(
+        history
+          .filter(
+            (e) => e.eventType?.startsWith('ChildWorkflowExecution') && e.eventType !== 'ChildWorkflowExecutionStarted',
+          )
+          .map((e) => e.eventType),
+        ['ChildWorkflowExecutionFailed', 'ChildWorkflowExecutionCompleted'],
+      );
+      assert.equal(
+        history.find((e) => e.eventType === 'TimerStarted')?.timerStartedEventAttributes?.timerId,
+        'retry--child--FlakyChild-1@2',
+      );
       assert.equal((await replayHistory(history, RetryingParent, { execution: parent })).status, 'completed');
     } finally {
       await worker.stop();

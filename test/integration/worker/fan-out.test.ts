@@ -34,7 +34,13 @@ describe('wide fan-out on the local server', () => {
     await registerAll(swf, 'fan-out', registry);
     const client = new FlowyClient({ client: swf, domain: 'fan-out', registry });
     const decisions = new DecisionWorker({ client: swf, domain: 'fan-out', taskList: 'fan-out', registry });
-    const activities = new ActivityWorker({ client: swf, domain: 'fan-out', taskList: 'fan-out-activities', registry, concurrency: 8 });
+    const activities = new ActivityWorker({
+      client: swf,
+      domain: 'fan-out',
+      taskList: 'fan-out-activities',
+      registry,
+      concurrency: 8,
+    });
     const running = [decisions.start(), activities.start()];
     try {
       const execution = await client.startWorkflow(WideFanOut, 1200, { workflowId: 'wide-1' });

@@ -17,8 +17,13 @@ describe('paged histories', () => {
     await registerDomain(swf, domain);
     await swf.send(
       new RegisterWorkflowTypeCommand({
-        domain, name: 'Paged', version: '1', defaultTaskList: { name: 'paged' },
-        defaultExecutionStartToCloseTimeout: '600', defaultTaskStartToCloseTimeout: '30', defaultChildPolicy: 'TERMINATE',
+        domain,
+        name: 'Paged',
+        version: '1',
+        defaultTaskList: { name: 'paged' },
+        defaultExecutionStartToCloseTimeout: '600',
+        defaultTaskStartToCloseTimeout: '30',
+        defaultChildPolicy: 'TERMINATE',
       }),
     );
   });
@@ -28,18 +33,32 @@ describe('paged histories', () => {
   });
 
   test('a decision task and a run history are read through every page', async () => {
-    const started = await swf.send(new StartWorkflowExecutionCommand({ domain, workflowId: 'paged-1', workflowType: { name: 'Paged', version: '1' } }));
+    const started = await swf.send(
+      new StartWorkflowExecutionCommand({
+        domain,
+        workflowId: 'paged-1',
+        workflowType: { name: 'Paged', version: '1' },
+      }),
+    );
     for (let i = 0; i < 9; i += 1) {
-      await swf.send(new SignalWorkflowExecutionCommand({ domain, workflowId: 'paged-1', signalName: `s${i}`, input: String(i) }));
+      await swf.send(
+        new SignalWorkflowExecutionCommand({ domain, workflowId: 'paged-1', signalName: `s${i}`, input: String(i) }),
+      );
     }
     const task = await pollForDecisionTask(swf, { domain, taskList: 'paged' }, { maximumPageSize: 2 });
     assert.ok(task);
     const execution = { workflowId: 'paged-1', runId: started.runId ?? '' };
     const whole = await getHistory(swf, domain, execution);
     assert.equal(whole.length, 12); // started, scheduled, 9 signals, decision task started
-    assert.deepEqual(task.events.map((e) => e.eventId), whole.map((e) => e.eventId));
+    assert.deepEqual(
+      task.events.map((e) => e.eventId),
+      whole.map((e) => e.eventId),
+    );
     assert.equal(task.startedEventId, 12);
     const paged = await getHistory(swf, domain, execution, { maximumPageSize: 5 });
-    assert.deepEqual(paged.map((e) => e.eventId), whole.map((e) => e.eventId));
+    assert.deepEqual(
+      paged.map((e) => e.eventId),
+      whole.map((e) => e.eventId),
+    );
   });
 });

@@ -61,7 +61,10 @@ function recordDecisionTasks(client: SWFClient): Recorded[] {
       const input = args.input as { taskToken?: string; decisions?: unknown[]; nextPageToken?: string };
       const output = out.output as { taskToken?: string; startedEventId?: number; events?: HistoryEvent[] };
       if (context.commandName === 'PollForDecisionTaskCommand' && output.taskToken && !input.nextPageToken) {
-        started.set(output.taskToken, { startedEventId: output.startedEventId!, firstEventId: output.events?.[0]?.eventId ?? 0 });
+        started.set(output.taskToken, {
+          startedEventId: output.startedEventId!,
+          firstEventId: output.events?.[0]?.eventId ?? 0,
+        });
       }
       if (context.commandName === 'RespondDecisionTaskCompletedCommand') {
         recorded.push({ ...started.get(input.taskToken!)!, decisions: input.decisions ?? [] });
@@ -86,7 +89,13 @@ describe('a decision worker polling with startAtPreviousStartedEvent', () => {
     server = await startLocalServer({ longPollMs: 1000 });
     swf = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, maxAttempts: 1 });
     await registerAll(swf, DOMAIN, registry);
-    activities = new ActivityWorker({ client: swf, domain: DOMAIN, taskList: 'incremental-activities', registry, concurrency: 4 });
+    activities = new ActivityWorker({
+      client: swf,
+      domain: DOMAIN,
+      taskList: 'incremental-activities',
+      registry,
+      concurrency: 4,
+    });
     activitiesRunning = activities.start();
   });
   after(async () => {
@@ -100,7 +109,13 @@ describe('a decision worker polling with startAtPreviousStartedEvent', () => {
   async function runLong(options: { maxCachedExecutions?: number; incrementalHistory?: boolean }) {
     const client = createSwfClient({ endpoint: server.url, requestHandler: server.requestHandler, maxAttempts: 1 });
     const recorded = recordDecisionTasks(client);
-    const worker = new DecisionWorker({ client, domain: DOMAIN, taskList: 'incremental-decisions', registry, ...options });
+    const worker = new DecisionWorker({
+      client,
+      domain: DOMAIN,
+      taskList: 'incremental-decisions',
+      registry,
+      ...options,
+    });
     const running = worker.start();
     try {
       const flowy = new FlowyClient({ client: swf, domain: DOMAIN, registry });
@@ -135,7 +150,10 @@ describe('a decision worker polling with startAtPreviousStartedEvent', () => {
     assert.equal(run.result.signals, 5);
     assert.ok(run.recorded.length > 30, `${run.recorded.length} decision tasks`);
     const later = run.recorded.slice(1);
-    assert.ok(later.every((t) => t.firstEventId > 1), 'every task after the first brought only the newest events');
+    assert.ok(
+      later.every((t) => t.firstEventId > 1),
+      'every task after the first brought only the newest events',
+    );
     assert.equal(run.historyReads, 0, 'the cache held the run: the whole history was never read');
     await assertSameAsFullReplay(run);
   });

@@ -6,7 +6,12 @@ import { FlowyClient, type ClientInterceptor } from '../../../src/client/index.t
 import { activity, Registry, workflow } from '../../../src/definitions/index.ts';
 import { startLocalServer } from '../../../src/local/index.ts';
 import { createSwfClient, registerAll } from '../../../src/swf/index.ts';
-import { ActivityWorker, DecisionWorker, type ActivityInterceptor, type DecisionTaskInterceptor } from '../../../src/worker/index.ts';
+import {
+  ActivityWorker,
+  DecisionWorker,
+  type ActivityInterceptor,
+  type DecisionTaskInterceptor,
+} from '../../../src/worker/index.ts';
 
 @activity({ name: 'Whoami', taskList: 'intercepted-activities' })
 class Whoami {
@@ -44,17 +49,35 @@ describe('interceptors registered on workers, on the local server', () => {
     const attempts: string[] = [];
     const wrapping: ActivityInterceptor = {
       async execute(input, next) {
-        attempts.push(`${input.info.activityType.name} ${input.info.workflowId} ${(input.input as { tenant: string }).tenant}`);
+        attempts.push(
+          `${input.info.activityType.name} ${input.info.workflowId} ${(input.input as { tenant: string }).tenant}`,
+        );
         return `[${String(await next(input))}]`;
       },
     };
-    const decisions = new DecisionWorker({ client: swf, domain: 'intercepted', taskList: 'intercepted', registry, workflowInterceptors: [tenant], maxCachedExecutions: 0 });
-    const activities = new ActivityWorker({ client: swf, domain: 'intercepted', taskList: 'intercepted-activities', registry, interceptors: [wrapping] });
+    const decisions = new DecisionWorker({
+      client: swf,
+      domain: 'intercepted',
+      taskList: 'intercepted',
+      registry,
+      workflowInterceptors: [tenant],
+      maxCachedExecutions: 0,
+    });
+    const activities = new ActivityWorker({
+      client: swf,
+      domain: 'intercepted',
+      taskList: 'intercepted-activities',
+      registry,
+      interceptors: [wrapping],
+    });
     const running = [decisions.start(), activities.start()];
     try {
       const client = new FlowyClient({ client: swf, domain: 'intercepted', registry });
       const execution = await client.startWorkflow(Tenanted, 'ana', { workflowId: 't-1' });
-      assert.equal(await client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), '[ana@tenant-of-t-1]');
+      assert.equal(
+        await client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }),
+        '[ana@tenant-of-t-1]',
+      );
       assert.deepEqual(attempts, ['Whoami t-1 tenant-of-t-1']);
       assert.deepEqual(runs, ['t-1', 't-1'], 'made for each replay (no cache here): one per decision task');
     } finally {
@@ -92,20 +115,39 @@ describe('interceptors registered on workers, on the local server', () => {
     const perTask: DecisionTaskInterceptor = {
       async decide(input, next) {
         const outcome = await next(input);
-        tasks.push(`${input.isFirstTask ? 'first' : 'later'} ${JSON.stringify(input.headers)} ${outcome.decisions.join(',')} ${outcome.status}`);
+        tasks.push(
+          `${input.isFirstTask ? 'first' : 'later'} ${JSON.stringify(input.headers)} ${outcome.decisions.join(',')} ${outcome.status}`,
+        );
         return outcome;
       },
     };
     const decisions = new DecisionWorker({
-      client: swf, domain: 'headers', taskList: 'intercepted', registry, workflowInterceptors: [forwarding], decisionTaskInterceptors: [perTask],
+      client: swf,
+      domain: 'headers',
+      taskList: 'intercepted',
+      registry,
+      workflowInterceptors: [forwarding],
+      decisionTaskInterceptors: [perTask],
     });
-    const activities = new ActivityWorker({ client: swf, domain: 'headers', taskList: 'intercepted-activities', registry, interceptors: [reading] });
+    const activities = new ActivityWorker({
+      client: swf,
+      domain: 'headers',
+      taskList: 'intercepted-activities',
+      registry,
+      interceptors: [reading],
+    });
     const running = [decisions.start(), activities.start()];
     try {
-      const auditing: ClientInterceptor = { startWorkflow: (input, next) => next({ ...input, headers: { ...input.headers, user: 'ana' } }) };
+      const auditing: ClientInterceptor = {
+        startWorkflow: (input, next) => next({ ...input, headers: { ...input.headers, user: 'ana' } }),
+      };
       const client = new FlowyClient({ client: swf, domain: 'headers', registry, interceptors: [auditing] });
       const execution = await client.startWorkflow(Tenanted, 'bo', { workflowId: 'h-1', headers: { request: 'r-7' } });
-      assert.equal(await client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), 'bo@nobody', 'the input reached the activity as it was');
+      assert.equal(
+        await client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }),
+        'bo@nobody',
+        'the input reached the activity as it was',
+      );
       assert.deepEqual(runHeaders, [{ request: 'r-7', user: 'ana' }]);
       assert.deepEqual(activityHeaders, [{ tenant: 'acme' }]);
       assert.deepEqual(tasks, [
@@ -131,7 +173,11 @@ describe('interceptors registered on workers, on the local server', () => {
     const failed: string[] = [];
     const worker = (decisionTaskInterceptors: DecisionTaskInterceptor[]) =>
       new DecisionWorker({
-        client: swf, domain: 'throwing', taskList: 'intercepted', registry, decisionTaskInterceptors,
+        client: swf,
+        domain: 'throwing',
+        taskList: 'intercepted',
+        registry,
+        decisionTaskInterceptors,
         observer: { decisionTaskFailed: (e) => failed.push(e.error.message) },
       });
     try {

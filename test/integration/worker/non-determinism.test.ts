@@ -32,7 +32,11 @@ describe('a workflow changed incompatibly while executions are open', () => {
   let dir: string;
   const domain = 'determinism';
   const logs: string[] = [];
-  const logger = createLogger({ format: 'json', level: 'debug', stream: { write: (line: string) => logs.push(line) } as unknown as NodeJS.WritableStream });
+  const logger = createLogger({
+    format: 'json',
+    level: 'debug',
+    stream: { write: (line: string) => logs.push(line) } as unknown as NodeJS.WritableStream,
+  });
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'flowy-replay-'));
@@ -63,18 +67,30 @@ describe('a workflow changed incompatibly while executions are open', () => {
     throw new Error(`gave up waiting for ${what}`);
   }
 
-  const count = async (execution: Execution, type: string) => (await client.history(execution)).filter((e) => e.eventType === type).length;
+  const count = async (execution: Execution, type: string) =>
+    (await client.history(execution)).filter((e) => e.eventType === type).length;
 
   test('flowy replay reports it with the event id; the running worker fails the decision task visibly and the run survives', async () => {
     const oldWorker = new DecisionWorker({ client: swf, domain, taskList: 'fixture-decisions', registry: v1, logger });
-    const execution = await client.startWorkflow(v1.findWorkflow('Shipment')!.cls, { item: 'lamp' }, { workflowId: 'ship-1' });
+    const execution = await client.startWorkflow(
+      v1.findWorkflow('Shipment')!.cls,
+      { item: 'lamp' },
+      { workflowId: 'ship-1' },
+    );
     assert.equal(await oldWorker.runOnce(), true);
     // Pack completes; the next decision task waits for a decider.
-    await waitFor(async () => ((await count(execution, 'ActivityTaskCompleted')) === 1 ? true : undefined), 'Pack to complete');
+    await waitFor(
+      async () => ((await count(execution, 'ActivityTaskCompleted')) === 1 ? true : undefined),
+      'Pack to complete',
+    );
 
     // Record the open execution's history, then replay it against both versions of the code.
     const file = join(dir, 'ship-1.json');
-    const recorded = await runCli(['history', 'ship-1', '--out', file, '--endpoint', server.url, '--domain', domain], {}, ROOT);
+    const recorded = await runCli(
+      ['history', 'ship-1', '--out', file, '--endpoint', server.url, '--domain', domain],
+      {},
+      ROOT,
+    );
     assert.equal(recorded.code, 0, recorded.stderr);
     const same = await runCli(['replay', '--history', file, '--folders', ...V1], {}, ROOT);
     assert.equal(same.code, 0, same.stderr);
@@ -99,29 +115,47 @@ describe('a workflow changed incompatibly while executions are open', () => {
     assert.equal(seen[0]?.workflowId, 'ship-1');
     assert.equal(seen[0]?.runId, execution.runId);
     assert.ok((seen[0]?.eventId ?? 0) > 0);
-    const logged = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 50 && String(l.msg).startsWith('non-determinism'));
+    const logged = logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.level === 50 && String(l.msg).startsWith('non-determinism'));
     assert.equal(logged?.workflowId, 'ship-1');
     assert.equal(logged?.runId, execution.runId);
     assert.equal(typeof logged?.eventId, 'number');
 
     // The worker keeps serving other executions meanwhile.
-    const greeting = await client.startWorkflow(v1.findWorkflow('Greeting')!.cls, { item: 'hello' }, { workflowId: 'greet-1' });
+    const greeting = await client.startWorkflow(
+      v1.findWorkflow('Greeting')!.cls,
+      { item: 'hello' },
+      { workflowId: 'greet-1' },
+    );
     assert.equal(await client.result(greeting, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), 'packed hello');
 
     // Nothing was decided for ship-1: SWF times the task out and offers it again.
     assert.equal(await count(execution, 'ActivityTaskScheduled'), 1);
     await server.clock.advance(11);
-    await waitFor(async () => ((await count(execution, 'DecisionTaskTimedOut')) >= 1 ? true : undefined), 'DecisionTaskTimedOut');
+    await waitFor(
+      async () => ((await count(execution, 'DecisionTaskTimedOut')) >= 1 ? true : undefined),
+      'DecisionTaskTimedOut',
+    );
     await waitFor(() => (seen.length >= 2 ? true : undefined), 'the retried task to fail again');
     await newWorker.stop();
     await newRunning;
 
     // Roll the code back: the execution completes from where it was.
     await server.clock.advance(11);
-    const fixedWorker = new DecisionWorker({ client: swf, domain, taskList: 'fixture-decisions', registry: v1, logger });
+    const fixedWorker = new DecisionWorker({
+      client: swf,
+      domain,
+      taskList: 'fixture-decisions',
+      registry: v1,
+      logger,
+    });
     const fixedRunning = fixedWorker.start();
     try {
-      assert.deepEqual(await client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), ['packed lamp', 'labeled lamp']);
+      assert.deepEqual(await client.result(execution, { pollIntervalMs: 10, maxPollIntervalMs: 50 }), [
+        'packed lamp',
+        'labeled lamp',
+      ]);
     } finally {
       await fixedWorker.stop();
       await fixedRunning;

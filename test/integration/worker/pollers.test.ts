@@ -15,12 +15,23 @@ describe('a decision worker with several pollers', () => {
 
   test('decides many executions side by side, each to its own correct result', async () => {
     const executions = await Promise.all(
-      [1, 2, 3, 4, 5, 6].map((n) => stack.client.startWorkflow(OrderPipeline, { orderId: `p-${n}`, items: [{ sku: 'pen', quantity: n }] })),
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        stack.client.startWorkflow(OrderPipeline, { orderId: `p-${n}`, items: [{ sku: 'pen', quantity: n }] }),
+      ),
     );
     const closes = await Promise.all(executions.map((execution) => stack.closeEvent(execution)));
-    assert.deepEqual(closes.map((c) => c.eventType), Array(6).fill('WorkflowExecutionCompleted'));
-    const results = (await Promise.all(executions.map((execution) => stack.client.result(execution)))) as { orderId: string; total: number }[];
-    assert.deepEqual(results.map((r) => [r.orderId, r.total]), [1, 2, 3, 4, 5, 6].map((n) => [`p-${n}`, 1.5 * n]));
+    assert.deepEqual(
+      closes.map((c) => c.eventType),
+      Array(6).fill('WorkflowExecutionCompleted'),
+    );
+    const results = (await Promise.all(executions.map((execution) => stack.client.result(execution)))) as {
+      orderId: string;
+      total: number;
+    }[];
+    assert.deepEqual(
+      results.map((r) => [r.orderId, r.total]),
+      [1, 2, 3, 4, 5, 6].map((n) => [`p-${n}`, 1.5 * n]),
+    );
     assert.ok(!stack.logs.some((l) => l.includes('"level":50')));
   });
 });

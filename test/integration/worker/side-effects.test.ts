@@ -84,7 +84,13 @@ describe('sideEffect on the local server with real workers', () => {
     ] as const) {
       test(`${cls.name} completes ${how}, runs its side effect once, and its history replays`, async () => {
         sideEffectRuns = 0;
-        const decisions = new DecisionWorker({ client: swf, domain, taskList: 'side-effect-decisions', registry, ...(cached ? {} : { maxCachedExecutions: 0 }) });
+        const decisions = new DecisionWorker({
+          client: swf,
+          domain,
+          taskList: 'side-effect-decisions',
+          registry,
+          ...(cached ? {} : { maxCachedExecutions: 0 }),
+        });
         const activities = new ActivityWorker({ client: swf, domain, taskList: 'side-effect-activities', registry });
         const running = [decisions.start(), activities.start()];
         try {
@@ -93,7 +99,10 @@ describe('sideEffect on the local server with real workers', () => {
           assert.equal(sideEffectRuns, 1);
           const history = await client.history(execution);
           const types = history.map((e) => e.eventType);
-          assert.ok(types.indexOf('MarkerRecorded') < types.indexOf('ActivityTaskScheduled'), 'the marker is recorded before the activity');
+          assert.ok(
+            types.indexOf('MarkerRecorded') < types.indexOf('ActivityTaskScheduled'),
+            'the marker is recorded before the activity',
+          );
           assert.ok(!types.includes('DecisionTaskTimedOut'), 'no decision task was left unanswered');
           const report = await replayHistory(history, cls, { execution });
           assert.equal(report.status, 'completed');

@@ -47,7 +47,13 @@ describe('an activity worker with more slots than the SDK has sockets by default
     await registerAll(inProcess, DOMAIN, registry);
     workers = [
       new DecisionWorker({ client: inProcess, domain: DOMAIN, taskList: 'socket-decisions', registry }),
-      new ActivityWorker({ client: overHttp, domain: DOMAIN, taskList: 'socket-activities', registry, concurrency: 120 }),
+      new ActivityWorker({
+        client: overHttp,
+        domain: DOMAIN,
+        taskList: 'socket-activities',
+        registry,
+        concurrency: 120,
+      }),
     ];
     running = Promise.all(workers.map((w) => w.start()));
   });
@@ -59,14 +65,21 @@ describe('an activity worker with more slots than the SDK has sockets by default
     await server.close();
   });
 
-  test('reports every result while its idle slots hold long polls: no completion waits for a socket', { timeout: 120_000 }, async () => {
-    const client = new FlowyClient({ client: inProcess, domain: DOMAIN, registry });
-    const executions = await Promise.all(Array.from({ length: 60 }, (_, n) => client.startWorkflow(OneInstant, n)));
-    const results = await Promise.all(executions.map((execution) => client.result(execution)));
-    assert.deepEqual(results, Array.from({ length: 60 }, (_, n) => n));
-    for (const execution of executions) {
-      const types = (await getHistory(inProcess, DOMAIN, execution)).map((e) => e.eventType);
-      assert.ok(!types.includes('ActivityTaskTimedOut'), `${execution.workflowId}: ${types.join(', ')}`);
-    }
-  });
+  test(
+    'reports every result while its idle slots hold long polls: no completion waits for a socket',
+    { timeout: 120_000 },
+    async () => {
+      const client = new FlowyClient({ client: inProcess, domain: DOMAIN, registry });
+      const executions = await Promise.all(Array.from({ length: 60 }, (_, n) => client.startWorkflow(OneInstant, n)));
+      const results = await Promise.all(executions.map((execution) => client.result(execution)));
+      assert.deepEqual(
+        results,
+        Array.from({ length: 60 }, (_, n) => n),
+      );
+      for (const execution of executions) {
+        const types = (await getHistory(inProcess, DOMAIN, execution)).map((e) => e.eventType);
+        assert.ok(!types.includes('ActivityTaskTimedOut'), `${execution.workflowId}: ${types.join(', ')}`);
+      }
+    },
+  );
 });

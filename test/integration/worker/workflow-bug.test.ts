@@ -48,8 +48,19 @@ describe('workflow code that throws', () => {
     registry.addWorkflow(Failing);
     await registerAll(swf, 'bugs', registry);
     client = new FlowyClient({ client: swf, domain: 'bugs', registry });
-    const logger = createLogger({ format: 'json', level: 'debug', stream: { write: (l: string) => logs.push(l) } as unknown as NodeJS.WritableStream });
-    worker = new DecisionWorker({ client: swf, domain: 'bugs', taskList: 'broken', registry, logger, observer: { decisionTaskFailed: (e) => failures.push(e) } });
+    const logger = createLogger({
+      format: 'json',
+      level: 'debug',
+      stream: { write: (l: string) => logs.push(l) } as unknown as NodeJS.WritableStream,
+    });
+    worker = new DecisionWorker({
+      client: swf,
+      domain: 'bugs',
+      taskList: 'broken',
+      registry,
+      logger,
+      observer: { decisionTaskFailed: (e) => failures.push(e) },
+    });
   });
   after(async () => {
     await worker.stop();
@@ -66,7 +77,10 @@ describe('workflow code that throws', () => {
     const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.level === 50);
     assert.equal(line?.workflowId, 'broken-1');
     assert.equal(line?.runId, broken.runId);
-    assert.match(String(line?.msg), /decision task not answered.*cannot read the configuration.*will time out and be retried/);
+    assert.match(
+      String(line?.msg),
+      /decision task not answered.*cannot read the configuration.*will time out and be retried/,
+    );
     const events = await client.history(broken);
     assert.equal(events.at(-1)?.eventType, 'DecisionTaskStarted');
     await server.clock.advance(11);

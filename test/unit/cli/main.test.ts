@@ -6,8 +6,23 @@ import type { AddressInfo } from 'node:net';
 import { runCli } from '../../integration/examples/capture.ts';
 
 const COMMANDS = [
-  'run', 'dev', 'register', 'start-workflow-worker', 'start-activity-worker', 'start', 'result', 'signal',
-  'cancel', 'terminate', 'describe', 'list', 'history', 'logs', 'status', 'replay', 'complete',
+  'run',
+  'dev',
+  'register',
+  'start-workflow-worker',
+  'start-activity-worker',
+  'start',
+  'result',
+  'signal',
+  'cancel',
+  'terminate',
+  'describe',
+  'list',
+  'history',
+  'logs',
+  'status',
+  'replay',
+  'complete',
 ];
 
 /** A loopback port with nothing listening on it. */
@@ -71,7 +86,11 @@ describe('flowy main()', () => {
     assert.equal(stderr.trim().split('\n').length, 1);
   });
 
-  for (const command of [['start', 'OrderPipeline'], ['run', 'OrderPipeline'], ['signal', 'some-id', 'approve']]) {
+  for (const command of [
+    ['start', 'OrderPipeline'],
+    ['run', 'OrderPipeline'],
+    ['signal', 'some-id', 'approve'],
+  ]) {
     test(`${command[0]} takes --input or --input-file, and names both when given both`, async () => {
       const { code, stderr } = await runCli([...command, '--input', '{}', '--input-file', 'in.json']);
       assert.equal(code, 2);
@@ -90,7 +109,14 @@ describe('flowy main()', () => {
 
   test('an input that does not match the workflow schema exits 2 naming the field', async () => {
     const port = await closedPort();
-    const { code, stderr } = await runCli(['start', 'OrderPipeline', '--input', '{"orderId":"x","items":[]}', '--endpoint', `http://127.0.0.1:${port}`]);
+    const { code, stderr } = await runCli([
+      'start',
+      'OrderPipeline',
+      '--input',
+      '{"orderId":"x","items":[]}',
+      '--endpoint',
+      `http://127.0.0.1:${port}`,
+    ]);
     assert.equal(code, 2);
     assert.match(stderr, /items/);
   });
@@ -133,10 +159,20 @@ describe('flowy main()', () => {
     assert.match(stderr, /task-token/);
   });
 
-  for (const [flag, value] of [['--limit', 'abc'], ['--limit', '0'], ['--limit', '2.5']]) {
+  for (const [flag, value] of [
+    ['--limit', 'abc'],
+    ['--limit', '0'],
+    ['--limit', '2.5'],
+  ]) {
     test(`${flag} ${value} is a usage error naming the flag, exit 2, before anything is sent`, async () => {
       const port = await closedPort();
-      const { code, stdout, stderr } = await runCli(['list', flag as string, value as string, '--endpoint', `http://127.0.0.1:${port}`]);
+      const { code, stdout, stderr } = await runCli([
+        'list',
+        flag as string,
+        value as string,
+        '--endpoint',
+        `http://127.0.0.1:${port}`,
+      ]);
       assert.equal(code, 2);
       assert.equal(stdout, '');
       assert.equal(stderr.trim().split('\n').length, 1);
@@ -145,7 +181,11 @@ describe('flowy main()', () => {
   }
 
   test('numeric worker and server flags are checked the same way', async () => {
-    for (const argv of [['start-activity-worker', '--concurrency', 'many'], ['start-workflow-worker', '--pollers', '-1'], ['dev', '--port', 'http']]) {
+    for (const argv of [
+      ['start-activity-worker', '--concurrency', 'many'],
+      ['start-workflow-worker', '--pollers', '-1'],
+      ['dev', '--port', 'http'],
+    ]) {
       const { code, stderr } = await runCli(argv);
       assert.equal(code, 2, argv.join(' '));
       assert.match(stderr, new RegExp(`^flowy: ${argv[1]} must be a whole number`));
@@ -179,7 +219,12 @@ describe('flowy main()', () => {
       const { code, stderr } = await runCli(['list', '--endpoint', `https://${endpoint}`]);
       assert.equal(code, 1);
       assert.equal(stderr.trim().split('\n').length, 1, stderr);
-      assert.match(stderr, new RegExp(`^flowy: cannot talk to https://${endpoint.replaceAll('.', '\\.')}: the TLS handshake failed \\(an https:// URL to a server that speaks plain HTTP\\?`));
+      assert.match(
+        stderr,
+        new RegExp(
+          `^flowy: cannot talk to https://${endpoint.replaceAll('.', '\\.')}: the TLS handshake failed \\(an https:// URL to a server that speaks plain HTTP\\?`,
+        ),
+      );
       assert.doesNotMatch(stderr, /SSL routines|openssl/i);
     });
 
@@ -189,7 +234,9 @@ describe('flowy main()', () => {
       assert.equal(stderr.trim().split('\n').length, 1, stderr);
       assert.match(
         stderr,
-        new RegExp(`^flowy: The endpoint http://${endpoint.replaceAll('.', '\\.')} does not implement the SWF operation ListOpenWorkflowExecutions: it answered HTTP 404`),
+        new RegExp(
+          `^flowy: The endpoint http://${endpoint.replaceAll('.', '\\.')} does not implement the SWF operation ListOpenWorkflowExecutions: it answered HTTP 404`,
+        ),
       );
     });
   });

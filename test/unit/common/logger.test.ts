@@ -7,7 +7,14 @@ function capture() {
   const stream = new PassThrough();
   const chunks: string[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  return { stream, lines: () => chunks.join('').split('\n').filter((l) => l.length > 0) };
+  return {
+    stream,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((l) => l.length > 0),
+  };
 }
 
 /** A JSON line without what changes from run to run (time, pid, hostname). */
@@ -20,14 +27,22 @@ function stable(line: string): Record<string, unknown> {
 }
 
 describe('createLogger', () => {
-  test('json format is pino\'s: one object per line with level, time, msg and the fields', () => {
+  test("json format is pino's: one object per line with level, time, msg and the fields", () => {
     const out = capture();
     const logger = createLogger({ format: 'json', level: 'debug', stream: out.stream });
-    logger.info({ domain: 'shop', workflowId: 'order-1', runId: 'r1', taskList: 'main', eventId: 7 }, 'decision task completed');
+    logger.info(
+      { domain: 'shop', workflowId: 'order-1', runId: 'r1', taskList: 'main', eventId: 7 },
+      'decision task completed',
+    );
     const [line] = out.lines();
     assert.deepEqual(stable(line!), {
-      level: 30, msg: 'decision task completed',
-      domain: 'shop', workflowId: 'order-1', runId: 'r1', taskList: 'main', eventId: 7,
+      level: 30,
+      msg: 'decision task completed',
+      domain: 'shop',
+      workflowId: 'order-1',
+      runId: 'r1',
+      taskList: 'main',
+      eventId: 7,
     });
   });
 
@@ -39,15 +54,29 @@ describe('createLogger', () => {
     task.warn({ eventId: 3, taskList: 'other' }, 'slow');
     worker.info('idle');
     const [first, second] = out.lines().map(stable);
-    assert.deepEqual(first, { level: 40, msg: 'slow', domain: 'shop', taskList: 'other', workflowId: 'order-1', runId: 'r1', eventId: 3 });
+    assert.deepEqual(first, {
+      level: 40,
+      msg: 'slow',
+      domain: 'shop',
+      taskList: 'other',
+      workflowId: 'order-1',
+      runId: 'r1',
+      eventId: 3,
+    });
     assert.deepEqual(second, { level: 30, msg: 'idle', domain: 'shop', taskList: 'main' });
   });
 
   test('lines below the level are dropped and silent writes nothing', () => {
     const out = capture();
     const logger = createLogger({ level: 'warn', stream: out.stream });
-    logger.debug('a'); logger.info('b'); logger.warn('c'); logger.error('d');
-    assert.deepEqual(out.lines().map((l) => JSON.parse(l).msg), ['c', 'd']);
+    logger.debug('a');
+    logger.info('b');
+    logger.warn('c');
+    logger.error('d');
+    assert.deepEqual(
+      out.lines().map((l) => JSON.parse(l).msg),
+      ['c', 'd'],
+    );
     const quiet = capture();
     const silent = createLogger({ level: 'silent', stream: quiet.stream });
     silent.error('nothing');
@@ -69,15 +98,27 @@ describe('createLogger', () => {
   test('pretty format writes one readable line per event', () => {
     const out = capture();
     const logger = createLogger({ format: 'pretty', stream: out.stream });
-    logger.child({ domain: 'shop' }).info({ workflowId: 'order-1', reason: 'card declined', eventId: 12, err: new RangeError('too big') }, 'activity failed\nsecond line');
+    logger
+      .child({ domain: 'shop' })
+      .info(
+        { workflowId: 'order-1', reason: 'card declined', eventId: 12, err: new RangeError('too big') },
+        'activity failed\nsecond line',
+      );
     const lines = out.lines();
     assert.equal(lines.length, 1);
-    assert.match(lines[0]!, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO {2}activity failed\\nsecond line domain=shop workflowId=order-1 reason="card declined" eventId=12 err="RangeError: too big"$/);
+    assert.match(
+      lines[0]!,
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z INFO {2}activity failed\\nsecond line domain=shop workflowId=order-1 reason="card declined" eventId=12 err="RangeError: too big"$/,
+    );
   });
 
   test('an unknown level or format is refused with the accepted values', () => {
-    assert.throws(() => createLogger({ level: 'loud' as never }), /Unknown log level "loud"; use one of debug, info, warn, error, silent/);
-    for (const level of ['constructor', 'toString', '__proto__']) assert.throws(() => createLogger({ level: level as never }), /Unknown log level/);
+    assert.throws(
+      () => createLogger({ level: 'loud' as never }),
+      /Unknown log level "loud"; use one of debug, info, warn, error, silent/,
+    );
+    for (const level of ['constructor', 'toString', '__proto__'])
+      assert.throws(() => createLogger({ level: level as never }), /Unknown log level/);
     assert.throws(() => createLogger({ format: 'xml' as never }), /Unknown log format "xml"; use one of json, pretty/);
   });
 });

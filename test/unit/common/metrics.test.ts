@@ -4,8 +4,23 @@ import { Counter, Registry } from 'prom-client';
 import { startMetricsServer, createWorkerMetrics, metricsObserver } from '../../../src/common/metrics.ts';
 import type { MetricsServer } from '../../../src/common/metrics.ts';
 
-const decision = { domain: 'shop', taskList: 'main', workflowId: 'w', runId: 'r', workflowType: { name: 'OrderPipeline', version: '1' }, startedEventId: 3 };
-const activity = { domain: 'shop', taskList: 'main', workflowId: 'w', runId: 'r', activityId: 'charge-1@2', activityType: { name: 'charge', version: '1' }, attempt: 2 };
+const decision = {
+  domain: 'shop',
+  taskList: 'main',
+  workflowId: 'w',
+  runId: 'r',
+  workflowType: { name: 'OrderPipeline', version: '1' },
+  startedEventId: 3,
+};
+const activity = {
+  domain: 'shop',
+  taskList: 'main',
+  workflowId: 'w',
+  runId: 'r',
+  activityId: 'charge-1@2',
+  activityType: { name: 'charge', version: '1' },
+  attempt: 2,
+};
 const wf = 'domain="shop",task_list="main",workflow_type="OrderPipeline",workflow_version="1"';
 const act = 'domain="shop",task_list="main",activity_type="charge",activity_version="1"';
 
@@ -17,7 +32,11 @@ describe('worker metrics on prom-client', () => {
   test('the worker observer counts tasks, decisions, retries and durations without any server', async () => {
     const metrics = createWorkerMetrics();
     const observer = metricsObserver(metrics);
-    observer.decisionTaskCompleted?.({ ...decision, durationMs: 12, decisions: ['ScheduleActivityTask', 'ScheduleActivityTask', 'StartTimer'] });
+    observer.decisionTaskCompleted?.({
+      ...decision,
+      durationMs: 12,
+      decisions: ['ScheduleActivityTask', 'ScheduleActivityTask', 'StartTimer'],
+    });
     observer.nonDeterminism?.({ ...decision, eventId: 9, message: 'x' });
     observer.activityStarted?.(activity);
     observer.activityFailed?.({ ...activity, durationMs: 1500, reason: 'CardDeclined' });
@@ -36,16 +55,19 @@ describe('worker metrics on prom-client', () => {
     ]);
   });
 
-  test('flowy\'s metrics go into a registry the user passes, next to the user\'s own, once however often they are created', async () => {
+  test("flowy's metrics go into a registry the user passes, next to the user's own, once however often they are created", async () => {
     const registry = new Registry();
     new Counter({ name: 'orders_total', help: 'Orders.', registers: [registry] }).inc();
     const metrics = createWorkerMetrics(registry);
     assert.equal(createWorkerMetrics(registry).decisions, metrics.decisions);
     metricsObserver(metrics).pollError?.({ domain: 'shop', taskList: 'main', kind: 'activity', error: new Error('x') });
-    assertLines(await registry.metrics(), ['orders_total 1', 'flowy_poll_errors_total{domain="shop",task_list="main",kind="activity"} 1']);
+    assertLines(await registry.metrics(), [
+      'orders_total 1',
+      'flowy_poll_errors_total{domain="shop",task_list="main",kind="activity"} 1',
+    ]);
   });
 
-  test('flowy\'s own registry merges into an existing prom-client registry', async () => {
+  test("flowy's own registry merges into an existing prom-client registry", async () => {
     const service = new Registry();
     new Counter({ name: 'orders_total', help: 'Orders.', registers: [service] }).inc(2);
     const flowy = createWorkerMetrics();
@@ -89,9 +111,14 @@ describe('startMetricsServer', () => {
     ]);
   });
 
-  test('serves prom-client\'s default process metrics beside flowy\'s', async () => {
+  test("serves prom-client's default process metrics beside flowy's", async () => {
     const body = await (await fetch(server.url)).text();
-    for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_gc_duration_seconds']) {
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_gc_duration_seconds',
+    ]) {
       assert.ok(body.includes(`# TYPE ${name} `), `missing ${name}\n${body}`);
     }
   });
@@ -118,6 +145,9 @@ describe('startMetricsServer', () => {
 
   test('a taken port is reported with the fix', async () => {
     const port = Number(new URL(server.url).port);
-    await assert.rejects(startMetricsServer({ port }), /Cannot serve metrics on 127\.0\.0\.1:\d+ \(EADDRINUSE\); choose another --metrics-port/);
+    await assert.rejects(
+      startMetricsServer({ port }),
+      /Cannot serve metrics on 127\.0\.0\.1:\d+ \(EADDRINUSE\); choose another --metrics-port/,
+    );
   });
 });

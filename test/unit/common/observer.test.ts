@@ -3,7 +3,14 @@ import assert from 'node:assert/strict';
 import { combineObservers, noopObserver, notifyObserver } from '../../../src/common/observer.ts';
 import type { DecisionTaskInfo, WorkerObserver } from '../../../src/common/observer.ts';
 
-const task: DecisionTaskInfo = { domain: 'shop', taskList: 'main', workflowId: 'w', runId: 'r', workflowType: { name: 'Order', version: '1' }, startedEventId: 3 };
+const task: DecisionTaskInfo = {
+  domain: 'shop',
+  taskList: 'main',
+  workflowId: 'w',
+  runId: 'r',
+  workflowType: { name: 'Order', version: '1' },
+  startedEventId: 3,
+};
 
 describe('combineObservers', () => {
   test('forwards each event to every observer that has the hook, in order', () => {
@@ -23,7 +30,11 @@ describe('combineObservers', () => {
   test('a throwing observer does not hide the event from the others', () => {
     const seen: string[] = [];
     const combined = combineObservers(
-      { nonDeterminism: () => { throw new Error('observer bug'); } },
+      {
+        nonDeterminism: () => {
+          throw new Error('observer bug');
+        },
+      },
       { nonDeterminism: (e) => seen.push(e.message) },
     );
     assert.throws(() => combined.nonDeterminism?.({ ...task, eventId: 5, message: 'mismatch' }), /observer bug/);
@@ -36,7 +47,16 @@ describe('notifyObserver', () => {
     const errors: unknown[] = [];
     const seen: number[] = [];
     notifyObserver({ decisionTaskStarted: (e) => seen.push(e.startedEventId) }, 'decisionTaskStarted', task);
-    notifyObserver({ decisionTaskStarted: () => { throw new Error('bad'); } }, 'decisionTaskStarted', task, (e) => errors.push(e));
+    notifyObserver(
+      {
+        decisionTaskStarted: () => {
+          throw new Error('bad');
+        },
+      },
+      'decisionTaskStarted',
+      task,
+      (e) => errors.push(e),
+    );
     notifyObserver(undefined, 'decisionTaskStarted', task);
     assert.deepEqual(seen, [3]);
     assert.equal((errors[0] as Error).message, 'bad');

@@ -55,7 +55,15 @@ class Caught extends Workflow<void, string> {
 
 @workflow({ name: 'Retrying' })
 class Retrying extends Workflow<void, unknown> {
-  charge = ActivityProxy(Charge, { retry: { maxAttempts: 4, initialInterval: 2, backoffCoefficient: 3, maxInterval: 10, nonRetryable: ['CardDeclined'] } });
+  charge = ActivityProxy(Charge, {
+    retry: {
+      maxAttempts: 4,
+      initialInterval: 2,
+      backoffCoefficient: 3,
+      maxInterval: 10,
+      nonRetryable: ['CardDeclined'],
+    },
+  });
   async run() {
     return this.charge({ amount: 5 });
   }
@@ -64,7 +72,13 @@ class Retrying extends Workflow<void, unknown> {
 const started = () => new HistoryBuilder().started(1).decisionStarted();
 
 describe('activities', () => {
-  const cases: { name: string; workflow: Parameters<typeof decide>[1]; history: () => HistoryBuilder; expected: string[]; status?: string }[] = [
+  const cases: {
+    name: string;
+    workflow: Parameters<typeof decide>[1];
+    history: () => HistoryBuilder;
+    expected: string[];
+    status?: string;
+  }[] = [
     {
       name: 'the first decision task schedules the first activity with its input',
       workflow: Sequential,
@@ -80,8 +94,16 @@ describe('activities', () => {
     {
       name: 'the result of the last activity completes the execution',
       workflow: Sequential,
-      history: () => started().decisionCompleted().scheduled('Add-1').activityCompleted('Add-1', 2).decisionTask()
-        .decisionCompleted().scheduled('Add-2').activityCompleted('Add-2', 3).decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Add-1')
+          .activityCompleted('Add-1', 2)
+          .decisionTask()
+          .decisionCompleted()
+          .scheduled('Add-2')
+          .activityCompleted('Add-2', 3)
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution 3'],
       status: 'completed',
     },
@@ -89,49 +111,79 @@ describe('activities', () => {
       name: 'parallel activities are scheduled in one decision task, in call order',
       workflow: Parallel,
       history: started,
-      expected: ['ScheduleActivityTask Add-1 {"a":1,"b":1}', 'ScheduleActivityTask Add-2 {"a":1,"b":2}', 'ScheduleActivityTask Add-3 {"a":1,"b":3}'],
+      expected: [
+        'ScheduleActivityTask Add-1 {"a":1,"b":1}',
+        'ScheduleActivityTask Add-2 {"a":1,"b":2}',
+        'ScheduleActivityTask Add-3 {"a":1,"b":3}',
+      ],
     },
     {
       name: 'parallel activities completing across decision tasks: nothing new until all are done',
       workflow: Parallel,
-      history: () => started().decisionCompleted().scheduled('Add-1').scheduled('Add-2').scheduled('Add-3')
-        .activityCompleted('Add-3', 4).decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Add-1')
+          .scheduled('Add-2')
+          .scheduled('Add-3')
+          .activityCompleted('Add-3', 4)
+          .decisionTask(),
       expected: [],
     },
     {
       name: 'parallel activities completing in any order give results in call order',
       workflow: Parallel,
-      history: () => started().decisionCompleted().scheduled('Add-1').scheduled('Add-2').scheduled('Add-3')
-        .activityCompleted('Add-3', 4).decisionTask().decisionCompleted()
-        .activityCompleted('Add-1', 2).activityCompleted('Add-2', 3).decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Add-1')
+          .scheduled('Add-2')
+          .scheduled('Add-3')
+          .activityCompleted('Add-3', 4)
+          .decisionTask()
+          .decisionCompleted()
+          .activityCompleted('Add-1', 2)
+          .activityCompleted('Add-2', 3)
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution [2,3,4]'],
       status: 'completed',
     },
     {
       name: 'an uncaught activity failure fails the execution with its reason',
       workflow: Uncaught,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'CardDeclined', '{"card":"x"}').decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Charge-1')
+          .activityFailed('Charge-1', 'CardDeclined', '{"card":"x"}')
+          .decisionTask(),
       expected: ['FailWorkflowExecution ActivityFailed: Activity Charge-1 failed: CardDeclined'],
       status: 'failed',
     },
     {
-      name: 'the activity worker\'s error message (details {message, stack}) follows the reason in the failure',
+      name: "the activity worker's error message (details {message, stack}) follows the reason in the failure",
       workflow: Uncaught,
-      history: () => started().decisionCompleted().scheduled('Charge-1')
-        .activityFailed('Charge-1', 'RangeError', '{"message":"amount must be positive","stack":"RangeError: ..."}').decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Charge-1')
+          .activityFailed('Charge-1', 'RangeError', '{"message":"amount must be positive","stack":"RangeError: ..."}')
+          .decisionTask(),
       expected: ['FailWorkflowExecution ActivityFailed: Activity Charge-1 failed: RangeError: amount must be positive'],
       status: 'failed',
     },
     {
       name: 'ActivityTaskFailed rejects with ActivityFailed carrying the reason',
       workflow: Caught,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'CardDeclined').decisionTask(),
+      history: () =>
+        started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'CardDeclined').decisionTask(),
       expected: ['CompleteWorkflowExecution "ActivityFailed/CardDeclined"'],
     },
     {
       name: 'ActivityTaskTimedOut rejects with ActivityTimedOut, reason = timeout type',
       workflow: Caught,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityTimedOut('Charge-1', 'HEARTBEAT').decisionTask(),
+      history: () =>
+        started().decisionCompleted().scheduled('Charge-1').activityTimedOut('Charge-1', 'HEARTBEAT').decisionTask(),
       expected: ['CompleteWorkflowExecution "ActivityTimedOut/HEARTBEAT"'],
     },
     {
@@ -143,57 +195,122 @@ describe('activities', () => {
     {
       name: 'ScheduleActivityTaskFailed rejects with ScheduleActivityFailed, reason = SWF cause',
       workflow: Caught,
-      history: () => started().decisionCompleted().scheduleActivityFailed('Charge-1', 'Charge', '1', 'ACTIVITY_TYPE_DOES_NOT_EXIST').decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduleActivityFailed('Charge-1', 'Charge', '1', 'ACTIVITY_TYPE_DOES_NOT_EXIST')
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution "ScheduleActivityFailed/ACTIVITY_TYPE_DOES_NOT_EXIST"'],
     },
     {
       name: 'retry: a retryable failure starts a backoff timer named after the next attempt',
       workflow: Retrying,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'Unavailable').decisionTask(),
+      history: () =>
+        started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'Unavailable').decisionTask(),
       expected: ['StartTimer retry--Charge-1@2 2s'],
     },
     {
       name: 'retry: when the timer fires, attempt 2 is scheduled with its own id',
       workflow: Retrying,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'Unavailable').decisionTask()
-        .decisionCompleted().timerStarted('retry--Charge-1@2', 2).timerFired('retry--Charge-1@2').decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Charge-1')
+          .activityFailed('Charge-1', 'Unavailable')
+          .decisionTask()
+          .decisionCompleted()
+          .timerStarted('retry--Charge-1@2', 2)
+          .timerFired('retry--Charge-1@2')
+          .decisionTask(),
       expected: ['ScheduleActivityTask Charge-1@2 {"amount":5}'],
     },
     {
       name: 'retry: the backoff grows by the coefficient and stops at maxInterval',
       workflow: Retrying,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'Unavailable').decisionTask()
-        .decisionCompleted().timerStarted('retry--Charge-1@2', 2).timerFired('retry--Charge-1@2').decisionTask()
-        .decisionCompleted().scheduled('Charge-1@2', { amount: 5 }).activityTimedOut('Charge-1@2').decisionTask()
-        .decisionCompleted().timerStarted('retry--Charge-1@3', 6).timerFired('retry--Charge-1@3').decisionTask()
-        .decisionCompleted().scheduled('Charge-1@3', { amount: 5 }).activityFailed('Charge-1@3', 'Unavailable').decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Charge-1')
+          .activityFailed('Charge-1', 'Unavailable')
+          .decisionTask()
+          .decisionCompleted()
+          .timerStarted('retry--Charge-1@2', 2)
+          .timerFired('retry--Charge-1@2')
+          .decisionTask()
+          .decisionCompleted()
+          .scheduled('Charge-1@2', { amount: 5 })
+          .activityTimedOut('Charge-1@2')
+          .decisionTask()
+          .decisionCompleted()
+          .timerStarted('retry--Charge-1@3', 6)
+          .timerFired('retry--Charge-1@3')
+          .decisionTask()
+          .decisionCompleted()
+          .scheduled('Charge-1@3', { amount: 5 })
+          .activityFailed('Charge-1@3', 'Unavailable')
+          .decisionTask(),
       expected: ['StartTimer retry--Charge-1@4 10s'],
     },
     {
       name: 'retry: a later attempt that succeeds completes the call',
       workflow: Retrying,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'Unavailable').decisionTask()
-        .decisionCompleted().timerStarted('retry--Charge-1@2', 2).timerFired('retry--Charge-1@2').decisionTask()
-        .decisionCompleted().scheduled('Charge-1@2', { amount: 5 }).activityCompleted('Charge-1@2', 'receipt').decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Charge-1')
+          .activityFailed('Charge-1', 'Unavailable')
+          .decisionTask()
+          .decisionCompleted()
+          .timerStarted('retry--Charge-1@2', 2)
+          .timerFired('retry--Charge-1@2')
+          .decisionTask()
+          .decisionCompleted()
+          .scheduled('Charge-1@2', { amount: 5 })
+          .activityCompleted('Charge-1@2', 'receipt')
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution "receipt"'],
     },
     {
       name: 'retry: exhausted attempts reject with the last failure',
       workflow: Retrying,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'Unavailable').decisionTask()
-        .decisionCompleted().timerStarted('retry--Charge-1@2', 2).timerFired('retry--Charge-1@2').decisionTask()
-        .decisionCompleted().scheduled('Charge-1@2', { amount: 5 }).activityFailed('Charge-1@2', 'Unavailable').decisionTask()
-        .decisionCompleted().timerStarted('retry--Charge-1@3', 6).timerFired('retry--Charge-1@3').decisionTask()
-        .decisionCompleted().scheduled('Charge-1@3', { amount: 5 }).activityFailed('Charge-1@3', 'Unavailable').decisionTask()
-        .decisionCompleted().timerStarted('retry--Charge-1@4', 10).timerFired('retry--Charge-1@4').decisionTask()
-        .decisionCompleted().scheduled('Charge-1@4', { amount: 5 }).activityFailed('Charge-1@4', 'StillUnavailable').decisionTask(),
+      history: () =>
+        started()
+          .decisionCompleted()
+          .scheduled('Charge-1')
+          .activityFailed('Charge-1', 'Unavailable')
+          .decisionTask()
+          .decisionCompleted()
+          .timerStarted('retry--Charge-1@2', 2)
+          .timerFired('retry--Charge-1@2')
+          .decisionTask()
+          .decisionCompleted()
+          .scheduled('Charge-1@2', { amount: 5 })
+          .activityFailed('Charge-1@2', 'Unavailable')
+          .decisionTask()
+          .decisionCompleted()
+          .timerStarted('retry--Charge-1@3', 6)
+          .timerFired('retry--Charge-1@3')
+          .decisionTask()
+          .decisionCompleted()
+          .scheduled('Charge-1@3', { amount: 5 })
+          .activityFailed('Charge-1@3', 'Unavailable')
+          .decisionTask()
+          .decisionCompleted()
+          .timerStarted('retry--Charge-1@4', 10)
+          .timerFired('retry--Charge-1@4')
+          .decisionTask()
+          .decisionCompleted()
+          .scheduled('Charge-1@4', { amount: 5 })
+          .activityFailed('Charge-1@4', 'StillUnavailable')
+          .decisionTask(),
       expected: ['FailWorkflowExecution ActivityFailed: Activity Charge-1@4 failed: StillUnavailable'],
       status: 'failed',
     },
     {
       name: 'retry: a nonRetryable reason fails at once',
       workflow: Retrying,
-      history: () => started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'CardDeclined').decisionTask(),
+      history: () =>
+        started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'CardDeclined').decisionTask(),
       expected: ['FailWorkflowExecution ActivityFailed: Activity Charge-1 failed: CardDeclined'],
     },
   ];
@@ -218,23 +335,41 @@ describe('activities', () => {
     assert.deepEqual(decisions[0], {
       decisionType: 'ScheduleActivityTask',
       scheduleActivityTaskDecisionAttributes: {
-        activityType: { name: 'Add', version: '1' }, activityId: 'Add-1', input: '{"a":1,"b":2}',
-        taskList: { name: 'fast' }, scheduleToStartTimeout: '300', startToCloseTimeout: '60',
-        scheduleToCloseTimeout: '600', heartbeatTimeout: '30', taskPriority: '5',
+        activityType: { name: 'Add', version: '1' },
+        activityId: 'Add-1',
+        input: '{"a":1,"b":2}',
+        taskList: { name: 'fast' },
+        scheduleToStartTimeout: '300',
+        startToCloseTimeout: '60',
+        scheduleToCloseTimeout: '600',
+        heartbeatTimeout: '30',
+        taskPriority: '5',
       },
     });
   });
 
   test('the failure details name the error, its reason and details', async () => {
-    const history = started().decisionCompleted().scheduled('Charge-1').activityFailed('Charge-1', 'CardDeclined', 'card expired').decisionTask();
+    const history = started()
+      .decisionCompleted()
+      .scheduled('Charge-1')
+      .activityFailed('Charge-1', 'CardDeclined', 'card expired')
+      .decisionTask();
     const { decisions } = await decide(history.events, Uncaught);
     const details = JSON.parse(decisions[0]!.failWorkflowExecutionDecisionAttributes!.details!);
-    assert.deepEqual(details, { name: 'ActivityFailed', message: 'Activity Charge-1 failed: CardDeclined', reason: 'CardDeclined', details: 'card expired' });
+    assert.deepEqual(details, {
+      name: 'ActivityFailed',
+      message: 'Activity Charge-1 failed: CardDeclined',
+      reason: 'CardDeclined',
+      details: 'card expired',
+    });
   });
 
   test('calling a proxy outside a decider throws an error that says where it can be called', async () => {
     const wf = new Sequential();
-    assert.throws(() => wf.add({ a: 1, b: 2 }), /ActivityProxy 'Add' can only be called from a workflow's run\(\) while it is being decided/);
+    assert.throws(
+      () => wf.add({ a: 1, b: 2 }),
+      /ActivityProxy 'Add' can only be called from a workflow's run\(\) while it is being decided/,
+    );
     assert.throws(() => wf.now(), /Workflow.now\(\) can only be called/);
   });
 });

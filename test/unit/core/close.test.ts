@@ -43,27 +43,50 @@ class HugeResult extends Workflow<void, string> {
 
 describe('closing the execution', () => {
   test('restart(input) continues as new with the input and the current run configuration', async () => {
-    const h = new HistoryBuilder().started(1, { tagList: ['t1'] }).decisionStarted().decisionCompleted().timerStarted('timer-1', 1).timerFired('timer-1').decisionTask();
+    const h = new HistoryBuilder()
+      .started(1, { tagList: ['t1'] })
+      .decisionStarted()
+      .decisionCompleted()
+      .timerStarted('timer-1', 1)
+      .timerFired('timer-1')
+      .decisionTask();
     const result = await decide(h.events, Counter);
     assert.equal(result.status, 'continued');
-    assert.deepEqual(result.decisions, [{
-      decisionType: 'ContinueAsNewWorkflowExecution',
-      continueAsNewWorkflowExecutionDecisionAttributes: {
-        input: '2', executionStartToCloseTimeout: '3600', taskList: { name: 'default' },
-        taskStartToCloseTimeout: '30', childPolicy: 'TERMINATE', tagList: ['t1'],
+    assert.deepEqual(result.decisions, [
+      {
+        decisionType: 'ContinueAsNewWorkflowExecution',
+        continueAsNewWorkflowExecutionDecisionAttributes: {
+          input: '2',
+          executionStartToCloseTimeout: '3600',
+          taskList: { name: 'default' },
+          taskStartToCloseTimeout: '30',
+          childPolicy: 'TERMINATE',
+          tagList: ['t1'],
+        },
       },
-    }]);
+    ]);
   });
 
   test('the last run of a restarted chain completes', async () => {
-    const h = new HistoryBuilder().started(3).decisionStarted().decisionCompleted().timerStarted('timer-1', 1).timerFired('timer-1').decisionTask();
+    const h = new HistoryBuilder()
+      .started(3)
+      .decisionStarted()
+      .decisionCompleted()
+      .timerStarted('timer-1', 1)
+      .timerFired('timer-1')
+      .decisionTask();
     const result = await decide(h.events, Counter);
     assert.deepEqual(summarize(result.decisions), ['CompleteWorkflowExecution 3']);
   });
 
   test('a close refused with UNHANDLED_DECISION is issued again after the new events', async () => {
-    const h = new HistoryBuilder().started().decisionStarted().signaled('late', 1).decisionCompleted()
-      .closeFailed('CompleteWorkflowExecutionFailed').decisionTask();
+    const h = new HistoryBuilder()
+      .started()
+      .decisionStarted()
+      .signaled('late', 1)
+      .decisionCompleted()
+      .closeFailed('CompleteWorkflowExecutionFailed')
+      .decisionTask();
     const result = await decide(h.events, Quick);
     assert.deepEqual(summarize(result.decisions), ['CompleteWorkflowExecution "done"']);
     assert.equal(result.status, 'completed');
@@ -82,14 +105,19 @@ describe('closing the execution', () => {
     assert.deepEqual(summarize(first.decisions), ['ScheduleActivityTask Store-1 "small"']);
     h.decisionCompleted().scheduled('Store-1', 'small').activityCompleted('Store-1', 'ok').decisionTask();
     const second = await decide(h.events, Oversized);
-    assert.deepEqual(summarize(second.decisions), ['CompleteWorkflowExecution "Input of activity \\"Store\\" (call 2) is 40 002 characters; SWF allows 32 768. Configure a payload store (FLOWY_PAYLOADS) or pass a reference (an id, a storage key) instead of the data itself."']);
+    assert.deepEqual(summarize(second.decisions), [
+      'CompleteWorkflowExecution "Input of activity \\"Store\\" (call 2) is 40 002 characters; SWF allows 32 768. Configure a payload store (FLOWY_PAYLOADS) or pass a reference (an id, a storage key) instead of the data itself."',
+    ]);
   });
 
   test('a workflow result over the limit fails the execution with PayloadTooLargeError', async () => {
     const result = await decide(new HistoryBuilder().started().decisionStarted().events, HugeResult);
     const fail = result.decisions[0]!.failWorkflowExecutionDecisionAttributes!;
     assert.equal(result.status, 'failed');
-    assert.match(fail.reason!, /^PayloadTooLargeError: Result of workflow "Test" is 33 002 characters; SWF allows 32 768/);
+    assert.match(
+      fail.reason!,
+      /^PayloadTooLargeError: Result of workflow "Test" is 33 002 characters; SWF allows 32 768/,
+    );
     assert.ok(new PayloadTooLargeError('x') instanceof Error);
   });
 
@@ -109,13 +137,15 @@ describe('closing the execution', () => {
       }
     }
     const result = await decide(new HistoryBuilder().started().decisionStarted().events, Broken);
-    assert.deepEqual(result.decisions, [{
-      decisionType: 'FailWorkflowExecution',
-      failWorkflowExecutionDecisionAttributes: {
-        reason: 'RangeError: quantity must be positive',
-        details: '{"name":"RangeError","message":"quantity must be positive"}',
+    assert.deepEqual(result.decisions, [
+      {
+        decisionType: 'FailWorkflowExecution',
+        failWorkflowExecutionDecisionAttributes: {
+          reason: 'RangeError: quantity must be positive',
+          details: '{"name":"RangeError","message":"quantity must be positive"}',
+        },
       },
-    }]);
+    ]);
   });
 });
 

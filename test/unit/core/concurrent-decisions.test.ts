@@ -19,16 +19,20 @@ function history(steps: number, offset: number): HistoryBuilder {
   const h = new HistoryBuilder();
   h.clock += offset * 1000;
   h.started(steps + 1).decisionStarted();
-  for (let i = 1; i <= steps; i++) h.decisionCompleted().scheduled(`Log-${i}`, {}).activityCompleted(`Log-${i}`).decisionTask();
+  for (let i = 1; i <= steps; i++)
+    h.decisionCompleted().scheduled(`Log-${i}`, {}).activityCompleted(`Log-${i}`).decisionTask();
   return h;
 }
 
-test('executions decided at the same time do not see each other\'s clock or random stream', async () => {
+test("executions decided at the same time do not see each other's clock or random stream", async () => {
   const histories = [history(30, 0), history(20, 5000), history(25, 99_000)].map((h) => h.events);
   const executions = histories.map((_, i) => ({ workflowId: `w${i}`, runId: `r${i}` }));
   // inputs are not part of the match (names, versions and ids are): the new decisions carry the values
   const sequential = [];
-  for (const [i, events] of histories.entries()) sequential.push(await decide(events, Stamps, { execution: executions[i] }));
-  const concurrent = await Promise.all(histories.map((events, i) => decide(events, Stamps, { execution: executions[i] })));
+  for (const [i, events] of histories.entries())
+    sequential.push(await decide(events, Stamps, { execution: executions[i] }));
+  const concurrent = await Promise.all(
+    histories.map((events, i) => decide(events, Stamps, { execution: executions[i] })),
+  );
   assert.deepEqual(concurrent, sequential);
 });

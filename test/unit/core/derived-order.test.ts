@@ -6,7 +6,11 @@ import { HistoryBuilder } from './helpers/history-builder.ts';
 
 const Quote = { name: 'Quote', version: '1' };
 type Label = 'a' | 'b' | 'c';
-interface Input { n: 2 | 3; late: boolean; combinator: 'first' | 'finishOrder' }
+interface Input {
+  n: 2 | 3;
+  late: boolean;
+  combinator: 'first' | 'finishOrder';
+}
 
 /**
  * Results derived with then() from an activity (a), a timer (b) and a signal (c). With `late`,
@@ -38,13 +42,17 @@ function arrive(h: HistoryBuilder, label: Label): void {
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 /** The ways to split n arrivals into consecutive decision tasks, e.g. 3 → [3], [2,1], [1,2], [1,1,1]. */
 function groupings(n: number): number[][] {
   if (n === 0) return [[]];
-  return Array.from({ length: n }, (_, i) => i + 1).flatMap((size) => groupings(n - size).map((rest) => [size, ...rest]));
+  return Array.from({ length: n }, (_, i) => i + 1).flatMap((size) =>
+    groupings(n - size).map((rest) => [size, ...rest]),
+  );
 }
 
 const isClose = (result: DecideResult) => result.status !== 'open';
@@ -53,11 +61,15 @@ const isClose = (result: DecideResult) => result.status !== 'open';
 async function runCase(input: Input, order: Label[], groups: number[], cached: boolean): Promise<unknown> {
   const decider = new Decider();
   const execution = { workflowId: 'derived', runId: 'run' };
-  const decideTask = (events: HistoryEvent[]) => (cached ? decider.decide(events, Derived, execution) : decide(events, Derived, { execution }));
+  const decideTask = (events: HistoryEvent[]) =>
+    cached ? decider.decide(events, Derived, execution) : decide(events, Derived, { execution });
   const h = new HistoryBuilder().started(input).decisionStarted();
   let result = await decideTask([...h.events]);
   let next = 0;
-  const batches = [...groups.map((size) => order.slice(next, (next += size))), ...(input.late ? [['gate' as const]] : [])];
+  const batches = [
+    ...groups.map((size) => order.slice(next, (next += size))),
+    ...(input.late ? [['gate' as const]] : []),
+  ];
   for (const batch of batches) {
     if (isClose(result)) break;
     h.completedWith(result.decisions);
@@ -84,7 +96,11 @@ describe('first() and finishOrder() over promises derived with then()', () => {
               for (const cached of [false, true]) {
                 const outcome = await runCase({ n, late, combinator }, order, groups, cached);
                 const expected = combinator === 'first' ? LABELS[order[0]!] : order.map((label) => LABELS[label]);
-                assert.deepEqual(outcome, expected, `order ${order.join(',')}, tasks ${groups.join('+')}, ${cached ? 'cached' : 'full replay'}`);
+                assert.deepEqual(
+                  outcome,
+                  expected,
+                  `order ${order.join(',')}, tasks ${groups.join('+')}, ${cached ? 'cached' : 'full replay'}`,
+                );
               }
             }
           }
@@ -105,7 +121,11 @@ describe('first() and finishOrder() over promises derived with then()', () => {
     }
     const h = new HistoryBuilder().started().decisionStarted();
     h.completedWith((await decide([...h.events], AllOrTimeout)).decisions);
-    h.activityCompleted('Quote-1', 'x').activityCompleted('Quote-2', 'y').timerFired('timer-1').timerFired('timer-2').decisionTask();
+    h.activityCompleted('Quote-1', 'x')
+      .activityCompleted('Quote-2', 'y')
+      .timerFired('timer-1')
+      .timerFired('timer-2')
+      .decisionTask();
     const result = await decide([...h.events], AllOrTimeout);
     assert.equal(result.decisions.at(-1)!.completeWorkflowExecutionDecisionAttributes!.result, '["x","y"]');
   });

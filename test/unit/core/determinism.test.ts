@@ -11,7 +11,12 @@ const Log = { name: 'Log', version: '1' };
 class Clocks extends Workflow<void, void> {
   log = ActivityProxy(Log);
   async run() {
-    await this.log({ now: this.now().toISOString(), date: new Date().toISOString(), dateNow: Date.now(), typeofDate: typeof Date() });
+    await this.log({
+      now: this.now().toISOString(),
+      date: new Date().toISOString(),
+      dateNow: Date.now(),
+      typeofDate: typeof Date(),
+    });
     await this.sleep(60);
     await this.log({ now: this.now().toISOString(), date: new Date().toISOString() });
   }
@@ -54,7 +59,12 @@ describe('deterministic time, randomness and side effects', () => {
     const h = begin();
     const startedAt = h.events.at(-1)!.eventTimestamp as Date;
     const first = await decide(h.events, Clocks);
-    assert.deepEqual(inputOf(first.decisions), { now: startedAt.toISOString(), date: startedAt.toISOString(), dateNow: startedAt.getTime(), typeofDate: 'string' });
+    assert.deepEqual(inputOf(first.decisions), {
+      now: startedAt.toISOString(),
+      date: startedAt.toISOString(),
+      dateNow: startedAt.getTime(),
+      typeofDate: 'string',
+    });
 
     h.decisionCompleted().scheduled('Log-1', inputOf(first.decisions)).activityCompleted('Log-1').decisionTask();
     h.decisionCompleted().timerStarted('timer-1', 60).advance(60).timerFired('timer-1').decisionTask();
@@ -74,9 +84,15 @@ describe('deterministic time, randomness and side effects', () => {
 
   test('random(), uuid() and Math.random() repeat on replay and differ between runs', async () => {
     const h = begin();
-    const one = inputOf((await decide(h.events, Randoms, { execution: { workflowId: 'w', runId: 'run-1' } })).decisions);
-    const again = inputOf((await decide(h.events, Randoms, { execution: { workflowId: 'w', runId: 'run-1' } })).decisions);
-    const other = inputOf((await decide(h.events, Randoms, { execution: { workflowId: 'w', runId: 'run-2' } })).decisions);
+    const one = inputOf(
+      (await decide(h.events, Randoms, { execution: { workflowId: 'w', runId: 'run-1' } })).decisions,
+    );
+    const again = inputOf(
+      (await decide(h.events, Randoms, { execution: { workflowId: 'w', runId: 'run-1' } })).decisions,
+    );
+    const other = inputOf(
+      (await decide(h.events, Randoms, { execution: { workflowId: 'w', runId: 'run-2' } })).decisions,
+    );
     assert.deepEqual(again, one);
     assert.notDeepEqual(other, one);
     assert.match(one.uuid, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -87,7 +103,12 @@ describe('deterministic time, randomness and side effects', () => {
     const first = await decide(begin().events, SideEffects);
     assert.deepEqual(summarize(first.decisions), ['RecordMarker side-effect-1 42', 'ScheduleActivityTask Log-1 42']);
     globalCalls = 100;
-    const h = begin().decisionCompleted().markerRecorded('side-effect-1', 42).scheduled('Log-1', 42).activityCompleted('Log-1').decisionTask();
+    const h = begin()
+      .decisionCompleted()
+      .markerRecorded('side-effect-1', 42)
+      .scheduled('Log-1', 42)
+      .activityCompleted('Log-1')
+      .decisionTask();
     const replayed = await decide(h.events, SideEffects);
     assert.deepEqual(summarize(replayed.decisions), ['CompleteWorkflowExecution']);
     assert.equal(globalCalls, 100, 'the side effect did not run again');
@@ -99,16 +120,34 @@ describe('deterministic time, randomness and side effects', () => {
   });
 
   test('patched() replays as true where the marker was recorded, and is remembered later', async () => {
-    const h = begin().decisionCompleted().markerRecorded('patch--log-b').scheduled('Log-1', 'b').activityCompleted('Log-1').decisionTask()
-      .decisionCompleted().scheduled('Log-2', 'a').activityCompleted('Log-2').decisionTask()
-      .decisionCompleted().timerStarted('timer-1', 1).timerFired('timer-1').decisionTask();
+    const h = begin()
+      .decisionCompleted()
+      .markerRecorded('patch--log-b')
+      .scheduled('Log-1', 'b')
+      .activityCompleted('Log-1')
+      .decisionTask()
+      .decisionCompleted()
+      .scheduled('Log-2', 'a')
+      .activityCompleted('Log-2')
+      .decisionTask()
+      .decisionCompleted()
+      .timerStarted('timer-1', 1)
+      .timerFired('timer-1')
+      .decisionTask();
     const result = await decide(h.events, Patched);
     assert.deepEqual(summarize(result.decisions), ['ScheduleActivityTask Log-3 "b again"']);
   });
 
   test('patched() is false when replaying a history recorded before the change, and stays false', async () => {
-    const h = begin().decisionCompleted().scheduled('Log-1', 'a').activityCompleted('Log-1').decisionTask()
-      .decisionCompleted().timerStarted('timer-1', 1).timerFired('timer-1').decisionTask();
+    const h = begin()
+      .decisionCompleted()
+      .scheduled('Log-1', 'a')
+      .activityCompleted('Log-1')
+      .decisionTask()
+      .decisionCompleted()
+      .timerStarted('timer-1', 1)
+      .timerFired('timer-1')
+      .decisionTask();
     const result = await decide(h.events, Patched);
     assert.deepEqual(summarize(result.decisions), ['CompleteWorkflowExecution']);
   });
@@ -127,9 +166,20 @@ describe('retiring a patch', () => {
   }
 
   test('histories recorded with the patch marker replay once the patched() check is removed', async () => {
-    const h = begin().decisionCompleted().markerRecorded('patch--log-b').scheduled('Log-1', 'b').activityCompleted('Log-1').decisionTask()
-      .decisionCompleted().scheduled('Log-2', 'a').activityCompleted('Log-2').decisionTask()
-      .decisionCompleted().timerStarted('timer-1', 1).timerFired('timer-1').decisionTask();
+    const h = begin()
+      .decisionCompleted()
+      .markerRecorded('patch--log-b')
+      .scheduled('Log-1', 'b')
+      .activityCompleted('Log-1')
+      .decisionTask()
+      .decisionCompleted()
+      .scheduled('Log-2', 'a')
+      .activityCompleted('Log-2')
+      .decisionTask()
+      .decisionCompleted()
+      .timerStarted('timer-1', 1)
+      .timerFired('timer-1')
+      .decisionTask();
     const result = await decide(h.events, PatchRetired);
     assert.deepEqual(summarize(result.decisions), ['ScheduleActivityTask Log-3 "b again"']);
   });

@@ -6,7 +6,10 @@ import { HistoryBuilder } from './helpers/history-builder.ts';
 
 class Signals extends Workflow<string, unknown> {
   async run(target: string) {
-    await Promise.all([this.signalWorkflow(target, 'go', { n: 1 }, { runId: 'r-1' }), this.requestCancelWorkflow(target)]);
+    await Promise.all([
+      this.signalWorkflow(target, 'go', { n: 1 }, { runId: 'r-1' }),
+      this.requestCancelWorkflow(target),
+    ]);
     return 'sent';
   }
 }
@@ -17,7 +20,13 @@ describe('signalWorkflow() and requestCancelWorkflow()', () => {
     assert.deepEqual(result.decisions, [
       {
         decisionType: 'SignalExternalWorkflowExecution',
-        signalExternalWorkflowExecutionDecisionAttributes: { workflowId: 'other-1', signalName: 'go', control: 'signal-1', runId: 'r-1', input: '{"n":1}' },
+        signalExternalWorkflowExecutionDecisionAttributes: {
+          workflowId: 'other-1',
+          signalName: 'go',
+          control: 'signal-1',
+          runId: 'r-1',
+          input: '{"n":1}',
+        },
       },
       {
         decisionType: 'RequestCancelExternalWorkflowExecution',
@@ -31,6 +40,9 @@ describe('signalWorkflow() and requestCancelWorkflow()', () => {
     assert.equal(result.decisions.length, 1);
     assert.equal(result.decisions[0]!.decisionType, 'FailWorkflowExecution');
     assert.match(result.decisions[0]!.failWorkflowExecutionDecisionAttributes!.reason!, /ConfigurationError/);
-    assert.match(result.decisions[0]!.failWorkflowExecutionDecisionAttributes!.details!, /signalWorkflow\(\): workflow id \\"a:b\\" must not contain ':'/);
+    assert.match(
+      result.decisions[0]!.failWorkflowExecutionDecisionAttributes!.details!,
+      /signalWorkflow\(\): workflow id \\"a:b\\" must not contain ':'/,
+    );
   });
 });

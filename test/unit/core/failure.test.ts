@@ -8,7 +8,11 @@ import * as testing from '../../../src/testing/index.ts';
 import { Interrupted, UsageError } from '../../../src/cli/usage-error.ts';
 import { ChildWorkflowFailed } from '../../../src/core/index.ts';
 import {
-  describeTaskFailure, describeWorkflowFailure, encodeFailureDetails, failureMessage, toError,
+  describeTaskFailure,
+  describeWorkflowFailure,
+  encodeFailureDetails,
+  failureMessage,
+  toError,
 } from '../../../src/core/engine.ts';
 
 describe('the failure codec', () => {
@@ -22,8 +26,15 @@ describe('the failure codec', () => {
   });
 
   test('a workflow failure that lets a TaskError through keeps its reason and details', () => {
-    const failure = describeWorkflowFailure(new ChildWorkflowFailed('child failed', { reason: 'Boom', details: '{"message":"deep"}' }));
-    assert.deepEqual(JSON.parse(failure.details), { name: 'ChildWorkflowFailed', message: 'child failed', reason: 'Boom', details: '{"message":"deep"}' });
+    const failure = describeWorkflowFailure(
+      new ChildWorkflowFailed('child failed', { reason: 'Boom', details: '{"message":"deep"}' }),
+    );
+    assert.deepEqual(JSON.parse(failure.details), {
+      name: 'ChildWorkflowFailed',
+      message: 'child failed',
+      reason: 'Boom',
+      details: '{"message":"deep"}',
+    });
   });
 
   test('details stay valid JSON within the limit, cutting the wrapped details before the message', () => {
@@ -66,7 +77,10 @@ describe('error classes', () => {
   };
   const classes = [author, engine, client, worker, testing, { Interrupted, UsageError }]
     .flatMap((door) => Object.values(door))
-    .filter((value): value is new (...args: unknown[]) => Error => typeof value === 'function' && value.prototype instanceof Error);
+    .filter(
+      (value): value is new (...args: unknown[]) => Error =>
+        typeof value === 'function' && value.prototype instanceof Error,
+    );
 
   test('every error class exported by a door has a name equal to its class name', () => {
     assert.ok(classes.length >= 25, `found ${classes.length} error classes`);

@@ -7,15 +7,33 @@ import { recordedDecisions, simulate, type SimulationScript } from './helpers/si
 import { HistoryBuilder } from './helpers/history-builder.ts';
 
 @activity({ name: 'Reserve', taskList: 'stock' })
-class Reserve { async run(item: string) { return `r-${item}`; } }
+class Reserve {
+  async run(item: string) {
+    return `r-${item}`;
+  }
+}
 @activity({ name: 'Charge', startToCloseTimeout: 30 })
-class Charge { async run(input: { total: number }) { return input.total; } }
+class Charge {
+  async run(input: { total: number }) {
+    return input.total;
+  }
+}
 @activity({ name: 'Notify' })
-class Notify { async run(who: string) { return who; } }
+class Notify {
+  async run(who: string) {
+    return who;
+  }
+}
 @workflow({ name: 'ShipOrder', taskList: 'shipping' })
-class ShipOrder extends Workflow<{ orderId: string }, string> { async run() { return 'tracking'; } }
+class ShipOrder extends Workflow<{ orderId: string }, string> {
+  async run() {
+    return 'tracking';
+  }
+}
 
-interface OrderInput { items: string[] }
+interface OrderInput {
+  items: string[];
+}
 
 /** Uses every kind of decision: markers, parallel activities, retries, timers, signals, children. */
 @workflow({ name: 'Order' })
@@ -75,7 +93,11 @@ describe('replay of complete histories', () => {
       assert.ok(tasks.length >= 8, `expected a long execution, got ${tasks.length} decision tasks`);
       for (const { startedIndex, completedIndex } of tasks) {
         const { decisions } = await decide(events.slice(0, startedIndex + 1), Order, { execution });
-        assert.deepEqual(decisions, recordedDecisions(events, completedIndex), `decision task started at event ${events[startedIndex]!.eventId}`);
+        assert.deepEqual(
+          decisions,
+          recordedDecisions(events, completedIndex),
+          `decision task started at event ${events[startedIndex]!.eventId}`,
+        );
       }
       const whole = await decide(events, Order, { execution });
       assert.deepEqual(whole.decisions, []);
@@ -87,7 +109,11 @@ describe('replay of complete histories', () => {
       const decider = new Decider();
       const cached = await simulate(scenario.script, (events) => decider.decide(events, Order, execution));
       assert.deepEqual(cached.decisionsPerTask, replayed.decisionsPerTask);
-      assert.equal(decider.cacheHits, replayed.decisionsPerTask.length - 1, 'every task after the first continued the cached state');
+      assert.equal(
+        decider.cacheHits,
+        replayed.decisionsPerTask.length - 1,
+        'every task after the first continued the cached state',
+      );
     });
 
     test(`the caching Decider given only the events since the previous task decides as full replay (${scenario.name})`, async () => {
@@ -110,7 +136,15 @@ describe('replay of complete histories', () => {
     const result = JSON.parse(events.at(-1)!.workflowExecutionCompletedEventAttributes!.result!);
     assert.deepEqual(
       { ...result, orderId: typeof result.orderId, at: typeof result.at },
-      { orderId: 'string', reserved: ['r-book', 'r-pen', 'r-ink'], paid: 30, approval: 'ann', tracking: 'TRACK-1', notified: ['warehouse', 'customer'], at: 'string' },
+      {
+        orderId: 'string',
+        reserved: ['r-book', 'r-pen', 'r-ink'],
+        paid: 30,
+        approval: 'ann',
+        tracking: 'TRACK-1',
+        notified: ['warehouse', 'customer'],
+        at: 'string',
+      },
     );
   });
 

@@ -46,13 +46,23 @@ class AllQuotes extends Workflow<void, string> {
 
 /** Three quotes scheduled in the first task; `finish` writes their completions. */
 function threeQuotes(finish: (h: HistoryBuilder) => HistoryBuilder): HistoryBuilder {
-  const h = new HistoryBuilder().started().decisionStarted().decisionCompleted()
-    .scheduled('Quote-1', 'a').scheduled('Quote-2', 'b').scheduled('Quote-3', 'c');
+  const h = new HistoryBuilder()
+    .started()
+    .decisionStarted()
+    .decisionCompleted()
+    .scheduled('Quote-1', 'a')
+    .scheduled('Quote-2', 'b')
+    .scheduled('Quote-3', 'c');
   return finish(h);
 }
 
 describe('history order', () => {
-  const cases: { name: string; workflow: Parameters<typeof decide>[1]; history: () => HistoryBuilder; expected: string[] }[] = [
+  const cases: {
+    name: string;
+    workflow: Parameters<typeof decide>[1];
+    history: () => HistoryBuilder;
+    expected: string[];
+  }[] = [
     {
       name: 'first() returns the activity that completed first in history order (b, then a, in separate tasks)',
       workflow: RaceQuote,
@@ -62,42 +72,71 @@ describe('history order', () => {
     {
       name: 'first() returns the earliest of several completions seen in one decision task',
       workflow: RaceQuote,
-      history: () => threeQuotes((h) => h.activityCompleted('Quote-3', 'C').activityCompleted('Quote-1', 'A').decisionTask()),
+      history: () =>
+        threeQuotes((h) => h.activityCompleted('Quote-3', 'C').activityCompleted('Quote-1', 'A').decisionTask()),
       expected: ['CompleteWorkflowExecution "C"'],
     },
     {
       name: 'first() over promises that had both settled before the call follows the history, not the array',
       workflow: FirstQuote,
-      history: () => new HistoryBuilder().started().decisionStarted().decisionCompleted()
-        .scheduled('Quote-1', 'a').scheduled('Quote-2', 'b').timerStarted('timer-1', 10)
-        .activityCompleted('Quote-2', 'B').decisionTask().decisionCompleted()
-        .activityCompleted('Quote-1', 'A').decisionTask().decisionCompleted()
-        .timerFired('timer-1').decisionTask(),
+      history: () =>
+        new HistoryBuilder()
+          .started()
+          .decisionStarted()
+          .decisionCompleted()
+          .scheduled('Quote-1', 'a')
+          .scheduled('Quote-2', 'b')
+          .timerStarted('timer-1', 10)
+          .activityCompleted('Quote-2', 'B')
+          .decisionTask()
+          .decisionCompleted()
+          .activityCompleted('Quote-1', 'A')
+          .decisionTask()
+          .decisionCompleted()
+          .timerFired('timer-1')
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution "B"'],
     },
     {
       name: 'first() rejects when the first to finish failed',
       workflow: RaceQuote,
-      history: () => threeQuotes((h) => h.activityFailed('Quote-1', 'NoPrice').activityCompleted('Quote-2', 'B').decisionTask()),
+      history: () =>
+        threeQuotes((h) => h.activityFailed('Quote-1', 'NoPrice').activityCompleted('Quote-2', 'B').decisionTask()),
       expected: ['FailWorkflowExecution ActivityFailed: Activity Quote-1 failed: NoPrice'],
     },
     {
       name: 'finishOrder() yields in completion order across decision tasks',
       workflow: OrderOfQuotes,
-      history: () => threeQuotes((h) => h.activityCompleted('Quote-2', 'B').decisionTask().decisionCompleted()
-        .activityCompleted('Quote-3', 'C').activityCompleted('Quote-1', 'A').decisionTask()),
+      history: () =>
+        threeQuotes((h) =>
+          h
+            .activityCompleted('Quote-2', 'B')
+            .decisionTask()
+            .decisionCompleted()
+            .activityCompleted('Quote-3', 'C')
+            .activityCompleted('Quote-1', 'A')
+            .decisionTask(),
+        ),
       expected: ['CompleteWorkflowExecution ["B","C","A"]'],
     },
     {
       name: 'all() gives results in call order',
       workflow: AllQuotes,
-      history: () => threeQuotes((h) => h.activityCompleted('Quote-3', 'C').activityCompleted('Quote-1', 'A').activityCompleted('Quote-2', 'B').decisionTask()),
+      history: () =>
+        threeQuotes((h) =>
+          h
+            .activityCompleted('Quote-3', 'C')
+            .activityCompleted('Quote-1', 'A')
+            .activityCompleted('Quote-2', 'B')
+            .decisionTask(),
+        ),
       expected: ['CompleteWorkflowExecution "A,B,C"'],
     },
     {
       name: 'all() rejects with the failure that comes first in the history',
       workflow: AllQuotes,
-      history: () => threeQuotes((h) => h.activityFailed('Quote-3', 'Third').activityFailed('Quote-1', 'First').decisionTask()),
+      history: () =>
+        threeQuotes((h) => h.activityFailed('Quote-3', 'Third').activityFailed('Quote-1', 'First').decisionTask()),
       expected: ['CompleteWorkflowExecution "failed: Activity Quote-3 failed: Third"'],
     },
   ];
@@ -119,11 +158,22 @@ describe('history order', () => {
   });
 
   test('first() follows the history when the same results arrive in different orders across decision tasks', async () => {
-    const history = (firstId: string, secondId: string) => new HistoryBuilder().started().decisionStarted().decisionCompleted()
-      .scheduled('Quote-1', 'a').scheduled('Quote-2', 'b').timerStarted('timer-1', 10)
-      .activityCompleted(firstId, firstId === 'Quote-1' ? 'A' : 'B').decisionTask().decisionCompleted()
-      .activityCompleted(secondId, secondId === 'Quote-1' ? 'A' : 'B').decisionTask().decisionCompleted()
-      .timerFired('timer-1').decisionTask();
+    const history = (firstId: string, secondId: string) =>
+      new HistoryBuilder()
+        .started()
+        .decisionStarted()
+        .decisionCompleted()
+        .scheduled('Quote-1', 'a')
+        .scheduled('Quote-2', 'b')
+        .timerStarted('timer-1', 10)
+        .activityCompleted(firstId, firstId === 'Quote-1' ? 'A' : 'B')
+        .decisionTask()
+        .decisionCompleted()
+        .activityCompleted(secondId, secondId === 'Quote-1' ? 'A' : 'B')
+        .decisionTask()
+        .decisionCompleted()
+        .timerFired('timer-1')
+        .decisionTask();
     const aFirst = await decide(history('Quote-1', 'Quote-2').events, FirstQuote);
     const bFirst = await decide(history('Quote-2', 'Quote-1').events, FirstQuote);
     assert.deepEqual(summarize(aFirst.decisions), ['CompleteWorkflowExecution "A"']);

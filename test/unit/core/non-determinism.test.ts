@@ -44,15 +44,52 @@ class CallsAThenB extends Workflow<void, void> {
 }
 
 /** History recorded by CallsA: the first task scheduled A-1 (event 5). */
-const recordedA = () => new HistoryBuilder().started().decisionStarted().decisionCompleted().scheduled('A-1', 1).decisionTask();
+const recordedA = () =>
+  new HistoryBuilder().started().decisionStarted().decisionCompleted().scheduled('A-1', 1).decisionTask();
 
 describe('non-determinism detection', () => {
-  const cases: { name: string; workflow: Parameters<typeof decide>[1]; eventId: number; recorded: string; actual: string }[] = [
-    { name: 'another activity name', workflow: CallsB, eventId: 5, recorded: 'ActivityTaskScheduled for ScheduleActivityTask A@1 (id A-1)', actual: 'ScheduleActivityTask B@1 (id B-1)' },
-    { name: 'another activity version', workflow: CallsAv2, eventId: 5, recorded: 'ActivityTaskScheduled for ScheduleActivityTask A@1 (id A-1)', actual: 'ScheduleActivityTask A@2 (id A-1)' },
-    { name: 'another kind of decision', workflow: Sleeps, eventId: 5, recorded: 'ActivityTaskScheduled for ScheduleActivityTask A@1 (id A-1)', actual: 'StartTimer (id timer-1)' },
-    { name: 'a recorded decision the code no longer makes', workflow: DoesNothing, eventId: 5, recorded: 'ActivityTaskScheduled for ScheduleActivityTask A@1 (id A-1)', actual: 'no such decision' },
-    { name: 'a decision the history does not have', workflow: CallsAThenB, eventId: 4, recorded: 'DecisionTaskCompleted with 1 decision(s)', actual: 'an additional decision ScheduleActivityTask B@1 (id B-1)' },
+  const cases: {
+    name: string;
+    workflow: Parameters<typeof decide>[1];
+    eventId: number;
+    recorded: string;
+    actual: string;
+  }[] = [
+    {
+      name: 'another activity name',
+      workflow: CallsB,
+      eventId: 5,
+      recorded: 'ActivityTaskScheduled for ScheduleActivityTask A@1 (id A-1)',
+      actual: 'ScheduleActivityTask B@1 (id B-1)',
+    },
+    {
+      name: 'another activity version',
+      workflow: CallsAv2,
+      eventId: 5,
+      recorded: 'ActivityTaskScheduled for ScheduleActivityTask A@1 (id A-1)',
+      actual: 'ScheduleActivityTask A@2 (id A-1)',
+    },
+    {
+      name: 'another kind of decision',
+      workflow: Sleeps,
+      eventId: 5,
+      recorded: 'ActivityTaskScheduled for ScheduleActivityTask A@1 (id A-1)',
+      actual: 'StartTimer (id timer-1)',
+    },
+    {
+      name: 'a recorded decision the code no longer makes',
+      workflow: DoesNothing,
+      eventId: 5,
+      recorded: 'ActivityTaskScheduled for ScheduleActivityTask A@1 (id A-1)',
+      actual: 'no such decision',
+    },
+    {
+      name: 'a decision the history does not have',
+      workflow: CallsAThenB,
+      eventId: 4,
+      recorded: 'DecisionTaskCompleted with 1 decision(s)',
+      actual: 'an additional decision ScheduleActivityTask B@1 (id B-1)',
+    },
   ];
   for (const c of cases) {
     test(`reports ${c.name}, naming the event, the recorded side and the code's side`, async () => {

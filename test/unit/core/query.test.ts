@@ -85,10 +85,14 @@ function twoStepsDone(): HistoryBuilder {
 
 describe('queries by replay', () => {
   test('@query() registers methods by their name or the given one', () => {
-    assert.deepEqual(
-      [...queryMethods(Counter).entries()].sort(),
-      [['asynchronous', 'asynchronous'], ['item', 'itemAt'], ['progress', 'progress'], ['publishes', 'publishes'], ['schedules', 'schedules'], ['sleeps', 'sleeps']],
-    );
+    assert.deepEqual([...queryMethods(Counter).entries()].sort(), [
+      ['asynchronous', 'asynchronous'],
+      ['item', 'itemAt'],
+      ['progress', 'progress'],
+      ['publishes', 'publishes'],
+      ['schedules', 'schedules'],
+      ['sleeps', 'sleeps'],
+    ]);
   });
 
   test('@query() works as a TC39 method decorator too', () => {
@@ -98,7 +102,10 @@ describe('queries by replay', () => {
         return 42;
       }
     }
-    (query('the-answer') as (method: unknown, context: unknown) => void)(Plain.prototype.answer, { kind: 'method', name: 'answer' });
+    (query('the-answer') as (method: unknown, context: unknown) => void)(Plain.prototype.answer, {
+      kind: 'method',
+      name: 'answer',
+    });
     assert.deepEqual([...queryMethods(Plain).entries()], [['the-answer', 'answer']]);
   });
 
@@ -109,11 +116,18 @@ describe('queries by replay', () => {
   });
 
   test('events the workflow has not decided on yet are not seen by a query', async () => {
-    const h = twoStepsDone().activityStarted('Step-3').activityCompleted('Step-3', 30).signaled('note', 'late').decisionScheduled();
+    const h = twoStepsDone()
+      .activityStarted('Step-3')
+      .activityCompleted('Step-3', 30)
+      .signaled('note', 'late')
+      .decisionScheduled();
     assert.deepEqual(await queryWorkflow(h.events, Counter, 'progress'), { done: [10, 20], notes: ['hello'] });
     // once decided, they are
     h.decisionStarted().decisionCompleted().completedExecution(3);
-    assert.deepEqual(await queryWorkflow(h.events, Counter, 'progress'), { done: [10, 20, 30], notes: ['hello', 'late'] });
+    assert.deepEqual(await queryWorkflow(h.events, Counter, 'progress'), {
+      done: [10, 20, 30],
+      notes: ['hello', 'late'],
+    });
   });
 
   test('a query before the first decision sees the workflow as run() left it at its first await', async () => {
@@ -125,14 +139,20 @@ describe('queries by replay', () => {
     const answer = (await queryWorkflow(twoStepsDone().events, Counter, 'progress')) as { done: number[] };
     assert.deepEqual(Object.getPrototypeOf(answer), Object.prototype);
     answer.done.push(99);
-    assert.deepEqual(await queryWorkflow(twoStepsDone().events, Counter, 'progress'), { done: [10, 20], notes: ['hello'] });
+    assert.deepEqual(await queryWorkflow(twoStepsDone().events, Counter, 'progress'), {
+      done: [10, 20],
+      notes: ['hello'],
+    });
   });
 
   test('a query method that schedules an activity or a timer fails naming the query', async () => {
     const { events } = twoStepsDone();
     await assert.rejects(queryWorkflow(events, Counter, 'schedules'), (error: Error) => {
       assert.ok(error instanceof ConfigurationError);
-      assert.match(error.message, /^Query "schedules" tried ScheduleActivityTask Step@1 \(id Step-4\); query methods are synchronous and read-only/);
+      assert.match(
+        error.message,
+        /^Query "schedules" tried ScheduleActivityTask Step@1 \(id Step-4\); query methods are synchronous and read-only/,
+      );
       return true;
     });
     await assert.rejects(queryWorkflow(events, Counter, 'sleeps'), /Query "sleeps" tried StartTimer \(id timer-1\)/);
@@ -140,16 +160,27 @@ describe('queries by replay', () => {
   });
 
   test('a query of a closed run that schedules still fails (nothing is silently dropped)', async () => {
-    const h = twoStepsDone().activityStarted('Step-3').activityCompleted('Step-3', 30).decisionTask().decisionCompleted().completedExecution(3);
+    const h = twoStepsDone()
+      .activityStarted('Step-3')
+      .activityCompleted('Step-3', 30)
+      .decisionTask()
+      .decisionCompleted()
+      .completedExecution(3);
     await assert.rejects(queryWorkflow(h.events, Counter, 'schedules'), /Query "schedules" tried ScheduleActivityTask/);
   });
 
   test('a query method that returns a promise fails: queries are synchronous', async () => {
-    await assert.rejects(queryWorkflow(twoStepsDone().events, Counter, 'asynchronous'), /Query "asynchronous" of Counter returned a promise; query methods are synchronous/);
+    await assert.rejects(
+      queryWorkflow(twoStepsDone().events, Counter, 'asynchronous'),
+      /Query "asynchronous" of Counter returned a promise; query methods are synchronous/,
+    );
   });
 
   test('an unknown query names the queries the workflow has', async () => {
-    await assert.rejects(queryWorkflow(twoStepsDone().events, Counter, 'nope'), /^ConfigurationError: Workflow Counter has no query "nope"; its queries: progress, item, schedules, sleeps, asynchronous, publishes$/);
+    await assert.rejects(
+      queryWorkflow(twoStepsDone().events, Counter, 'nope'),
+      /^ConfigurationError: Workflow Counter has no query "nope"; its queries: progress, item, schedules, sleeps, asynchronous, publishes$/,
+    );
   });
 
   test('code that no longer matches the history fails with the NonDeterminismError replay gives', async () => {
@@ -163,11 +194,17 @@ describe('queries by replay', () => {
     }
     assert.ok(replayed instanceof NonDeterminismError);
     await assert.rejects(
-      queryWorkflow(events, CounterWithOtherStep, 'progress', [], { execution: { workflowId: 'w-1', runId: 'r-1' }, source }),
+      queryWorkflow(events, CounterWithOtherStep, 'progress', [], {
+        execution: { workflowId: 'w-1', runId: 'r-1' },
+        source,
+      }),
       (error: Error) => {
         assert.ok(error instanceof NonDeterminismError);
         assert.equal(error.message, replayed!.message);
-        assert.match(error.message, /Decision task 1 \(DecisionTaskCompleted event 4\) recorded:\n {2}ScheduleActivityTask Step@1/);
+        assert.match(
+          error.message,
+          /Decision task 1 \(DecisionTaskCompleted event 4\) recorded:\n {2}ScheduleActivityTask Step@1/,
+        );
         return true;
       },
     );
@@ -181,7 +218,7 @@ describe('queries by replay', () => {
     assert.equal(first.executionContext, undefined);
   });
 
-  test('setStatus refuses a status over SWF\'s 32,768 characters', async () => {
+  test("setStatus refuses a status over SWF's 32,768 characters", async () => {
     class Chatty extends Workflow<void, void> {
       async run() {
         this.setStatus('x'.repeat(40_000));
@@ -189,6 +226,9 @@ describe('queries by replay', () => {
     }
     const result = await decide(new HistoryBuilder().started().decisionStarted().events, Chatty);
     assert.equal(result.decisions[0]?.decisionType, 'FailWorkflowExecution');
-    assert.match(String(result.decisions[0]?.failWorkflowExecutionDecisionAttributes?.details), /Status of workflow workflow \(setStatus\) is 40 002 characters/);
+    assert.match(
+      String(result.decisions[0]?.failWorkflowExecutionDecisionAttributes?.details),
+      /Status of workflow workflow \(setStatus\) is 40 002 characters/,
+    );
   });
 });

@@ -32,14 +32,22 @@ class Parent extends Workflow<unknown, string> {
 }
 
 const run = (cls: typeof Total | typeof Parent, input: unknown, withSchemas = true) =>
-  decide(new HistoryBuilder().started(input, { workflowType: { name: cls.name, version: '1' } }).decisionStarted().events, cls, withSchemas ? { checkSchema } : {});
+  decide(
+    new HistoryBuilder().started(input, { workflowType: { name: cls.name, version: '1' } }).decisionStarted().events,
+    cls,
+    withSchemas ? { checkSchema } : {},
+  );
 
 describe('JSON Schemas in the decider', () => {
   test('a result that does not match the output schema fails the execution, naming the field', async () => {
     const { decisions, status } = await run(Total, { total: 'ten' });
     assert.equal(status, 'failed');
-    assert.deepEqual(summarize(decisions), ['FailWorkflowExecution SchemaMismatch: Result of workflow "Total" does not match its output schema: total must be number; fix run() or the schema']);
-    assert.deepEqual(summarize((await run(Total, { total: 10 })).decisions), ['CompleteWorkflowExecution {"total":10}']);
+    assert.deepEqual(summarize(decisions), [
+      'FailWorkflowExecution SchemaMismatch: Result of workflow "Total" does not match its output schema: total must be number; fix run() or the schema',
+    ]);
+    assert.deepEqual(summarize((await run(Total, { total: 10 })).decisions), [
+      'CompleteWorkflowExecution {"total":10}',
+    ]);
   });
 
   test('a child input that does not match the child input schema rejects the call and starts nothing', async () => {

@@ -64,12 +64,16 @@ const execution = { workflowId: 'side-1', runId: 'run-1' };
 /** Runs `workflow` to its close, deciding each task with a fresh replay or one cached Decider. */
 async function run(workflow: WorkflowClass, cached: boolean) {
   const decider = new Decider();
-  return simulate(script, (events) => (cached ? decider.decide(events, workflow, execution) : decide(events, workflow, { execution })));
+  return simulate(script, (events) =>
+    cached ? decider.decide(events, workflow, execution) : decide(events, workflow, { execution }),
+  );
 }
 
 /** The history up to the decision task that closed the execution. */
-const untilLastTask = (events: HistoryEvent[]) => events.slice(0, events.map((e) => e.eventType).lastIndexOf('DecisionTaskStarted') + 1);
-const markers = (events: HistoryEvent[]) => events.filter((e) => e.eventType === 'MarkerRecorded').map((e) => e.markerRecordedEventAttributes!.markerName);
+const untilLastTask = (events: HistoryEvent[]) =>
+  events.slice(0, events.map((e) => e.eventType).lastIndexOf('DecisionTaskStarted') + 1);
+const markers = (events: HistoryEvent[]) =>
+  events.filter((e) => e.eventType === 'MarkerRecorded').map((e) => e.markerRecordedEventAttributes!.markerName);
 
 describe('sideEffect', () => {
   for (const cached of [false, true]) {
@@ -77,7 +81,10 @@ describe('sideEffect', () => {
     test(`a side effect called before an activity is recorded before it, on the first run and on replay (${how})`, async () => {
       calls = 0;
       const { events, decisionsPerTask } = await run(SideEffectBesideActivity, cached);
-      assert.deepEqual(summarize(decisionsPerTask[0]!), ['RecordMarker side-effect-1 1', 'ScheduleActivityTask A-1 "x"']);
+      assert.deepEqual(summarize(decisionsPerTask[0]!), [
+        'RecordMarker side-effect-1 1',
+        'ScheduleActivityTask A-1 "x"',
+      ]);
       assert.equal(events.at(-1)!.eventType, 'WorkflowExecutionCompleted');
       assert.equal(events.at(-1)!.workflowExecutionCompletedEventAttributes!.result, '[1,"a(x)"]');
       assert.equal(calls, 1, 'the side effect ran once');
@@ -110,7 +117,10 @@ describe('sideEffect', () => {
       const replayed = await decide(untilLastTask(events), FailingSideEffect, { execution });
       assert.equal(replayed.status, 'completed');
       assert.equal(calls, 1, 'replay did not run the side effect');
-      assert.match(events.at(-1)!.workflowExecutionCompletedEventAttributes!.result!, /^\["SideEffectFailed: sideEffect side-effect-1 failed: TypeError: fetch failed"/);
+      assert.match(
+        events.at(-1)!.workflowExecutionCompletedEventAttributes!.result!,
+        /^\["SideEffectFailed: sideEffect side-effect-1 failed: TypeError: fetch failed"/,
+      );
     });
   }
 

@@ -15,9 +15,28 @@ class WhatTime extends Workflow<void, string> {
 }
 
 const history = (timestamp: Date | string | number): HistoryEvent[] => [
-  { eventId: 1, eventType: 'WorkflowExecutionStarted', eventTimestamp: timestamp, workflowExecutionStartedEventAttributes: { childPolicy: 'TERMINATE', taskList: { name: 'default' }, workflowType: { name: 'WhatTime', version: '1' } } },
-  { eventId: 2, eventType: 'DecisionTaskScheduled', eventTimestamp: timestamp, decisionTaskScheduledEventAttributes: { taskList: { name: 'default' } } },
-  { eventId: 3, eventType: 'DecisionTaskStarted', eventTimestamp: timestamp, decisionTaskStartedEventAttributes: { scheduledEventId: 2 } },
+  {
+    eventId: 1,
+    eventType: 'WorkflowExecutionStarted',
+    eventTimestamp: timestamp,
+    workflowExecutionStartedEventAttributes: {
+      childPolicy: 'TERMINATE',
+      taskList: { name: 'default' },
+      workflowType: { name: 'WhatTime', version: '1' },
+    },
+  },
+  {
+    eventId: 2,
+    eventType: 'DecisionTaskScheduled',
+    eventTimestamp: timestamp,
+    decisionTaskScheduledEventAttributes: { taskList: { name: 'default' } },
+  },
+  {
+    eventId: 3,
+    eventType: 'DecisionTaskStarted',
+    eventTimestamp: timestamp,
+    decisionTaskStartedEventAttributes: { scheduledEventId: 2 },
+  },
 ];
 
 describe('SWF shapes', () => {

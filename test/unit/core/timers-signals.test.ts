@@ -75,8 +75,19 @@ class Stubborn extends Workflow<void, boolean> {
 const begin = () => new HistoryBuilder().started().decisionStarted();
 
 describe('timers, signals and cancellation', () => {
-  const cases: { name: string; workflow: Parameters<typeof decide>[1]; history: () => HistoryBuilder; expected: string[]; status?: string }[] = [
-    { name: 'sleep() starts a timer in whole seconds', workflow: Sleeper, history: begin, expected: ['StartTimer timer-1 30s'] },
+  const cases: {
+    name: string;
+    workflow: Parameters<typeof decide>[1];
+    history: () => HistoryBuilder;
+    expected: string[];
+    status?: string;
+  }[] = [
+    {
+      name: 'sleep() starts a timer in whole seconds',
+      workflow: Sleeper,
+      history: begin,
+      expected: ['StartTimer timer-1 30s'],
+    },
     {
       name: 'a fired timer resumes the code; fractions of seconds round up',
       workflow: Sleeper,
@@ -86,7 +97,8 @@ describe('timers, signals and cancellation', () => {
     {
       name: 'timer + signal race: the signal arrives first',
       workflow: Approval,
-      history: () => begin().decisionCompleted().timerStarted('timer-1', 3600).signaled('approve', { by: 'ann' }).decisionTask(),
+      history: () =>
+        begin().decisionCompleted().timerStarted('timer-1', 3600).signaled('approve', { by: 'ann' }).decisionTask(),
       expected: ['CompleteWorkflowExecution "approved by ann"'],
     },
     {
@@ -98,34 +110,62 @@ describe('timers, signals and cancellation', () => {
     {
       name: 'timer + signal race: both in the same decision task, history order decides (timer first)',
       workflow: Approval,
-      history: () => begin().decisionCompleted().timerStarted('timer-1', 3600).timerFired('timer-1').signaled('approve', { by: 'bob' }).decisionTask(),
+      history: () =>
+        begin()
+          .decisionCompleted()
+          .timerStarted('timer-1', 3600)
+          .timerFired('timer-1')
+          .signaled('approve', { by: 'bob' })
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution "expired"'],
     },
     {
       name: 'timer + signal race: both in the same decision task, history order decides (signal first)',
       workflow: Approval,
-      history: () => begin().decisionCompleted().timerStarted('timer-1', 3600).signaled('approve', { by: 'bob' }).timerFired('timer-1').decisionTask(),
+      history: () =>
+        begin()
+          .decisionCompleted()
+          .timerStarted('timer-1', 3600)
+          .signaled('approve', { by: 'bob' })
+          .timerFired('timer-1')
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution "approved by bob"'],
     },
     {
       name: 'a signal received while the first decision task ran is seen by the next one',
       workflow: Approval,
-      history: () => begin().signaled('approve', { by: 'cy' }).decisionCompleted().timerStarted('timer-1', 3600).decisionTask(),
+      history: () =>
+        begin().signaled('approve', { by: 'cy' }).decisionCompleted().timerStarted('timer-1', 3600).decisionTask(),
       expected: ['CompleteWorkflowExecution "approved by cy"'],
     },
     {
       name: 'onSignal handlers receive every signal; signal() waits for the next one',
       workflow: Collector,
-      history: () => begin().signaled('item', 'x').signaled('item', 'y').decisionCompleted().decisionTask()
-        .decisionCompleted().signaled('item', 'z').signaled('done').decisionTask(),
+      history: () =>
+        begin()
+          .signaled('item', 'x')
+          .signaled('item', 'y')
+          .decisionCompleted()
+          .decisionTask()
+          .decisionCompleted()
+          .signaled('item', 'z')
+          .signaled('done')
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution ["x","y","z"]'],
     },
     {
       name: 'signals received before a handler or waiter exists are buffered for it',
       workflow: LateListener,
-      history: () => begin().decisionCompleted().timerStarted('timer-1', 10)
-        .signaled('item', 'early').signaled('other', 'o').decisionTask().decisionCompleted()
-        .timerFired('timer-1').decisionTask(),
+      history: () =>
+        begin()
+          .decisionCompleted()
+          .timerStarted('timer-1', 10)
+          .signaled('item', 'early')
+          .signaled('other', 'o')
+          .decisionTask()
+          .decisionCompleted()
+          .timerFired('timer-1')
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution ["early","o"]'],
     },
     {
@@ -137,16 +177,31 @@ describe('timers, signals and cancellation', () => {
     {
       name: 'throwing WorkflowCanceled closes the execution as canceled',
       workflow: Cancellable,
-      history: () => begin().decisionCompleted().scheduled('Work-1', null).cancelRequested().decisionTask()
-        .decisionCompleted().scheduled('Cleanup-1', null).activityCompleted('Cleanup-1').decisionTask(),
+      history: () =>
+        begin()
+          .decisionCompleted()
+          .scheduled('Work-1', null)
+          .cancelRequested()
+          .decisionTask()
+          .decisionCompleted()
+          .scheduled('Cleanup-1', null)
+          .activityCompleted('Cleanup-1')
+          .decisionTask(),
       expected: ['CancelWorkflowExecution stopped by request'],
       status: 'canceled',
     },
     {
       name: 'a workflow may ignore cancellation and complete normally; cancelRequested tells it',
       workflow: Stubborn,
-      history: () => begin().decisionCompleted().timerStarted('timer-1', 5).cancelRequested().decisionTask()
-        .decisionCompleted().timerFired('timer-1').decisionTask(),
+      history: () =>
+        begin()
+          .decisionCompleted()
+          .timerStarted('timer-1', 5)
+          .cancelRequested()
+          .decisionTask()
+          .decisionCompleted()
+          .timerFired('timer-1')
+          .decisionTask(),
       expected: ['CompleteWorkflowExecution true'],
       status: 'completed',
     },

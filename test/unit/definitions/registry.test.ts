@@ -10,13 +10,21 @@ import { activity, Registry, scan, workflow } from '../../../src/definitions/ind
 const index = path.resolve(fileURLToPath(import.meta.url), '../../../../src/index.ts');
 
 @workflow({ name: 'Billing', version: '1' })
-class BillingV1 extends Workflow<void, void> { async run() {} }
+class BillingV1 extends Workflow<void, void> {
+  async run() {}
+}
 @workflow({ name: 'Billing', version: '2' })
-class BillingV2 extends Workflow<void, void> { async run() {} }
+class BillingV2 extends Workflow<void, void> {
+  async run() {}
+}
 @workflow({ name: 'Billing', version: '1' })
-class BillingClone extends Workflow<void, void> { async run() {} }
+class BillingClone extends Workflow<void, void> {
+  async run() {}
+}
 @activity({ name: 'Invoice' })
-class Invoice { async run() {} }
+class Invoice {
+  async run() {}
+}
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'flowy-scan-'));
@@ -45,13 +53,19 @@ describe('Registry', () => {
     const registry = new Registry();
     registry.addWorkflow(BillingV1, 'workflows/billing.ts');
     registry.addWorkflow(BillingV1, 'workflows/billing.ts'); // the same class again is harmless
-    assert.throws(() => registry.addWorkflow(BillingClone, 'workflows/clone.ts'), (error: unknown) =>
-      error instanceof ConfigurationError &&
-      error.message === 'Workflow "Billing" version "1" is defined twice: BillingV1 in workflows/billing.ts and BillingClone in workflows/clone.ts; rename one or change its version');
+    assert.throws(
+      () => registry.addWorkflow(BillingClone, 'workflows/clone.ts'),
+      (error: unknown) =>
+        error instanceof ConfigurationError &&
+        error.message ===
+          'Workflow "Billing" version "1" is defined twice: BillingV1 in workflows/billing.ts and BillingClone in workflows/clone.ts; rename one or change its version',
+    );
   });
 
   test('refuses classes without the decorator', () => {
-    class Plain extends Workflow<void, void> { async run() {} }
+    class Plain extends Workflow<void, void> {
+      async run() {}
+    }
     assert.throws(() => new Registry().addWorkflow(Plain), /Plain is not decorated with @workflow/);
   });
 });
@@ -65,8 +79,14 @@ describe('scan', () => {
     });
     try {
       const registry = await scan(undefined, { cwd: dir });
-      assert.deepEqual(registry.workflows().map((d) => [d.options.name, d.file]), [['ScanOrder', path.join('workflows', 'order.ts')]]);
-      assert.deepEqual(registry.activities().map((d) => [d.options.name, d.file]), [['ScanCharge', path.join('activities', 'nested', 'charge.ts')]]);
+      assert.deepEqual(
+        registry.workflows().map((d) => [d.options.name, d.file]),
+        [['ScanOrder', path.join('workflows', 'order.ts')]],
+      );
+      assert.deepEqual(
+        registry.activities().map((d) => [d.options.name, d.file]),
+        [['ScanCharge', path.join('activities', 'nested', 'charge.ts')]],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

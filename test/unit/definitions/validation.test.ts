@@ -5,16 +5,31 @@ import { activity, Registry, validateInput, validateOutput, workflow } from '../
 
 @activity({
   name: 'Ship',
-  input: { type: 'object', required: ['address', 'items'], properties: { address: { type: 'string' }, items: { type: 'array', items: { type: 'object', properties: { quantity: { type: 'integer', minimum: 1 } } } } } },
+  input: {
+    type: 'object',
+    required: ['address', 'items'],
+    properties: {
+      address: { type: 'string' },
+      items: { type: 'array', items: { type: 'object', properties: { quantity: { type: 'integer', minimum: 1 } } } },
+    },
+  },
   output: { type: 'string' },
 })
-class Ship { async run() { return 'ok'; } }
+class Ship {
+  async run() {
+    return 'ok';
+  }
+}
 
 @workflow({ name: 'Checkout', input: { type: 'object', required: ['orderId'] } })
-class Checkout extends Workflow<unknown, void> { async run() {} }
+class Checkout extends Workflow<unknown, void> {
+  async run() {}
+}
 
 @workflow({ name: 'Anything' })
-class Anything extends Workflow<unknown, void> { async run() {} }
+class Anything extends Workflow<unknown, void> {
+  async run() {}
+}
 
 const registry = new Registry();
 const ship = registry.addActivity(Ship);

@@ -68,14 +68,18 @@ describe('infra/terraform/main.tf', () => {
   test('creates the domain from variables and one policy per role from infra/iam', () => {
     const tf = read('infra/terraform/main.tf');
     assert.match(tf, /resource "aws_swf_domain" "\w+"/);
-    for (const variable of ['region', 'domain', 'retention_days']) assert.match(tf, new RegExp(`variable "${variable}"`));
+    for (const variable of ['region', 'domain', 'retention_days'])
+      assert.match(tf, new RegExp(`variable "${variable}"`));
     for (const policy of ['decider', 'activity-worker', 'operator']) {
       assert.match(tf, new RegExp(`templatefile\\("\\$\\{path.module\\}/../iam/${policy}-policy.json"`));
     }
     // every placeholder the policies use is given to templatefile
     const placeholders = new Set(
-      ['decider', 'activity-worker', 'operator'].flatMap((p) => [...read(`infra/iam/${p}-policy.json`).matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]!)),
+      ['decider', 'activity-worker', 'operator'].flatMap((p) =>
+        [...read(`infra/iam/${p}-policy.json`).matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]!),
+      ),
     );
-    for (const name of placeholders) assert.match(tf, new RegExp(`\\b${name}\\s*=`), `templatefile variables lack ${name}`);
+    for (const name of placeholders)
+      assert.match(tf, new RegExp(`\\b${name}\\s*=`), `templatefile variables lack ${name}`);
   });
 });

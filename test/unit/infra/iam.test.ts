@@ -29,8 +29,17 @@ const ROLES: Record<Role, { policy: string; entries: RoleEntries; decisions: boo
   },
 };
 
-interface Statement { Sid?: string; Effect: string; Action: string | string[]; Resource: string | string[]; Condition?: unknown }
-interface PolicyDocument { Version: string; Statement: Statement[] }
+interface Statement {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: string | string[];
+  Condition?: unknown;
+}
+interface PolicyDocument {
+  Version: string;
+  Statement: Statement[];
+}
 
 function loadPolicy(path: string): PolicyDocument {
   return JSON.parse(readFileSync(join(root, path), 'utf8')) as PolicyDocument;
@@ -51,7 +60,10 @@ function requiredActions(role: Role): { actions: Set<string>; sources: Map<strin
     // a refused one becomes a *Failed event with cause OPERATION_NOT_PERMITTED
     for (const [type, files] of scanner.decisionTypesBuilt(['src/core/**/*.ts', 'src/worker/decision-worker.ts'])) {
       actions.add(`swf:${type}`);
-      sources.set(`swf:${type}`, files.map((f) => `${f} (decision)`));
+      sources.set(
+        `swf:${type}`,
+        files.map((f) => `${f} (decision)`),
+      );
     }
   }
   return { actions, sources };
@@ -67,12 +79,24 @@ describe('IAM policies in infra/iam', () => {
         const actions = Array.isArray(statement.Action) ? statement.Action : [statement.Action];
         assert.equal(statement.Effect, 'Allow', `${path} ${statement.Sid}: only Allow statements`);
         for (const action of actions) {
-          assert.match(action, /^swf:[A-Z][A-Za-z]+$/, `${path} ${statement.Sid}: "${action}" must be one explicit swf action, no wildcards`);
+          assert.match(
+            action,
+            /^swf:[A-Z][A-Za-z]+$/,
+            `${path} ${statement.Sid}: "${action}" must be one explicit swf action, no wildcards`,
+          );
         }
         const accountLevel = actions.filter((a) => ACCOUNT_LEVEL_ACTIONS.has(a));
         if (accountLevel.length > 0) {
-          assert.deepEqual(accountLevel, actions, `${path} ${statement.Sid}: keep account-level actions in their own statement`);
-          assert.equal(statement.Resource, '*', `${path} ${statement.Sid}: ${accountLevel.join(', ')} take no domain resource`);
+          assert.deepEqual(
+            accountLevel,
+            actions,
+            `${path} ${statement.Sid}: keep account-level actions in their own statement`,
+          );
+          assert.equal(
+            statement.Resource,
+            '*',
+            `${path} ${statement.Sid}: ${accountLevel.join(', ')} take no domain resource`,
+          );
         } else {
           assert.equal(statement.Resource, DOMAIN_ARN, `${path} ${statement.Sid}: scope to ${DOMAIN_ARN}`);
         }
@@ -108,6 +132,9 @@ describe('IAM policies in infra/iam', () => {
   test('the scanner attributes src/swf helpers per function, not per file', () => {
     const usage = scanner.usage({ files: ['src/worker/decision-worker.ts'], follow: ['src/worker'] });
     assert.ok(usage.actions.has('swf:PollForDecisionTask'), 'pollForDecisionTask() is seen through the src/swf door');
-    assert.ok(!usage.actions.has('swf:RegisterDomain'), 'registration helpers in the same door are not charged to the decider');
+    assert.ok(
+      !usage.actions.has('swf:RegisterDomain'),
+      'registration helpers in the same door are not charged to the decider',
+    );
   });
 });

@@ -11,15 +11,25 @@ export type Role = 'decider' | 'activity-worker' | 'operator';
 
 /** SWF_SPEC appendix F, DecisionType: each is also an IAM action (`swf:<DecisionType>`). */
 export const DECISION_TYPES = [
-  'ScheduleActivityTask', 'RequestCancelActivityTask', 'CompleteWorkflowExecution', 'FailWorkflowExecution',
-  'CancelWorkflowExecution', 'ContinueAsNewWorkflowExecution', 'RecordMarker', 'StartTimer', 'CancelTimer',
-  'SignalExternalWorkflowExecution', 'RequestCancelExternalWorkflowExecution', 'StartChildWorkflowExecution',
+  'ScheduleActivityTask',
+  'RequestCancelActivityTask',
+  'CompleteWorkflowExecution',
+  'FailWorkflowExecution',
+  'CancelWorkflowExecution',
+  'ContinueAsNewWorkflowExecution',
+  'RecordMarker',
+  'StartTimer',
+  'CancelTimer',
+  'SignalExternalWorkflowExecution',
+  'RequestCancelExternalWorkflowExecution',
+  'StartChildWorkflowExecution',
   'ScheduleLambdaFunction',
 ] as const;
 
 const COMMAND = /\bnew\s+([A-Z]\w*)Command\s*\(/g;
 const PAGINATOR = /\bpaginate([A-Z]\w*)\s*\(/g;
-const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:\w+\s*,\s*)?(?:\{([^}]*)\}|\*\s+as\s+\w+|\*|\w+)\s*from\s*'([^']+)'/g;
+const IMPORT =
+  /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:\w+\s*,\s*)?(?:\{([^}]*)\}|\*\s+as\s+\w+|\*|\w+)\s*from\s*'([^']+)'/g;
 const DECLARATION = /^(?:export\s+)?(?:async\s+)?(?:function\*?\s+(\w+)|(?:const|let)\s+(\w+)\s*=|class\s+(\w+))/gm;
 
 /** Where each role's code begins (paths relative to the repository root). */
@@ -65,11 +75,16 @@ export class SwfUsageScanner {
         const path = relative(this.root, resolve(this.root, dirname(file), target));
         if (path.startsWith('src/swf/')) {
           // `await import('../swf/index.ts')` names nothing up front: count the src/swf functions the file mentions
-          const used = isDynamic ? [...this.swfFunctions.keys()].filter((name) => new RegExp(`\\b${name}\\b`).test(text)) : names;
+          const used = isDynamic
+            ? [...this.swfFunctions.keys()].filter((name) => new RegExp(`\\b${name}\\b`).test(text))
+            : names;
           for (const name of used) {
             for (const action of this.swfFunctions.get(name) ?? []) add(action, `${file} -> src/swf ${name}()`);
           }
-        } else if (entries.follow.some((folder) => path.startsWith(folder + '/')) && existsSync(join(this.root, path))) {
+        } else if (
+          entries.follow.some((folder) => path.startsWith(folder + '/')) &&
+          existsSync(join(this.root, path))
+        ) {
           queue.push(path);
         }
       }
@@ -102,7 +117,10 @@ export class SwfUsageScanner {
 
   /** Files under `globs` that call SWF directly (for the coverage check). */
   filesCallingSwf(globs: string[]): string[] {
-    return fg.sync(globs, { cwd: this.root }).sort().filter((file) => directActions(this.read(file)).size > 0);
+    return fg
+      .sync(globs, { cwd: this.root })
+      .sort()
+      .filter((file) => directActions(this.read(file)).size > 0);
   }
 
   /** For every top-level function of src/swf: the actions it calls, directly or through siblings. */
@@ -112,7 +130,10 @@ export class SwfUsageScanner {
       const text = this.read(file);
       const starts = [...text.matchAll(DECLARATION)].map((m) => ({ name: m[1] ?? m[2] ?? m[3]!, index: m.index }));
       starts.forEach((start, i) => {
-        bodies.set(start.name, (bodies.get(start.name) ?? '') + text.slice(start.index, starts[i + 1]?.index ?? text.length));
+        bodies.set(
+          start.name,
+          (bodies.get(start.name) ?? '') + text.slice(start.index, starts[i + 1]?.index ?? text.length),
+        );
       });
     }
     const actions = new Map<string, Set<string>>();
@@ -154,16 +175,24 @@ export function directActions(text: string): Set<string> {
 const DYNAMIC_IMPORT = /(typeof\s+)?\bimport\(\s*'([^']+)'\s*\)/g;
 
 function imports(text: string): { names: string[]; target: string; typeOnly: boolean; isDynamic?: boolean }[] {
-  const dynamic = [...text.matchAll(DYNAMIC_IMPORT)].map((m) => ({ typeOnly: Boolean(m[1]), target: m[2]!, names: [], isDynamic: true }));
-  return [...dynamic, ...[...text.matchAll(IMPORT)].map((m) => ({
-    typeOnly: Boolean(m[2]),
-    target: m[4]!,
-    names: (m[3] ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter((part) => part.length > 0 && !part.startsWith('type '))
-      .map((part) => part.split(/\s+as\s+/)[0]!.trim()),
-  }))];
+  const dynamic = [...text.matchAll(DYNAMIC_IMPORT)].map((m) => ({
+    typeOnly: Boolean(m[1]),
+    target: m[2]!,
+    names: [],
+    isDynamic: true,
+  }));
+  return [
+    ...dynamic,
+    ...[...text.matchAll(IMPORT)].map((m) => ({
+      typeOnly: Boolean(m[2]),
+      target: m[4]!,
+      names: (m[3] ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part.length > 0 && !part.startsWith('type '))
+        .map((part) => part.split(/\s+as\s+/)[0]!.trim()),
+    })),
+  ];
 }
 
 function stripComments(text: string): string {

@@ -25,7 +25,11 @@ test('an internal failure of the local server is answered with InternalFailure a
   });
   assert.equal(response.statusCode, 500);
   assert.match(response.body, /InternalFailure/);
-  const lines = chunks.join('').split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l));
+  const lines = chunks
+    .join('')
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 1);
   assert.equal(lines[0].level, 50);
   assert.equal(lines[0].msg, 'internal failure');

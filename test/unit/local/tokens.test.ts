@@ -30,5 +30,8 @@ test('a page token is bound to its query and expires after 24 hours', () => {
   const token = signer.pageToken(query, ['name-9'], 1_000);
   assert.deepEqual(signer.readPageToken(token, query, 2_000), ['name-9']);
   assert.throws(() => signer.readPageToken(token, { ...query, status: 'DEPRECATED' }, 2_000), isValidation);
-  assert.throws(() => signer.readPageToken(token, query, 1_000 + 24 * 3600 * 1000 + 1), (e: SwfFault) => /maximum lifetime/.test(e.message));
+  assert.throws(
+    () => signer.readPageToken(token, query, 1_000 + 24 * 3600 * 1000 + 1),
+    (e: SwfFault) => /maximum lifetime/.test(e.message),
+  );
 });

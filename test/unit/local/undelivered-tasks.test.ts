@@ -14,10 +14,39 @@ function setup(): { engine: SwfEngine; clock: ManualClock; runId: string; close(
   const clock = new ManualClock(T0);
   const engine = new SwfEngine(store, clock, { accountId: '1', region: 'r' }, 10, silentLogger);
   engine.run('RegisterDomain', { name: 'd', workflowExecutionRetentionPeriodInDays: '1' });
-  engine.run('RegisterWorkflowType', { domain: 'd', name: 'wf', version: '1', defaultTaskList: { name: 'dl' }, defaultExecutionStartToCloseTimeout: '1000', defaultTaskStartToCloseTimeout: '100', defaultChildPolicy: 'TERMINATE' });
-  engine.run('RegisterActivityType', { domain: 'd', name: 'act', version: '1', defaultTaskList: { name: 'al' }, defaultTaskScheduleToStartTimeout: '10', defaultTaskScheduleToCloseTimeout: 'NONE', defaultTaskStartToCloseTimeout: '100', defaultTaskHeartbeatTimeout: 'NONE' });
-  const { runId } = engine.run('StartWorkflowExecution', { domain: 'd', workflowId: 'w', workflowType: { name: 'wf', version: '1' } }) as Out;
-  return { engine, clock, runId, close: () => { engine.close(); store.close(); } };
+  engine.run('RegisterWorkflowType', {
+    domain: 'd',
+    name: 'wf',
+    version: '1',
+    defaultTaskList: { name: 'dl' },
+    defaultExecutionStartToCloseTimeout: '1000',
+    defaultTaskStartToCloseTimeout: '100',
+    defaultChildPolicy: 'TERMINATE',
+  });
+  engine.run('RegisterActivityType', {
+    domain: 'd',
+    name: 'act',
+    version: '1',
+    defaultTaskList: { name: 'al' },
+    defaultTaskScheduleToStartTimeout: '10',
+    defaultTaskScheduleToCloseTimeout: 'NONE',
+    defaultTaskStartToCloseTimeout: '100',
+    defaultTaskHeartbeatTimeout: 'NONE',
+  });
+  const { runId } = engine.run('StartWorkflowExecution', {
+    domain: 'd',
+    workflowId: 'w',
+    workflowType: { name: 'wf', version: '1' },
+  }) as Out;
+  return {
+    engine,
+    clock,
+    runId,
+    close: () => {
+      engine.close();
+      store.close();
+    },
+  };
 }
 
 /** Gives a task back the way the transports do, and waits for the engine's next turn that applies it. */
@@ -27,15 +56,26 @@ async function giveBack(engine: SwfEngine, taskToken: string): Promise<void> {
 }
 
 const types = (engine: SwfEngine, runId: string) =>
-  ((engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out).events as Out[]).map((e) => e.eventType);
-const pollDecision = (engine: SwfEngine) => engine.run('PollForDecisionTask', { domain: 'd', taskList: { name: 'dl' } }) as Out | undefined;
-const pollActivity = (engine: SwfEngine) => engine.run('PollForActivityTask', { domain: 'd', taskList: { name: 'al' } }) as Out | undefined;
+  (
+    (engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out)
+      .events as Out[]
+  ).map((e) => e.eventType);
+const pollDecision = (engine: SwfEngine) =>
+  engine.run('PollForDecisionTask', { domain: 'd', taskList: { name: 'dl' } }) as Out | undefined;
+const pollActivity = (engine: SwfEngine) =>
+  engine.run('PollForActivityTask', { domain: 'd', taskList: { name: 'al' } }) as Out | undefined;
 
 function scheduleActivity(engine: SwfEngine): void {
   const task = pollDecision(engine)!;
-  engine.run('RespondDecisionTaskCompleted', { taskToken: task.taskToken, decisions: [
-    { decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId: 'a' } },
-  ] });
+  engine.run('RespondDecisionTaskCompleted', {
+    taskToken: task.taskToken,
+    decisions: [
+      {
+        decisionType: 'ScheduleActivityTask',
+        scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId: 'a' },
+      },
+    ],
+  });
 }
 
 test('an undelivered decision task is unstarted without a trace and delivered to the next poll', async () => {
@@ -44,10 +84,18 @@ test('an undelivered decision task is unstarted without a trace and delivered to
   await giveBack(engine, lost.taskToken);
   assert.deepEqual(types(engine, runId), ['WorkflowExecutionStarted', 'DecisionTaskScheduled']);
   const again = pollDecision(engine)!;
-  assert.deepEqual([again.startedEventId, again.events.at(-1).decisionTaskStartedEventAttributes.scheduledEventId], [3, 2]);
+  assert.deepEqual(
+    [again.startedEventId, again.events.at(-1).decisionTaskStartedEventAttributes.scheduledEventId],
+    [3, 2],
+  );
   engine.run('RespondDecisionTaskCompleted', { taskToken: again.taskToken, decisions: [] });
   await giveBack(engine, again.taskToken); // already completed: nothing happens
-  assert.deepEqual(types(engine, runId), ['WorkflowExecutionStarted', 'DecisionTaskScheduled', 'DecisionTaskStarted', 'DecisionTaskCompleted']);
+  assert.deepEqual(types(engine, runId), [
+    'WorkflowExecutionStarted',
+    'DecisionTaskScheduled',
+    'DecisionTaskStarted',
+    'DecisionTaskCompleted',
+  ]);
   close();
 });
 
@@ -61,9 +109,14 @@ test('an undelivered activity task is scheduled again and keeps its schedule-to-
   assert.deepEqual([again.activityId, again.startedEventId], ['a', lost.startedEventId]);
   await giveBack(engine, again.taskToken);
   engine.advanceTo(T0 + 10_000, (ms) => clock.set(ms));
-  const history = (engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out).events as Out[];
+  const history = (
+    engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out
+  ).events as Out[];
   const timedOut = history.find((e) => e.eventType === 'ActivityTaskTimedOut')!;
-  assert.deepEqual([timedOut.activityTaskTimedOutEventAttributes.timeoutType, timedOut.eventTimestamp * 1000 - T0], ['SCHEDULE_TO_START', 10_000]);
+  assert.deepEqual(
+    [timedOut.activityTaskTimedOutEventAttributes.timeoutType, timedOut.eventTimestamp * 1000 - T0],
+    ['SCHEDULE_TO_START', 10_000],
+  );
   close();
 });
 
@@ -72,13 +125,23 @@ test('once later events follow the start, an undelivered task times out at once 
   const lostDecision = pollDecision(engine)!;
   engine.run('SignalWorkflowExecution', { domain: 'd', workflowId: 'w', signalName: 's' });
   await giveBack(engine, lostDecision.taskToken);
-  assert.deepEqual(types(engine, runId).slice(2), ['DecisionTaskStarted', 'WorkflowExecutionSignaled', 'DecisionTaskScheduled', 'DecisionTaskTimedOut']);
+  assert.deepEqual(types(engine, runId).slice(2), [
+    'DecisionTaskStarted',
+    'WorkflowExecutionSignaled',
+    'DecisionTaskScheduled',
+    'DecisionTaskTimedOut',
+  ]);
   scheduleActivity(engine);
   const lostActivity = pollActivity(engine)!;
   engine.run('SignalWorkflowExecution', { domain: 'd', workflowId: 'w', signalName: 's' });
   await giveBack(engine, lostActivity.taskToken);
-  const history = (engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out).events as Out[];
-  assert.equal(history.find((e) => e.eventType === 'ActivityTaskTimedOut')?.activityTaskTimedOutEventAttributes.timeoutType, 'START_TO_CLOSE');
+  const history = (
+    engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out
+  ).events as Out[];
+  assert.equal(
+    history.find((e) => e.eventType === 'ActivityTaskTimedOut')?.activityTaskTimedOutEventAttributes.timeoutType,
+    'START_TO_CLOSE',
+  );
   assert.equal(pollActivity(engine), undefined);
   close();
 });
@@ -86,8 +149,13 @@ test('once later events follow the start, an undelivered task times out at once 
 test('several undelivered starts of one run given back together are all undone, latest first', async () => {
   const { engine, runId, close } = setup();
   const task = pollDecision(engine)!;
-  engine.run('RespondDecisionTaskCompleted', { taskToken: task.taskToken, decisions: ['a', 'b'].map((activityId) => (
-    { decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId } })) });
+  engine.run('RespondDecisionTaskCompleted', {
+    taskToken: task.taskToken,
+    decisions: ['a', 'b'].map((activityId) => ({
+      decisionType: 'ScheduleActivityTask',
+      scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId },
+    })),
+  });
   const first = pollActivity(engine)!;
   const second = pollActivity(engine)!;
   engine.releaseUndelivered(first.taskToken);

@@ -4,8 +4,15 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  FilePayloadStore, formatReference, gzipCodec, isReference, MemoryPayloadStore, parseReference, PayloadNotFound,
-  PayloadStorage, PAYLOAD_REFERENCE_VERSION,
+  FilePayloadStore,
+  formatReference,
+  gzipCodec,
+  isReference,
+  MemoryPayloadStore,
+  parseReference,
+  PayloadNotFound,
+  PayloadStorage,
+  PAYLOAD_REFERENCE_VERSION,
 } from '../../../src/payloads/index.ts';
 import type { HistoryEvent } from '../../../src/core/engine.ts';
 
@@ -91,20 +98,41 @@ describe('payload storage', () => {
   test('resolveEvents replaces references and keeps other events as they are', async () => {
     const payloads = new PayloadStorage({ store: new MemoryPayloadStore(), threshold: 10 });
     const reference = await payloads.offload(big(100));
-    const plain = { eventId: 2, eventType: 'WorkflowExecutionSignaled', workflowExecutionSignaledEventAttributes: { signalName: 's', input: '"small"' } };
+    const plain = {
+      eventId: 2,
+      eventType: 'WorkflowExecutionSignaled',
+      workflowExecutionSignaledEventAttributes: { signalName: 's', input: '"small"' },
+    };
     const events = [
-      { eventId: 1, eventType: 'WorkflowExecutionStarted', workflowExecutionStartedEventAttributes: { input: reference, taskList: { name: 't' } } },
+      {
+        eventId: 1,
+        eventType: 'WorkflowExecutionStarted',
+        workflowExecutionStartedEventAttributes: { input: reference, taskList: { name: 't' } },
+      },
       plain,
     ] as HistoryEvent[];
     const resolved = await payloads.resolveEvents(events);
-    assert.deepEqual(resolved[0]!.workflowExecutionStartedEventAttributes, { input: big(100), taskList: { name: 't' } });
+    assert.deepEqual(resolved[0]!.workflowExecutionStartedEventAttributes, {
+      input: big(100),
+      taskList: { name: 't' },
+    });
     assert.equal(resolved[1], plain);
-    assert.equal(events[0]!.workflowExecutionStartedEventAttributes?.input, reference, 'the given events are not changed');
+    assert.equal(
+      events[0]!.workflowExecutionStartedEventAttributes?.input,
+      reference,
+      'the given events are not changed',
+    );
   });
 
   test('a reference of a newer version or a malformed one is refused by name', () => {
-    assert.throws(() => parseReference(`{"$flowyPayload":2,"key":"${'a'.repeat(64)}","length":1,"codecs":[]}`, 'input of event 1'), /Payload reference in input of event 1 is of version 2; this flowy reads up to version 1: upgrade flowy-ts/);
-    assert.throws(() => parseReference('{"$flowyPayload":1,"key":"../../etc/passwd"}', 'input of event 1'), /is malformed/);
+    assert.throws(
+      () => parseReference(`{"$flowyPayload":2,"key":"${'a'.repeat(64)}","length":1,"codecs":[]}`, 'input of event 1'),
+      /Payload reference in input of event 1 is of version 2; this flowy reads up to version 1: upgrade flowy-ts/,
+    );
+    assert.throws(
+      () => parseReference('{"$flowyPayload":1,"key":"../../etc/passwd"}', 'input of event 1'),
+      /is malformed/,
+    );
   });
 
   test('the file store writes each blob once, atomically, and reads it back', async () => {
@@ -115,7 +143,10 @@ describe('payload storage', () => {
       const reference = (await payloads.offload(big(50_000)))!;
       await payloads.offload(big(50_000));
       assert.deepEqual(readdirSync(join(dir, 'shop')), [parseReference(reference, 't').key]);
-      assert.equal(await new PayloadStorage({ store: new FilePayloadStore(join(dir, 'shop')) }).resolve(reference, 't'), big(50_000));
+      assert.equal(
+        await new PayloadStorage({ store: new FilePayloadStore(join(dir, 'shop')) }).resolve(reference, 't'),
+        big(50_000),
+      );
       assert.equal(await store.get('f'.repeat(64)), undefined);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -128,7 +159,10 @@ describe('payload storage from the environment', () => {
     const { payloadStorageFromEnv } = await import('../../../src/payloads/index.ts');
     const payloads = payloadStorageFromEnv({ env: {}, domain: 'shop', isLocal: true, cwd: '/srv/app' })!;
     assert.equal(payloads.store.description, 'files under /srv/app/.flowy/payloads/shop');
-    assert.deepEqual(payloads.codecs.map((c) => c.name), ['gzip']);
+    assert.deepEqual(
+      payloads.codecs.map((c) => c.name),
+      ['gzip'],
+    );
     assert.equal(payloads.threshold, 32_000);
   });
 
@@ -136,7 +170,11 @@ describe('payload storage from the environment', () => {
     const { payloadStorageFromEnv } = await import('../../../src/payloads/index.ts');
     assert.equal(payloadStorageFromEnv({ env: {}, domain: 'shop', isLocal: false }), undefined);
     assert.equal(payloadStorageFromEnv({ env: { FLOWY_PAYLOADS: 'none' }, domain: 'shop', isLocal: true }), undefined);
-    const custom = payloadStorageFromEnv({ env: { FLOWY_PAYLOADS: '/data/blobs', FLOWY_PAYLOAD_CODECS: 'none', FLOWY_PAYLOAD_THRESHOLD: '1000' }, domain: 'shop', isLocal: false })!;
+    const custom = payloadStorageFromEnv({
+      env: { FLOWY_PAYLOADS: '/data/blobs', FLOWY_PAYLOAD_CODECS: 'none', FLOWY_PAYLOAD_THRESHOLD: '1000' },
+      domain: 'shop',
+      isLocal: false,
+    })!;
     assert.equal(custom.store.description, 'files under /data/blobs/shop');
     assert.deepEqual(custom.codecs, []);
     assert.equal(custom.threshold, 1000);
@@ -144,8 +182,17 @@ describe('payload storage from the environment', () => {
 
   test('bad settings are refused naming the variable and the fix', async () => {
     const { payloadStorageFromEnv } = await import('../../../src/payloads/index.ts');
-    assert.throws(() => payloadStorageFromEnv({ env: { FLOWY_PAYLOAD_THRESHOLD: '50000' }, domain: 'd', isLocal: true }), /FLOWY_PAYLOAD_THRESHOLD must be a whole number of characters from 1 to 32768, got "50000"/);
-    assert.throws(() => payloadStorageFromEnv({ env: { FLOWY_PAYLOAD_CODECS: 'zstd' }, domain: 'd', isLocal: true }), /FLOWY_PAYLOAD_CODECS: unknown codec "zstd"/);
-    assert.throws(() => payloadStorageFromEnv({ env: { FLOWY_PAYLOADS: 'gs://bucket' }, domain: 'd', isLocal: true }), /FLOWY_PAYLOADS "gs:\/\/bucket" is neither a directory nor s3:\/\/bucket\/prefix/);
+    assert.throws(
+      () => payloadStorageFromEnv({ env: { FLOWY_PAYLOAD_THRESHOLD: '50000' }, domain: 'd', isLocal: true }),
+      /FLOWY_PAYLOAD_THRESHOLD must be a whole number of characters from 1 to 32768, got "50000"/,
+    );
+    assert.throws(
+      () => payloadStorageFromEnv({ env: { FLOWY_PAYLOAD_CODECS: 'zstd' }, domain: 'd', isLocal: true }),
+      /FLOWY_PAYLOAD_CODECS: unknown codec "zstd"/,
+    );
+    assert.throws(
+      () => payloadStorageFromEnv({ env: { FLOWY_PAYLOADS: 'gs://bucket' }, domain: 'd', isLocal: true }),
+      /FLOWY_PAYLOADS "gs:\/\/bucket" is neither a directory nor s3:\/\/bucket\/prefix/,
+    );
   });
 });

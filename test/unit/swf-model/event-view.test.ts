@@ -1,13 +1,19 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  closeStatusOf, decisionAttributesKey, eventAttributesKey, needsDecision, readEvent,
+  closeStatusOf,
+  decisionAttributesKey,
+  eventAttributesKey,
+  needsDecision,
+  readEvent,
 } from '../../../src/swf-model/index.ts';
 
 describe('readEvent', () => {
   test('gives the attributes of the event type and the event it refers back to', () => {
     const view = readEvent({
-      eventId: 7, eventType: 'ActivityTaskCompleted', eventTimestamp: 2,
+      eventId: 7,
+      eventType: 'ActivityTaskCompleted',
+      eventTimestamp: 2,
       activityTaskCompletedEventAttributes: { result: '"ok"', scheduledEventId: 5, startedEventId: 6 },
     });
     assert.ok(view?.eventType === 'ActivityTaskCompleted');
@@ -30,8 +36,19 @@ describe('readEvent', () => {
   });
 
   test('a decision SWF refused is marked as such and needs a new decision', () => {
-    const view = readEvent({ eventId: 9, eventType: 'StartTimerFailed', startTimerFailedEventAttributes: { timerId: 't', cause: 'TIMER_ID_ALREADY_IN_USE', decisionTaskCompletedEventId: 8 } });
-    assert.deepEqual([view?.kind, view?.isDecisionFailure, view?.needsDecision, view?.decisionTaskCompletedEventId], ['timer', true, true, 8]);
+    const view = readEvent({
+      eventId: 9,
+      eventType: 'StartTimerFailed',
+      startTimerFailedEventAttributes: {
+        timerId: 't',
+        cause: 'TIMER_ID_ALREADY_IN_USE',
+        decisionTaskCompletedEventId: 8,
+      },
+    });
+    assert.deepEqual(
+      [view?.kind, view?.isDecisionFailure, view?.needsDecision, view?.decisionTaskCompletedEventId],
+      ['timer', true, true, 8],
+    );
   });
 
   test('an event type SWF does not define has no view', () => {
@@ -40,19 +57,47 @@ describe('readEvent', () => {
 
   test('the events after which a run needs a decision are those of SWF_SPEC 8.1', () => {
     const spec = [
-      'WorkflowExecutionStarted', 'WorkflowExecutionSignaled', 'WorkflowExecutionCancelRequested',
-      'ActivityTaskCompleted', 'ActivityTaskFailed', 'ActivityTaskTimedOut', 'ActivityTaskCanceled', 'TimerFired',
-      'ChildWorkflowExecutionStarted', 'ChildWorkflowExecutionCompleted', 'ChildWorkflowExecutionFailed',
-      'ChildWorkflowExecutionTimedOut', 'ChildWorkflowExecutionCanceled', 'ChildWorkflowExecutionTerminated',
-      'StartChildWorkflowExecutionFailed', 'ExternalWorkflowExecutionSignaled', 'SignalExternalWorkflowExecutionFailed',
-      'ExternalWorkflowExecutionCancelRequested', 'RequestCancelExternalWorkflowExecutionFailed',
-      'ScheduleActivityTaskFailed', 'RequestCancelActivityTaskFailed', 'StartTimerFailed', 'CancelTimerFailed',
-      'RecordMarkerFailed', 'CompleteWorkflowExecutionFailed', 'FailWorkflowExecutionFailed',
-      'CancelWorkflowExecutionFailed', 'ContinueAsNewWorkflowExecutionFailed', 'ScheduleLambdaFunctionFailed',
-      'StartLambdaFunctionFailed', 'DecisionTaskTimedOut',
+      'WorkflowExecutionStarted',
+      'WorkflowExecutionSignaled',
+      'WorkflowExecutionCancelRequested',
+      'ActivityTaskCompleted',
+      'ActivityTaskFailed',
+      'ActivityTaskTimedOut',
+      'ActivityTaskCanceled',
+      'TimerFired',
+      'ChildWorkflowExecutionStarted',
+      'ChildWorkflowExecutionCompleted',
+      'ChildWorkflowExecutionFailed',
+      'ChildWorkflowExecutionTimedOut',
+      'ChildWorkflowExecutionCanceled',
+      'ChildWorkflowExecutionTerminated',
+      'StartChildWorkflowExecutionFailed',
+      'ExternalWorkflowExecutionSignaled',
+      'SignalExternalWorkflowExecutionFailed',
+      'ExternalWorkflowExecutionCancelRequested',
+      'RequestCancelExternalWorkflowExecutionFailed',
+      'ScheduleActivityTaskFailed',
+      'RequestCancelActivityTaskFailed',
+      'StartTimerFailed',
+      'CancelTimerFailed',
+      'RecordMarkerFailed',
+      'CompleteWorkflowExecutionFailed',
+      'FailWorkflowExecutionFailed',
+      'CancelWorkflowExecutionFailed',
+      'ContinueAsNewWorkflowExecutionFailed',
+      'ScheduleLambdaFunctionFailed',
+      'StartLambdaFunctionFailed',
+      'DecisionTaskTimedOut',
     ];
     for (const type of spec) assert.equal(needsDecision(type), true, type);
-    for (const type of ['DecisionTaskScheduled', 'DecisionTaskCompleted', 'ActivityTaskStarted', 'TimerStarted', 'MarkerRecorded', 'WorkflowExecutionCompleted']) {
+    for (const type of [
+      'DecisionTaskScheduled',
+      'DecisionTaskCompleted',
+      'ActivityTaskStarted',
+      'TimerStarted',
+      'MarkerRecorded',
+      'WorkflowExecutionCompleted',
+    ]) {
       assert.equal(needsDecision(type), false, type);
     }
   });

@@ -14,7 +14,10 @@ describe('SWF fault names', () => {
   });
 
   test('modeled faults answer 400 and live in the SWF model namespace', () => {
-    assert.equal(new SwfFault('UnknownResourceFault', 'm').wireType, 'com.amazonaws.swf.base.model#UnknownResourceFault');
+    assert.equal(
+      new SwfFault('UnknownResourceFault', 'm').wireType,
+      'com.amazonaws.swf.base.model#UnknownResourceFault',
+    );
     assert.equal(new SwfFault('ValidationException', 'm').statusCode, 400);
   });
 });

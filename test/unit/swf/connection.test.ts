@@ -54,7 +54,10 @@ describe('clientConfig', () => {
   test('an SWF-compatible server elsewhere also gets dummy credentials, Amazon endpoints never', () => {
     const remote = clientConfig(resolveConnection({ env: {}, endpoint: 'http://swf-server:7766' }), { env: {} });
     assert.equal((remote.credentials as { accessKeyId: string }).accessKeyId, 'flowy-local');
-    const vpc = clientConfig(resolveConnection({ env: {}, endpoint: 'https://vpce-1.swf.us-east-1.vpce.amazonaws.com' }), { env: {} });
+    const vpc = clientConfig(
+      resolveConnection({ env: {}, endpoint: 'https://vpce-1.swf.us-east-1.vpce.amazonaws.com' }),
+      { env: {} },
+    );
     assert.equal(vpc.credentials, undefined);
   });
 

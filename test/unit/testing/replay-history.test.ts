@@ -46,11 +46,28 @@ class Other extends Workflow<unknown, void> {
 const T0 = Date.parse('2026-04-01T08:00:00Z');
 function greetHistory(stamp: (ms: number) => Date | string | number = (ms) => new Date(ms)): HistoryEvent[] {
   const rows: [string, Record<string, unknown>][] = [
-    ['WorkflowExecutionStarted', { workflowType: { name: 'Greet', version: '1' }, taskList: { name: 'default' }, childPolicy: 'TERMINATE', input: '{"name":"ann"}' }],
+    [
+      'WorkflowExecutionStarted',
+      {
+        workflowType: { name: 'Greet', version: '1' },
+        taskList: { name: 'default' },
+        childPolicy: 'TERMINATE',
+        input: '{"name":"ann"}',
+      },
+    ],
     ['DecisionTaskScheduled', { taskList: { name: 'default' } }],
     ['DecisionTaskStarted', { scheduledEventId: 2 }],
     ['DecisionTaskCompleted', { scheduledEventId: 2, startedEventId: 3 }],
-    ['ActivityTaskScheduled', { activityId: 'hello-1', activityType: { name: 'hello', version: '1' }, taskList: { name: 'default' }, input: '{"name":"ann"}', decisionTaskCompletedEventId: 4 }],
+    [
+      'ActivityTaskScheduled',
+      {
+        activityId: 'hello-1',
+        activityType: { name: 'hello', version: '1' },
+        taskList: { name: 'default' },
+        input: '{"name":"ann"}',
+        decisionTaskCompletedEventId: 4,
+      },
+    ],
     ['ActivityTaskStarted', { scheduledEventId: 5 }],
     ['ActivityTaskCompleted', { scheduledEventId: 5, startedEventId: 6, result: '"hi ann"' }],
     ['DecisionTaskScheduled', { taskList: { name: 'default' } }],
@@ -75,7 +92,7 @@ describe('replayHistory', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('replays a history that today\'s code still matches and reports what it checked', async () => {
+  test("replays a history that today's code still matches and reports what it checked", async () => {
     const report = await replayHistory(greetHistory(), Greet);
     assert.deepEqual(report, { decisionTasks: 2, events: 11, status: 'completed' });
   });
@@ -84,7 +101,10 @@ describe('replayHistory', () => {
     const arrayFile = join(dir, 'array.json');
     const rawFile = join(dir, 'raw.json');
     await writeFile(arrayFile, JSON.stringify(greetHistory((ms) => new Date(ms).toISOString())));
-    await writeFile(rawFile, JSON.stringify({ events: greetHistory((ms) => ms / 1000).reverse(), nextPageToken: undefined }));
+    await writeFile(
+      rawFile,
+      JSON.stringify({ events: greetHistory((ms) => ms / 1000).reverse(), nextPageToken: undefined }),
+    );
     assert.equal((await replayHistory(arrayFile, Greet)).status, 'completed');
     assert.equal((await replayHistory(rawFile, Greet)).status, 'completed');
     assert.equal((await replayHistory({ events: greetHistory() }, Greet)).decisionTasks, 2);
@@ -100,8 +120,14 @@ describe('replayHistory', () => {
     assert.equal(error.eventId, 5);
     assert.equal(error.recorded, 'ActivityTaskScheduled for ScheduleActivityTask hello@1 (id hello-1)');
     assert.equal(error.actual, 'ScheduleActivityTask wave@1 (id wave-1)');
-    assert.match(error.message, /^History the given events of Greet@1 does not replay with today's code of GreetChanged\.$/m);
-    assert.match(error.message, /^Decision task 1 \(DecisionTaskCompleted event 4\) recorded:\n {2}ScheduleActivityTask hello@1 \(id hello-1\) {2}\[event 5 ActivityTaskScheduled\]\nToday's code decides:\n {2}ScheduleActivityTask wave@1 \(id wave-1\)$/m);
+    assert.match(
+      error.message,
+      /^History the given events of Greet@1 does not replay with today's code of GreetChanged\.$/m,
+    );
+    assert.match(
+      error.message,
+      /^Decision task 1 \(DecisionTaskCompleted event 4\) recorded:\n {2}ScheduleActivityTask hello@1 \(id hello-1\) {2}\[event 5 ActivityTaskScheduled\]\nToday's code decides:\n {2}ScheduleActivityTask wave@1 \(id wave-1\)$/m,
+    );
     assert.match(error.message, /guard the change with this\.patched\(id\)/);
   });
 
@@ -112,7 +138,10 @@ describe('replayHistory', () => {
       assert.ok(error instanceof NonDeterminismError);
       assert.equal(error.eventId, 11);
       assert.match(error.message, new RegExp(`^History "${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" of Greet@1`));
-      assert.match(error.message, /Decision task 2 \(DecisionTaskCompleted event 10\) recorded:\n {2}CompleteWorkflowExecution {2}\[event 11 WorkflowExecutionCompleted\]\nToday's code decides:\n {2}StartTimer \(id timer-\d+\)/);
+      assert.match(
+        error.message,
+        /Decision task 2 \(DecisionTaskCompleted event 10\) recorded:\n {2}CompleteWorkflowExecution {2}\[event 11 WorkflowExecutionCompleted\]\nToday's code decides:\n {2}StartTimer \(id timer-\d+\)/,
+      );
       return true;
     });
   });
@@ -121,20 +150,32 @@ describe('replayHistory', () => {
     assert.equal((await replayHistory(greetHistory(), Greet, { everyTaskLimit: 0 })).status, 'completed');
     await assert.rejects(replayHistory(greetHistory(), GreetThenSleep, { everyTaskLimit: 0 }), (error: unknown) => {
       assert.ok(error instanceof NonDeterminismError);
-      assert.match(error.message, /Decision task 2 \(DecisionTaskCompleted event 10\) recorded:\n {2}CompleteWorkflowExecution/);
+      assert.match(
+        error.message,
+        /Decision task 2 \(DecisionTaskCompleted event 10\) recorded:\n {2}CompleteWorkflowExecution/,
+      );
       return true;
     });
   });
 
   test('refuses a history of another workflow type, naming both', async () => {
-    await assert.rejects(replayHistory(greetHistory(), Other), /History the given events is a run of workflow "Greet@1", not of "Other" \(class Other\)/);
+    await assert.rejects(
+      replayHistory(greetHistory(), Other),
+      /History the given events is a run of workflow "Greet@1", not of "Other" \(class Other\)/,
+    );
   });
 
   test('refuses what is not a history with the expected shape', async () => {
     const file = join(dir, 'bad.json');
     await writeFile(file, JSON.stringify({ executionInfo: {} }));
-    await assert.rejects(replayHistory(file, Greet), /History ".*bad\.json" is not a history: expected an array of events or \{ events: \[\.\.\.\] \}/);
-    await assert.rejects(replayHistory(join(dir, 'missing.json'), Greet), /Cannot read history file ".*missing\.json" \(ENOENT\)/);
+    await assert.rejects(
+      replayHistory(file, Greet),
+      /History ".*bad\.json" is not a history: expected an array of events or \{ events: \[\.\.\.\] \}/,
+    );
+    await assert.rejects(
+      replayHistory(join(dir, 'missing.json'), Greet),
+      /Cannot read history file ".*missing\.json" \(ENOENT\)/,
+    );
     await assert.rejects(replayHistory(greetHistory().slice(2), Greet), /does not begin with WorkflowExecutionStarted/);
   });
 });

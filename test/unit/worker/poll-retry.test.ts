@@ -16,7 +16,10 @@ function throttled(): Error {
 test('a worker that cannot reach the endpoint keeps trying at least every second, however long it was down', () => {
   const backoff = new Backoff({ random: () => 1 });
   const delays = Array.from({ length: 12 }, () => retryDelayMs(refused(), backoff));
-  assert.ok(delays.every((delay) => delay <= RECONNECT_INTERVAL_MS), delays.join(', '));
+  assert.ok(
+    delays.every((delay) => delay <= RECONNECT_INTERVAL_MS),
+    delays.join(', '),
+  );
   assert.equal(RECONNECT_INTERVAL_MS, 1000);
 });
 

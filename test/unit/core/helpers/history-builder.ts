@@ -40,8 +40,12 @@ export class HistoryBuilder {
   started(input?: unknown, extra: Record<string, unknown> = {}): this {
     return this.add('WorkflowExecutionStarted', {
       ...(input === undefined ? {} : { input: JSON.stringify(input) }),
-      childPolicy: 'TERMINATE', taskList: { name: 'default' }, workflowType: { name: 'Test', version: '1' },
-      executionStartToCloseTimeout: '3600', taskStartToCloseTimeout: '30', ...extra,
+      childPolicy: 'TERMINATE',
+      taskList: { name: 'default' },
+      workflowType: { name: 'Test', version: '1' },
+      executionStartToCloseTimeout: '3600',
+      taskStartToCloseTimeout: '30',
+      ...extra,
     }).decisionScheduled();
   }
 
@@ -63,13 +67,20 @@ export class HistoryBuilder {
   }
 
   decisionCompleted(): this {
-    this.add('DecisionTaskCompleted', { scheduledEventId: this.lastScheduledDecisionId, startedEventId: this.lastStartedDecisionId });
+    this.add('DecisionTaskCompleted', {
+      scheduledEventId: this.lastScheduledDecisionId,
+      startedEventId: this.lastStartedDecisionId,
+    });
     this.lastCompletedId = this.lastEventId;
     return this;
   }
 
   decisionTimedOut(): this {
-    return this.add('DecisionTaskTimedOut', { timeoutType: 'START_TO_CLOSE', scheduledEventId: this.lastScheduledDecisionId, startedEventId: this.lastStartedDecisionId });
+    return this.add('DecisionTaskTimedOut', {
+      timeoutType: 'START_TO_CLOSE',
+      scheduledEventId: this.lastScheduledDecisionId,
+      startedEventId: this.lastStartedDecisionId,
+    });
   }
 
   /** Records the success events SWF writes for `decisions` (SWF_SPEC 9). */
@@ -88,14 +99,23 @@ export class HistoryBuilder {
           this.timerIds.set(d.startTimerDecisionAttributes!.timerId, this.lastEventId);
           break;
         case 'CancelTimer':
-          this.add('TimerCanceled', { ...d.cancelTimerDecisionAttributes, startedEventId: this.timerIds.get(d.cancelTimerDecisionAttributes!.timerId), ...completed });
+          this.add('TimerCanceled', {
+            ...d.cancelTimerDecisionAttributes,
+            startedEventId: this.timerIds.get(d.cancelTimerDecisionAttributes!.timerId),
+            ...completed,
+          });
           break;
         case 'RecordMarker':
           this.add('MarkerRecorded', { ...d.recordMarkerDecisionAttributes, ...completed });
           break;
         case 'StartChildWorkflowExecution': {
           const a = d.startChildWorkflowExecutionDecisionAttributes!;
-          this.add('StartChildWorkflowExecutionInitiated', { taskList: { name: 'default' }, childPolicy: 'TERMINATE', ...a, ...completed });
+          this.add('StartChildWorkflowExecutionInitiated', {
+            taskList: { name: 'default' },
+            childPolicy: 'TERMINATE',
+            ...a,
+            ...completed,
+          });
           this.initiatedIds.set(a.workflowId, this.lastEventId);
           break;
         }
@@ -103,7 +123,10 @@ export class HistoryBuilder {
           this.add('ActivityTaskCancelRequested', { ...d.requestCancelActivityTaskDecisionAttributes, ...completed });
           break;
         case 'RequestCancelExternalWorkflowExecution':
-          this.add('RequestCancelExternalWorkflowExecutionInitiated', { ...d.requestCancelExternalWorkflowExecutionDecisionAttributes, ...completed });
+          this.add('RequestCancelExternalWorkflowExecutionInitiated', {
+            ...d.requestCancelExternalWorkflowExecutionDecisionAttributes,
+            ...completed,
+          });
           break;
         case 'CompleteWorkflowExecution':
           this.add('WorkflowExecutionCompleted', { ...d.completeWorkflowExecutionDecisionAttributes, ...completed });
@@ -116,8 +139,12 @@ export class HistoryBuilder {
           break;
         case 'ContinueAsNewWorkflowExecution':
           this.add('WorkflowExecutionContinuedAsNew', {
-            taskList: { name: 'default' }, childPolicy: 'TERMINATE', workflowType: { name: 'Test', version: '1' },
-            newExecutionRunId: 'run-2', ...d.continueAsNewWorkflowExecutionDecisionAttributes, ...completed,
+            taskList: { name: 'default' },
+            childPolicy: 'TERMINATE',
+            workflowType: { name: 'Test', version: '1' },
+            newExecutionRunId: 'run-2',
+            ...d.continueAsNewWorkflowExecutionDecisionAttributes,
+            ...completed,
           });
           break;
         default:
@@ -135,25 +162,52 @@ export class HistoryBuilder {
   /** ActivityTaskScheduled for `activityId` (type name taken from the id: `Charge-2@3` → Charge). */
   scheduled(activityId: string, input?: unknown, version = '1'): this {
     const name = activityId.replace(/-\d+(@\d+)?$/, '');
-    return this.outcomes([{ decisionType: 'ScheduleActivityTask', scheduleActivityTaskDecisionAttributes: {
-      activityId, activityType: { name, version }, ...(input === undefined ? {} : { input: JSON.stringify(input) }),
-    } }]);
+    return this.outcomes([
+      {
+        decisionType: 'ScheduleActivityTask',
+        scheduleActivityTaskDecisionAttributes: {
+          activityId,
+          activityType: { name, version },
+          ...(input === undefined ? {} : { input: JSON.stringify(input) }),
+        },
+      },
+    ]);
   }
 
   timerStarted(timerId: string, seconds: number): this {
-    return this.outcomes([{ decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId, startToFireTimeout: String(seconds) } }]);
+    return this.outcomes([
+      { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId, startToFireTimeout: String(seconds) } },
+    ]);
   }
 
   markerRecorded(markerName: string, details?: unknown): this {
-    return this.outcomes([{ decisionType: 'RecordMarker', recordMarkerDecisionAttributes: { markerName, ...(details === undefined ? {} : { details: JSON.stringify(details) }) } }]);
+    return this.outcomes([
+      {
+        decisionType: 'RecordMarker',
+        recordMarkerDecisionAttributes: {
+          markerName,
+          ...(details === undefined ? {} : { details: JSON.stringify(details) }),
+        },
+      },
+    ]);
   }
 
   childInitiated(workflowId: string, name: string, version = '1'): this {
-    return this.outcomes([{ decisionType: 'StartChildWorkflowExecution', startChildWorkflowExecutionDecisionAttributes: { workflowId, workflowType: { name, version } } }]);
+    return this.outcomes([
+      {
+        decisionType: 'StartChildWorkflowExecution',
+        startChildWorkflowExecutionDecisionAttributes: { workflowId, workflowType: { name, version } },
+      },
+    ]);
   }
 
   completedExecution(result?: unknown): this {
-    return this.outcomes([{ decisionType: 'CompleteWorkflowExecution', completeWorkflowExecutionDecisionAttributes: result === undefined ? {} : { result: JSON.stringify(result) } }]);
+    return this.outcomes([
+      {
+        decisionType: 'CompleteWorkflowExecution',
+        completeWorkflowExecutionDecisionAttributes: result === undefined ? {} : { result: JSON.stringify(result) },
+      },
+    ]);
   }
 
   /** Marks the close decision as refused (SWF_SPEC 8.3 UNHANDLED_DECISION). */
@@ -170,26 +224,44 @@ export class HistoryBuilder {
   activityCompleted(activityId: string, result?: unknown): this {
     if (!this.startedIds.has(activityId)) this.activityStarted(activityId);
     return this.add('ActivityTaskCompleted', {
-      scheduledEventId: this.scheduledId(activityId), startedEventId: this.startedIds.get(activityId),
+      scheduledEventId: this.scheduledId(activityId),
+      startedEventId: this.startedIds.get(activityId),
       ...(result === undefined ? {} : { result: JSON.stringify(result) }),
     });
   }
 
   activityFailed(activityId: string, reason: string, details?: string): this {
     if (!this.startedIds.has(activityId)) this.activityStarted(activityId);
-    return this.add('ActivityTaskFailed', { scheduledEventId: this.scheduledId(activityId), startedEventId: this.startedIds.get(activityId), reason, ...(details === undefined ? {} : { details }) });
+    return this.add('ActivityTaskFailed', {
+      scheduledEventId: this.scheduledId(activityId),
+      startedEventId: this.startedIds.get(activityId),
+      reason,
+      ...(details === undefined ? {} : { details }),
+    });
   }
 
   activityTimedOut(activityId: string, timeoutType = 'START_TO_CLOSE'): this {
-    return this.add('ActivityTaskTimedOut', { scheduledEventId: this.scheduledId(activityId), startedEventId: this.startedIds.get(activityId) ?? 0, timeoutType });
+    return this.add('ActivityTaskTimedOut', {
+      scheduledEventId: this.scheduledId(activityId),
+      startedEventId: this.startedIds.get(activityId) ?? 0,
+      timeoutType,
+    });
   }
 
   activityCanceled(activityId: string): this {
-    return this.add('ActivityTaskCanceled', { scheduledEventId: this.scheduledId(activityId), startedEventId: this.startedIds.get(activityId) ?? 0 });
+    return this.add('ActivityTaskCanceled', {
+      scheduledEventId: this.scheduledId(activityId),
+      startedEventId: this.startedIds.get(activityId) ?? 0,
+    });
   }
 
   scheduleActivityFailed(activityId: string, name: string, version: string, cause: string): this {
-    return this.add('ScheduleActivityTaskFailed', { activityId, activityType: { name, version }, cause, decisionTaskCompletedEventId: this.lastCompletedId });
+    return this.add('ScheduleActivityTaskFailed', {
+      activityId,
+      activityType: { name, version },
+      cause,
+      decisionTaskCompletedEventId: this.lastCompletedId,
+    });
   }
 
   timerFired(timerId: string): this {
@@ -197,7 +269,10 @@ export class HistoryBuilder {
   }
 
   signaled(signalName: string, payload?: unknown): this {
-    return this.add('WorkflowExecutionSignaled', { signalName, ...(payload === undefined ? {} : { input: JSON.stringify(payload) }) });
+    return this.add('WorkflowExecutionSignaled', {
+      signalName,
+      ...(payload === undefined ? {} : { input: JSON.stringify(payload) }),
+    });
   }
 
   cancelRequested(): this {
@@ -207,7 +282,11 @@ export class HistoryBuilder {
   childStarted(workflowId: string): this {
     const runId = `run-of-${workflowId}`;
     this.childRunIds.set(workflowId, runId);
-    this.add('ChildWorkflowExecutionStarted', { workflowExecution: { workflowId, runId }, workflowType: { name: 'Child', version: '1' }, initiatedEventId: this.initiated(workflowId) });
+    this.add('ChildWorkflowExecutionStarted', {
+      workflowExecution: { workflowId, runId },
+      workflowType: { name: 'Child', version: '1' },
+      initiatedEventId: this.initiated(workflowId),
+    });
     this.childStartedIds.set(workflowId, this.lastEventId);
     return this;
   }
@@ -215,13 +294,22 @@ export class HistoryBuilder {
   childClosed(eventType: string, workflowId: string, extra: Record<string, unknown> = {}): this {
     if (!this.childRunIds.has(workflowId)) this.childStarted(workflowId);
     return this.add(eventType, {
-      workflowExecution: { workflowId, runId: this.childRunIds.get(workflowId) }, workflowType: { name: 'Child', version: '1' },
-      initiatedEventId: this.initiated(workflowId), startedEventId: this.childStartedIds.get(workflowId), ...extra,
+      workflowExecution: { workflowId, runId: this.childRunIds.get(workflowId) },
+      workflowType: { name: 'Child', version: '1' },
+      initiatedEventId: this.initiated(workflowId),
+      startedEventId: this.childStartedIds.get(workflowId),
+      ...extra,
     });
   }
 
   startChildFailed(workflowId: string, name: string, version: string, cause: string): this {
-    return this.add('StartChildWorkflowExecutionFailed', { workflowId, workflowType: { name, version }, cause, initiatedEventId: 0, decisionTaskCompletedEventId: this.lastCompletedId });
+    return this.add('StartChildWorkflowExecutionFailed', {
+      workflowId,
+      workflowType: { name, version },
+      cause,
+      initiatedEventId: 0,
+      decisionTaskCompletedEventId: this.lastCompletedId,
+    });
   }
 
   private scheduledId(activityId: string): number {

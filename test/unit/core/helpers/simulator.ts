@@ -6,7 +6,9 @@ import { eventAttributes } from '../../../../src/core/engine.ts';
 import { HistoryBuilder } from './history-builder.ts';
 
 /** A failure an activity or child script returns instead of a result. */
-export interface ScriptedFailure { fail: string }
+export interface ScriptedFailure {
+  fail: string;
+}
 
 /** What the outside world does during a simulated execution. */
 export interface SimulationScript {
@@ -42,7 +44,11 @@ export async function simulate(
     const { decisions } = await decideTask([...h.events]);
     decisionsPerTask.push(decisions);
     h.completedWith(decisions);
-    if (decisions.some((d) => /WorkflowExecution$/.test(d.decisionType) && d.decisionType !== 'StartChildWorkflowExecution')) {
+    if (
+      decisions.some(
+        (d) => /WorkflowExecution$/.test(d.decisionType) && d.decisionType !== 'StartChildWorkflowExecution',
+      )
+    ) {
       return { events: h.events, decisionsPerTask };
     }
     for (const d of decisions) open.push(...openedBy(d));
@@ -60,12 +66,26 @@ export async function simulate(
 function openedBy(d: Decision): OpenWork[] {
   if (d.scheduleActivityTaskDecisionAttributes) {
     const a = d.scheduleActivityTaskDecisionAttributes;
-    return [{ kind: 'activity', id: a.activityId, name: a.activityType.name, input: a.input === undefined ? undefined : JSON.parse(a.input) }];
+    return [
+      {
+        kind: 'activity',
+        id: a.activityId,
+        name: a.activityType.name,
+        input: a.input === undefined ? undefined : JSON.parse(a.input),
+      },
+    ];
   }
   if (d.startTimerDecisionAttributes) return [{ kind: 'timer', id: d.startTimerDecisionAttributes.timerId }];
   if (d.startChildWorkflowExecutionDecisionAttributes) {
     const a = d.startChildWorkflowExecutionDecisionAttributes;
-    return [{ kind: 'child', id: a.workflowId, name: a.workflowType.name, input: a.input === undefined ? undefined : JSON.parse(a.input) }];
+    return [
+      {
+        kind: 'child',
+        id: a.workflowId,
+        name: a.workflowType.name,
+        input: a.input === undefined ? undefined : JSON.parse(a.input),
+      },
+    ];
   }
   return [];
 }
@@ -75,7 +95,11 @@ function complete(h: HistoryBuilder, script: SimulationScript, work: OpenWork): 
     h.timerFired(work.id);
   } else if (work.kind === 'child') {
     const result = script.children?.[work.name]?.(work.input);
-    h.childClosed('ChildWorkflowExecutionCompleted', work.id, result === undefined ? {} : { result: JSON.stringify(result) });
+    h.childClosed(
+      'ChildWorkflowExecutionCompleted',
+      work.id,
+      result === undefined ? {} : { result: JSON.stringify(result) },
+    );
   } else {
     const attempt = Number(/@(\d+)$/.exec(work.id)?.[1] ?? 1);
     const result = script.activities[work.name]!(work.input, attempt);
@@ -102,9 +126,14 @@ export function recordedDecisions(events: readonly HistoryEvent[], completedInde
   for (let i = completedIndex + 1; i < events.length && events[i]!.eventType !== 'DecisionTaskCompleted'; i++) {
     const event = events[i]!;
     const decisionType = DECISION_OF[event.eventType ?? ''];
-    const { decisionTaskCompletedEventId, newExecutionRunId, workflowType, ...attributes } = eventAttributes(event) as Record<string, unknown>;
+    const { decisionTaskCompletedEventId, newExecutionRunId, workflowType, ...attributes } = eventAttributes(
+      event,
+    ) as Record<string, unknown>;
     if (!decisionType || decisionTaskCompletedEventId !== completedId) continue;
-    if (event.eventType === 'StartChildWorkflowExecutionInitiated' || event.eventType === 'WorkflowExecutionContinuedAsNew') {
+    if (
+      event.eventType === 'StartChildWorkflowExecutionInitiated' ||
+      event.eventType === 'WorkflowExecutionContinuedAsNew'
+    ) {
       if (event.eventType === 'StartChildWorkflowExecutionInitiated') attributes.workflowType = workflowType;
     }
     const key = `${decisionType.charAt(0).toLowerCase()}${decisionType.slice(1)}DecisionAttributes`;
