@@ -27,7 +27,7 @@ import {
   truncate,
   withHeaders,
 } from '../core/engine.ts';
-import type { Headers } from '../core/engine.ts';
+import type { Headers, WorkflowInterceptorFactory } from '../core/engine.ts';
 import { interceptedStart, type ClientInterceptor } from './client-interceptors.ts';
 import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { checkSchema, validateInput } from '../definitions/index.ts';
@@ -53,6 +53,8 @@ export interface FlowyClientOptions {
   logger?: Logger;
   /** Wrap what the client sends (client-interceptors.ts), the first one outermost. */
   interceptors?: ClientInterceptor[];
+  /** Workflow interceptors for the runs `query()` replays (their `query` method wraps each query), as on the decision workers. */
+  workflowInterceptors?: WorkflowInterceptorFactory[];
   /**
    * How many runs `query()` keeps replayed (least recently used are dropped); default 50, 0 keeps
    * none. A later query of a kept run reads only the newer events and replays only when the
@@ -125,6 +127,7 @@ export class FlowyClient {
   private readonly serializer: Serializer;
   private readonly logger: Logger;
   private readonly interceptors: ClientInterceptor[];
+  private readonly workflowInterceptors: WorkflowInterceptorFactory[];
   private readonly queryCacheSize: number;
   /** The payload store inputs and results over SWF's limit go to (undefined: none). */
   readonly payloads: PayloadStorage | undefined;
@@ -138,6 +141,7 @@ export class FlowyClient {
     this.serializer = options.serializer ?? jsonSerializer;
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain });
     this.interceptors = options.interceptors ?? [];
+    this.workflowInterceptors = options.workflowInterceptors ?? [];
     this.queryCacheSize = options.queryCacheSize ?? 50;
     this.payloads = options.payloads;
   }
@@ -412,6 +416,7 @@ export class FlowyClient {
             serializer: this.replaySerializer(),
             checkSchema,
             source: `of run ${runId}`,
+            interceptors: this.workflowInterceptors,
           });
     if (this.queryCacheSize > 0) {
       this.replayedRuns.set(key, { events, run: replayed });

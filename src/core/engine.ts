@@ -8,6 +8,7 @@ export type {
   WorkflowInterceptorInfo,
   WorkflowRunInput,
   WorkflowSignalInput,
+  WorkflowQueryInput,
   ScheduleActivityInput,
   StartChildInput,
   StartTimerInput,

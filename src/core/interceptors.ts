@@ -1,5 +1,5 @@
 // Workflow interceptors: code that wraps what a workflow receives (its run, its signals) and what
-// it sends (activities, child workflows, timers), for logging, auth context, metrics or payload
+// it sends (activities, child workflows, timers) and the queries it answers, for logging, auth context, metrics or payload
 // changes without touching workflow code. They run inside the decider, on every replay, so they
 // must be deterministic like workflow code: use the input and `info`, not the clock or I/O, and
 // call `next` before awaiting anything (so the decision keeps its place in call order).
@@ -27,6 +27,12 @@ export interface WorkflowRunInput {
 export interface WorkflowSignalInput {
   name: string;
   payload: unknown;
+}
+
+/** A query (`@query()` method) answered on a replayed run, outside any worker (query.ts). */
+export interface WorkflowQueryInput {
+  name: string;
+  args: readonly unknown[];
 }
 
 /** A call of an ActivityProxy (once per call; retries happen inside `next`). */
@@ -68,6 +74,8 @@ export interface StartTimerInput {
 export interface WorkflowInterceptor {
   run?(input: WorkflowRunInput, next: (input: WorkflowRunInput) => Promise<unknown>): Promise<unknown>;
   signal?(input: WorkflowSignalInput, next: (input: WorkflowSignalInput) => void): void;
+  /** Synchronous like the query method; what it returns is the answer (copied as JSON). */
+  query?(input: WorkflowQueryInput, next: (input: WorkflowQueryInput) => unknown): unknown;
   scheduleActivity?(
     input: ScheduleActivityInput,
     next: (input: ScheduleActivityInput) => Promise<unknown>,

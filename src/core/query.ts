@@ -5,6 +5,7 @@ import { ConfigurationError, NonDeterminismError } from './errors.ts';
 import { inEventOrder } from './history.ts';
 import { eventAttributes } from '../swf-model/index.ts';
 import { getWorkflowOptions, type WorkflowClass } from './options.ts';
+import { intercepted } from './interceptors.ts';
 import { Replay } from './replay.ts';
 import { checkReplay } from './replay-check.ts';
 import type { DecideOptions } from './decide.ts';
@@ -36,7 +37,7 @@ export function queryMethods(workflow: WorkflowClass): Map<string, string> {
 }
 
 /** Options of {@link queryWorkflow}. */
-export interface QueryOptions extends Pick<DecideOptions, 'serializer' | 'execution' | 'checkSchema'> {
+export interface QueryOptions extends Pick<DecideOptions, 'serializer' | 'execution' | 'checkSchema' | 'interceptors'> {
   /** Names the history in a NonDeterminismError, e.g. `workflow execution order-1 (run 22…)`. */
   source?: string;
 }
@@ -106,14 +107,17 @@ export class ReplayedRun {
 
   /** Calls the query `name` on the replayed workflow; the answer is a JSON copy. */
   query(name: string, args: readonly unknown[] = []): unknown {
-    const method = checkQueryName(this.workflow, name);
+    checkQueryName(this.workflow, name);
     const execution = this.execution;
     const instance = execution.instance as Record<string, (...a: unknown[]) => unknown>;
     execution.queryInProgress = name;
     execution.queryViolation = undefined;
     let answer: unknown;
     try {
-      answer = executionStorage.run(execution, () => instance[method]!(...args));
+      const call = intercepted(execution.interceptors, 'query', (input) =>
+        executionStorage.run(execution, () => instance[checkQueryName(this.workflow, input.name)]!(...input.args)),
+      );
+      answer = call({ name, args });
     } finally {
       execution.queryInProgress = undefined;
     }

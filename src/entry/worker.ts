@@ -28,6 +28,7 @@ export type {
   WorkflowInterceptorInfo,
   WorkflowRunInput,
   WorkflowSignalInput,
+  WorkflowQueryInput,
   ScheduleActivityInput,
   StartChildInput,
   StartTimerInput,

@@ -115,6 +115,32 @@ describe('queries by replay', () => {
     assert.equal(await queryWorkflow(events, Counter, 'item', [1]), 20);
   });
 
+  test('query interceptors wrap each query: they see name and arguments, may change them and the answer', async () => {
+    const { events } = twoStepsDone();
+    const seen: unknown[] = [];
+    const interceptors = [
+      (info: { workflowId: string }) => ({
+        query(
+          input: { name: string; args: readonly unknown[] },
+          next: (input: { name: string; args: readonly unknown[] }) => unknown,
+        ) {
+          seen.push([info.workflowId, input.name, input.args]);
+          if (input.name === 'item') return next({ name: 'item', args: [0] });
+          return { wrapped: next(input) };
+        },
+      }),
+    ];
+    const execution = { workflowId: 'counter-1', runId: 'r1' };
+    assert.equal(await queryWorkflow(events, Counter, 'item', [1], { interceptors, execution }), 10);
+    assert.deepEqual(await queryWorkflow(events, Counter, 'progress', [], { interceptors, execution }), {
+      wrapped: { done: [10, 20], notes: ['hello'] },
+    });
+    assert.deepEqual(seen, [
+      ['counter-1', 'item', [1]],
+      ['counter-1', 'progress', []],
+    ]);
+  });
+
   test('events the workflow has not decided on yet are not seen by a query', async () => {
     const h = twoStepsDone()
       .activityStarted('Step-3')
