@@ -59,15 +59,8 @@ export class SwfEngine {
    * the caller's SigV4 region (SWF_SPEC 1.1), used in domain ARNs.
    */
   run(operation: string | Operation, input: Record<string, any>, region?: string): object | undefined {
-    const handler = handlerOf(operation);
-    const identity = region ? { ...this.identity, region } : this.identity;
-    const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
-    this.counters.calls += 1;
-    const output = this.store.transaction(() => {
-      const result = handler(ctx, input);
-      finishOperation(ctx);
-      return result;
-    });
+    const { ctx, apply } = this.begin(operation, input, region);
+    const output = this.store.transaction(apply);
     this.afterCommit(ctx);
     return output;
   }
@@ -83,25 +76,33 @@ export class SwfEngine {
     input: Record<string, any>,
     region?: string,
   ): Promise<object | undefined> {
-    const handler = handlerOf(operation);
-    const identity = region ? { ...this.identity, region } : this.identity;
-    const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
-    this.counters.calls += 1;
+    const { ctx, apply } = this.begin(operation, input, region);
     try {
       // Pollers are woken before the commit: their claims can join it; neither call is answered
       // before that commit.
-      return await this.store.grouped(
-        () => {
-          const result = handler(ctx, input);
-          finishOperation(ctx);
-          return result;
-        },
-        () => this.afterCommit(ctx),
-      );
+      return await this.store.grouped(apply, () => this.afterCommit(ctx));
     } catch (error) {
       if (error instanceof StoreCommitError) throw new SwfFault('InternalFailure', error.message);
       throw error;
     }
+  }
+
+  /** Counts the call and prepares it: its context, and what runs inside its transaction. */
+  private begin(
+    operation: string | Operation,
+    input: Record<string, any>,
+    region: string | undefined,
+  ): { ctx: OperationContext; apply: () => object | undefined } {
+    const handler = handlerOf(operation);
+    const identity = region ? { ...this.identity, region } : this.identity;
+    const ctx = new OperationContext(this.store, this.clock.nowMs(), this.tokens, identity);
+    this.counters.calls += 1;
+    const apply = (): object | undefined => {
+      const result = handler(ctx, input);
+      finishOperation(ctx);
+      return result;
+    };
+    return { ctx, apply };
   }
 
   /**
