@@ -44,10 +44,16 @@ export { isFault, isAbort, isConnectionError, describeError } from './faults.ts'
 export { OperationNotImplementedError } from './non-json-answers.ts';
 export type { SwfFaultName } from './faults.ts';
 export { MAX_HEARTBEAT_DETAILS } from './limits.ts';
+export { callSwf } from './calls.ts';
+export type { SwfOperation, SwfOperations } from './calls.ts';
+// The SDK's types that the rest of flowy speaks in (only src/swf imports @aws-sdk).
 export type {
   SWFClient,
   CloseStatus,
+  Decision as SdkDecision,
+  DescribeWorkflowExecutionCommandOutput,
   HistoryEvent,
+  PollForActivityTaskCommandOutput,
   WorkflowExecutionDetail,
   WorkflowExecutionInfo,
 } from '@aws-sdk/client-swf';

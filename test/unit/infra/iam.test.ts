@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { SwfUsageScanner } from './swf-usage.ts';
+import { directActions, SwfUsageScanner } from './swf-usage.ts';
 import type { Role, RoleEntries } from './swf-usage.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -127,6 +127,15 @@ describe('IAM policies in infra/iam', () => {
       .filesCallingSwf(['src/worker/**/*.ts', 'src/client/**/*.ts', 'src/cli/**/*.ts', 'src/index.ts'])
       .filter((file) => !covered.has(file));
     assert.deepEqual(uncovered, [], `assign these files to a role in ${'test/unit/infra/iam.test.ts'}`);
+  });
+
+  test('the scanner charges each callSwf call with the operation it names, and callSwf itself with none', () => {
+    const code =
+      "await callSwf(this.options.client, 'PollForActivityTask', { domain }, { abortSignal });\n" +
+      "await callSwf(\n  client,\n  'SignalWorkflowExecution',\n  input,\n);\n";
+    assert.deepEqual([...directActions(code)].sort(), ['swf:PollForActivityTask', 'swf:SignalWorkflowExecution']);
+    const usage = scanner.usage({ files: ['src/worker/activity-worker.ts'], follow: [] });
+    assert.ok(!usage.actions.has('swf:StartWorkflowExecution'), 'importing callSwf is not every operation');
   });
 
   test('the scanner attributes src/swf helpers per function, not per file', () => {

@@ -1,7 +1,7 @@
 // Finds which SWF API actions (and which decisions, which IAM also checks) each deployment role's
-// code can perform, by reading the source: `new XxxCommand(` and `paginateXxx(` calls, followed
-// through imports. Shared src/swf helpers are attributed per exported function, so a worker that
-// imports only `pollForDecisionTask` from the src/swf door is not charged with registration.
+// code can perform, by reading the source: `new XxxCommand(`, `paginateXxx(` and `callSwf(client, 'Xxx'`
+// calls, followed through imports. Shared src/swf helpers are attributed per exported function, so a
+// worker that imports only `pollForDecisionTask` from the src/swf door is not charged with registration.
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import fg from 'fast-glob';
@@ -28,6 +28,8 @@ export const DECISION_TYPES = [
 
 const COMMAND = /\bnew\s+([A-Z]\w*)Command\s*\(/g;
 const PAGINATOR = /\bpaginate([A-Z]\w*)\s*\(/g;
+/** The src/swf door's typed call: `callSwf(client, 'Operation', ...)`. */
+const CALL = /\bcallSwf\s*\(\s*[\w.]+\s*,\s*'([A-Z]\w*)'/g;
 const IMPORT =
   /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:\w+\s*,\s*)?(?:\{([^}]*)\}|\*\s+as\s+\w+|\*|\w+)\s*from\s*'([^']+)'/g;
 const DECLARATION = /^(?:export\s+)?(?:async\s+)?(?:function\*?\s+(\w+)|(?:const|let)\s+(\w+)\s*=|class\s+(\w+))/gm;
@@ -138,6 +140,8 @@ export class SwfUsageScanner {
     }
     const actions = new Map<string, Set<string>>();
     for (const [name, body] of bodies) actions.set(name, directActions(body));
+    // callSwf can send any operation: each call site names its own (see CALL)
+    for (const door of ['callSwf', 'COMMANDS']) actions.set(door, new Set());
     // calls between src/swf functions (registerAll -> registerDomain ...), to a fixpoint
     let changed = true;
     while (changed) {
@@ -163,11 +167,12 @@ export class SwfUsageScanner {
   }
 }
 
-/** `swf:<Operation>` for every Command constructed and paginator called in `text`. */
+/** `swf:<Operation>` for every Command constructed, paginator called and callSwf operation named in `text`. */
 export function directActions(text: string): Set<string> {
   const found = new Set<string>();
   for (const match of text.matchAll(COMMAND)) found.add(`swf:${match[1]}`);
   for (const match of text.matchAll(PAGINATOR)) found.add(`swf:${match[1]}`);
+  for (const match of text.matchAll(CALL)) found.add(`swf:${match[1]}`);
   return found;
 }
 
