@@ -72,9 +72,6 @@ const AWS_SDK_ALLOWED = [
   'src/client/flowy-client.ts',
   // the S3 payload store talks to S3, not SWF (src/swf is the gateway for SWF calls)
   'src/payloads/s3-store.ts',
-  'src/worker/activity-context.ts',
-  'src/worker/activity-worker.ts',
-  'src/worker/decision-worker.ts',
 ];
 
 /** src/swf-model takes the operations' input types from the SDK, as types only (nothing is loaded). */

@@ -1,12 +1,11 @@
 // The context handed to an activity's run(input, context): heartbeats, cancellation and the
 // "I will be completed later by my task token" switch.
-import { RecordActivityTaskHeartbeatCommand, SignalWorkflowExecutionCommand } from '@aws-sdk/client-swf';
-import type { SWFClient } from '@aws-sdk/client-swf';
 import { ASYNC_COMPLETION } from '../definitions/index.ts';
 import type { ActivityContext } from '../definitions/index.ts';
 import { jsonSerializer } from '../core/index.ts';
 import { truncate } from '../core/engine.ts';
-import { describeError, isFault, MAX_HEARTBEAT_DETAILS } from '../swf/index.ts';
+import { callSwf, describeError, isFault, MAX_HEARTBEAT_DETAILS } from '../swf/index.ts';
+import type { SWFClient } from '../swf/index.ts';
 import type { Logger } from '../common/index.ts';
 
 /** Heartbeats sent to SWF are at least this far apart. */
@@ -108,12 +107,10 @@ export class WorkerActivityContext implements ActivityContext {
   private async send(text: string | undefined): Promise<void> {
     this.lastSentAt = performance.now();
     try {
-      const answer = await this.client.send(
-        new RecordActivityTaskHeartbeatCommand({
-          taskToken: this.taskToken,
-          details: text === undefined ? undefined : truncate(text, MAX_HEARTBEAT_DETAILS),
-        }),
-      );
+      const answer = await callSwf(this.client, 'RecordActivityTaskHeartbeat', {
+        taskToken: this.taskToken,
+        details: text === undefined ? undefined : truncate(text, MAX_HEARTBEAT_DETAILS),
+      });
       if (this.failedHeartbeats > 0) {
         this.logger.info(`heartbeats go through again after ${this.failedHeartbeats} failed`);
         this.failedHeartbeats = 0;
@@ -142,15 +139,13 @@ export class WorkerActivityContext implements ActivityContext {
 
   /** Signals the run that scheduled this activity (errors are thrown: the activity decides what a lost message means). */
   async signalWorkflow(name: string, input?: unknown): Promise<void> {
-    await this.client.send(
-      new SignalWorkflowExecutionCommand({
-        domain: this.domain,
-        workflowId: this.workflowExecution.workflowId,
-        runId: this.workflowExecution.runId,
-        signalName: name,
-        input: jsonSerializer.serialize(input),
-      }),
-    );
+    await callSwf(this.client, 'SignalWorkflowExecution', {
+      domain: this.domain,
+      workflowId: this.workflowExecution.workflowId,
+      runId: this.workflowExecution.runId,
+      signalName: name,
+      input: jsonSerializer.serialize(input),
+    });
   }
 
   /** Return this value from run(): the task is finished later with its token (`flowy complete`). */

@@ -1,13 +1,6 @@
 // The activity worker: long-polls an activity task list, validates each task's input against
 // its activity's schema, runs up to `concurrency` activities at once and reports the outcome.
 import { interceptedExecute, type ActivityInterceptor } from './activity-interceptors.ts';
-import {
-  PollForActivityTaskCommand,
-  RespondActivityTaskCanceledCommand,
-  RespondActivityTaskCompletedCommand,
-  RespondActivityTaskFailedCommand,
-} from '@aws-sdk/client-swf';
-import type { PollForActivityTaskCommandOutput, SWFClient } from '@aws-sdk/client-swf';
 import { attemptFromActivityId, jsonSerializer } from '../core/index.ts';
 import { describeTaskFailure, failureDetails, MAX_DATA_LENGTH, splitHeaders } from '../core/engine.ts';
 import type { Headers } from '../core/engine.ts';
@@ -15,7 +8,8 @@ import type { Serializer } from '../core/index.ts';
 import { ASYNC_COMPLETION, validateInput, validateOutput } from '../definitions/index.ts';
 import type { ActivityContext, ActivityDefinition, Registry } from '../definitions/index.ts';
 import type { PayloadStorage } from '../payloads/index.ts';
-import { describeError, isConnectionError, isFault } from '../swf/index.ts';
+import { callSwf, describeError, isConnectionError, isFault } from '../swf/index.ts';
+import type { PollForActivityTaskCommandOutput, SWFClient } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { WorkerActivityContext } from './activity-context.ts';
 import { Backoff, sleep, defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
@@ -143,12 +137,10 @@ export class ActivityWorker {
   /** Polls once; a task that came is registered as running (synchronously) and started. */
   private async poll(): Promise<RunningTask | undefined> {
     const task = await withChildSignal(this.pollAbort.signal, (abortSignal) =>
-      this.options.client.send(
-        new PollForActivityTaskCommand({
-          domain: this.options.domain,
-          taskList: { name: this.options.taskList },
-          identity: this.identity,
-        }),
+      callSwf(
+        this.options.client,
+        'PollForActivityTask',
+        { domain: this.options.domain, taskList: { name: this.options.taskList }, identity: this.identity },
         { abortSignal },
       ),
     );
@@ -393,19 +385,25 @@ export class ActivityWorker {
    * would only come back as a timeout). Returns false when SWF refused it.
    */
   private async respond(taskToken: string, outcome: Outcome, log: Logger): Promise<boolean> {
-    const command =
+    const client = this.options.client;
+    const send =
       outcome.kind === 'completed'
-        ? new RespondActivityTaskCompletedCommand({ taskToken, result: outcome.result })
+        ? () => callSwf(client, 'RespondActivityTaskCompleted', { taskToken, result: outcome.result })
         : outcome.kind === 'canceled'
-          ? new RespondActivityTaskCanceledCommand({ taskToken, details: outcome.details })
+          ? () => callSwf(client, 'RespondActivityTaskCanceled', { taskToken, details: outcome.details })
           : outcome.kind === 'failed'
-            ? new RespondActivityTaskFailedCommand({ taskToken, reason: outcome.reason, details: outcome.details })
+            ? () =>
+                callSwf(client, 'RespondActivityTaskFailed', {
+                  taskToken,
+                  reason: outcome.reason,
+                  details: outcome.details,
+                })
             : undefined;
-    if (!command) return true;
+    if (!send) return true;
     const backoff = new Backoff();
     for (;;) {
       try {
-        await this.options.client.send(command as RespondActivityTaskCompletedCommand);
+        await send();
         return true;
       } catch (error) {
         if (isFault(error, 'UnknownResourceFault')) {

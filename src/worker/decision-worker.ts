@@ -1,8 +1,6 @@
 // The decision worker: long-polls a decision task list, replays each execution's history through
 // the decider and answers with its decisions. A task whose replay fails is not answered, so SWF
 // times it out and retries it later (SWF has no call to fail a decision task).
-import { RespondDecisionTaskCompletedCommand } from '@aws-sdk/client-swf';
-import type { Decision as SdkDecision, SWFClient } from '@aws-sdk/client-swf';
 import { NonDeterminismError, jsonSerializer } from '../core/index.ts';
 import { Decider, toError } from '../core/engine.ts';
 import type { Serializer, WorkflowClass } from '../core/index.ts';
@@ -11,8 +9,8 @@ import type { DecideResult, Headers, HistoryEvent, WorkflowInterceptorFactory } 
 import { checkSchema } from '../definitions/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
 import type { PayloadStorage } from '../payloads/index.ts';
-import { describeError, getHistory, isFault, pollForDecisionTask } from '../swf/index.ts';
-import type { DecisionTask } from '../swf/index.ts';
+import { callSwf, describeError, getHistory, isFault, pollForDecisionTask } from '../swf/index.ts';
+import type { DecisionTask, SdkDecision, SWFClient } from '../swf/index.ts';
 import { withChildSignal } from './abort-scope.ts';
 import { defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
 import type { Logger, DecisionTaskInfo, WorkerObserver } from '../common/index.ts';
@@ -269,9 +267,11 @@ export class DecisionWorker {
     }
 
     try {
-      await this.options.client.send(
-        new RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken, decisions, executionContext }),
-      );
+      await callSwf(this.options.client, 'RespondDecisionTaskCompleted', {
+        taskToken: task.taskToken,
+        decisions,
+        executionContext,
+      });
     } catch (caught) {
       // What the decider remembers was not recorded: start over from the history next time.
       this.decider.forget(task.workflowExecution);
