@@ -67,12 +67,23 @@ const FILE_RESTRICTIONS = {
   ],
 };
 
-/** Files outside src/swf that still import @aws-sdk; this list only shrinks as calls move into src/swf. */
-const AWS_SDK_ALLOWED = [
-  'src/client/flowy-client.ts',
-  // the S3 payload store talks to S3, not SWF (src/swf is the gateway for SWF calls)
-  'src/payloads/s3-store.ts',
-];
+/**
+ * Files outside src/swf that may import an AWS SDK package, and which ones: never
+ * @aws-sdk/client-swf (src/swf is the gateway for every SWF call and re-exports the SDK's types).
+ */
+const AWS_SDK_ALLOWED = {
+  // the S3 payload store talks to S3, not SWF
+  'src/payloads/s3-store.ts': ['@aws-sdk/client-s3'],
+};
+
+/** The AWS SDK pattern of no-restricted-imports for `file` (outside src/swf). */
+function awsSdkPattern(file) {
+  const allowed = AWS_SDK_ALLOWED[file] ?? [];
+  return {
+    group: ['@aws-sdk/*', ...allowed.map((name) => `!${name}`)],
+    message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.',
+  };
+}
 
 /** src/swf-model takes the operations' input types from the SDK, as types only (nothing is loaded). */
 const AWS_SDK_TYPES_ONLY = ['src/swf-model/operations.ts'];
@@ -135,12 +146,7 @@ function layerConfigs() {
   for (const layer of Object.keys(LAYERS)) {
     for (let depth = 1; depth <= MAX_DEPTH; depth++) {
       const patterns = layerPatterns(layer, depth);
-      if (layer !== 'swf') {
-        patterns.push({
-          group: ['@aws-sdk/*'],
-          message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.',
-        });
-      }
+      if (layer !== 'swf') patterns.push(awsSdkPattern());
       if (layer !== 'tracing') patterns.push(OTEL_PATTERN);
       configs.push({
         files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.ts`],
@@ -156,13 +162,19 @@ function layerConfigs() {
         },
       });
       if (layer !== 'swf') {
-        // Later configs win: the allow-listed files keep the layer rules, without the AWS SDK one.
-        configs.push({
-          files: AWS_SDK_ALLOWED.filter(
-            (file) => file.startsWith(`src/${layer}/`) && file.split('/').length === depth + 2,
-          ),
-          rules: { 'no-restricted-imports': ['error', { patterns: [...layerPatterns(layer, depth), OTEL_PATTERN] }] },
-        });
+        // Later configs win: each allow-listed file keeps the layer rules, with its own AWS SDK pattern.
+        for (const file of Object.keys(AWS_SDK_ALLOWED)) {
+          if (!file.startsWith(`src/${layer}/`) || file.split('/').length !== depth + 2) continue;
+          configs.push({
+            files: [file],
+            rules: {
+              'no-restricted-imports': [
+                'error',
+                { patterns: [...layerPatterns(layer, depth), OTEL_PATTERN, awsSdkPattern(file)] },
+              ],
+            },
+          });
+        }
       }
     }
   }
@@ -187,12 +199,7 @@ function layerConfigs() {
   for (const [file, extra] of Object.entries(FILE_RESTRICTIONS)) {
     const [, layer, ...rest] = file.split('/');
     const patterns = [...layerPatterns(layer, rest.length), ...extra, OTEL_PATTERN];
-    if (layer !== 'swf' && !AWS_SDK_ALLOWED.includes(file)) {
-      patterns.push({
-        group: ['@aws-sdk/*'],
-        message: 'Only src/swf imports the AWS SDK; import what you need from src/swf/index.ts.',
-      });
-    }
+    if (layer !== 'swf') patterns.push(awsSdkPattern(file));
     configs.push({ files: [file], rules: { 'no-restricted-imports': ['error', { patterns }] } });
   }
   // The package's entry points (src/index.ts, src/entry/*) reach every layer, through its doors.

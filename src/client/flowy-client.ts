@@ -1,23 +1,5 @@
 // The typed client for user code and the CLI: start workflows, wait for results, signal,
 // cancel, terminate, inspect, and finish activities that complete asynchronously.
-import {
-  DescribeWorkflowExecutionCommand,
-  ListClosedWorkflowExecutionsCommand,
-  ListOpenWorkflowExecutionsCommand,
-  RequestCancelWorkflowExecutionCommand,
-  RespondActivityTaskCompletedCommand,
-  RespondActivityTaskFailedCommand,
-  SignalWorkflowExecutionCommand,
-  StartWorkflowExecutionCommand,
-  TerminateWorkflowExecutionCommand,
-} from '@aws-sdk/client-swf';
-import type {
-  CloseStatus,
-  DescribeWorkflowExecutionCommandOutput,
-  HistoryEvent,
-  SWFClient,
-  WorkflowExecutionInfo,
-} from '@aws-sdk/client-swf';
 import { jsonSerializer } from '../core/index.ts';
 import {
   getWorkflowOptions,
@@ -33,7 +15,14 @@ import type { Serializer, WorkflowClass } from '../core/index.ts';
 import { checkSchema, validateInput } from '../definitions/index.ts';
 import type { PayloadStorage } from '../payloads/index.ts';
 import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
-import { durationString, getEventsAfter, getHistory, isFault } from '../swf/index.ts';
+import { callSwf, durationString, getEventsAfter, getHistory, isFault } from '../swf/index.ts';
+import type {
+  CloseStatus,
+  DescribeWorkflowExecutionCommandOutput,
+  HistoryEvent,
+  SWFClient,
+  WorkflowExecutionInfo,
+} from '../swf/index.ts';
 import { silentLogger } from '../common/index.ts';
 import type { Logger } from '../common/index.ts';
 import { closeStatusOf, readEvent } from '../swf-model/index.ts';
@@ -156,21 +145,19 @@ export class FlowyClient {
     const workflowId = options.workflowId ?? `${type.name}-${crypto.randomUUID()}`;
     const taskList = options.taskList ?? defaults?.taskList;
     const start = interceptedStart(this.interceptors, async (call) => {
-      const started = await this.client.send(
-        new StartWorkflowExecutionCommand({
-          domain: this.domain,
-          workflowId: call.workflowId,
-          workflowType: call.workflowType,
-          input: await this.offload(this.serializer.serialize(withHeaders(call.input, call.headers))),
-          taskList: taskList ? { name: taskList } : undefined,
-          tagList: options.tags,
-          executionStartToCloseTimeout: durationString(
-            options.executionStartToCloseTimeout ?? defaults?.executionStartToCloseTimeout,
-          ),
-          taskStartToCloseTimeout: durationString(options.taskStartToCloseTimeout ?? defaults?.taskStartToCloseTimeout),
-          childPolicy: options.childPolicy ?? defaults?.childPolicy,
-        }),
-      );
+      const started = await callSwf(this.client, 'StartWorkflowExecution', {
+        domain: this.domain,
+        workflowId: call.workflowId,
+        workflowType: call.workflowType,
+        input: await this.offload(this.serializer.serialize(withHeaders(call.input, call.headers))),
+        taskList: taskList ? { name: taskList } : undefined,
+        tagList: options.tags,
+        executionStartToCloseTimeout: durationString(
+          options.executionStartToCloseTimeout ?? defaults?.executionStartToCloseTimeout,
+        ),
+        taskStartToCloseTimeout: durationString(options.taskStartToCloseTimeout ?? defaults?.taskStartToCloseTimeout),
+        childPolicy: options.childPolicy ?? defaults?.childPolicy,
+      });
       this.logger.debug(
         { workflowId: call.workflowId, runId: started.runId, workflowType: `${type.name}@${type.version}` },
         'workflow started',
@@ -300,15 +287,13 @@ export class FlowyClient {
 
   /** Sends the signal `name` with `payload` (JSON) to the open run. */
   async signal(execution: ExecutionRef, name: string, payload?: unknown): Promise<void> {
-    await this.client.send(
-      new SignalWorkflowExecutionCommand({
-        domain: this.domain,
-        workflowId: execution.workflowId,
-        runId: execution.runId,
-        signalName: name,
-        input: await this.offload(this.serializer.serialize(payload)),
-      }),
-    );
+    await callSwf(this.client, 'SignalWorkflowExecution', {
+      domain: this.domain,
+      workflowId: execution.workflowId,
+      runId: execution.runId,
+      signalName: name,
+      input: await this.offload(this.serializer.serialize(payload)),
+    });
     this.logger.debug({ workflowId: execution.workflowId, runId: execution.runId, signalName: name }, 'signal sent');
   }
 
@@ -319,9 +304,11 @@ export class FlowyClient {
    */
   async cancel(execution: ExecutionRef, options: { children?: boolean } = {}): Promise<Execution[]> {
     const runId = execution.runId ?? (await this.latestRunId(execution.workflowId));
-    await this.client.send(
-      new RequestCancelWorkflowExecutionCommand({ domain: this.domain, workflowId: execution.workflowId, runId }),
-    );
+    await callSwf(this.client, 'RequestCancelWorkflowExecution', {
+      domain: this.domain,
+      workflowId: execution.workflowId,
+      runId,
+    });
     this.logger.debug({ workflowId: execution.workflowId, runId }, 'cancel requested');
     const canceled: Execution[] = [{ workflowId: execution.workflowId, runId }];
     if (!options.children) return canceled;
@@ -341,16 +328,14 @@ export class FlowyClient {
     execution: ExecutionRef,
     options: { reason?: string; details?: string; childPolicy?: 'TERMINATE' | 'REQUEST_CANCEL' | 'ABANDON' } = {},
   ): Promise<void> {
-    await this.client.send(
-      new TerminateWorkflowExecutionCommand({
-        domain: this.domain,
-        workflowId: execution.workflowId,
-        runId: execution.runId,
-        reason: options.reason === undefined ? undefined : truncate(options.reason, MAX_REASON_LENGTH),
-        details: options.details,
-        childPolicy: options.childPolicy,
-      }),
-    );
+    await callSwf(this.client, 'TerminateWorkflowExecution', {
+      domain: this.domain,
+      workflowId: execution.workflowId,
+      runId: execution.runId,
+      reason: options.reason === undefined ? undefined : truncate(options.reason, MAX_REASON_LENGTH),
+      details: options.details,
+      childPolicy: options.childPolicy,
+    });
     this.logger.debug(
       { workflowId: execution.workflowId, runId: execution.runId, reason: options.reason },
       'run terminated',
@@ -360,12 +345,10 @@ export class FlowyClient {
   /** SWF's description of a run: status, configuration, open counts. */
   async describe(execution: ExecutionRef): Promise<DescribeWorkflowExecutionCommandOutput> {
     const runId = execution.runId ?? (await this.latestRunId(execution.workflowId));
-    return this.client.send(
-      new DescribeWorkflowExecutionCommand({
-        domain: this.domain,
-        execution: { workflowId: execution.workflowId, runId },
-      }),
-    );
+    return callSwf(this.client, 'DescribeWorkflowExecution', {
+      domain: this.domain,
+      execution: { workflowId: execution.workflowId, runId },
+    });
   }
 
   /** Every event of a run (the latest run when no runId is given), oldest first. */
@@ -489,8 +472,8 @@ export class FlowyClient {
         nextPageToken,
       };
       const page = options.closed
-        ? await this.client.send(new ListClosedWorkflowExecutionsCommand(request))
-        : await this.client.send(new ListOpenWorkflowExecutionsCommand(request));
+        ? await callSwf(this.client, 'ListClosedWorkflowExecutions', request)
+        : await callSwf(this.client, 'ListOpenWorkflowExecutions', request);
       infos.push(...(page.executionInfos ?? []).filter((info) => matchesListFilter(info, options)));
       nextPageToken = page.nextPageToken || undefined;
     } while (nextPageToken && infos.length < max);
@@ -499,19 +482,19 @@ export class FlowyClient {
 
   /** Completes an activity that chose asynchronous completion, with `result` (JSON). */
   async completeActivity(taskToken: string, result: unknown): Promise<void> {
-    await this.client.send(
-      new RespondActivityTaskCompletedCommand({
-        taskToken,
-        result: await this.offload(this.serializer.serialize(result)),
-      }),
-    );
+    await callSwf(this.client, 'RespondActivityTaskCompleted', {
+      taskToken,
+      result: await this.offload(this.serializer.serialize(result)),
+    });
   }
 
   /** Fails an activity that chose asynchronous completion. */
   async failActivity(taskToken: string, reason: string, details?: string): Promise<void> {
-    await this.client.send(
-      new RespondActivityTaskFailedCommand({ taskToken, reason: truncate(reason, MAX_REASON_LENGTH), details }),
-    );
+    await callSwf(this.client, 'RespondActivityTaskFailed', {
+      taskToken,
+      reason: truncate(reason, MAX_REASON_LENGTH),
+      details,
+    });
   }
 
   /**
@@ -532,13 +515,13 @@ export class FlowyClient {
         ?.execution?.runId;
     const openRun = newest(
       await this.allPages((nextPageToken) =>
-        this.client.send(new ListOpenWorkflowExecutionsCommand({ ...query, nextPageToken })),
+        callSwf(this.client, 'ListOpenWorkflowExecutions', { ...query, nextPageToken }),
       ),
     );
     if (openRun) return openRun;
     const closedRun = newest(
       await this.allPages((nextPageToken) =>
-        this.client.send(new ListClosedWorkflowExecutionsCommand({ ...query, nextPageToken })),
+        callSwf(this.client, 'ListClosedWorkflowExecutions', { ...query, nextPageToken }),
       ),
     );
     if (closedRun) return closedRun;

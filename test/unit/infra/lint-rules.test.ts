@@ -82,6 +82,29 @@ describe('the layer rules of eslint.config.mjs', () => {
     assert.deepEqual(await problems('src/core/x.ts', code), ['no-restricted-imports']);
   });
 
+  test('the workers and the client import nothing from the AWS SDK: their SWF calls go through src/swf', async () => {
+    const code = "export { SWFClient } from '@aws-sdk/client-swf';\n";
+    for (const path of [
+      'src/client/flowy-client.ts',
+      'src/worker/activity-context.ts',
+      'src/worker/activity-worker.ts',
+      'src/worker/decision-worker.ts',
+    ]) {
+      assert.deepEqual(await problems(path, code), ['no-restricted-imports'], path);
+    }
+  });
+
+  test('the S3 payload store may import @aws-sdk/client-s3, and not the SWF client', async () => {
+    const path = 'src/payloads/s3-store.ts';
+    assert.deepEqual(await problems(path, "export type { S3Client } from '@aws-sdk/client-s3';\n"), []);
+    assert.deepEqual(await problems(path, "export { SWFClient } from '@aws-sdk/client-swf';\n"), [
+      'no-restricted-imports',
+    ]);
+    assert.deepEqual(await problems('src/payloads/x.ts', "export type { S3Client } from '@aws-sdk/client-s3';\n"), [
+      'no-restricted-imports',
+    ]);
+  });
+
   test('only src/tracing imports @opentelemetry (an optional peer); nothing below reaches src/tracing', async () => {
     const code = "export { trace } from '@opentelemetry/api';\n";
     assert.deepEqual(await problems('src/tracing/x.ts', code), []);
