@@ -137,20 +137,20 @@ export class SwfEngine {
         return OPERATIONS.get(operation)!(ctx, pollInput);
       };
       this.pollers.beginLook(key);
-      let output: { taskToken?: string } | undefined;
+      let output: { taskClaims?: TaskTokenClaims } | undefined;
       let isMissed: boolean;
       try {
-        output = (await this.execute(claim, input, region)) as { taskToken?: string } | undefined;
+        output = (await this.execute(claim, input, region)) as { taskClaims?: TaskTokenClaims } | undefined;
       } finally {
         isMissed = this.pollers.endLook(key);
       }
       // the wake-up it took while it found a task belongs to another poller
       if (output && isMissed) this.pollers.wakeOne(key);
-      if (output?.taskToken !== undefined && !input.nextPageToken) {
+      if (output?.taskClaims !== undefined && !input.nextPageToken) {
         // a hang-up during the claim's commit (an fsync blocks the loop) is seen one turn later
         await new Promise((resolve) => setImmediate(resolve));
         if (!connection.isConnected()) {
-          this.releaseUndelivered(output.taskToken);
+          this.releaseUndelivered(output.taskClaims);
           continue;
         }
       }
@@ -170,12 +170,17 @@ export class SwfEngine {
     }
   }
 
+  /** The taskToken of a started task's claims, as the protocol layer puts it on the wire. */
+  signTaskToken(claims: TaskTokenClaims): string {
+    return this.tokens.taskToken(claims);
+  }
+
   /**
    * Gives back the task of a poll answer that cannot reach its poller (it hung up), so that it is
    * not left started until its timeout. Safe to call for a task already closed or given back.
    */
-  releaseUndelivered(taskToken: string): void {
-    this.undelivered.push(this.tokens.readTaskToken(taskToken));
+  releaseUndelivered(claims: TaskTokenClaims): void {
+    this.undelivered.push(claims);
     if (this.undelivered.length === 1) setImmediate(() => this.releaseUndeliveredBatch());
   }
 

@@ -6,6 +6,8 @@ import { OPERATION_INPUTS } from './input-shapes.ts';
 import { checkMembers, throwIfInvalid } from './shape-validation.ts';
 import { checkDecisionList } from './decision-list.ts';
 import { POLL_OPERATIONS } from '../state/operations.ts';
+import type { TaskTokenClaims } from '../tokens.ts';
+import { toWire } from './wire.ts';
 
 /** SWF_SPEC 15: requests over 1 MB are refused. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -119,22 +121,24 @@ export async function handleApiRequest(
     checkMembers(input, shape, '', errors);
     if (operation === 'RespondDecisionTaskCompleted') checkDecisionList(input.decisions, errors);
     throwIfInvalid(errors);
-    if (!POLL_OPERATIONS.has(operation)) return respond(200, (await engine.execute(operation, input, region)) ?? {});
-    const output: { taskToken?: string } = await engine.poll(
+    const sign = (claims: TaskTokenClaims): string => engine.signTaskToken(claims);
+    if (!POLL_OPERATIONS.has(operation))
+      return respond(200, toWire((await engine.execute(operation, input, region)) ?? {}, sign) as object);
+    const output: { taskClaims?: TaskTokenClaims } = await engine.poll(
       operation as 'PollForDecisionTask' | 'PollForActivityTask',
       input,
       request,
       region,
     );
-    const answer = respond(200, output);
-    const taskToken = output.taskToken;
+    const answer = respond(200, toWire(output, sign) as object);
+    const claims = output.taskClaims;
     // a further page of a decision task's history is not a claim: the task stays with its poller
-    if (taskToken !== undefined && !input.nextPageToken) {
+    if (claims !== undefined && !input.nextPageToken) {
       let isReleased = false;
       answer.release = () => {
         if (isReleased) return;
         isReleased = true;
-        engine.releaseUndelivered(taskToken);
+        engine.releaseUndelivered(claims);
       };
     }
     return answer;

@@ -8,8 +8,3 @@ export function durationMs(value: string | undefined): number | undefined {
 
 /** SWF_SPEC 6.1: executionStartToCloseTimeout is never NONE and at most one year. */
 export const MAX_EXECUTION_SECONDS = 31_536_000;
-
-/** Epoch milliseconds as SWF's timestamp encoding: seconds with a fraction. */
-export function toEpochSeconds(ms: number): number {
-  return ms / 1000;
-}

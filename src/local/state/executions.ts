@@ -7,7 +7,7 @@ import { requireActiveDomain, requireDomain } from './domains.ts';
 import { requireType } from './types.ts';
 import { resolveWorkflowConfig } from './type-defaults.ts';
 import { startRun, terminateRun } from './run-lifecycle.ts';
-import { MAX_EXECUTION_SECONDS, toEpochSeconds } from './durations.ts';
+import { MAX_EXECUTION_SECONDS } from './durations.ts';
 import { historyPageWithToken } from './history.ts';
 
 /** SWF_SPEC 15: open executions per domain. */
@@ -105,8 +105,8 @@ export function executionInfo(run: RunRecord): Record<string, unknown> {
   return {
     execution: { workflowId: run.workflowId, runId: run.runId },
     workflowType: { name: run.typeName, version: run.typeVersion },
-    startTimestamp: toEpochSeconds(run.startMs),
-    closeTimestamp: run.closeMs === undefined ? undefined : toEpochSeconds(run.closeMs),
+    startTimestamp: new Date(run.startMs),
+    closeTimestamp: run.closeMs === undefined ? undefined : new Date(run.closeMs),
     executionStatus: run.isOpen ? 'OPEN' : 'CLOSED',
     closeStatus: run.closeStatus,
     parent: run.parent ? { workflowId: run.parent.workflowId, runId: run.parent.runId } : undefined,
@@ -140,7 +140,7 @@ export function describeWorkflowExecution(
       openChildWorkflowExecutions: ctx.store.countOpenChildren(run.runId),
       openLambdaFunctions: 0,
     },
-    latestActivityTaskTimestamp: run.latestActivityMs === undefined ? undefined : toEpochSeconds(run.latestActivityMs),
+    latestActivityTaskTimestamp: run.latestActivityMs === undefined ? undefined : new Date(run.latestActivityMs),
     latestExecutionContext: run.latestContext,
   };
 }

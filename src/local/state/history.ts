@@ -2,13 +2,12 @@
 import { eventAttributesKey } from '../../swf-model/index.ts';
 import type { OperationContext } from './context.ts';
 import type { EventRecord, RunRecord } from '../store/records.ts';
-import { toEpochSeconds } from './durations.ts';
 import { readPage } from './paging.ts';
 
 /** SWF_SPEC 17.2: the event with its one attributes member, `<lowerCamel(eventType)>EventAttributes`. */
 export function eventToWire(e: EventRecord): Record<string, unknown> {
   return {
-    eventTimestamp: toEpochSeconds(e.timestampMs),
+    eventTimestamp: new Date(e.timestampMs),
     eventType: e.eventType,
     eventId: e.eventId,
     [eventAttributesKey(e.eventType)]: e.attributes,

@@ -5,6 +5,7 @@ import { requireDomain } from './domains.ts';
 import { startNextDecisionTask } from './decision-tasks.ts';
 import { startNextActivityTask } from './activity-tasks.ts';
 import { historyPage } from './history.ts';
+import type { TaskTokenClaims } from '../tokens.ts';
 
 /** SWF_SPEC 8.2: what an empty decision poll answers (no taskToken). */
 export const EMPTY_DECISION_TASK = { previousStartedEventId: 0, startedEventId: 0 };
@@ -113,7 +114,7 @@ function decisionTaskOutput(
           ctx.nowMs,
         );
   return {
-    taskToken: ctx.tokens.taskToken({ kind: 'decision', runId, scheduledEventId, startedEventId }),
+    taskClaims: { kind: 'decision', runId, scheduledEventId, startedEventId } satisfies TaskTokenClaims,
     startedEventId,
     workflowExecution: { workflowId: run.workflowId, runId: run.runId },
     workflowType: { name: run.typeName, version: run.typeVersion },
@@ -134,12 +135,12 @@ export function pollActivityTaskOnce(
   if (!started) return undefined;
   const { run, task } = started;
   return {
-    taskToken: ctx.tokens.taskToken({
+    taskClaims: {
       kind: 'activity',
       runId: run.runId,
       scheduledEventId: task.scheduledEventId,
       startedEventId: task.startedEventId,
-    }),
+    } satisfies TaskTokenClaims,
     activityId: task.activityId,
     startedEventId: task.startedEventId,
     workflowExecution: { workflowId: run.workflowId, runId: run.runId },

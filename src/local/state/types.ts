@@ -4,7 +4,6 @@ import type { OperationContext } from './context.ts';
 import type { TypeRecord } from '../store/records.ts';
 import { SwfFault, unknownResource } from '../faults.ts';
 import { requireActiveDomain, requireDomain } from './domains.ts';
-import { toEpochSeconds } from './durations.ts';
 import { readPage } from './paging.ts';
 
 /** SWF_SPEC 15: types of each kind per domain. */
@@ -64,8 +63,8 @@ function typeInfo(t: TypeRecord) {
     [key(t.kind)]: { name: t.name, version: t.version },
     status: t.status,
     description: t.description,
-    creationDate: toEpochSeconds(t.createdMs),
-    deprecationDate: t.deprecatedMs === undefined ? undefined : toEpochSeconds(t.deprecatedMs),
+    creationDate: new Date(t.createdMs),
+    deprecationDate: t.deprecatedMs === undefined ? undefined : new Date(t.deprecatedMs),
   };
 }
 

@@ -74,7 +74,7 @@ test('at most one scheduled and one started decision task; the waiting one is de
     ],
   );
   assert.equal(pollDecision(engine), undefined, 'not deliverable while another task of the run is started');
-  engine.run('RespondDecisionTaskCompleted', { taskToken: task.taskToken, decisions: [] });
+  engine.run('RespondDecisionTaskCompleted', { taskToken: engine.signTaskToken(task.taskClaims), decisions: [] });
   const next = pollDecision(engine)!;
   assert.equal(next.events.at(-1).decisionTaskStartedEventAttributes.scheduledEventId, 5);
   assert.equal(next.previousStartedEventId, 3);
@@ -91,7 +91,7 @@ test('due deadlines fire in due order, each event stamped with its own deadline'
   }) as Out;
   const task = pollDecision(engine)!;
   engine.run('RespondDecisionTaskCompleted', {
-    taskToken: task.taskToken,
+    taskToken: engine.signTaskToken(task.taskClaims),
     decisions: [
       { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 'late', startToFireTimeout: '30' } },
       { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 'early', startToFireTimeout: '10' } },
@@ -100,7 +100,7 @@ test('due deadlines fire in due order, each event stamped with its own deadline'
   engine.advanceTo(T0 + 60_000, (ms) => clock.set(ms));
   const fired = history(engine, runId).filter((e) => e.eventType === 'TimerFired');
   assert.deepEqual(
-    fired.map((e) => [e.timerFiredEventAttributes.timerId, e.eventTimestamp * 1000 - T0]),
+    fired.map((e) => [e.timerFiredEventAttributes.timerId, e.eventTimestamp.getTime() - T0]),
     [
       ['early', 10_000],
       ['late', 30_000],
@@ -123,7 +123,7 @@ test('reopening the database file resumes open runs, pending tasks and timers', 
     }) as Out;
     const task = pollDecision(first.engine)!;
     first.engine.run('RespondDecisionTaskCompleted', {
-      taskToken: task.taskToken,
+      taskToken: first.engine.signTaskToken(task.taskClaims),
       decisions: [
         {
           decisionType: 'ScheduleActivityTask',
@@ -139,7 +139,10 @@ test('reopening the database file resumes open runs, pending tasks and timers', 
     const activity = second.engine.run('PollForActivityTask', { domain: 'd', taskList: { name: 'al' } }) as Out;
     assert.equal(activity.activityId, 'a');
     second.engine.advanceTo(T0 + 5_000, (ms) => second.clock.set(ms));
-    second.engine.run('RespondActivityTaskCompleted', { taskToken: activity.taskToken, result: 'r' });
+    second.engine.run('RespondActivityTaskCompleted', {
+      taskToken: second.engine.signTaskToken(activity.taskClaims),
+      result: 'r',
+    });
     const types = history(second.engine, runId).map((e) => e.eventType);
     assert.deepEqual(types.slice(4), [
       'ActivityTaskScheduled',
@@ -188,7 +191,7 @@ test('an operation that throws leaves no trace (one transaction per call)', () =
   const before = JSON.stringify(store.db.prepare('SELECT * FROM events ORDER BY run_id, event_id').all());
   assert.throws(() =>
     engine.run('RespondDecisionTaskCompleted', {
-      taskToken: task.taskToken,
+      taskToken: engine.signTaskToken(task.taskClaims),
       decisions: [{ decisionType: 'NoSuchDecision' }],
     }),
   );
@@ -214,7 +217,7 @@ test('a deadline that cannot fire is put off without holding back the others', (
   for (let i = 0; i < 2; i++) {
     const task = pollDecision(engine)!;
     engine.run('RespondDecisionTaskCompleted', {
-      taskToken: task.taskToken,
+      taskToken: engine.signTaskToken(task.taskClaims),
       decisions: [
         { decisionType: 'StartTimer', startTimerDecisionAttributes: { timerId: 't', startToFireTimeout: '5' } },
       ],

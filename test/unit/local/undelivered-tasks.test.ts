@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { Store } from '../../../src/local/store/store.ts';
 import { ManualClock } from '../../../src/local/clock.ts';
 import { SwfEngine } from '../../../src/local/engine.ts';
+import type { TaskTokenClaims } from '../../../src/local/tokens.ts';
 import { silentLogger } from '../../../src/common/index.ts';
 
 type Out = Record<string, any>;
@@ -50,8 +51,8 @@ function setup(): { engine: SwfEngine; clock: ManualClock; runId: string; close(
 }
 
 /** Gives a task back the way the transports do, and waits for the engine's next turn that applies it. */
-async function giveBack(engine: SwfEngine, taskToken: string): Promise<void> {
-  engine.releaseUndelivered(taskToken);
+async function giveBack(engine: SwfEngine, claims: TaskTokenClaims): Promise<void> {
+  engine.releaseUndelivered(claims);
   await new Promise((resolve) => setImmediate(resolve));
 }
 
@@ -68,7 +69,7 @@ const pollActivity = (engine: SwfEngine) =>
 function scheduleActivity(engine: SwfEngine): void {
   const task = pollDecision(engine)!;
   engine.run('RespondDecisionTaskCompleted', {
-    taskToken: task.taskToken,
+    taskToken: engine.signTaskToken(task.taskClaims),
     decisions: [
       {
         decisionType: 'ScheduleActivityTask',
@@ -81,15 +82,15 @@ function scheduleActivity(engine: SwfEngine): void {
 test('an undelivered decision task is unstarted without a trace and delivered to the next poll', async () => {
   const { engine, runId, close } = setup();
   const lost = pollDecision(engine)!;
-  await giveBack(engine, lost.taskToken);
+  await giveBack(engine, lost.taskClaims);
   assert.deepEqual(types(engine, runId), ['WorkflowExecutionStarted', 'DecisionTaskScheduled']);
   const again = pollDecision(engine)!;
   assert.deepEqual(
     [again.startedEventId, again.events.at(-1).decisionTaskStartedEventAttributes.scheduledEventId],
     [3, 2],
   );
-  engine.run('RespondDecisionTaskCompleted', { taskToken: again.taskToken, decisions: [] });
-  await giveBack(engine, again.taskToken); // already completed: nothing happens
+  engine.run('RespondDecisionTaskCompleted', { taskToken: engine.signTaskToken(again.taskClaims), decisions: [] });
+  await giveBack(engine, again.taskClaims); // already completed: nothing happens
   assert.deepEqual(types(engine, runId), [
     'WorkflowExecutionStarted',
     'DecisionTaskScheduled',
@@ -103,18 +104,18 @@ test('an undelivered activity task is scheduled again and keeps its schedule-to-
   const { engine, clock, runId, close } = setup();
   scheduleActivity(engine);
   const lost = pollActivity(engine)!;
-  await giveBack(engine, lost.taskToken);
+  await giveBack(engine, lost.taskClaims);
   assert.equal(types(engine, runId).at(-1), 'ActivityTaskScheduled');
   const again = pollActivity(engine)!;
   assert.deepEqual([again.activityId, again.startedEventId], ['a', lost.startedEventId]);
-  await giveBack(engine, again.taskToken);
+  await giveBack(engine, again.taskClaims);
   engine.advanceTo(T0 + 10_000, (ms) => clock.set(ms));
   const history = (
     engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out
   ).events as Out[];
   const timedOut = history.find((e) => e.eventType === 'ActivityTaskTimedOut')!;
   assert.deepEqual(
-    [timedOut.activityTaskTimedOutEventAttributes.timeoutType, timedOut.eventTimestamp * 1000 - T0],
+    [timedOut.activityTaskTimedOutEventAttributes.timeoutType, timedOut.eventTimestamp.getTime() - T0],
     ['SCHEDULE_TO_START', 10_000],
   );
   close();
@@ -124,7 +125,7 @@ test('once later events follow the start, an undelivered task times out at once 
   const { engine, runId, close } = setup();
   const lostDecision = pollDecision(engine)!;
   engine.run('SignalWorkflowExecution', { domain: 'd', workflowId: 'w', signalName: 's' });
-  await giveBack(engine, lostDecision.taskToken);
+  await giveBack(engine, lostDecision.taskClaims);
   assert.deepEqual(types(engine, runId).slice(2), [
     'DecisionTaskStarted',
     'WorkflowExecutionSignaled',
@@ -134,7 +135,7 @@ test('once later events follow the start, an undelivered task times out at once 
   scheduleActivity(engine);
   const lostActivity = pollActivity(engine)!;
   engine.run('SignalWorkflowExecution', { domain: 'd', workflowId: 'w', signalName: 's' });
-  await giveBack(engine, lostActivity.taskToken);
+  await giveBack(engine, lostActivity.taskClaims);
   const history = (
     engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out
   ).events as Out[];
@@ -150,7 +151,7 @@ test('several undelivered starts of one run given back together are all undone, 
   const { engine, runId, close } = setup();
   const task = pollDecision(engine)!;
   engine.run('RespondDecisionTaskCompleted', {
-    taskToken: task.taskToken,
+    taskToken: engine.signTaskToken(task.taskClaims),
     decisions: ['a', 'b'].map((activityId) => ({
       decisionType: 'ScheduleActivityTask',
       scheduleActivityTaskDecisionAttributes: { activityType: { name: 'act', version: '1' }, activityId },
@@ -158,8 +159,8 @@ test('several undelivered starts of one run given back together are all undone, 
   });
   const first = pollActivity(engine)!;
   const second = pollActivity(engine)!;
-  engine.releaseUndelivered(first.taskToken);
-  engine.releaseUndelivered(second.taskToken);
+  engine.releaseUndelivered(first.taskClaims);
+  engine.releaseUndelivered(second.taskClaims);
   await new Promise((resolve) => setImmediate(resolve));
   assert.deepEqual(types(engine, runId).slice(-2), ['ActivityTaskScheduled', 'ActivityTaskScheduled']);
   assert.deepEqual([pollActivity(engine)?.activityId, pollActivity(engine)?.activityId], ['a', 'b']);
