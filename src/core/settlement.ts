@@ -9,30 +9,48 @@
 // is ranked when it settles. Promises made elsewhere (async functions, `new Promise`,
 // `Promise.all`) cannot be ranked once settled; the combinators refuse them (combinators.ts).
 
-const settledAt = new WeakMap<Promise<unknown>, number>();
-const rejected = new WeakSet<Promise<unknown>>();
 let settlementCounter = 0;
-/** True while a WorkflowPromise attaches its own tracker: the tracker's promise is not tracked. */
+/** True while a WorkflowPromise attaches its own tracker: the tracker's promise is a plain Promise. */
 let isAttachingTracker = false;
 
 /**
  * A promise whose settlement is ranked in history order, as are the promises derived from it with
  * `then`/`catch`/`finally`. The tracker attached here also marks the promise as handled, so an
  * activity failure nobody awaits (the loser of a `first()`) does not crash the process.
+ *
+ * The rank lives on the instance (not in a WeakMap, whose entries are costly to collect), and the
+ * tracker's own derived promise is a plain Promise: it is never seen by workflow code.
  */
 export class WorkflowPromise<T> extends Promise<T> {
+  static override get [Symbol.species](): PromiseConstructor {
+    return isAttachingTracker ? Promise : (WorkflowPromise as unknown as PromiseConstructor);
+  }
+
+  /** Settlement rank once settled, else 0. */
+  #rank = 0;
+  #isRejected = false;
+
+  /** The settlement rank of a tracked promise that has settled, else undefined. */
+  static rankOf(promise: Promise<unknown>): number | undefined {
+    return #rank in promise && promise.#rank !== 0 ? promise.#rank : undefined;
+  }
+
+  /** True when a tracked promise has settled by rejecting. */
+  static isRejected(promise: Promise<unknown>): boolean {
+    return #isRejected in promise && promise.#isRejected;
+  }
+
   constructor(executor: (resolve: (value: T | PromiseLike<T>) => void, reject: (reason?: unknown) => void) => void) {
     super(executor);
-    if (isAttachingTracker) return;
     isAttachingTracker = true;
     try {
       super.then(
         () => {
-          settledAt.set(this, ++settlementCounter);
+          this.#rank = ++settlementCounter;
         },
         () => {
-          settledAt.set(this, ++settlementCounter);
-          rejected.add(this);
+          this.#rank = ++settlementCounter;
+          this.#isRejected = true;
         },
       );
     } finally {
@@ -56,12 +74,12 @@ export function isTracked(promise: Promise<unknown>): boolean {
 
 /** The settlement rank of a tracked promise that has settled, else undefined. */
 export function settlementRank(promise: Promise<unknown>): number | undefined {
-  return settledAt.get(promise);
+  return WorkflowPromise.rankOf(promise);
 }
 
 /** True when a tracked promise has settled by rejecting. */
 export function isRejected(promise: Promise<unknown>): boolean {
-  return rejected.has(promise);
+  return WorkflowPromise.isRejected(promise);
 }
 
 /** A promise with its settle functions, tracked for history order. */
