@@ -10,11 +10,10 @@ import type { ActivityContext, ActivityDefinition, Registry } from '../definitio
 import type { PayloadStorage } from '../payloads/index.ts';
 import { callSwf, describeError, isConnectionError, isFault } from '../swf/index.ts';
 import type { PollForActivityTaskCommandOutput, SWFClient } from '../swf/index.ts';
-import { withChildSignal } from './abort-scope.ts';
 import { WorkerActivityContext } from './activity-context.ts';
-import { Backoff, sleep, defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
+import { Backoff, sleep, defaultIdentity, silentLogger } from '../common/index.ts';
 import type { Logger, ActivityTaskInfo, WorkerObserver } from '../common/index.ts';
-import { startPollLoops } from './poll-loop.ts';
+import { PollingLifecycle } from './polling-lifecycle.ts';
 
 /** An activity implementation given directly to the worker (replaces the class's run()). */
 export type ActivityFunction = (input: unknown, context: ActivityContext) => Promise<unknown>;
@@ -67,13 +66,9 @@ export class ActivityWorker {
   private readonly logger: Logger;
   private readonly identity: string;
   private readonly serializer: Serializer;
-  /** Aborted by stop(): no new polls. */
-  private readonly stopRequested = new AbortController();
-  /** Aborts the poll requests in flight. */
-  private readonly pollAbort = new AbortController();
+  private readonly lifecycle: PollingLifecycle;
   private readonly polls = new Set<Promise<RunningTask | undefined>>();
   private readonly running = new Map<string, RunningTask>();
-  private loops: Promise<void> | undefined;
   private stopping: Promise<void> | undefined;
   private handedBackCount = 0;
 
@@ -82,6 +77,7 @@ export class ActivityWorker {
     this.identity = options.identity ?? defaultIdentity();
     this.serializer = options.serializer ?? jsonSerializer;
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
+    this.lifecycle = new PollingLifecycle('activity', options, this.logger, () => this.runOnce());
   }
 
   /** Activities handed back at shutdown that had not finished (they may still hold the process). */
@@ -94,33 +90,25 @@ export class ActivityWorker {
    * back at shutdown are not waited for).
    */
   start(): Promise<void> {
-    if (this.loops) return this.loops;
     const concurrency = Math.max(1, this.options.concurrency ?? 1);
-    this.logger.info({ concurrency, identity: this.identity }, 'activity worker polling');
-    const slots = startPollLoops(concurrency, {
-      kind: 'activity',
-      domain: this.options.domain,
-      taskList: this.options.taskList,
-      logger: this.logger,
-      signal: this.stopRequested.signal,
-      pollOnce: () => this.runOnce(),
-      observer: this.options.observer,
-      onObserverError: (e) => this.observerFailed(e),
-    });
     // Slots end once stop() was requested and their task (if any) finished; a task handed back at
     // shutdown may never finish, so start() settles with stop() rather than with the slots.
-    this.loops = new Promise<void>((resolve, reject) => {
-      void Promise.all(slots).then(() => this.stopping, reject);
-      const settle = () => void this.stop().then(resolve, reject);
-      if (this.stopRequested.signal.aborted) settle();
-      else this.stopRequested.signal.addEventListener('abort', settle, { once: true });
-    });
-    return this.loops;
+    return this.lifecycle.start(
+      concurrency,
+      { concurrency, identity: this.identity },
+      (slots) =>
+        new Promise<void>((resolve, reject) => {
+          void Promise.all(slots).then(() => this.stopping, reject);
+          const settle = () => void this.stop().then(resolve, reject);
+          if (this.lifecycle.isStopping) settle();
+          else this.lifecycle.signal.addEventListener('abort', settle, { once: true });
+        }),
+    );
   }
 
   /** One long poll and, if a task came, running it to its outcome. True if a task was handled. */
   async runOnce(): Promise<boolean> {
-    if (this.stopRequested.signal.aborted) return false;
+    if (this.lifecycle.isStopping) return false;
     const polled = this.poll();
     this.polls.add(polled);
     let entry: RunningTask | undefined;
@@ -136,7 +124,7 @@ export class ActivityWorker {
 
   /** Polls once; a task that came is registered as running (synchronously) and started. */
   private async poll(): Promise<RunningTask | undefined> {
-    const task = await withChildSignal(this.pollAbort.signal, (abortSignal) =>
+    const task = await this.lifecycle.poll((abortSignal) =>
       callSwf(
         this.options.client,
         'PollForActivityTask',
@@ -160,9 +148,8 @@ export class ActivityWorker {
   }
 
   private async shutdown(): Promise<void> {
-    this.stopRequested.abort();
-    if (this.options.abortPollsOnStop ?? true) this.pollAbort.abort();
-    else if (this.polls.size > 0)
+    this.lifecycle.stopPolling();
+    if (!this.lifecycle.abortsPollsOnStop && this.polls.size > 0)
       this.logger.info('activity worker stopping; waiting for the long polls in flight to return');
     await Promise.allSettled([...this.polls]);
     if (this.running.size > 0) {
@@ -242,7 +229,7 @@ export class ActivityWorker {
       attempt: context.attempt,
     };
     const began = performance.now();
-    notifyObserver(this.options.observer, 'activityStarted', info, (e) => this.observerFailed(e));
+    this.lifecycle.notify('activityStarted', info);
     log.debug({ attempt: info.attempt }, `activity ${info.activityType.name} started`);
 
     const outcome = await this.run(task, info, context);
@@ -255,26 +242,20 @@ export class ActivityWorker {
     }
     if (outcome.kind === 'asynchronous') {
       log.info(`activity ${info.activityType.name} will be completed asynchronously with its task token`);
-      notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) =>
-        this.observerFailed(e),
-      );
+      this.lifecycle.notify('activityCompleted', { ...info, durationMs });
       return;
     }
     if (context.abortCause === 'taskClosed') {
       log.warn(
         `activity ${info.activityType.name} finished after its task closed (timed out or run closed); outcome dropped`,
       );
-      notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason: 'TaskClosed' }, (e) =>
-        this.observerFailed(e),
-      );
+      this.lifecycle.notify('activityFailed', { ...info, durationMs, reason: 'TaskClosed' });
       return;
     }
     const accepted = await this.respond(context.taskToken, outcome, log);
     if (outcome.kind === 'completed' && accepted) {
       log.debug({ durationMs }, `activity ${info.activityType.name} completed`);
-      notifyObserver(this.options.observer, 'activityCompleted', { ...info, durationMs }, (e) =>
-        this.observerFailed(e),
-      );
+      this.lifecycle.notify('activityCompleted', { ...info, durationMs });
     } else {
       const reason =
         outcome.kind === 'failed' ? outcome.reason : outcome.kind === 'canceled' ? 'Canceled' : 'ResponseRejected';
@@ -284,9 +265,7 @@ export class ActivityWorker {
           `activity ${info.activityType.name} failed: ${outcome.reason}: ${outcome.message}`,
         );
       if (outcome.kind === 'canceled') log.info(`activity ${info.activityType.name} canceled`);
-      notifyObserver(this.options.observer, 'activityFailed', { ...info, durationMs, reason }, (e) =>
-        this.observerFailed(e),
-      );
+      this.lifecycle.notify('activityFailed', { ...info, durationMs, reason });
     }
   }
 
@@ -424,10 +403,6 @@ export class ActivityWorker {
         return false;
       }
     }
-  }
-
-  private observerFailed(error: unknown): void {
-    this.logger.warn(`worker observer threw: ${describeError(error)}`);
   }
 }
 

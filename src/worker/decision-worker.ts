@@ -11,10 +11,9 @@ import type { Registry, WorkflowDefinition } from '../definitions/index.ts';
 import type { PayloadStorage } from '../payloads/index.ts';
 import { callSwf, describeError, getHistory, isFault, pollForDecisionTask } from '../swf/index.ts';
 import type { DecisionTask, SdkDecision, SWFClient } from '../swf/index.ts';
-import { withChildSignal } from './abort-scope.ts';
-import { defaultIdentity, silentLogger, notifyObserver } from '../common/index.ts';
+import { defaultIdentity, silentLogger } from '../common/index.ts';
 import type { Logger, DecisionTaskInfo, WorkerObserver } from '../common/index.ts';
-import { startPollLoops } from './poll-loop.ts';
+import { PollingLifecycle } from './polling-lifecycle.ts';
 import {
   interceptedDecide,
   type DecisionTaskInterceptor,
@@ -76,12 +75,8 @@ export class DecisionWorker {
   private readonly decider: Decider;
   /** Decisions run one at a time, whatever the number of pollers (a single-threaded decider). */
   private deciding: Promise<unknown> = Promise.resolve();
-  /** Aborted by stop(): no new polls. */
-  private readonly stopRequested = new AbortController();
-  /** Aborts the poll requests in flight. */
-  private readonly pollAbort = new AbortController();
+  private readonly lifecycle: PollingLifecycle;
   private readonly inFlight = new Set<Promise<void>>();
-  private running: Promise<void> | undefined;
   /** Tasks that brought only new events but missed the cache, so the whole history was read. */
   historyReads = 0;
 
@@ -89,6 +84,7 @@ export class DecisionWorker {
     this.options = options;
     this.identity = options.identity ?? defaultIdentity();
     this.logger = (options.logger ?? silentLogger).child({ domain: options.domain, taskList: options.taskList });
+    this.lifecycle = new PollingLifecycle('decision', options, this.logger, () => this.runOnce());
     // with a payload store, the decider may produce payloads of any size: they are stored before sending
     const serializer = options.payloads
       ? { ...(options.serializer ?? jsonSerializer), maxLength: Number.POSITIVE_INFINITY }
@@ -103,27 +99,16 @@ export class DecisionWorker {
 
   /** Polls with `pollers` loops until {@link stop}; resolves once stopped and idle. */
   start(): Promise<void> {
-    if (this.running) return this.running;
     const pollers = Math.max(1, this.options.pollers ?? 1);
-    this.logger.info({ pollers, identity: this.identity }, `decision worker polling`);
-    const loops = startPollLoops(pollers, {
-      kind: 'decision',
-      domain: this.options.domain,
-      taskList: this.options.taskList,
-      logger: this.logger,
-      signal: this.stopRequested.signal,
-      pollOnce: () => this.runOnce(),
-      observer: this.options.observer,
-      onObserverError: (e) => this.observerFailed(e),
-    });
-    this.running = Promise.all(loops).then(() => this.drain());
-    return this.running;
+    return this.lifecycle.start(pollers, { pollers, identity: this.identity }, (loops) =>
+      Promise.all(loops).then(() => this.drain()),
+    );
   }
 
   /** One long poll and, if a task came, its decision. True if a task was handled. */
   async runOnce(): Promise<boolean> {
-    if (this.stopRequested.signal.aborted) return false;
-    const task = await withChildSignal(this.pollAbort.signal, (abortSignal) =>
+    if (this.lifecycle.isStopping) return false;
+    const task = await this.lifecycle.poll((abortSignal) =>
       pollForDecisionTask(
         this.options.client,
         { domain: this.options.domain, taskList: this.options.taskList, identity: this.identity },
@@ -143,17 +128,15 @@ export class DecisionWorker {
 
   /** Stops polling (aborting the polls in flight unless `abortPollsOnStop` is false) and waits for decisions in progress. */
   async stop(): Promise<void> {
-    if (!this.stopRequested.signal.aborted) {
-      const abortPolls = this.options.abortPollsOnStop ?? true;
+    if (!this.lifecycle.isStopping) {
       this.logger.info(
-        abortPolls
+        this.lifecycle.abortsPollsOnStop
           ? 'decision worker stopping'
           : 'decision worker stopping; waiting for the long polls in flight to return',
       );
-      this.stopRequested.abort();
-      if (abortPolls) this.pollAbort.abort();
+      this.lifecycle.stopPolling();
     }
-    await (this.running ?? this.drain());
+    await (this.lifecycle.running ?? this.drain());
   }
 
   private async drain(): Promise<void> {
@@ -359,10 +342,6 @@ export class DecisionWorker {
       | 'workflowStarted'
       | 'workflowClosed',
   >(hook: K, event: Parameters<NonNullable<WorkerObserver[K]>>[0]): void {
-    notifyObserver(this.options.observer, hook, event, (e) => this.observerFailed(e));
-  }
-
-  private observerFailed(error: unknown): void {
-    this.logger.warn(`worker observer threw: ${describeError(error)}`);
+    this.lifecycle.notify(hook, event);
   }
 }
