@@ -124,6 +124,12 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     await page.getByLabel('Type').fill('ApprovalRequest');
     await page.getByRole('button', { name: 'Apply' }).click();
     await rowOf('order-ui-1').waitFor({ state: 'detached' });
+    // the table is redrawn after the old rows go: wait for the new ones before counting
+    await page
+      .waitForFunction(() => document.querySelectorAll('table.executions tbody tr').length >= 4, null, {
+        timeout: 10_000,
+      })
+      .catch(() => undefined);
     assert.equal(await page.locator('table.executions tbody tr').count(), 4);
 
     await page.getByLabel('Type').fill('OrderPipeline');
@@ -131,6 +137,7 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     await page.getByRole('button', { name: 'Apply' }).click();
     await rowOf('approval-ui-signal').waitFor({ state: 'detached' });
     await rowOf('order-ui-1').waitFor({ state: 'detached' });
+    await rowOf('order-ui-2').waitFor();
     assert.deepEqual(await page.locator('table.executions tbody tr td:nth-child(2) a').allTextContents(), [
       'order-ui-2',
     ]);
