@@ -10,7 +10,9 @@ import {
   decide,
   rejectsWith,
   scheduleActivity,
+  RAW_HTTP_SKIP,
   start,
+  stateSnapshot,
   type World,
 } from './fixtures.ts';
 
@@ -30,8 +32,7 @@ async function raw(
   return { status: response.status, type: json.__type, message: json.message };
 }
 
-/** Raw HTTP requests are unsigned; only the local server answers them with SWF faults. */
-const rawSkip = process.env.SWF_ENDPOINT ? 'sends unsigned raw HTTP (SWF_ENDPOINT is set)' : false;
+const rawSkip = RAW_HTTP_SKIP;
 
 describe('bad input', () => {
   let h: Harness;
@@ -41,13 +42,7 @@ describe('bad input', () => {
     h = await openHarness();
     w = await createWorld(h, 'bad');
     const run = await start(w, 'r');
-    snapshot = async () =>
-      JSON.stringify([
-        (await w.c.send(new S.ListDomainsCommand({ registrationStatus: 'REGISTERED' }))).domainInfos,
-        (await w.c.send(new S.ListWorkflowTypesCommand({ domain: w.domain, registrationStatus: 'REGISTERED' })))
-          .typeInfos,
-        await eventTypes(w, run),
-      ]);
+    snapshot = () => stateSnapshot(w, run);
   });
   after(async () => {
     await h.close();

@@ -151,3 +151,15 @@ export async function rejectsWith(promise: Promise<unknown>, name: string, messa
   }
   throw new Error(`expected ${name}, but the call succeeded`);
 }
+
+/** Raw HTTP requests are unsigned; only the local server answers them with SWF faults. */
+export const RAW_HTTP_SKIP = process.env.SWF_ENDPOINT ? 'sends unsigned raw HTTP (SWF_ENDPOINT is set)' : false;
+
+/** What a refused request must not change: the registered domains and types, and the history of `run`. */
+export async function stateSnapshot(w: World, run: S.WorkflowExecution): Promise<string> {
+  return JSON.stringify([
+    (await w.c.send(new S.ListDomainsCommand({ registrationStatus: 'REGISTERED' }))).domainInfos,
+    (await w.c.send(new S.ListWorkflowTypesCommand({ domain: w.domain, registrationStatus: 'REGISTERED' }))).typeInfos,
+    await eventTypes(w, run),
+  ]);
+}

@@ -4,7 +4,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import * as S from '@aws-sdk/client-swf';
 import { openHarness, type Harness } from './harness.ts';
-import { createWorld, eventTypes, rejectsWith, start, type World } from './fixtures.ts';
+import { createWorld, eventTypes, rejectsWith, RAW_HTTP_SKIP, start, stateSnapshot, type World } from './fixtures.ts';
 
 /** Every member of Object.prototype, plus names a function or a class would answer to. */
 const PROTOTYPE_NAMES = [
@@ -49,7 +49,7 @@ function retargetedClient(h: Harness, operation: string): S.SWFClient {
   return client;
 }
 
-const rawSkip = process.env.SWF_ENDPOINT ? 'sends unsigned raw HTTP (SWF_ENDPOINT is set)' : false;
+const rawSkip = RAW_HTTP_SKIP;
 
 describe('names from requests', () => {
   let h: Harness;
@@ -59,13 +59,7 @@ describe('names from requests', () => {
     h = await openHarness();
     w = await createWorld(h, 'names');
     const run = await start(w, 'r');
-    snapshot = async () =>
-      JSON.stringify([
-        (await w.c.send(new S.ListDomainsCommand({ registrationStatus: 'REGISTERED' }))).domainInfos,
-        (await w.c.send(new S.ListWorkflowTypesCommand({ domain: w.domain, registrationStatus: 'REGISTERED' })))
-          .typeInfos,
-        await eventTypes(w, run),
-      ]);
+    snapshot = () => stateSnapshot(w, run);
   });
   after(async () => {
     await h.close();
