@@ -4,7 +4,7 @@ import { StoreCommitError, type Store } from './store/store.ts';
 import { OperationContext, type ServerIdentity } from './state/context.ts';
 import { finishOperation } from './state/decision-tasks.ts';
 import { fireDeadline } from './state/timeouts.ts';
-import { OPERATIONS, type Operation } from './state/operations.ts';
+import { OPERATIONS, READ_OPERATIONS, type Operation } from './state/operations.ts';
 import { releaseUndeliveredTask } from './state/undelivered-tasks.ts';
 import { EMPTY_ACTIVITY_TASK, EMPTY_DECISION_TASK } from './state/task-polling.ts';
 import { PollerQueues } from './long-poll.ts';
@@ -78,6 +78,7 @@ export class SwfEngine {
   ): Promise<object | undefined> {
     const { ctx, apply } = this.begin(operation, input, region);
     try {
+      if (typeof operation === 'string' && READ_OPERATIONS.has(operation)) return await this.store.read(apply);
       // Pollers are woken before the commit: their claims can join it; neither call is answered
       // before that commit.
       return await this.store.grouped(apply, () => this.afterCommit(ctx));

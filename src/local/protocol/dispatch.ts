@@ -7,7 +7,7 @@ import { checkMembers, throwIfInvalid } from './shape-validation.ts';
 import { checkDecisionList } from './decision-list.ts';
 import { POLL_OPERATIONS } from '../state/operations.ts';
 import type { TaskTokenClaims } from '../tokens.ts';
-import { toWire } from './wire.ts';
+import { encodeAnswer, toWire } from './wire.ts';
 
 /** SWF_SPEC 15: requests over 1 MB are refused. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -45,7 +45,7 @@ function respond(statusCode: number, body: object, extra: Record<string, string>
   return {
     statusCode,
     headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-requestid': randomUUID(), ...extra },
-    body: JSON.stringify(body),
+    body: encodeAnswer(body),
   };
 }
 

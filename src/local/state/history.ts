@@ -1,18 +1,7 @@
-// History events on the wire and history paging (SWF_SPEC 6.3, 11, 17).
-import { eventAttributesKey } from '../../swf-model/index.ts';
+// History paging (SWF_SPEC 6.3, 11, 17): pages of events as the JSON text of their wire form.
 import type { OperationContext } from './context.ts';
-import type { EventRecord, RunRecord } from '../store/records.ts';
+import type { JsonText, RunRecord } from '../store/records.ts';
 import { readPage } from './paging.ts';
-
-/** SWF_SPEC 17.2: the event with its one attributes member, `<lowerCamel(eventType)>EventAttributes`. */
-export function eventToWire(e: EventRecord): Record<string, unknown> {
-  return {
-    eventTimestamp: new Date(e.timestampMs),
-    eventType: e.eventType,
-    eventId: e.eventId,
-    [eventAttributesKey(e.eventType)]: e.attributes,
-  };
-}
 
 /**
  * One page of a run's events from `minEventId` up to `maxEventId`, continuing after position
@@ -26,16 +15,12 @@ export function historyPage(
   input: { maximumPageSize?: number; reverseOrder?: boolean },
   after: number | undefined,
   minEventId = 1,
-): { events: Record<string, unknown>[]; lastEventId?: number } {
+): { events: JsonText; lastEventId?: number } {
   const reverse = !!input.reverseOrder;
   const limit = input.maximumPageSize ? input.maximumPageSize : 1000;
   const start = after ?? (reverse ? maxEventId + 1 : 0);
-  const rows = ctx.store.pageEvents(run.runId, reverse, start, minEventId, maxEventId, limit + 1);
-  const items = rows.slice(0, limit);
-  return {
-    events: items.map(eventToWire),
-    lastEventId: rows.length > limit ? items[items.length - 1]!.eventId : undefined,
-  };
+  const page = ctx.store.pageEvents(run.runId, reverse, start, minEventId, maxEventId, limit);
+  return { events: page.json, lastEventId: page.lastId };
 }
 
 /** GetWorkflowExecutionHistory paging: the token is bound to `query` (SWF_SPEC 11). */
@@ -44,7 +29,7 @@ export function historyPageWithToken(
   run: RunRecord,
   input: { nextPageToken?: string; maximumPageSize?: number; reverseOrder?: boolean },
   query: unknown,
-): { events: Record<string, unknown>[]; nextPageToken?: string } {
+): { events: JsonText; nextPageToken?: string } {
   const page = readPage<number>(ctx, input, query);
   const result = historyPage(ctx, run, Number.MAX_SAFE_INTEGER, input, page.after);
   return {

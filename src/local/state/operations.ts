@@ -102,5 +102,27 @@ export const OPERATIONS: ReadonlyMap<string, Operation> = new Map(
   }),
 );
 
+/**
+ * The operations that only read. They change nothing, so they need no commit of their own: they
+ * are answered once what they saw is on disk (see Store.read).
+ */
+export const READ_OPERATIONS: ReadonlySet<string> = new Set([
+  'DescribeDomain',
+  'ListDomains',
+  'DescribeWorkflowType',
+  'DescribeActivityType',
+  'ListWorkflowTypes',
+  'ListActivityTypes',
+  'DescribeWorkflowExecution',
+  'GetWorkflowExecutionHistory',
+  'ListOpenWorkflowExecutions',
+  'ListClosedWorkflowExecutions',
+  'CountOpenWorkflowExecutions',
+  'CountClosedWorkflowExecutions',
+  'CountPendingDecisionTasks',
+  'CountPendingActivityTasks',
+  'ListTagsForResource',
+]);
+
 /** The two long-polling operations. */
 export const POLL_OPERATIONS = new Set(['PollForDecisionTask', 'PollForActivityTask']);

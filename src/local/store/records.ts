@@ -82,6 +82,14 @@ export interface EventRecord {
   attributes: Record<string, unknown>;
 }
 
+/**
+ * JSON already encoded, to be sent as it is: a page of events goes from the database to the wire
+ * without being parsed and encoded again.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** A scheduled (startedEventId 0) or started decision task. */
 export interface DecisionTaskRecord {
   runId: string;

@@ -14,6 +14,7 @@ import type {
   RunRecord,
   TypeRecord,
 } from './records.ts';
+import { JsonText } from './records.ts';
 import {
   opt,
   runParams,
@@ -67,6 +68,22 @@ export const NEXT_DECISION_TASK_SQL = `SELECT d.* FROM decision_tasks d WHERE d.
 export const NEXT_ACTIVITY_TASK_SQL = `SELECT * FROM activity_tasks WHERE domain = ? AND task_list = ? AND started_event_id = 0
   ORDER BY priority DESC, rowid ASC LIMIT 1`;
 
+/** One wire event (SWF_SPEC 17.2) from an events row: its one attributes member is named after its type. */
+const WIRE_EVENT_SQL = `'{"eventTimestamp":' || (ts_ms / 1000.0) || ',"eventType":"' || event_type || '","eventId":' || event_id
+  || ',"' || lower(substr(event_type, 1, 1)) || substr(event_type, 2) || 'EventAttributes":' || attrs || '}'`;
+const eventPageSql = (order: 'ASC' | 'DESC', after: '>' | '<', last: 'max' | 'min'): string =>
+  `SELECT count(*) AS n, ${last}(event_id) AS last,
+    '[' || coalesce(group_concat(${WIRE_EVENT_SQL}, ',' ORDER BY event_id ${order}), '') || ']' AS json
+  FROM (SELECT * FROM events WHERE run_id = ? AND event_id ${after} ? AND event_id >= ? AND event_id <= ?
+    ORDER BY event_id ${order} LIMIT ?)`;
+/** A page of events as JSON text, and whether another event follows its last one. */
+const EVENT_PAGE_SQL = {
+  asc: eventPageSql('ASC', '>', 'max'),
+  desc: eventPageSql('DESC', '<', 'min'),
+  moreAsc: 'SELECT 1 FROM events WHERE run_id = ? AND event_id > ? AND event_id >= ? AND event_id <= ? LIMIT 1',
+  moreDesc: 'SELECT 1 FROM events WHERE run_id = ? AND event_id < ? AND event_id >= ? AND event_id <= ? LIMIT 1',
+};
+
 /**
  * The persistent state. On a file database every change is on disk before anyone hears of it, so
  * an acknowledged call survives a kill -9 or power loss: SQLite runs in WAL mode with
@@ -82,6 +99,8 @@ export class Store {
   private batch: { committed: Promise<void>; resolve(): void; reject(error: Error): void } | undefined;
   /** True while a committed batch is being synced; the open batch commits when that ends. */
   private isSyncing = false;
+  /** Settles when the batch being synced is on disk (set while isSyncing). */
+  private synced: Promise<void> | undefined;
   /** The write-ahead log, synced before a commit's callers are answered (file databases only). */
   private walFd: number | undefined;
   private isClosed = false;
@@ -164,6 +183,18 @@ export class Store {
     return outcome.value;
   }
 
+  /**
+   * Runs `fn`, which only reads, and settles once everything it could see is on disk: after the
+   * open batch's commit and the sync in flight, if any; at once otherwise. A read opens no
+   * transaction of its own to commit and costs no sync.
+   */
+  async read<T>(fn: () => T): Promise<T> {
+    const value = this.db.transaction(fn).deferred();
+    const pending = this.batch?.committed ?? this.synced;
+    if (pending) await pending;
+    return value;
+  }
+
   private openBatch(): Promise<void> {
     if (this.batch) return this.batch.committed;
     this.db.exec('BEGIN IMMEDIATE');
@@ -186,9 +217,11 @@ export class Store {
     const batch = this.commitOpenBatch();
     if (!batch) return;
     this.isSyncing = true;
+    this.synced = batch.committed;
     const fd = this.walFd!;
     fdatasync(fd, (error) => {
       this.isSyncing = false;
+      this.synced = undefined;
       if (this.isClosed) {
         // close() synced everything already; the log may be gone since
         closeSync(fd);
@@ -546,7 +579,11 @@ export class Store {
     ) as Row;
     return r.id ?? undefined;
   }
-  /** Events with minId <= id, id <= maxId and after < id (ascending) or before > id (descending), at most limit. */
+  /**
+   * Events with minId <= id, id <= maxId and after < id (ascending) or before > id (descending),
+   * at most limit, as the JSON text of their wire array (SWF_SPEC 17.2), built by SQLite from the
+   * stored attributes without parsing them. `lastId` is the page's last event id when more remain.
+   */
   pageEvents(
     runId: string,
     reverse: boolean,
@@ -554,16 +591,20 @@ export class Store {
     minId: number,
     maxId: number,
     limit: number,
-  ): EventRecord[] {
-    const sql = reverse
-      ? 'SELECT * FROM events WHERE run_id = ? AND event_id < ? AND event_id >= ? AND event_id <= ? ORDER BY event_id DESC LIMIT ?'
-      : 'SELECT * FROM events WHERE run_id = ? AND event_id > ? AND event_id >= ? AND event_id <= ? ORDER BY event_id ASC LIMIT ?';
-    return (this.stmt(sql).all(runId, position, minId, maxId, limit) as Row[]).map((r) => ({
-      eventId: r.event_id,
-      eventType: r.event_type,
-      timestampMs: r.ts_ms,
-      attributes: JSON.parse(r.attrs),
-    }));
+  ): { json: JsonText; lastId: number | undefined } {
+    const page = this.stmt(reverse ? EVENT_PAGE_SQL.desc : EVENT_PAGE_SQL.asc).get(
+      runId,
+      position,
+      minId,
+      maxId,
+      limit,
+    ) as { n: number; last: number | null; json: string };
+    const isFull = page.n === limit && page.last !== null;
+    const hasMore =
+      isFull &&
+      this.stmt(reverse ? EVENT_PAGE_SQL.moreDesc : EVENT_PAGE_SQL.moreAsc).get(runId, page.last, minId, maxId) !==
+        undefined;
+    return { json: new JsonText(page.json), lastId: hasMore ? page.last! : undefined };
   }
 
   // decision tasks

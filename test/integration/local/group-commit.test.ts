@@ -58,3 +58,26 @@ test(
     }
   },
 );
+
+test(
+  'reads on a file database cost no commit',
+  { skip: process.env.SWF_ENDPOINT ? 'needs a local file database' : false },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowy-group-'));
+    try {
+      const h = await openHarness({ db: join(dir, 'swf.db'), clock: 'system', longPollMs: 300 });
+      const w = await createWorld(h, 'reads');
+      const run = await start(w, 'read-run');
+      const before = h.server!.stats().commits;
+      for (let i = 0; i < 5; i++) {
+        await history(w, run);
+        await w.c.send(new S.DescribeWorkflowExecutionCommand({ domain: w.domain, execution: run }));
+        await w.c.send(new S.DescribeDomainCommand({ name: w.domain }));
+      }
+      assert.equal(h.server!.stats().commits, before, 'reads alone are not committed');
+      await h.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -45,9 +45,10 @@ function world(engine: SwfEngine): void {
   });
 }
 
+/** The events of an answer: the engine hands them on as the JSON text of the wire array. */
+const eventsOf = (answer: Out): Out[] => JSON.parse(answer.events.text) as Out[];
 const history = (engine: SwfEngine, runId: string) =>
-  (engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out)
-    .events as Out[];
+  eventsOf(engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out);
 const pollDecision = (engine: SwfEngine) =>
   engine.run('PollForDecisionTask', { domain: 'd', taskList: { name: 'dl' } }) as Out | undefined;
 
@@ -76,7 +77,7 @@ test('at most one scheduled and one started decision task; the waiting one is de
   assert.equal(pollDecision(engine), undefined, 'not deliverable while another task of the run is started');
   engine.run('RespondDecisionTaskCompleted', { taskToken: engine.signTaskToken(task.taskClaims), decisions: [] });
   const next = pollDecision(engine)!;
-  assert.equal(next.events.at(-1).decisionTaskStartedEventAttributes.scheduledEventId, 5);
+  assert.equal(eventsOf(next).at(-1)!.decisionTaskStartedEventAttributes.scheduledEventId, 5);
   assert.equal(next.previousStartedEventId, 3);
   store.close();
 });
@@ -100,7 +101,7 @@ test('due deadlines fire in due order, each event stamped with its own deadline'
   engine.advanceTo(T0 + 60_000, (ms) => clock.set(ms));
   const fired = history(engine, runId).filter((e) => e.eventType === 'TimerFired');
   assert.deepEqual(
-    fired.map((e) => [e.timerFiredEventAttributes.timerId, e.eventTimestamp.getTime() - T0]),
+    fired.map((e) => [e.timerFiredEventAttributes.timerId, Math.round(e.eventTimestamp * 1000) - T0]),
     [
       ['early', 10_000],
       ['late', 30_000],
@@ -170,14 +171,14 @@ test('a run whose history reaches 25 000 events is terminated with EVENT_LIMIT_E
     engine.run('SignalWorkflowExecution', { domain: 'd', workflowId: 'w', signalName: 's' });
   const d = engine.run('DescribeWorkflowExecution', { domain: 'd', execution: { workflowId: 'w', runId } }) as Out;
   assert.equal(d.executionInfo.closeStatus, 'TERMINATED');
-  const last = (
+  const last = eventsOf(
     engine.run('GetWorkflowExecutionHistory', {
       domain: 'd',
       execution: { workflowId: 'w', runId },
       reverseOrder: true,
       maximumPageSize: 1,
-    }) as Out
-  ).events[0];
+    }) as Out,
+  )[0]!;
   assert.equal(last.workflowExecutionTerminatedEventAttributes.cause, 'EVENT_LIMIT_EXCEEDED');
   assert.equal(last.eventId, 25_001);
   store.close();
@@ -225,9 +226,9 @@ test('a deadline that cannot fire is put off without holding back the others', (
   }
   store.db.prepare('UPDATE runs SET config = ? WHERE run_id = ?').run('not json', runs[0]);
   engine.advanceTo(T0 + 10_000, (ms) => clock.set(ms));
-  const fired = (
-    engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'x', runId: runs[1] } }) as Out
-  ).events as Out[];
+  const fired = eventsOf(
+    engine.run('GetWorkflowExecutionHistory', { domain: 'd', execution: { workflowId: 'x', runId: runs[1] } }) as Out,
+  );
   assert.ok(fired.some((e) => e.eventType === 'TimerFired'));
   const kept = store.db.prepare("SELECT due_ms FROM deadlines WHERE run_id = ? AND kind = 'timer'").get(runs[0]) as {
     due_ms: number;

@@ -1,7 +1,8 @@
 // Unit: the protocol layer turns the state layer's Dates and task claims into SWF wire shapes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { toWire } from '../../../src/local/protocol/wire.ts';
+import { encodeAnswer, toWire } from '../../../src/local/protocol/wire.ts';
+import { JsonText } from '../../../src/local/store/records.ts';
 import { TokenSigner, type TaskTokenClaims } from '../../../src/local/tokens.ts';
 
 const signer = new TokenSigner(Buffer.alloc(32, 7));
@@ -26,4 +27,13 @@ test('toWire signs taskClaims into a taskToken that reads back to the same claim
   assert.deepEqual(Object.keys(wire), ['taskToken', 'activityId']);
   assert.equal(typeof wire.taskToken, 'string');
   assert.deepEqual(signer.readTaskToken(wire.taskToken as string), claims);
+});
+
+test('encodeAnswer writes a JsonText member as it is, encodes the others and leaves out undefined ones', () => {
+  const events = new JsonText('[{"eventId":1,"eventTimestamp":1767225601.5}]');
+  const answer = toWire({ events, nextPageToken: undefined, startedEventId: 3, note: 'a "quoted" \u0000' }, sign);
+  const json = encodeAnswer(answer as object);
+  assert.equal(json, `{"events":${events.text},"startedEventId":3,"note":"a \\"quoted\\" \\u0000"}`);
+  assert.deepEqual(JSON.parse(json).events, [{ eventId: 1, eventTimestamp: 1_767_225_601.5 }]);
+  assert.equal(encodeAnswer({}), '{}');
 });
