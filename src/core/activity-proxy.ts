@@ -52,8 +52,9 @@ export function ActivityProxy<I, O>(
 ): ActivityFunction<I, O> {
   const concurrency =
     options.concurrency === undefined ? undefined : checkConcurrency(options.concurrency, 'ActivityProxy options');
+  let resolved: ResolvedTarget | undefined; // on the first call: the class may be decorated after this line runs
   const proxy = function (this: unknown, input: I, overrides: CallOptions & { retry?: RetryPolicy } = {}): Promise<O> {
-    const target = resolveActivity(activity);
+    const target = (resolved ??= resolveActivity(activity));
     const execution = executionOf(this as object | undefined, `ActivityProxy '${target.name}'`);
     const merged: ProxyOptions = { ...options, ...overrides };
     const call: CallState = {

@@ -17,19 +17,27 @@ export function installDeterminismGuard(): void {
   const originalRandom = Math.random.bind(Math);
   const guardedNow = (): number => currentScope()?.nowMillis() ?? originalNow();
 
-  global.Date = new Proxy(OriginalDate, {
-    construct(target, args, newTarget) {
+  // A plain function rather than a Proxy: every `new Date(...)` and `instanceof Date` in the
+  // process (the SDK's and the server's too) goes through it, and Proxy traps cost on each.
+  function GuardedDate(this: unknown, ...args: unknown[]): Date | string {
+    if (new.target === undefined) {
       const scope = currentScope();
-      return Reflect.construct(target, args.length === 0 && scope ? [scope.nowMillis()] : args, newTarget);
-    },
-    apply(target, thisArg, args) {
+      return scope ? new OriginalDate(scope.nowMillis()).toString() : OriginalDate();
+    }
+    if (args.length === 0) {
       const scope = currentScope();
-      return scope ? new OriginalDate(scope.nowMillis()).toString() : Reflect.apply(target, thisArg, args);
-    },
-    get(target, property, receiver) {
-      if (property === 'now') return guardedNow;
-      return Reflect.get(target, property, receiver);
-    },
+      if (scope) return Reflect.construct(OriginalDate, [scope.nowMillis()], new.target) as Date;
+    }
+    return Reflect.construct(OriginalDate, args, new.target) as Date;
+  }
+  // statics (UTC, parse) come from the original; instances are the original's (instanceof holds)
+  Object.setPrototypeOf(GuardedDate, OriginalDate);
+  Object.defineProperties(GuardedDate, {
+    prototype: { value: OriginalDate.prototype, writable: false, enumerable: false, configurable: false },
+    name: { value: 'Date' },
+    length: { value: OriginalDate.length },
+    now: { value: guardedNow, writable: true, enumerable: false, configurable: true },
   });
+  global.Date = GuardedDate as unknown as DateConstructor;
   Math.random = (): number => currentScope()?.random() ?? originalRandom();
 }

@@ -56,8 +56,9 @@ export function WorkflowProxy<I, O>(
 ): ChildWorkflowFunction<I, O> {
   const concurrency =
     options.concurrency === undefined ? undefined : checkConcurrency(options.concurrency, 'WorkflowProxy options');
+  let resolved: ResolvedTarget | undefined; // on the first call: the class may be decorated after this line runs
   const proxy = function (this: unknown, input: I, overrides: ChildCallOptions = {}): Promise<O> {
-    const target = resolveWorkflow(workflow);
+    const target = (resolved ??= resolveWorkflow(workflow));
     const execution = executionOf(this as object | undefined, `WorkflowProxy '${target.name}'`);
     const merged: ChildCallOptions = { ...target.defaults, ...options, ...overrides };
     const seq = execution.nextSeq(`child:${target.name}`);

@@ -6,6 +6,7 @@ import type { FinalizeRequestMiddleware } from '@smithy/types';
 import { resolveConnection } from './connection.ts';
 import type { Connection, ConnectionOptions } from './connection.ts';
 import { explainNonJsonAnswers } from './non-json-answers.ts';
+import { readEventPagesDirectly } from './event-pages.ts';
 
 /** SWF holds a long poll for 60 s; the socket must outlive it (SWF_SPEC 1.1, 15). */
 export const LONG_POLL_REQUEST_TIMEOUT_MS = 70_000;
@@ -32,7 +33,8 @@ export interface SwfClientOptions extends ConnectionOptions {
  * Amazon's get dummy credentials unless credentials are set in the environment, and their
  * requests are not signed (SigV4 costs more CPU than the local server spends on most calls); the
  * socket timeout covers long polls. No client logs what it sends, so the SDK's logger step, which
- * copies every input and output (histories included) to redact it, is left out.
+ * copies every input and output (histories included) to redact it, is left out. Pages of events
+ * are read with JSON.parse (see event-pages.ts).
  */
 export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
   // The SDK warns on every process about Node versions it will drop; that is not our users' news.
@@ -49,6 +51,7 @@ export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
     });
   }
   explainNonJsonAnswers(client, connection.endpoint ?? `Amazon SWF in ${connection.region}`);
+  readEventPagesDirectly(client);
   return client;
 }
 
