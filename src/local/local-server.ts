@@ -6,6 +6,8 @@ import { Store } from './store/store.ts';
 import { SwfEngine } from './engine.ts';
 import { listen } from './protocol/http-server.ts';
 import { createRequestHandler } from './protocol/request-handler.ts';
+import { createDirectCalls } from './protocol/direct.ts';
+import { DIRECT_CALLS, type DirectCalls } from '../swf-model/index.ts';
 import type { TestControls } from './protocol/dispatch.ts';
 import { SwfFault } from './faults.ts';
 import { createLogger } from '../common/index.ts';
@@ -56,8 +58,11 @@ export interface LocalServerClock {
 export interface LocalServer {
   /** http://127.0.0.1:PORT */
   url: string;
-  /** In-process transport for the SDK (no TCP). */
-  requestHandler: HttpHandler;
+  /**
+   * In-process transport for the SDK (no TCP). It also carries the server's operations as plain
+   * calls (DIRECT_CALLS), which clients of createSwfClient use instead of HTTP and JSON.
+   */
+  requestHandler: HttpHandler & { [DIRECT_CALLS]: DirectCalls };
   clock: LocalServerClock;
   /** What is left to do: scheduled and started tasks and the next deadline (for time skipping). */
   pendingWork(): { scheduledTasks: number; startedTasks: number; nextDeadline?: Date };
@@ -122,7 +127,9 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   let closing: Promise<void> | undefined;
   return {
     url,
-    requestHandler: createRequestHandler(engine, controls),
+    requestHandler: Object.assign(createRequestHandler(engine, controls), {
+      [DIRECT_CALLS]: createDirectCalls(engine),
+    }),
     clock: publicClock,
     pendingWork: () => engine.pendingWork(),
     reset: () => engine.reset(),

@@ -1,29 +1,33 @@
-// Every SWF call the workers and the client send themselves goes through callSwf: one typed door
-// to the SDK, built on the clients of createSwfClient.
-import {
-  DescribeWorkflowExecutionCommand,
-  ListClosedWorkflowExecutionsCommand,
-  ListOpenWorkflowExecutionsCommand,
-  PollForActivityTaskCommand,
-  RecordActivityTaskHeartbeatCommand,
-  RequestCancelWorkflowExecutionCommand,
-  RespondActivityTaskCanceledCommand,
-  RespondActivityTaskCompletedCommand,
-  RespondActivityTaskFailedCommand,
-  RespondDecisionTaskCompletedCommand,
-  SignalWorkflowExecutionCommand,
-  StartWorkflowExecutionCommand,
-  TerminateWorkflowExecutionCommand,
-} from '@aws-sdk/client-swf';
-import type * as S from '@aws-sdk/client-swf';
+// Every SWF call the workers, the client and the viewers send goes through callSwf: one typed door
+// to the SDK, built on the clients of createSwfClient. A client whose transport is a local server
+// in this process calls that server's operations directly (src/swf-model/direct-calls.ts): no
+// middleware, serialization, HTTP or deserialization, with the SDK's outputs and faults. A client
+// given middleware of its own goes back to SDK requests, so that middleware sees every call.
+import * as S from '@aws-sdk/client-swf';
+import type { DirectCalls, DirectFault } from '../swf-model/index.ts';
 
 /** The operations of {@link callSwf}: input and output of each. */
 export interface SwfOperations {
+  CountClosedWorkflowExecutions: [S.CountClosedWorkflowExecutionsInput, S.CountClosedWorkflowExecutionsCommandOutput];
+  CountOpenWorkflowExecutions: [S.CountOpenWorkflowExecutionsInput, S.CountOpenWorkflowExecutionsCommandOutput];
+  CountPendingActivityTasks: [S.CountPendingActivityTasksInput, S.CountPendingActivityTasksCommandOutput];
+  CountPendingDecisionTasks: [S.CountPendingDecisionTasksInput, S.CountPendingDecisionTasksCommandOutput];
+  DescribeActivityType: [S.DescribeActivityTypeInput, S.DescribeActivityTypeCommandOutput];
+  DescribeDomain: [S.DescribeDomainInput, S.DescribeDomainCommandOutput];
   DescribeWorkflowExecution: [S.DescribeWorkflowExecutionInput, S.DescribeWorkflowExecutionCommandOutput];
+  DescribeWorkflowType: [S.DescribeWorkflowTypeInput, S.DescribeWorkflowTypeCommandOutput];
+  GetWorkflowExecutionHistory: [S.GetWorkflowExecutionHistoryInput, S.GetWorkflowExecutionHistoryCommandOutput];
+  ListActivityTypes: [S.ListActivityTypesInput, S.ListActivityTypesCommandOutput];
   ListClosedWorkflowExecutions: [S.ListClosedWorkflowExecutionsInput, S.ListClosedWorkflowExecutionsCommandOutput];
+  ListDomains: [S.ListDomainsInput, S.ListDomainsCommandOutput];
   ListOpenWorkflowExecutions: [S.ListOpenWorkflowExecutionsInput, S.ListOpenWorkflowExecutionsCommandOutput];
+  ListWorkflowTypes: [S.ListWorkflowTypesInput, S.ListWorkflowTypesCommandOutput];
   PollForActivityTask: [S.PollForActivityTaskInput, S.PollForActivityTaskCommandOutput];
+  PollForDecisionTask: [S.PollForDecisionTaskInput, S.PollForDecisionTaskCommandOutput];
   RecordActivityTaskHeartbeat: [S.RecordActivityTaskHeartbeatInput, S.RecordActivityTaskHeartbeatCommandOutput];
+  RegisterActivityType: [S.RegisterActivityTypeInput, S.RegisterActivityTypeCommandOutput];
+  RegisterDomain: [S.RegisterDomainInput, S.RegisterDomainCommandOutput];
+  RegisterWorkflowType: [S.RegisterWorkflowTypeInput, S.RegisterWorkflowTypeCommandOutput];
   RequestCancelWorkflowExecution: [
     S.RequestCancelWorkflowExecutionInput,
     S.RequestCancelWorkflowExecutionCommandOutput,
@@ -41,20 +45,55 @@ export interface SwfOperations {
 export type SwfOperation = keyof SwfOperations;
 
 const COMMANDS: { [K in SwfOperation]: new (input: SwfOperations[K][0]) => unknown } = {
-  DescribeWorkflowExecution: DescribeWorkflowExecutionCommand,
-  ListClosedWorkflowExecutions: ListClosedWorkflowExecutionsCommand,
-  ListOpenWorkflowExecutions: ListOpenWorkflowExecutionsCommand,
-  PollForActivityTask: PollForActivityTaskCommand,
-  RecordActivityTaskHeartbeat: RecordActivityTaskHeartbeatCommand,
-  RequestCancelWorkflowExecution: RequestCancelWorkflowExecutionCommand,
-  RespondActivityTaskCanceled: RespondActivityTaskCanceledCommand,
-  RespondActivityTaskCompleted: RespondActivityTaskCompletedCommand,
-  RespondActivityTaskFailed: RespondActivityTaskFailedCommand,
-  RespondDecisionTaskCompleted: RespondDecisionTaskCompletedCommand,
-  SignalWorkflowExecution: SignalWorkflowExecutionCommand,
-  StartWorkflowExecution: StartWorkflowExecutionCommand,
-  TerminateWorkflowExecution: TerminateWorkflowExecutionCommand,
+  CountClosedWorkflowExecutions: S.CountClosedWorkflowExecutionsCommand,
+  CountOpenWorkflowExecutions: S.CountOpenWorkflowExecutionsCommand,
+  CountPendingActivityTasks: S.CountPendingActivityTasksCommand,
+  CountPendingDecisionTasks: S.CountPendingDecisionTasksCommand,
+  DescribeActivityType: S.DescribeActivityTypeCommand,
+  DescribeDomain: S.DescribeDomainCommand,
+  DescribeWorkflowExecution: S.DescribeWorkflowExecutionCommand,
+  DescribeWorkflowType: S.DescribeWorkflowTypeCommand,
+  GetWorkflowExecutionHistory: S.GetWorkflowExecutionHistoryCommand,
+  ListActivityTypes: S.ListActivityTypesCommand,
+  ListClosedWorkflowExecutions: S.ListClosedWorkflowExecutionsCommand,
+  ListDomains: S.ListDomainsCommand,
+  ListOpenWorkflowExecutions: S.ListOpenWorkflowExecutionsCommand,
+  ListWorkflowTypes: S.ListWorkflowTypesCommand,
+  PollForActivityTask: S.PollForActivityTaskCommand,
+  PollForDecisionTask: S.PollForDecisionTaskCommand,
+  RecordActivityTaskHeartbeat: S.RecordActivityTaskHeartbeatCommand,
+  RegisterActivityType: S.RegisterActivityTypeCommand,
+  RegisterDomain: S.RegisterDomainCommand,
+  RegisterWorkflowType: S.RegisterWorkflowTypeCommand,
+  RequestCancelWorkflowExecution: S.RequestCancelWorkflowExecutionCommand,
+  RespondActivityTaskCanceled: S.RespondActivityTaskCanceledCommand,
+  RespondActivityTaskCompleted: S.RespondActivityTaskCompletedCommand,
+  RespondActivityTaskFailed: S.RespondActivityTaskFailedCommand,
+  RespondDecisionTaskCompleted: S.RespondDecisionTaskCompletedCommand,
+  SignalWorkflowExecution: S.SignalWorkflowExecutionCommand,
+  StartWorkflowExecution: S.StartWorkflowExecutionCommand,
+  TerminateWorkflowExecution: S.TerminateWorkflowExecutionCommand,
 };
+
+/** Clients whose transport is a local server in this process, with that server's calls. */
+const directClients = new WeakMap<S.SWFClient, { calls: DirectCalls; region: string }>();
+
+/**
+ * Makes callSwf on `client` call `calls` in place of sending requests (see createSwfClient). Once
+ * middleware is added to the client (someone wants to see or change its requests), it sends real
+ * SDK requests again, through the in-process transport.
+ */
+export function callDirectly(client: S.SWFClient, calls: DirectCalls, region: string): void {
+  directClients.set(client, { calls, region });
+  const stack = client.middlewareStack;
+  for (const method of ['add', 'addRelativeTo', 'use'] as const) {
+    const original = stack[method].bind(stack) as (...args: unknown[]) => unknown;
+    (stack as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+      directClients.delete(client);
+      return original(...args);
+    };
+  }
+}
 
 /**
  * Sends one SWF operation through `client`.
@@ -69,6 +108,46 @@ export function callSwf<K extends SwfOperation>(
   input: SwfOperations[K][0],
   options: { abortSignal?: AbortSignal } = {},
 ): Promise<SwfOperations[K][1]> {
+  const direct = directClients.get(client);
+  if (direct) return callDirect(direct, operation, input, options.abortSignal);
   const Command = COMMANDS[operation] as new (input: SwfOperations[K][0]) => Parameters<S.SWFClient['send']>[0];
   return client.send(new Command(input), options) as Promise<SwfOperations[K][1]>;
+}
+
+async function callDirect<K extends SwfOperation>(
+  direct: { calls: DirectCalls; region: string },
+  operation: K,
+  input: SwfOperations[K][0],
+  signal: AbortSignal | undefined,
+): Promise<SwfOperations[K][1]> {
+  if (signal?.aborted) throw abortError();
+  const answer = await direct.calls.call(operation, input, { signal, region: direct.region });
+  if (signal?.aborted) throw abortError();
+  if ('fault' in answer) throw sdkFault(answer.fault);
+  return answer.output as unknown as SwfOperations[K][1];
+}
+
+/** What the SDK throws when a request is aborted by its signal. */
+function abortError(): Error {
+  return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+}
+
+/** The SDK's modeled fault classes by name (UnknownResourceFault, ...). */
+const MODELED_FAULTS = new Map<string, new (options: { message: string; $metadata: object }) => Error>(
+  Object.entries(S)
+    .filter(([, value]) => typeof value === 'function' && value.prototype instanceof S.SWFServiceException)
+    .map(([name, value]) => [name, value as new (options: { message: string; $metadata: object }) => Error]),
+);
+
+/** The error the SDK would have thrown for `fault`: its modeled class, else a ServiceException by that name. */
+function sdkFault(fault: DirectFault): Error {
+  const $metadata = { httpStatusCode: fault.statusCode, attempts: 1, totalRetryDelay: 0 };
+  const Modeled = MODELED_FAULTS.get(fault.type);
+  if (Modeled) return new Modeled({ message: fault.message, $metadata });
+  return new S.SWFServiceException({
+    name: fault.type,
+    $fault: fault.statusCode >= 500 ? 'server' : 'client',
+    $metadata,
+    message: fault.message,
+  });
 }

@@ -7,6 +7,8 @@ import { resolveConnection } from './connection.ts';
 import type { Connection, ConnectionOptions } from './connection.ts';
 import { explainNonJsonAnswers } from './non-json-answers.ts';
 import { readEventPagesDirectly } from './event-pages.ts';
+import { callDirectly } from './calls.ts';
+import { DIRECT_CALLS, type DirectCalls } from '../swf-model/index.ts';
 
 /** SWF holds a long poll for 60 s; the socket must outlive it (SWF_SPEC 1.1, 15). */
 export const LONG_POLL_REQUEST_TIMEOUT_MS = 70_000;
@@ -16,8 +18,13 @@ const LOCAL_CREDENTIALS = { accessKeyId: 'flowy-local', secretAccessKey: 'flowy-
 
 /** Options of {@link createSwfClient}; connection fields not given are resolved from the environment. */
 export interface SwfClientOptions extends ConnectionOptions {
-  /** In-process transport (the local server's `requestHandler`): no TCP at all. */
-  requestHandler?: SWFClientConfig['requestHandler'];
+  /**
+   * In-process transport (the local server's `requestHandler`): no TCP at all. When it carries the
+   * server's operations as plain calls, callSwf uses them: no HTTP and no JSON either.
+   */
+  requestHandler?: SWFClientConfig['requestHandler'] & { [DIRECT_CALLS]?: DirectCalls };
+  /** With an in-process transport, send real SDK requests through it rather than plain calls; default false. */
+  sdkRequests?: boolean;
   /** SDK retry attempts for throttling, 5xx and network errors; default 3. */
   maxAttempts?: number;
   /**
@@ -52,6 +59,8 @@ export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
   }
   explainNonJsonAnswers(client, connection.endpoint ?? `Amazon SWF in ${connection.region}`);
   readEventPagesDirectly(client);
+  const direct = options.requestHandler?.[DIRECT_CALLS];
+  if (direct && !options.sdkRequests) callDirectly(client, direct, connection.region);
   return client;
 }
 

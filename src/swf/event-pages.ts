@@ -3,6 +3,7 @@
 // (a 10,000-event history: about 30 ms of a query's CPU). Every other answer, and every fault,
 // goes through the SDK's deserializer as before.
 import type { ServiceInputTypes, ServiceOutputTypes, SWFClient } from '@aws-sdk/client-swf';
+import { eventsWithDates } from '../swf-model/index.ts';
 import type { DeserializeMiddleware, HandlerExecutionContext } from '@smithy/types';
 
 const EVENT_PAGE_COMMANDS = new Set(['GetWorkflowExecutionHistoryCommand', 'PollForDecisionTaskCommand']);
@@ -38,14 +39,7 @@ export function readEventPage(bytes: Uint8Array): Record<string, unknown> | unde
     return undefined;
   }
   if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return undefined;
-  const events = (answer as { events?: unknown }).events;
-  if (Array.isArray(events)) {
-    for (const event of events as { eventTimestamp?: unknown }[]) {
-      // the SDK's own rounding of epoch seconds
-      if (typeof event?.eventTimestamp === 'number')
-        event.eventTimestamp = new Date(Math.round(event.eventTimestamp * 1000));
-    }
-  }
+  eventsWithDates((answer as { events?: unknown }).events);
   return answer as Record<string, unknown>;
 }
 

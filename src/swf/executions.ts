@@ -1,24 +1,6 @@
 // Reading and acting on executions, types and task lists one request at a time, for viewers such as
 // the web UI: visibility (SWF_SPEC 10), describe, counts, and the actions a person takes on a run.
-import {
-  CountClosedWorkflowExecutionsCommand,
-  CountOpenWorkflowExecutionsCommand,
-  CountPendingActivityTasksCommand,
-  CountPendingDecisionTasksCommand,
-  DescribeActivityTypeCommand,
-  DescribeDomainCommand,
-  DescribeWorkflowExecutionCommand,
-  DescribeWorkflowTypeCommand,
-  ListActivityTypesCommand,
-  ListClosedWorkflowExecutionsCommand,
-  ListDomainsCommand,
-  ListOpenWorkflowExecutionsCommand,
-  ListWorkflowTypesCommand,
-  RequestCancelWorkflowExecutionCommand,
-  SignalWorkflowExecutionCommand,
-  StartWorkflowExecutionCommand,
-  TerminateWorkflowExecutionCommand,
-} from '@aws-sdk/client-swf';
+import { callSwf } from './calls.ts';
 import type {
   CountClosedWorkflowExecutionsInput,
   CountOpenWorkflowExecutionsInput,
@@ -43,7 +25,7 @@ export async function listOpenExecutions(
   client: SWFClient,
   input: ListOpenWorkflowExecutionsInput,
 ): Promise<WorkflowExecutionInfos> {
-  return client.send(new ListOpenWorkflowExecutionsCommand(input));
+  return callSwf(client, 'ListOpenWorkflowExecutions', input);
 }
 
 /** One page of closed executions (newest start first unless `reverseOrder`). */
@@ -51,7 +33,7 @@ export async function listClosedExecutions(
   client: SWFClient,
   input: ListClosedWorkflowExecutionsInput,
 ): Promise<WorkflowExecutionInfos> {
-  return client.send(new ListClosedWorkflowExecutionsCommand(input));
+  return callSwf(client, 'ListClosedWorkflowExecutions', input);
 }
 
 /** How many open executions match; `truncated` when SWF stopped counting. */
@@ -59,7 +41,7 @@ export async function countOpenExecutions(
   client: SWFClient,
   input: CountOpenWorkflowExecutionsInput,
 ): Promise<{ count: number; truncated: boolean }> {
-  const output = await client.send(new CountOpenWorkflowExecutionsCommand(input));
+  const output = await callSwf(client, 'CountOpenWorkflowExecutions', input);
   return { count: output.count ?? 0, truncated: output.truncated ?? false };
 }
 
@@ -68,7 +50,7 @@ export async function countClosedExecutions(
   client: SWFClient,
   input: CountClosedWorkflowExecutionsInput,
 ): Promise<{ count: number; truncated: boolean }> {
-  const output = await client.send(new CountClosedWorkflowExecutionsCommand(input));
+  const output = await callSwf(client, 'CountClosedWorkflowExecutions', input);
   return { count: output.count ?? 0, truncated: output.truncated ?? false };
 }
 
@@ -78,7 +60,7 @@ export async function describeExecution(
   domain: string,
   execution: WorkflowExecution,
 ): Promise<WorkflowExecutionDetail> {
-  return client.send(new DescribeWorkflowExecutionCommand({ domain, execution }));
+  return callSwf(client, 'DescribeWorkflowExecution', { domain, execution });
 }
 
 /** Every registered domain (all pages). */
@@ -86,7 +68,7 @@ export async function listDomains(client: SWFClient): Promise<DomainInfo[]> {
   const domains: DomainInfo[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await client.send(new ListDomainsCommand({ registrationStatus: 'REGISTERED', nextPageToken }));
+    const page = await callSwf(client, 'ListDomains', { registrationStatus: 'REGISTERED', nextPageToken });
     domains.push(...(page.domainInfos ?? []));
     nextPageToken = page.nextPageToken || undefined;
   } while (nextPageToken);
@@ -95,7 +77,7 @@ export async function listDomains(client: SWFClient): Promise<DomainInfo[]> {
 
 /** DescribeDomain: the domain's status, description and retention. */
 export async function describeDomain(client: SWFClient, name: string) {
-  return client.send(new DescribeDomainCommand({ name }));
+  return callSwf(client, 'DescribeDomain', { name });
 }
 
 /** Every workflow type of a domain with the given status (all pages). */
@@ -107,7 +89,7 @@ export async function listWorkflowTypes(
   const types: WorkflowTypeInfo[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await client.send(new ListWorkflowTypesCommand({ domain, registrationStatus, nextPageToken }));
+    const page = await callSwf(client, 'ListWorkflowTypes', { domain, registrationStatus, nextPageToken });
     types.push(...(page.typeInfos ?? []));
     nextPageToken = page.nextPageToken || undefined;
   } while (nextPageToken);
@@ -123,7 +105,7 @@ export async function listActivityTypes(
   const types: ActivityTypeInfo[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await client.send(new ListActivityTypesCommand({ domain, registrationStatus, nextPageToken }));
+    const page = await callSwf(client, 'ListActivityTypes', { domain, registrationStatus, nextPageToken });
     types.push(...(page.typeInfos ?? []));
     nextPageToken = page.nextPageToken || undefined;
   } while (nextPageToken);
@@ -136,7 +118,7 @@ export async function describeWorkflowType(
   domain: string,
   workflowType: { name: string; version: string },
 ): Promise<WorkflowTypeDetail> {
-  return client.send(new DescribeWorkflowTypeCommand({ domain, workflowType }));
+  return callSwf(client, 'DescribeWorkflowType', { domain, workflowType });
 }
 
 /** DescribeActivityType: status and registered defaults. */
@@ -145,7 +127,7 @@ export async function describeActivityType(
   domain: string,
   activityType: { name: string; version: string },
 ): Promise<ActivityTypeDetail> {
-  return client.send(new DescribeActivityTypeCommand({ domain, activityType }));
+  return callSwf(client, 'DescribeActivityType', { domain, activityType });
 }
 
 /** Decision and activity tasks waiting in one task list. */
@@ -155,15 +137,15 @@ export async function countPendingTasks(
   taskList: string,
 ): Promise<{ decisionTasks: number; activityTasks: number }> {
   const [decisions, activities] = await Promise.all([
-    client.send(new CountPendingDecisionTasksCommand({ domain, taskList: { name: taskList } })),
-    client.send(new CountPendingActivityTasksCommand({ domain, taskList: { name: taskList } })),
+    callSwf(client, 'CountPendingDecisionTasks', { domain, taskList: { name: taskList } }),
+    callSwf(client, 'CountPendingActivityTasks', { domain, taskList: { name: taskList } }),
   ]);
   return { decisionTasks: decisions.count ?? 0, activityTasks: activities.count ?? 0 };
 }
 
 /** SignalWorkflowExecution (no runId = the open run of the workflowId). */
 export async function signalExecution(client: SWFClient, input: SignalWorkflowExecutionInput): Promise<void> {
-  await client.send(new SignalWorkflowExecutionCommand(input));
+  await callSwf(client, 'SignalWorkflowExecution', input);
 }
 
 /** RequestCancelWorkflowExecution: the decider decides what cancelling means. */
@@ -172,18 +154,20 @@ export async function requestCancelExecution(
   domain: string,
   execution: { workflowId: string; runId?: string },
 ): Promise<void> {
-  await client.send(
-    new RequestCancelWorkflowExecutionCommand({ domain, workflowId: execution.workflowId, runId: execution.runId }),
-  );
+  await callSwf(client, 'RequestCancelWorkflowExecution', {
+    domain,
+    workflowId: execution.workflowId,
+    runId: execution.runId,
+  });
 }
 
 /** TerminateWorkflowExecution: closes the run at once. */
 export async function terminateExecution(client: SWFClient, input: TerminateWorkflowExecutionInput): Promise<void> {
-  await client.send(new TerminateWorkflowExecutionCommand(input));
+  await callSwf(client, 'TerminateWorkflowExecution', input);
 }
 
 /** StartWorkflowExecution: returns the new run's id. */
 export async function startExecution(client: SWFClient, input: StartWorkflowExecutionInput): Promise<string> {
-  const output = await client.send(new StartWorkflowExecutionCommand(input));
+  const output = await callSwf(client, 'StartWorkflowExecution', input);
   return output.runId ?? '';
 }

@@ -1,6 +1,6 @@
 // Reading histories through every page: for a run (GetWorkflowExecutionHistory) and for a decision
 // task (PollForDecisionTask repeated with nextPageToken, SWF_SPEC 8.2 and 11).
-import { GetWorkflowExecutionHistoryCommand, PollForDecisionTaskCommand } from '@aws-sdk/client-swf';
+import { callSwf } from './calls.ts';
 import type { HistoryEvent, SWFClient, WorkflowExecution, WorkflowType } from '@aws-sdk/client-swf';
 
 /** A decision task with its whole history assembled from all pages. */
@@ -30,13 +30,10 @@ export async function getHistory(
   const events: HistoryEvent[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await client.send(
-      new GetWorkflowExecutionHistoryCommand({
-        domain,
-        execution,
-        nextPageToken,
-        maximumPageSize: options.maximumPageSize ?? 1000,
-      }),
+    const page = await callSwf(
+      client,
+      'GetWorkflowExecutionHistory',
+      { domain, execution, nextPageToken, maximumPageSize: options.maximumPageSize ?? 1000 },
       { abortSignal: options.abortSignal },
     );
     events.push(...(page.events ?? []));
@@ -58,15 +55,13 @@ export async function getEventsAfter(
   const newest: HistoryEvent[] = [];
   let nextPageToken: string | undefined;
   for (;;) {
-    const page = await client.send(
-      new GetWorkflowExecutionHistoryCommand({
-        domain,
-        execution,
-        reverseOrder: true,
-        maximumPageSize: 100,
-        nextPageToken,
-      }),
-    );
+    const page = await callSwf(client, 'GetWorkflowExecutionHistory', {
+      domain,
+      execution,
+      reverseOrder: true,
+      maximumPageSize: 100,
+      nextPageToken,
+    });
     for (const event of page.events ?? []) {
       if ((event.eventId ?? 0) <= afterEventId) return newest.reverse();
       newest.push(event);
@@ -82,9 +77,12 @@ export async function getLastEvent(
   domain: string,
   execution: { workflowId: string; runId: string },
 ): Promise<HistoryEvent | undefined> {
-  const page = await client.send(
-    new GetWorkflowExecutionHistoryCommand({ domain, execution, reverseOrder: true, maximumPageSize: 1 }),
-  );
+  const page = await callSwf(client, 'GetWorkflowExecutionHistory', {
+    domain,
+    execution,
+    reverseOrder: true,
+    maximumPageSize: 1,
+  });
   return page.events?.[0];
 }
 
@@ -107,15 +105,13 @@ export async function pollForDecisionTask(
     maximumPageSize: options.maximumPageSize ?? 1000,
     ...(options.startAtPreviousStartedEvent ? { startAtPreviousStartedEvent: true } : {}),
   };
-  const first = await client.send(new PollForDecisionTaskCommand(request), {
-    abortSignal: options.abortSignal,
-  });
+  const first = await callSwf(client, 'PollForDecisionTask', request, { abortSignal: options.abortSignal });
   if (!first.taskToken) return undefined;
   const events = [...(first.events ?? [])];
   let nextPageToken = first.nextPageToken || undefined;
   while (nextPageToken) {
     // Further pages must not be aborted: the task is already started and is ours to answer.
-    const page = await client.send(new PollForDecisionTaskCommand({ ...request, nextPageToken }));
+    const page = await callSwf(client, 'PollForDecisionTask', { ...request, nextPageToken });
     events.push(...(page.events ?? []));
     nextPageToken = page.nextPageToken || undefined;
   }

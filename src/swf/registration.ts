@@ -1,9 +1,9 @@
 // Registering the domain and every workflow and activity type of a Registry (Flowy's reg_remote):
 // idempotent, so many workers may try at once and the ones that lose the race carry on.
-import { RegisterActivityTypeCommand, RegisterDomainCommand, RegisterWorkflowTypeCommand } from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
 import type { ActivityDefinition, Registry, WorkflowDefinition } from '../definitions/index.ts';
 import { isFault } from './faults.ts';
+import { callSwf } from './calls.ts';
 
 /** What {@link registerAll} did: names as `name@version`, split into new and already present. */
 export interface RegistrationReport {
@@ -28,13 +28,11 @@ export function durationString(value: number | 'NONE' | undefined): string | und
 /** Registers `domain`; returns false (no error) when it already exists. */
 export async function registerDomain(client: SWFClient, domain: string, options: DomainOptions = {}): Promise<boolean> {
   try {
-    await client.send(
-      new RegisterDomainCommand({
-        name: domain,
-        workflowExecutionRetentionPeriodInDays: String(options.retentionDays ?? 7),
-        description: options.description,
-      }),
-    );
+    await callSwf(client, 'RegisterDomain', {
+      name: domain,
+      workflowExecutionRetentionPeriodInDays: String(options.retentionDays ?? 7),
+      description: options.description,
+    });
     return true;
   } catch (error) {
     if (isFault(error, 'DomainAlreadyExistsFault')) return false;
@@ -50,18 +48,16 @@ export async function registerWorkflowType(
 ): Promise<boolean> {
   const o = definition.options;
   try {
-    await client.send(
-      new RegisterWorkflowTypeCommand({
-        domain,
-        name: o.name,
-        version: o.version,
-        description: o.description,
-        defaultTaskList: { name: o.taskList },
-        defaultExecutionStartToCloseTimeout: durationString(o.executionStartToCloseTimeout),
-        defaultTaskStartToCloseTimeout: durationString(o.taskStartToCloseTimeout),
-        defaultChildPolicy: o.childPolicy,
-      }),
-    );
+    await callSwf(client, 'RegisterWorkflowType', {
+      domain,
+      name: o.name,
+      version: o.version,
+      description: o.description,
+      defaultTaskList: { name: o.taskList },
+      defaultExecutionStartToCloseTimeout: durationString(o.executionStartToCloseTimeout),
+      defaultTaskStartToCloseTimeout: durationString(o.taskStartToCloseTimeout),
+      defaultChildPolicy: o.childPolicy,
+    });
     return true;
   } catch (error) {
     if (isFault(error, 'TypeAlreadyExistsFault')) return false;
@@ -77,19 +73,17 @@ export async function registerActivityType(
 ): Promise<boolean> {
   const o = definition.options;
   try {
-    await client.send(
-      new RegisterActivityTypeCommand({
-        domain,
-        name: o.name,
-        version: o.version,
-        description: o.description,
-        defaultTaskList: { name: o.taskList },
-        defaultTaskScheduleToStartTimeout: durationString(o.scheduleToStartTimeout),
-        defaultTaskStartToCloseTimeout: durationString(o.startToCloseTimeout),
-        defaultTaskScheduleToCloseTimeout: durationString(o.scheduleToCloseTimeout),
-        defaultTaskHeartbeatTimeout: durationString(o.heartbeatTimeout),
-      }),
-    );
+    await callSwf(client, 'RegisterActivityType', {
+      domain,
+      name: o.name,
+      version: o.version,
+      description: o.description,
+      defaultTaskList: { name: o.taskList },
+      defaultTaskScheduleToStartTimeout: durationString(o.scheduleToStartTimeout),
+      defaultTaskStartToCloseTimeout: durationString(o.startToCloseTimeout),
+      defaultTaskScheduleToCloseTimeout: durationString(o.scheduleToCloseTimeout),
+      defaultTaskHeartbeatTimeout: durationString(o.heartbeatTimeout),
+    });
     return true;
   } catch (error) {
     if (isFault(error, 'TypeAlreadyExistsFault')) return false;

@@ -1,12 +1,7 @@
 // The state of the engine as `flowy status` shows it: the domain, pending tasks per task list,
 // open executions by type. Works the same on real SWF and on the local server.
-import {
-  CountPendingActivityTasksCommand,
-  CountPendingDecisionTasksCommand,
-  DescribeDomainCommand,
-  ListOpenWorkflowExecutionsCommand,
-} from '@aws-sdk/client-swf';
 import type { SWFClient } from '@aws-sdk/client-swf';
+import { callSwf } from './calls.ts';
 
 /** Pending (scheduled, not started) tasks of one task list. */
 export interface TaskListStatus {
@@ -44,14 +39,14 @@ export async function readEngineStatus(
   domain: string,
   options: EngineStatusOptions,
 ): Promise<EngineStatus> {
-  const described = await client.send(new DescribeDomainCommand({ name: domain }));
+  const described = await callSwf(client, 'DescribeDomain', { name: domain });
   const counts = await Promise.all([
     ...options.decisionTaskLists.map(async (name): Promise<TaskListStatus> => {
-      const answer = await client.send(new CountPendingDecisionTasksCommand({ domain, taskList: { name } }));
+      const answer = await callSwf(client, 'CountPendingDecisionTasks', { domain, taskList: { name } });
       return { kind: 'decision', name, pending: answer.count ?? 0, truncated: answer.truncated ?? false };
     }),
     ...options.activityTaskLists.map(async (name): Promise<TaskListStatus> => {
-      const answer = await client.send(new CountPendingActivityTasksCommand({ domain, taskList: { name } }));
+      const answer = await callSwf(client, 'CountPendingActivityTasks', { domain, taskList: { name } });
       return { kind: 'activity', name, pending: answer.count ?? 0, truncated: answer.truncated ?? false };
     }),
   ]);
@@ -62,14 +57,12 @@ export async function readEngineStatus(
   // SWF_SPEC: a list call needs a start time filter; open runs are at most a year old.
   const startTimeFilter = { oldestDate: new Date(Date.now() - 366 * 24 * 3600 * 1000) };
   do {
-    const page = await client.send(
-      new ListOpenWorkflowExecutionsCommand({
-        domain,
-        startTimeFilter,
-        maximumPageSize: Math.min(1000, max - read),
-        nextPageToken,
-      }),
-    );
+    const page = await callSwf(client, 'ListOpenWorkflowExecutions', {
+      domain,
+      startTimeFilter,
+      maximumPageSize: Math.min(1000, max - read),
+      nextPageToken,
+    });
     for (const info of page.executionInfos ?? []) {
       const type = `${info.workflowType?.name}@${info.workflowType?.version}`;
       byType.set(type, (byType.get(type) ?? 0) + 1);

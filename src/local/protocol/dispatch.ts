@@ -109,46 +109,73 @@ export async function handleApiRequest(
         'Missing X-Amz-Target header; expected SimpleWorkflowService.<Operation>',
       );
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-    const shape = OPERATION_INPUTS.get(operation);
-    if (!shape)
+    if (!OPERATION_INPUTS.has(operation))
       throw new SwfFault(
         'UnknownOperationException',
         `Unknown operation ${target}; expected SimpleWorkflowService.<Operation>`,
       );
     const input = parseBody(request.body);
-    const region = signingRegion(request.headers.authorization);
-    const errors: string[] = [];
-    checkMembers(input, shape, '', errors);
-    if (operation === 'RespondDecisionTaskCompleted') checkDecisionList(input.decisions, errors);
-    throwIfInvalid(errors);
-    const sign = (claims: TaskTokenClaims): string => engine.signTaskToken(claims);
-    if (!POLL_OPERATIONS.has(operation))
-      return respond(200, toWire((await engine.execute(operation, input, region)) ?? {}, sign) as object);
-    const output: { taskClaims?: TaskTokenClaims } = await engine.poll(
-      operation as 'PollForDecisionTask' | 'PollForActivityTask',
+    const { output, release } = await runOperation(
+      engine,
+      operation,
       input,
       request,
-      region,
+      signingRegion(request.headers.authorization),
     );
-    const answer = respond(200, toWire(output, sign) as object);
-    const claims = output.taskClaims;
-    // a further page of a decision task's history is not a claim: the task stays with its poller
-    if (claims !== undefined && !input.nextPageToken) {
-      let isReleased = false;
-      answer.release = () => {
-        if (isReleased) return;
-        isReleased = true;
-        engine.releaseUndelivered(claims);
-      };
-    }
+    const answer = respond(200, toWire(output, (claims) => engine.signTaskToken(claims)) as object);
+    if (release) answer.release = release;
     return answer;
   } catch (error) {
-    if (error instanceof SwfFault) return faultResponse(error);
-    engine.logger.error({ operation: request.headers['x-amz-target'], err: error }, 'internal failure');
-    return faultResponse(
-      new SwfFault('InternalFailure', `Internal failure: ${(error as Error)?.message ?? String(error)}`),
-    );
+    return faultResponse(asFault(engine, request.headers['x-amz-target'], error));
   }
+}
+
+/** What a call failed with, as a fault to answer; a failure that is not an SWF fault is logged. */
+export function asFault(engine: SwfEngine, operation: string | undefined, error: unknown): SwfFault {
+  if (error instanceof SwfFault) return error;
+  engine.logger.error({ operation, err: error }, 'internal failure');
+  return new SwfFault('InternalFailure', `Internal failure: ${(error as Error)?.message ?? String(error)}`);
+}
+
+/**
+ * Validates and runs one operation on its input (a JSON object as on the wire), for both
+ * transports. A poll answer that carries a task comes with `release`, to call when the answer
+ * cannot be delivered (the poller hung up): the task goes back to its list. At most once.
+ */
+export async function runOperation(
+  engine: SwfEngine,
+  operation: string,
+  input: Record<string, unknown>,
+  connection: PollConnection,
+  region: string | undefined,
+): Promise<{ output: object; release?: () => void }> {
+  const shape = OPERATION_INPUTS.get(operation);
+  if (!shape)
+    throw new SwfFault(
+      'UnknownOperationException',
+      `Unknown operation ${operation}; expected one of the operations of SimpleWorkflowService`,
+    );
+  const errors: string[] = [];
+  checkMembers(input, shape, '', errors);
+  if (operation === 'RespondDecisionTaskCompleted') checkDecisionList(input.decisions, errors);
+  throwIfInvalid(errors);
+  if (!POLL_OPERATIONS.has(operation)) return { output: (await engine.execute(operation, input, region)) ?? {} };
+  const output: { taskClaims?: TaskTokenClaims } = await engine.poll(
+    operation as 'PollForDecisionTask' | 'PollForActivityTask',
+    input,
+    connection,
+    region,
+  );
+  const claims = output.taskClaims;
+  // a further page of a decision task's history is not a claim: the task stays with its poller
+  if (claims === undefined || input.nextPageToken) return { output };
+  let isReleased = false;
+  const release = () => {
+    if (isReleased) return;
+    isReleased = true;
+    engine.releaseUndelivered(claims);
+  };
+  return { output, release };
 }
 
 async function handleTestControl(request: ApiRequest, controls: TestControls): Promise<ApiResponse> {

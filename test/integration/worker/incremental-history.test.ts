@@ -21,7 +21,7 @@ class Double {
   }
 }
 
-/** Many decision tasks: sequential and parallel activities, signals, side effects and random numbers. */
+/** Many decision tasks: sequential and parallel activities, signals, side effects and random numbers; ends on 'done'. */
 @workflow({ name: 'LongRun', taskList: 'incremental-decisions', executionStartToCloseTimeout: 600 })
 class LongRun extends Workflow<{ steps: number }, { total: number; signals: number; random: number }> {
   double = ActivityProxy(Double);
@@ -41,6 +41,7 @@ class LongRun extends Workflow<{ steps: number }, { total: number; signals: numb
       }
       if (i % 7 === 0) total += await this.sideEffect(() => i);
     }
+    await this.signal('done'); // sent after the last 'add', however fast the steps ran
     return { total, signals, random: this.random() };
   }
 }
@@ -124,6 +125,7 @@ describe('a decision worker polling with startAtPreviousStartedEvent', () => {
         await new Promise((resolve) => setTimeout(resolve, 15));
         await flowy.signal(execution, 'add', i * 1000);
       }
+      await flowy.signal(execution, 'done');
       const result = (await flowy.result(execution)) as { total: number; signals: number };
       const history = await getHistory(swf, DOMAIN, execution);
       return { execution, result, history, recorded, historyReads: worker.historyReads };
