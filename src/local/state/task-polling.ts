@@ -79,9 +79,7 @@ export function pollDecisionTaskOnce(
  */
 function firstEventSincePreviousStart(ctx: OperationContext, runId: string, previousStartedEventId: number): number {
   if (previousStartedEventId === 0) return 1;
-  const previous = ctx.store.getEvent(runId, previousStartedEventId);
-  if (!previous) return 1;
-  return ctx.store.firstEventIdFrom(runId, previous.timestampMs) ?? previousStartedEventId;
+  return ctx.store.firstEventIdAtTimeOf(runId, previousStartedEventId);
 }
 
 function decisionTaskOutput(

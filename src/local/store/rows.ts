@@ -74,6 +74,33 @@ export function toRun(r: Row): RunRecord {
   };
 }
 
+/** The columns of runs in the order of {@link runParams} (run_id, which follows them, left out). */
+export const RUN_COLUMNS = [
+  'domain',
+  'workflow_id',
+  'type_name',
+  'type_version',
+  'is_open',
+  'close_status',
+  'start_ms',
+  'close_ms',
+  'tags',
+  'cancel_requested',
+  'parent_workflow_id',
+  'parent_run_id',
+  'parent_initiated_event_id',
+  'parent_started_event_id',
+  'config',
+  'next_event_id',
+  'last_event_ms',
+  'latest_context',
+  'latest_activity_ms',
+  'decision_task_list',
+  'previous_started_event_id',
+  'temporary_task_list',
+  'temporary_schedule_to_start',
+] as const;
+
 /** RunRecord → the parameters of INSERT/UPDATE runs, run_id last. */
 export function runParams(run: RunRecord): unknown[] {
   return [

@@ -17,6 +17,7 @@ import type {
 import { JsonText } from './records.ts';
 import {
   opt,
+  RUN_COLUMNS,
   runParams,
   toActivityTask,
   toDeadline,
@@ -95,6 +96,8 @@ export class Store {
   readonly db: Database.Database;
   readonly path: string;
   private readonly statements = new Map<string, Database.Statement>();
+  /** The stored column values (RUN_COLUMNS) of the run records read or written. */
+  private readonly storedRuns = new WeakMap<RunRecord, unknown[]>();
   /** The open group-commit transaction and how to tell its calls that it is on disk. */
   private batch: { committed: Promise<void>; resolve(): void; reject(error: Error): void } | undefined;
   /** True while a committed batch is being synced; the open batch commits when that ends. */
@@ -453,33 +456,48 @@ export class Store {
   // runs
   getRun(runId: string): RunRecord | undefined {
     const r = this.stmt('SELECT * FROM runs WHERE run_id = ?').get(runId) as Row | undefined;
-    return r && toRun(r);
+    return r && this.readRun(r);
   }
   findOpenRun(domain: string, workflowId: string): RunRecord | undefined {
     const r = this.stmt('SELECT * FROM runs WHERE domain = ? AND workflow_id = ? AND is_open = 1').get(
       domain,
       workflowId,
     ) as Row | undefined;
-    return r && toRun(r);
+    return r && this.readRun(r);
+  }
+  /** A run as read, remembering its stored column values so that an update writes only what changed. */
+  private readRun(r: Row): RunRecord {
+    const run = toRun(r);
+    this.storedRuns.set(
+      run,
+      RUN_COLUMNS.map((column) => r[column]),
+    );
+    return run;
   }
   insertRun(run: RunRecord): void {
+    const params = runParams(run);
     this.stmt(
       `INSERT INTO runs (domain, workflow_id, type_name, type_version, is_open, close_status, start_ms,
       close_ms, tags, cancel_requested, parent_workflow_id, parent_run_id, parent_initiated_event_id,
       parent_started_event_id, config, next_event_id, last_event_ms, latest_context, latest_activity_ms,
       decision_task_list, previous_started_event_id, temporary_task_list, temporary_schedule_to_start, run_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(...runParams(run));
+    ).run(...params);
+    this.storedRuns.set(run, params.slice(0, RUN_COLUMNS.length));
   }
+  /**
+   * Writes the columns of `run` that changed since it was read or written: an UPDATE that sets an
+   * indexed column rewrites that index's entry, and most updates change only counters.
+   */
   updateRun(run: RunRecord): void {
-    this.stmt(
-      `UPDATE runs SET domain = ?, workflow_id = ?, type_name = ?, type_version = ?, is_open = ?,
-      close_status = ?, start_ms = ?, close_ms = ?, tags = ?, cancel_requested = ?, parent_workflow_id = ?,
-      parent_run_id = ?, parent_initiated_event_id = ?, parent_started_event_id = ?, config = ?,
-      next_event_id = ?, last_event_ms = ?, latest_context = ?, latest_activity_ms = ?,
-      decision_task_list = ?, previous_started_event_id = ?, temporary_task_list = ?,
-      temporary_schedule_to_start = ? WHERE run_id = ?`,
-    ).run(...runParams(run));
+    const params = runParams(run);
+    const stored = this.storedRuns.get(run);
+    const changed: number[] = [];
+    for (let i = 0; i < RUN_COLUMNS.length; i++) if (stored?.[i] !== params[i]) changed.push(i);
+    if (changed.length === 0) return;
+    const sql = `UPDATE runs SET ${changed.map((i) => `${RUN_COLUMNS[i]} = ?`).join(', ')} WHERE run_id = ?`;
+    this.stmt(sql).run(...changed.map((i) => params[i]), run.runId);
+    this.storedRuns.set(run, params.slice(0, RUN_COLUMNS.length));
   }
   deleteRun(runId: string): void {
     this.stmt('DELETE FROM runs WHERE run_id = ?').run(runId);
@@ -571,13 +589,17 @@ export class Store {
       Row | undefined;
     return r && { eventId: r.event_id, eventType: r.event_type, timestampMs: r.ts_ms, attributes: JSON.parse(r.attrs) };
   }
-  /** The first event of a run stamped at or after `timestampMs` (events are stamped in id order). */
-  firstEventIdFrom(runId: string, timestampMs: number): number | undefined {
-    const r = this.stmt('SELECT MIN(event_id) AS id FROM events WHERE run_id = ? AND ts_ms >= ?').get(
-      runId,
-      timestampMs,
-    ) as Row;
-    return r.id ?? undefined;
+  /**
+   * The first event of a run stamped at or after the time of its event `eventId` (events are
+   * stamped in id order); 1 when there is no such event.
+   */
+  firstEventIdAtTimeOf(runId: string, eventId: number): number {
+    // back from `eventId` to the last event stamped earlier: a few rows, not the whole run
+    const r = this.stmt(
+      `SELECT event_id AS id FROM events WHERE run_id = ? AND event_id <= ?
+        AND ts_ms < (SELECT ts_ms FROM events WHERE run_id = ? AND event_id = ?) ORDER BY event_id DESC LIMIT 1`,
+    ).get(runId, eventId, runId, eventId) as Row | undefined;
+    return r === undefined ? 1 : r.id + 1;
   }
   /**
    * Events with minId <= id, id <= maxId and after < id (ascending) or before > id (descending),
