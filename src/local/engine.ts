@@ -32,6 +32,8 @@ export class SwfEngine {
   readonly pollers = new PollerQueues();
   private readonly tokens: TokenSigner;
   private timer: NodeJS.Timeout | undefined;
+  /** When the armed timer goes off (epoch ms). */
+  private timerDueMs = 0;
   private hasClosed = false;
   /** SWF calls served since start (polls count once per look at the queue). */
   readonly counters = { calls: 0 };
@@ -202,7 +204,7 @@ export class SwfEngine {
 
   private afterCommit(ctx: OperationContext): void {
     for (const w of ctx.wakeups) this.pollers.wakeOne(PollerQueues.key(w.domain, w.kind, w.taskList));
-    if (ctx.isDeadlineChanged) this.armTimer();
+    if (ctx.earliestNewDeadlineMs !== undefined) this.armTimerBy(ctx.earliestNewDeadlineMs);
   }
 
   /** Fires every deadline due at or before `nowMs`, in due order, each stamped with its own time. */
@@ -260,8 +262,23 @@ export class SwfEngine {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const earliest = this.store.earliestDeadlineMs();
-    if (earliest === undefined) return;
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, earliest - Date.now()));
+    if (earliest !== undefined) this.setTimer(earliest);
+  }
+
+  /**
+   * Makes the timer go off by `dueMs` (a deadline just added), without reading the deadlines: a
+   * timer set for a deadline since removed goes off early, finds nothing due and is set again.
+   */
+  private armTimerBy(dueMs: number): void {
+    if (this.clock.kind !== 'system' || this.isClosed) return;
+    if (this.timer && this.timerDueMs <= dueMs) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.setTimer(dueMs);
+  }
+
+  private setTimer(dueMs: number): void {
+    const delay = Math.min(MAX_TIMER_MS, Math.max(0, dueMs - Date.now()));
+    this.timerDueMs = Date.now() + delay;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.fireDue(Date.now());

@@ -137,14 +137,7 @@ export function requestCancelActivityTask(
 /** Deletes a task and its deadlines (it completed, failed, was canceled or timed out). */
 export function removeActivityTask(ctx: OperationContext, task: ActivityTaskRecord): void {
   ctx.store.deleteActivityTask(task.runId, task.scheduledEventId);
-  for (const kind of [
-    'activity-schedule-to-start',
-    'activity-schedule-to-close',
-    'activity-start-to-close',
-    'activity-heartbeat',
-  ] as const) {
-    ctx.store.deleteDeadlines(task.runId, kind, task.scheduledEventId);
-  }
+  ctx.store.deleteActivityDeadlines(task.runId, task.scheduledEventId);
 }
 
 /** SWF_SPEC 13.1: starts the next activity task of a list, if any. */

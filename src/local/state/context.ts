@@ -26,7 +26,8 @@ export class OperationContext {
   readonly needsDecision = new Set<string>();
   /** Task lists to wake after commit, one entry per deliverable task. */
   readonly wakeups: TaskListKey[] = [];
-  isDeadlineChanged = false;
+  /** The earliest due time of the deadlines this call added, if it added any. */
+  earliestNewDeadlineMs: number | undefined;
   /** For a poll: whether its caller is still there; a task is never claimed for a caller that left. */
   isCallerConnected: () => boolean = () => true;
 
@@ -90,7 +91,8 @@ export class OperationContext {
   /** Persists a deadline and re-arms the scheduler after commit. */
   addDeadline(dueMs: number, kind: DeadlineKind, runId: string, ref: number, refText?: string): void {
     this.store.insertDeadline(dueMs, kind, runId, ref, refText);
-    this.isDeadlineChanged = true;
+    if (this.earliestNewDeadlineMs === undefined || dueMs < this.earliestNewDeadlineMs)
+      this.earliestNewDeadlineMs = dueMs;
   }
 
   /** Asks for one poller of the list to be woken after commit. */

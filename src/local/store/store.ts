@@ -777,6 +777,13 @@ export class Store {
       this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref = ?').run(runId, kind, ref);
     else this.stmt('DELETE FROM deadlines WHERE run_id = ? AND kind = ? AND ref_text = ?').run(runId, kind, refText);
   }
+  /** Deletes every deadline of an activity task (schedule-to-start, schedule-to-close, start-to-close, heartbeat). */
+  deleteActivityDeadlines(runId: string, scheduledEventId: number): void {
+    this.stmt(
+      `DELETE FROM deadlines WHERE run_id = ? AND kind IN ('activity-schedule-to-start', 'activity-schedule-to-close',
+        'activity-start-to-close', 'activity-heartbeat') AND ref = ?`,
+    ).run(runId, scheduledEventId);
+  }
   /** Moves one deadline later (it failed to fire). */
   postponeDeadline(id: number, dueMs: number): void {
     this.stmt('UPDATE deadlines SET due_ms = ? WHERE id = ?').run(dueMs, id);
