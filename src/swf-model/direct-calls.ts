@@ -38,3 +38,32 @@ export function eventsWithDates(events: unknown): unknown {
   }
   return events;
 }
+
+/**
+ * A copy of an SDK input as its JSON reads back: Dates as epoch seconds, undefined members and
+ * functions left out, undefined array items as null. `size.chars` grows by about the length of
+ * that JSON (at least one UTF-8 byte per character counted, at most six).
+ */
+export function wireInput(value: unknown, size: { chars: number } = { chars: 0 }): unknown {
+  if (typeof value === 'string') {
+    size.chars += value.length + 2;
+    return value;
+  }
+  if (typeof value !== 'object' || value === null) {
+    size.chars += 8;
+    return value;
+  }
+  if (value instanceof Date) {
+    size.chars += 16;
+    return value.getTime() / 1000;
+  }
+  if (Array.isArray(value)) return value.map((item) => wireInput(item === undefined ? null : item, size));
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined || typeof member === 'function') continue;
+    size.chars += key.length + 4;
+    copy[key] = wireInput(member, size);
+  }
+  return copy;
+}

@@ -14,7 +14,7 @@ export {
   needsDecision,
 } from './event-view.ts';
 export { FAULT_NAMESPACES } from './faults.ts';
-export { DIRECT_CALLS, eventsWithDates } from './direct-calls.ts';
+export { DIRECT_CALLS, eventsWithDates, wireInput } from './direct-calls.ts';
 export type { DirectCalls, DirectAnswer, DirectFault } from './direct-calls.ts';
 export type { SwfFaultName, ModeledFaultName, ServiceErrorName } from './faults.ts';
 export type { OperationInputs, OperationInput, Validated } from './operations.ts';

@@ -8,6 +8,7 @@ import type { Connection, ConnectionOptions } from './connection.ts';
 import { explainNonJsonAnswers } from './non-json-answers.ts';
 import { readEventPagesDirectly } from './event-pages.ts';
 import { callDirectly } from './calls.ts';
+import { plainHttpCalls } from './plain-http.ts';
 import { DIRECT_CALLS, type DirectCalls } from '../swf-model/index.ts';
 
 /** SWF holds a long poll for 60 s; the socket must outlive it (SWF_SPEC 1.1, 15). */
@@ -23,7 +24,11 @@ export interface SwfClientOptions extends ConnectionOptions {
    * server's operations as plain calls, callSwf uses them: no HTTP and no JSON either.
    */
   requestHandler?: SWFClientConfig['requestHandler'] & { [DIRECT_CALLS]?: DirectCalls };
-  /** With an in-process transport, send real SDK requests through it rather than plain calls; default false. */
+  /**
+   * Send every call as an SDK request; default false. Otherwise calls to a local server in this
+   * process are plain function calls, and calls to an `http://` endpoint that takes unsigned
+   * requests (`flowy dev`) are plain JSON requests (plain-http.ts). Real SWF always gets SDK requests.
+   */
   sdkRequests?: boolean;
   /** SDK retry attempts for throttling, 5xx and network errors; default 3. */
   maxAttempts?: number;
@@ -60,7 +65,27 @@ export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
   explainNonJsonAnswers(client, connection.endpoint ?? `Amazon SWF in ${connection.region}`);
   readEventPagesDirectly(client);
   const direct = options.requestHandler?.[DIRECT_CALLS];
-  if (direct && !options.sdkRequests) callDirectly(client, direct, connection.region);
+  if (options.sdkRequests) return client;
+  if (direct) callDirectly(client, direct, connection.region);
+  else if (
+    config.credentials === LOCAL_CREDENTIALS &&
+    !options.requestHandler &&
+    connection.endpoint?.startsWith('http://')
+  ) {
+    const calls = plainHttpCalls({
+      endpoint: connection.endpoint,
+      authorization: unsignedAuthorization(connection.region),
+      maxAttempts: config.maxAttempts as number,
+      maxSockets: options.maxSockets ?? Infinity,
+      requestTimeoutMs: LONG_POLL_REQUEST_TIMEOUT_MS,
+    });
+    callDirectly(client, calls, connection.region);
+    const destroy = client.destroy.bind(client);
+    client.destroy = () => {
+      calls.destroy();
+      destroy();
+    };
+  }
   return client;
 }
 
@@ -69,12 +94,16 @@ export function createSwfClient(options: SwfClientOptions = {}): SWFClient {
  * local server reads the caller's region (used in domain ARNs, SWF_SPEC 1.1).
  */
 function unsignedScope(region: string): FinalizeRequestMiddleware<ServiceInputTypes, ServiceOutputTypes> {
-  const authorization = `AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20000101/${region}/swf/aws4_request, SignedHeaders=host, Signature=unsigned`;
+  const authorization = unsignedAuthorization(region);
   return (next) => (args) => {
     const request = args.request as { headers?: Record<string, string> };
     if (request.headers) request.headers.authorization = authorization;
     return next(args);
   };
+}
+
+function unsignedAuthorization(region: string): string {
+  return `AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20000101/${region}/swf/aws4_request, SignedHeaders=host, Signature=unsigned`;
 }
 
 /** The SDK configuration for a resolved connection (exported for tests). */

@@ -3,7 +3,7 @@
 // hang-up handling as a request over HTTP, and no JSON in between.
 import { randomUUID } from 'node:crypto';
 import type { DirectAnswer, DirectCalls } from '../../swf-model/index.ts';
-import { eventsWithDates } from '../../swf-model/index.ts';
+import { eventsWithDates, wireInput } from '../../swf-model/index.ts';
 import type { SwfEngine } from '../engine.ts';
 import { SwfFault } from '../faults.ts';
 import { JsonText } from '../store/records.ts';
@@ -21,7 +21,7 @@ export function createDirectCalls(engine: SwfEngine): DirectCalls {
             'ServiceUnavailableException',
             'The local SWF server is shut down; start it again to continue',
           );
-        const wire = wireInput(input);
+        const wire = checkedWireInput(input);
         const { output, release } = await runOperation(
           engine,
           operation,
@@ -43,9 +43,9 @@ export function createDirectCalls(engine: SwfEngine): DirectCalls {
  * A copy of the SDK's input as its JSON would be read back: Dates as epoch seconds, undefined
  * members left out. Refused, as over HTTP, when its JSON would pass SWF's request size limit.
  */
-function wireInput(input: object): Record<string, unknown> {
+function checkedWireInput(input: object): Record<string, unknown> {
   const size = { chars: 0 };
-  const copy = copyInput(input, size) as Record<string, unknown>;
+  const copy = wireInput(input, size) as Record<string, unknown>;
   // a UTF-8 byte of JSON per character at least, at most six (a \u escape): measure only near the limit
   if (size.chars * 6 > MAX_REQUEST_BYTES) {
     const bytes = Buffer.byteLength(JSON.stringify(copy), 'utf8');
@@ -55,30 +55,6 @@ function wireInput(input: object): Record<string, unknown> {
         `Request of ${bytes} bytes exceeds the ${MAX_REQUEST_BYTES}-byte limit of SWF requests`,
       );
     }
-  }
-  return copy;
-}
-
-function copyInput(value: unknown, size: { chars: number }): unknown {
-  if (typeof value === 'string') {
-    size.chars += value.length + 2;
-    return value;
-  }
-  if (typeof value !== 'object' || value === null) {
-    size.chars += 8;
-    return value;
-  }
-  if (value instanceof Date) {
-    size.chars += 16;
-    return value.getTime() / 1000;
-  }
-  if (Array.isArray(value)) return value.map((item) => copyInput(item === undefined ? null : item, size));
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const member = (value as Record<string, unknown>)[key];
-    if (member === undefined || typeof member === 'function') continue;
-    size.chars += key.length + 4;
-    copy[key] = copyInput(member, size);
   }
   return copy;
 }
