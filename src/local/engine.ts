@@ -16,6 +16,11 @@ import type { Logger } from '../common/index.ts';
 export interface PollConnection {
   isConnected(): boolean;
   signal?: AbortSignal;
+  /**
+   * True when isConnected() is always current (a caller in this process, whose hang-up is its
+   * abort signal): the poll then need not wait a turn of I/O for a hang-up to show.
+   */
+  isHangUpSeenAtOnce?: boolean;
 }
 
 /** Largest setTimeout delay Node accepts; longer deadlines are re-armed in steps. */
@@ -132,8 +137,10 @@ export class SwfEngine {
         return { ...empty };
       }
       // a hang-up already on the wire is only seen after one more turn of I/O: let it in first
-      await new Promise((resolve) => setImmediate(resolve));
-      if (!connection.isConnected() || this.isClosed) continue;
+      if (!connection.isHangUpSeenAtOnce) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (!connection.isConnected() || this.isClosed) continue;
+      }
       // checked again inside the claim's transaction, where nothing can come in between
       const claim: Operation = (ctx, pollInput) => {
         ctx.isCallerConnected = () => connection.isConnected() && !this.isClosed;
@@ -151,7 +158,7 @@ export class SwfEngine {
       if (output && isMissed) this.pollers.wakeOne(key);
       if (output?.taskClaims !== undefined && !input.nextPageToken) {
         // a hang-up during the claim's commit (an fsync blocks the loop) is seen one turn later
-        await new Promise((resolve) => setImmediate(resolve));
+        if (!connection.isHangUpSeenAtOnce) await new Promise((resolve) => setImmediate(resolve));
         if (!connection.isConnected()) {
           this.releaseUndelivered(output.taskClaims);
           continue;

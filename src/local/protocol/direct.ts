@@ -26,7 +26,7 @@ export function createDirectCalls(engine: SwfEngine): DirectCalls {
           engine,
           operation,
           wire,
-          { isConnected: () => !signal?.aborted, signal },
+          { isConnected: () => !signal?.aborted, signal, isHangUpSeenAtOnce: true },
           region,
         );
         if (signal?.aborted) release?.(); // the call was abandoned: nobody gets this answer
