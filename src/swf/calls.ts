@@ -1,8 +1,9 @@
 // Every SWF call the workers, the client and the viewers send goes through callSwf: one typed door
-// to the SDK, built on the clients of createSwfClient. A client whose transport is a local server
-// in this process calls that server's operations directly (src/swf-model/direct-calls.ts): no
-// middleware, serialization, HTTP or deserialization, with the SDK's outputs and faults. A client
-// given middleware of its own goes back to SDK requests, so that middleware sees every call.
+// to SWF, built on the clients of createSwfClient. Those clients send SDK requests to real SWF; to
+// a local server in this process they call its operations directly (src/swf-model/direct-calls.ts),
+// and to `flowy dev` they send plain JSON requests (plain-http.ts): no SDK middleware or schema
+// walks, with the SDK's outputs and faults. A client given middleware of its own goes back to SDK
+// requests, so that the middleware sees every call.
 import * as S from '@aws-sdk/client-swf';
 import type { DirectCalls, DirectFault } from '../swf-model/index.ts';
 
@@ -75,13 +76,13 @@ const COMMANDS: { [K in SwfOperation]: new (input: SwfOperations[K][0]) => unkno
   TerminateWorkflowExecution: S.TerminateWorkflowExecutionCommand,
 };
 
-/** Clients whose transport is a local server in this process, with that server's calls. */
+/** Clients that call without the SDK, with their calls (a local server's, or plain JSON requests). */
 const directClients = new WeakMap<S.SWFClient, { calls: DirectCalls; region: string }>();
 
 /**
- * Makes callSwf on `client` call `calls` in place of sending requests (see createSwfClient). Once
- * middleware is added to the client (someone wants to see or change its requests), it sends real
- * SDK requests again, through the in-process transport.
+ * Makes callSwf on `client` use `calls` in place of SDK requests (see createSwfClient). Once
+ * middleware is added to the client (someone wants to see or change its requests), it sends SDK
+ * requests again, through its own transport.
  */
 export function callDirectly(client: S.SWFClient, calls: DirectCalls, region: string): void {
   directClients.set(client, { calls, region });

@@ -47,8 +47,8 @@ export async function registerWorkflowType(
   definition: WorkflowDefinition,
 ): Promise<boolean> {
   const o = definition.options;
-  try {
-    await callSwf(client, 'RegisterWorkflowType', {
+  return isNewType(
+    callSwf(client, 'RegisterWorkflowType', {
       domain,
       name: o.name,
       version: o.version,
@@ -57,7 +57,14 @@ export async function registerWorkflowType(
       defaultExecutionStartToCloseTimeout: durationString(o.executionStartToCloseTimeout),
       defaultTaskStartToCloseTimeout: durationString(o.taskStartToCloseTimeout),
       defaultChildPolicy: o.childPolicy,
-    });
+    }),
+  );
+}
+
+/** True once `registering` succeeded, false when the type was registered already. */
+async function isNewType(registering: Promise<unknown>): Promise<boolean> {
+  try {
+    await registering;
     return true;
   } catch (error) {
     if (isFault(error, 'TypeAlreadyExistsFault')) return false;
@@ -72,8 +79,8 @@ export async function registerActivityType(
   definition: ActivityDefinition,
 ): Promise<boolean> {
   const o = definition.options;
-  try {
-    await callSwf(client, 'RegisterActivityType', {
+  return isNewType(
+    callSwf(client, 'RegisterActivityType', {
       domain,
       name: o.name,
       version: o.version,
@@ -83,12 +90,8 @@ export async function registerActivityType(
       defaultTaskStartToCloseTimeout: durationString(o.startToCloseTimeout),
       defaultTaskScheduleToCloseTimeout: durationString(o.scheduleToCloseTimeout),
       defaultTaskHeartbeatTimeout: durationString(o.heartbeatTimeout),
-    });
-    return true;
-  } catch (error) {
-    if (isFault(error, 'TypeAlreadyExistsFault')) return false;
-    throw error;
-  }
+    }),
+  );
 }
 
 /**
