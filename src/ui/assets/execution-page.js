@@ -119,10 +119,11 @@ function DataBlock({ title, text }) {
   </section>`;
 }
 
-function Outcome({ summary }) {
+function Outcome({ summary, status }) {
   const close = summary.close;
   return html`<div class="data-row">
     <${DataBlock} title="Input" text=${summary.input} />
+    <${DataBlock} title="Status (this.setStatus)" text=${status} />
     ${close?.result !== undefined ? html`<${DataBlock} title="Result" text=${close.result} />` : ''}
     ${
       close?.reason || close?.details
@@ -194,7 +195,7 @@ export function ExecutionPage({ domain, workflowId, runId, config }) {
     <${Header} domain=${domain} view=${view} />
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
     <${ExecutionActions} domain=${domain} view=${view} config=${config} onDone=${load} />
-    <${Outcome} summary=${view.summary} />
+    <${Outcome} summary=${view.summary} status=${view.description.latestExecutionContext} />
     <${Pending} view=${view} />
     <${Timeline} summary=${view.summary} domain=${domain} />
     <${EventTable} events=${view.events} />

@@ -194,9 +194,11 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
     assert.equal(await page.locator('.bar-row[data-kind="child"]').getAttribute('data-outcome'), 'completed');
   });
 
-  test('a signal sent from the page completes ApprovalRequest', async () => {
+  test('a signal sent from the page completes ApprovalRequest; the status it published is shown', async () => {
     await open(`#/d/${stack.domain}/run/approval-ui-signal`);
     assert.match((await page.getByRole('region', { name: 'Pending' }).textContent()) ?? '', /1 timers/);
+    const status = page.locator('section.data', { has: page.locator('h2:text-is("Status (this.setStatus)")') });
+    assert.match((await status.locator('pre').textContent()) ?? '', /"waiting": true/);
     await page.getByRole('button', { name: 'Signal…' }).click();
     await page.getByLabel('Signal name').fill('approve');
     await page.getByLabel('Input (JSON, optional)').fill('{"by": "ui-user"');
@@ -215,6 +217,7 @@ describe('web UI in Chromium', { skip: chromiumPath ? false : NO_CHROMIUM }, () 
       timedOut: false,
     });
     await page.locator('.run-header .status', { hasText: 'COMPLETED' }).waitFor();
+    await status.locator('pre', { hasText: '"approved": true' }).waitFor();
   });
 
   test('terminate from the page closes the run with the reason; cancel records the request', async () => {
