@@ -35,7 +35,8 @@ export class CliContext {
   private clientModule: ClientModule | undefined;
   private clientLogger: Logger | undefined;
   private payloadsModule: PayloadsModule | undefined;
-  private payloadStorage: PayloadStorage | undefined | null;
+  /** By domain; null when no store is configured. */
+  private readonly payloadStorages = new Map<string, PayloadStorage | null>();
 
   /** The command line as given (after the executable), e.g. to run the same command again. */
   readonly argv: string[];
@@ -113,21 +114,28 @@ export class CliContext {
    * local server by default); undefined when none is configured.
    */
   get payloads(): PayloadStorage | undefined {
-    if (this.payloadStorage === undefined) {
+    return this.payloadsFor(this.domain);
+  }
+
+  /** The payload storage of `domain` (each domain has its own place in the store). */
+  payloadsFor(domain: string): PayloadStorage | undefined {
+    let storage = this.payloadStorages.get(domain);
+    if (storage === undefined) {
       try {
         if (!this.payloadsModule) throw new Error('CliContext.connect() must be awaited before using payloads');
-        this.payloadStorage =
+        storage =
           this.payloadsModule.payloadStorageFromEnv({
             env: this.io.env,
-            domain: this.domain,
+            domain,
             isLocal: this.connection.isLocal,
             cwd: this.io.cwd,
           }) ?? null;
       } catch (error) {
         throw new UsageError(error instanceof Error ? error.message : String(error));
       }
+      this.payloadStorages.set(domain, storage);
     }
-    return this.payloadStorage ?? undefined;
+    return storage ?? undefined;
   }
 
   /** A logger on stderr with the --log-format and --log-level flags (`level` is the default level). */

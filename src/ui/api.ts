@@ -8,7 +8,7 @@ import { BadRequest } from './bad-request.ts';
 import { readDomainView } from './domain-view.ts';
 import { countExecutions, readExecutionPage } from './execution-pages.ts';
 import type { ExecutionFilters } from './execution-pages.ts';
-import { readExecutionView } from './execution-view.ts';
+import { readExecutionView, type EventResolver } from './execution-view.ts';
 
 /** What the API works with. */
 export interface ApiContext {
@@ -20,6 +20,8 @@ export interface ApiContext {
   target: string;
   /** Scanned workflow code, for input schemas; absent when no code was found. */
   registry?: Registry;
+  /** The payload store of a domain, when payloads over SWF's limit are stored (src/payloads). */
+  payloads?: ((domain: string) => EventResolver | undefined) | undefined;
 }
 
 /** An API answer before it is written out. */
@@ -129,7 +131,14 @@ async function read(context: ApiContext, route: string, query: URLSearchParams):
     case 'execution': {
       const domain = domainOf(context, query);
       const workflowId = nameField({ workflowId: text(query, 'workflowId') }, 'workflowId', 'workflowId');
-      return readExecutionView(client, domain, workflowId, text(query, 'runId'), afterEventId(query));
+      return readExecutionView(
+        client,
+        domain,
+        workflowId,
+        text(query, 'runId'),
+        afterEventId(query),
+        context.payloads?.(domain),
+      );
     }
     case 'domain':
       return readDomainView(client, domainOf(context, query), context.registry);

@@ -29,6 +29,13 @@ export interface ExecutionView {
   /** Event id the `events` follow: 0 for the whole history. */
   afterEventId: number;
   links: { parent?: RunLink; previousRun?: RunLink; nextRun?: RunLink; children: RunLink[] };
+  /** Why stored payloads are shown as their references (a blob could not be read), if they are. */
+  payloadProblem?: string;
+}
+
+/** What reads stored payloads in place of their references (src/payloads' PayloadStorage does). */
+export interface EventResolver {
+  resolveEvents(events: HistoryEvent[], execution: { workflowId: string; runId: string }): Promise<HistoryEvent[]>;
 }
 
 /**
@@ -92,7 +99,8 @@ function isClosedHistory(events: HistoryEvent[]): boolean {
 
 /**
  * Reads one run (the latest of the workflowId when `runId` is not given). With `afterEventId`
- * only the events after it are sent (the summary still covers the whole history).
+ * only the events after it are sent (the summary still covers the whole history). With `payloads`
+ * the stored payloads are shown, not their references.
  */
 export async function readExecutionView(
   client: SWFClient,
@@ -100,11 +108,18 @@ export async function readExecutionView(
   workflowId: string,
   runId?: string,
   afterEventId = 0,
+  payloads?: EventResolver,
 ): Promise<ExecutionView> {
   const execution = { workflowId, runId: runId || (await latestRunId(client, domain, workflowId)) };
   const description = await describeExecution(client, domain, execution);
   const isOpen = description.executionInfo?.executionStatus === 'OPEN';
-  const events = await readHistory(client, domain, execution, isOpen);
+  let events = await readHistory(client, domain, execution, isOpen);
+  let payloadProblem: string | undefined;
+  try {
+    if (payloads) events = await payloads.resolveEvents(events, execution);
+  } catch (error) {
+    payloadProblem = `Stored payloads are shown as their references: ${(error as Error).message}`;
+  }
   const summary = summarizeHistory(events, execution);
   const started = events[0]?.workflowExecutionStartedEventAttributes;
   const parent = description.executionInfo?.parent;
@@ -123,5 +138,6 @@ export async function readExecutionView(
       nextRun: summary.close?.newRunId ? { workflowId, runId: summary.close.newRunId } : undefined,
       children,
     },
+    payloadProblem,
   };
 }

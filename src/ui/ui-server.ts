@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { EventResolver } from './execution-view.ts';
 import type { SWFClient } from '../swf/index.ts';
 import type { Registry } from '../definitions/index.ts';
 import { answerApi } from './api.ts';
@@ -25,6 +26,8 @@ export interface UiOptions {
   registry?: Registry;
   /** 'loopback' (default) accepts only Host headers naming this machine. */
   hostPolicy?: HostPolicy;
+  /** The payload store of a domain, to show stored payloads (src/payloads) in place of their references. */
+  payloads?: (domain: string) => EventResolver | undefined;
 }
 
 /** A Node request listener serving the UI. */
@@ -87,6 +90,7 @@ export function createUiHandler(options: UiOptions): UiHandler {
     isReadOnly: options.isReadOnly ?? false,
     target: options.target,
     registry: options.registry,
+    payloads: options.payloads,
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

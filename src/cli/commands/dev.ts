@@ -110,6 +110,7 @@ export const devCommand = defineCommand<DevArgs>({
         target: server.url,
         registry: await scanForUi(args.folders, context),
         hostPolicy: isLoopbackAddress(args.host) ? 'loopback' : 'any',
+        payloads: (domain) => context.payloadsFor(domain),
       });
     }
     context.out(`flowy dev: local SWF server listening at ${server.url} (db ${args.db})`);

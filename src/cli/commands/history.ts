@@ -48,7 +48,15 @@ export const historyCommand = defineCommand<HistoryArgs>({
       return EXIT_OK;
     }
     const { renderTimeline } = await import('../../client/index.ts');
-    context.out(renderTimeline(events, { workflowId: args.workflowId, runId }).trimEnd());
+    const execution = { workflowId: args.workflowId, runId };
+    // the timeline shows stored payloads, not their references (the recording above keeps those)
+    let shown = events;
+    try {
+      if (context.payloads) shown = await context.payloads.resolveEvents(events, execution);
+    } catch (error) {
+      context.err(`flowy history: stored payloads are shown as their references: ${(error as Error).message}`);
+    }
+    context.out(renderTimeline(shown, execution).trimEnd());
     return EXIT_OK;
   },
 });

@@ -50,6 +50,7 @@ export const uiCommand = defineCommand<UiArgs>({
       registry,
       host: args.host,
       port: args.port,
+      payloads: (domain) => context.payloadsFor(domain),
     });
     context.out(
       `flowy ui: ${server.url}/ (${context.target}, domain ${context.domain}${args.readOnly ? ', read-only' : ''})`,

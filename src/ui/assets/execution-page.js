@@ -194,6 +194,7 @@ export function ExecutionPage({ domain, workflowId, runId, config }) {
   return html`<article class="run">
     <${Header} domain=${domain} view=${view} />
     ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+    ${view.payloadProblem ? html`<p class="error" role="alert">${view.payloadProblem}</p>` : ''}
     <${ExecutionActions} domain=${domain} view=${view} config=${config} onDone=${load} />
     <${Outcome} summary=${view.summary} status=${view.description.latestExecutionContext} />
     <${Pending} view=${view} />
