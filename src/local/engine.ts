@@ -175,7 +175,7 @@ export class SwfEngine {
           `Task list ${input.taskList.name} in domain ${input.domain} already has ${MAX_POLLERS_PER_LIST} waiting pollers; use fewer pollers`,
         );
       }
-      const outcome = await this.pollers.wait(key, remaining, connection.signal);
+      const outcome = await this.pollers.wait(key, remaining, connection.signal, !connection.isHangUpSeenAtOnce);
       if (outcome === 'timeout') return { ...empty };
     }
   }
@@ -210,7 +210,11 @@ export class SwfEngine {
   }
 
   private afterCommit(ctx: OperationContext): void {
-    for (const w of ctx.wakeups) this.pollers.wakeOne(PollerQueues.key(w.domain, w.kind, w.taskList));
+    for (const w of ctx.wakeups) {
+      const woken = this.pollers.wakeOne(PollerQueues.key(w.domain, w.kind, w.taskList));
+      // a poller over HTTP claims one turn later: the commit waits for it, so both share one sync
+      if (woken.claimsAfterATurn) this.store.holdOneTurn();
+    }
     if (ctx.earliestNewDeadlineMs !== undefined) this.armTimerBy(ctx.earliestNewDeadlineMs);
   }
 

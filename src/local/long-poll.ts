@@ -2,6 +2,8 @@
 
 interface Waiter {
   wake(): void;
+  /** Whether this poller waits a turn of the event loop before it claims (see SwfEngine.poll). */
+  claimsAfterATurn: boolean;
 }
 
 /** Why a wait ended. */
@@ -23,7 +25,7 @@ export class PollerQueues {
   }
 
   /** Waits until woken, `timeoutMs` passes, or `signal` aborts (the poller disconnected). */
-  wait(key: string, timeoutMs: number, signal?: AbortSignal): Promise<WaitOutcome> {
+  wait(key: string, timeoutMs: number, signal?: AbortSignal, claimsAfterATurn = false): Promise<WaitOutcome> {
     return new Promise((resolve) => {
       if (signal?.aborted) return resolve('aborted');
       let queue = this.queues.get(key);
@@ -34,7 +36,7 @@ export class PollerQueues {
         this.remove(key, waiter);
         resolve(outcome);
       };
-      const waiter: Waiter = { wake: () => finish('woken') };
+      const waiter: Waiter = { wake: () => finish('woken'), claimsAfterATurn };
       const onAbort = () => finish('aborted');
       const timer = setTimeout(() => finish('timeout'), Math.max(0, timeoutMs));
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -54,11 +56,15 @@ export class PollerQueues {
    * Wakes the longest-waiting poller of a list; each deliverable task wakes exactly one. With
    * none waiting, the wake-up is kept for a poller still looking (see {@link endLook}).
    */
-  wakeOne(key: string): void {
+  wakeOne(key: string): { claimsAfterATurn: boolean } {
     const waiter = this.queues.get(key)?.[0];
-    if (waiter) return waiter.wake();
+    if (waiter) {
+      waiter.wake();
+      return { claimsAfterATurn: waiter.claimsAfterATurn };
+    }
     const look = this.looks.get(key);
     if (look && look.missed < look.looking) look.missed += 1;
+    return { claimsAfterATurn: false };
   }
 
   /** A poller starts looking for a task on the list. */

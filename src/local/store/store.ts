@@ -99,7 +99,8 @@ export class Store {
   /** The stored column values (RUN_COLUMNS) of the run records read or written. */
   private readonly storedRuns = new WeakMap<RunRecord, unknown[]>();
   /** The open group-commit transaction and how to tell its calls that it is on disk. */
-  private batch: { committed: Promise<void>; resolve(): void; reject(error: Error): void } | undefined;
+  private batch:
+    { committed: Promise<void>; resolve(): void; reject(error: Error): void; isHeld?: boolean } | undefined;
   /** True while a committed batch is being synced; the open batch commits when that ends. */
   private isSyncing = false;
   /** Settles when the batch being synced is on disk (set while isSyncing). */
@@ -214,8 +215,27 @@ export class Store {
     committed.catch(() => {}); // every call awaits it; this only avoids an unhandled rejection
     this.batch = { committed, resolve, reject };
     // while a sync is running, the batch collects calls and commits when the sync ends
-    if (!this.isSyncing) setImmediate(() => this.commitAndSync());
+    if (!this.isSyncing) setImmediate(() => this.commitUnlessHeld());
     return committed;
+  }
+
+  /**
+   * Keeps the open batch open for one more turn of the event loop, for a call that comes one turn
+   * later (a woken poller's claim) to share its commit and sync. While a sync runs the batch stays
+   * open anyway.
+   */
+  holdOneTurn(): void {
+    if (this.batch && !this.isSyncing) this.batch.isHeld = true;
+  }
+
+  /** Commits the open batch, or once more turn has passed if it is held. */
+  private commitUnlessHeld(): void {
+    if (this.batch?.isHeld) {
+      this.batch.isHeld = false;
+      setImmediate(() => this.commitUnlessHeld());
+      return;
+    }
+    this.commitAndSync();
   }
 
   /** Commits the open batch, syncs the log in the thread pool, then answers its calls. */

@@ -81,3 +81,27 @@ test(
     }
   },
 );
+
+test(
+  'a poll over HTTP woken by a call claims within the commit of that call',
+  { skip: process.env.SWF_ENDPOINT ? 'needs a local file database' : false },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flowy-group-'));
+    const h = await openHarness({ db: join(dir, 'swf.db'), clock: 'system', longPollMs: 5_000 });
+    try {
+      const w = await createWorld(h, 'woken');
+      for (let round = 0; round < 3; round++) {
+        const waiting = pollDecision(w);
+        await new Promise((resolve) => setTimeout(resolve, 100)); // the poll is waiting
+        const before = h.server!.stats().commits;
+        const [run, task] = await Promise.all([start(w, `woken-${round}`), waiting]);
+        assert.equal(task.workflowExecution?.runId, run.runId);
+        assert.equal(h.server!.stats().commits - before, 1, 'the start and the claim it woke share one commit');
+        await w.c.send(new S.RespondDecisionTaskCompletedCommand({ taskToken: task.taskToken!, decisions: [] }));
+      }
+    } finally {
+      await h.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
