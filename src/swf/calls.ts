@@ -6,6 +6,7 @@
 // requests, so that the middleware sees every call.
 import * as S from '@aws-sdk/client-swf';
 import type { DirectCalls, DirectFault } from '../swf-model/index.ts';
+import { abortError } from './faults.ts';
 
 /** The operations of {@link callSwf}: input and output of each. */
 export interface SwfOperations {
@@ -126,11 +127,6 @@ async function callDirect<K extends SwfOperation>(
   if (signal?.aborted) throw abortError();
   if ('fault' in answer) throw sdkFault(answer.fault);
   return answer.output as unknown as SwfOperations[K][1];
-}
-
-/** What the SDK throws when a request is aborted by its signal. */
-function abortError(): Error {
-  return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
 }
 
 /** The SDK's modeled fault classes by name (UnknownResourceFault, ...). */

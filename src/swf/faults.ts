@@ -9,6 +9,11 @@ export function isFault(error: unknown, name: SwfFaultName): boolean {
   return error instanceof Error && error.name === name;
 }
 
+/** What the SDK throws when a request is aborted by its signal (recognised by {@link isAbort}). */
+export function abortError(): Error {
+  return Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+}
+
 /** True when the request was aborted by our own AbortSignal (shutdown), not by the network. */
 export function isAbort(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR');

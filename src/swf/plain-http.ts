@@ -7,6 +7,7 @@ import { Agent, request } from 'node:http';
 import { eventsWithDates, wireInput } from '../swf-model/index.ts';
 import type { DirectAnswer, DirectCalls } from '../swf-model/index.ts';
 import { OperationNotImplementedError } from './non-json-answers.ts';
+import { abortError } from './faults.ts';
 
 /** Output members that are timestamps (epoch seconds on the wire, Dates in the SDK's outputs). */
 const TIMESTAMP_MEMBERS = new Set([
@@ -91,7 +92,7 @@ export function plainHttpCalls(options: PlainHttpOptions): DirectCalls & { destr
             'fault' in answer && (answer.fault.statusCode >= 500 || RETRIED_FAULTS.has(answer.fault.type));
           if (!isRetried || attempt >= options.maxAttempts) return answer;
         } catch (error) {
-          if (signal?.aborted) throw Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+          if (signal?.aborted) throw abortError();
           const code = (error as { code?: string }).code;
           if (attempt >= options.maxAttempts || code === undefined || !RETRIED_CODES.has(code)) throw error;
         }
